@@ -1,0 +1,259 @@
+"""Batch runs over a corpus: streaming, several processes, resumable, and every bad input reported.
+
+Exit status of ``extract run`` (see README): 0 when every input was read and
+processed, 1 when any input or document failed (the rest are still written),
+2 for a usage error.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from itertools import islice
+from pathlib import Path
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, Optional, Union
+
+from .errors import Errors
+from .io import (DEFAULT_ID_FIELD, DEFAULT_MAX_BYTES, DEFAULT_TEXT_FIELD, Document, InputError, RecordWriter,
+                 done_doc_ids, iter_documents, output_format, repair_jsonl)
+from .records import Record
+
+log = logging.getLogger("extract")
+DEFAULT_BATCH_SIZE = 16
+
+
+@dataclass
+class Summary:
+    documents: int = 0
+    records: int = 0
+    errors: int = 0
+    skipped: int = 0  # already done (--resume)
+    words: int = 0
+    elapsed: float = 0.0
+    error_messages: list[str] = field(default_factory=list)
+
+    @property
+    def words_per_second(self) -> float:
+        return self.words / self.elapsed if self.elapsed > 0 else 0.0
+
+    def line(self) -> str:
+        return (f"documents: {self.documents}  records: {self.records}  errors: {self.errors}  "
+                f"skipped: {self.skipped}  elapsed: {self.elapsed:.1f}s  words/s: {self.words_per_second:,.0f}")
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d.pop("error_messages")
+        d["words_per_second"] = self.words_per_second
+        return d
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one document: its records, or the reason it failed."""
+
+    doc_id: str
+    source: str
+    words: int
+    records: tuple[Record, ...] = ()
+    error: Optional[str] = None
+
+
+@lru_cache(maxsize=1)
+def _worker_pipeline(model: str):  # type: ignore[no-untyped-def]
+    from .pipeline import load
+
+    return load(model=model)
+
+
+def process_documents(docs: list[Document], model: str) -> list[Outcome]:
+    """Run in a worker (or in this process): one pipeline per process, documents in batches."""
+    from .records import records_from_doc
+
+    nlp = _worker_pipeline(model)
+    out = []
+    try:
+        for doc, d in zip(nlp.pipe((d.text for d in docs), batch_size=len(docs) or 1), docs):
+            doc._.doc_id = d.doc_id
+            out.append(Outcome(d.doc_id, d.source, len(d.text.split()), tuple(records_from_doc(doc, d.doc_id))))
+        return out
+    except Exception:  # one bad document must not sink its batch: redo them one by one
+        out = []
+        for d in docs:
+            try:
+                doc = nlp(d.text)
+                out.append(Outcome(d.doc_id, d.source, len(d.text.split()), tuple(records_from_doc(doc, d.doc_id))))
+            except Exception as exc:  # noqa: BLE001 - reported with the document's name, never raised
+                out.append(Outcome(d.doc_id, d.source, len(d.text.split()),
+                                   error=Errors.E023.format(doc_id=f"{d.source} ({d.doc_id})", reason=repr(exc))))
+        return out
+
+
+def _batches(items: Iterable[Union[Document, InputError]], size: int, on_error: Callable[[InputError], None],
+             on_document: Callable[[Document], None]) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for item in items:
+        if isinstance(item, InputError):
+            on_error(item)
+            continue
+        on_document(item)
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _run_outcomes(batches: Iterator[list[Document]], model: str, workers: int) -> Iterator[list[Outcome]]:
+    """Results in input order; at most ``2 * workers`` batches in flight, so memory stays flat."""
+    if workers <= 1:
+        for batch in batches:
+            yield process_documents(batch, model)
+        return
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        pending = []
+        for batch in batches:
+            pending.append(pool.submit(process_documents, batch, model))
+            if len(pending) >= 2 * workers:
+                yield pending.pop(0).result()
+        for fut in pending:
+            yield fut.result()
+
+
+class _Progress:
+    """A bar on a terminal, a log line every ``every`` documents elsewhere."""
+
+    def __init__(self, enabled: bool, every: int = 500) -> None:
+        self.every = every
+        self.bar = None
+        if enabled and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(unit="doc", file=sys.stderr)
+
+    def update(self, summary: Summary, n: int) -> None:
+        if self.bar is not None:
+            self.bar.update(n)
+        elif summary.documents and summary.documents // self.every != (summary.documents - n) // self.every:
+            log.info("%s", summary.line())
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _sidecar(out: str, suffix: str) -> str:
+    return f"{out.rstrip('/')}{suffix}"
+
+
+def _forget_unfinished(out: str, fmt: str, done: set[str]) -> None:
+    """On resume, drop records of documents that were not marked done (interrupted mid-document)."""
+    if fmt not in ("jsonl", "csv") or not os.path.exists(out):
+        return
+    repair_jsonl(out)
+    tmp = out + ".tmp"
+    with open(out, encoding="utf-8", newline="") as src, open(tmp, "w", encoding="utf-8", newline="") as dst:
+        if fmt == "jsonl":
+            for line in src:
+                try:
+                    if json.loads(line).get("doc_id") in done:
+                        dst.write(line)
+                except ValueError:
+                    continue
+        else:
+            import csv
+
+            reader = csv.DictReader(src)
+            writer = csv.DictWriter(dst, fieldnames=reader.fieldnames or [])
+            writer.writeheader()
+            for row in reader:
+                if row.get("doc_id") in done:
+                    writer.writerow(row)
+    os.replace(tmp, out)
+
+
+def run_batch(paths: Iterable[str], out: str, *, fmt: Optional[str] = None, workers: int = 1,
+              resume: bool = False, batch_size: int = DEFAULT_BATCH_SIZE, id_field: str = DEFAULT_ID_FIELD,
+              text_field: str = DEFAULT_TEXT_FIELD, max_bytes: int = DEFAULT_MAX_BYTES,
+              model: Optional[str] = None, progress: bool = True, stdin: Optional[BinaryIO] = None,
+              on_message: Optional[Callable[[str], None]] = None) -> Summary:
+    """Extract every readable document under ``paths`` into ``out``; see the module docstring."""
+    from .pipeline import DEFAULT_MODEL
+
+    model = model or DEFAULT_MODEL
+    fmt = output_format(out, fmt)
+    summary = Summary()
+    errors_path, done_path, texts_path = (_sidecar(out, s) for s in (".errors.log", ".done", ".texts.jsonl"))
+    done: set[str] = set()
+    if resume and os.path.exists(done_path):
+        repair_jsonl(done_path)
+        done = set(Path(done_path).read_text(encoding="utf-8").split("\n")) - {""}
+        _forget_unfinished(out, fmt, done)
+    elif resume:
+        done = done_doc_ids(out, fmt)
+    append = resume and (os.path.exists(out))
+    say = on_message or (lambda msg: print(msg, file=sys.stderr))
+    errors_fh = open(errors_path, "a" if resume else "w", encoding="utf-8")
+    done_fh = open(done_path, "a" if resume else "w", encoding="utf-8")
+    texts_fh = open(texts_path, "a" if resume else "w", encoding="utf-8")
+    bar = _Progress(progress)
+    started = time.perf_counter()
+
+    def report(message: str) -> None:
+        summary.errors += 1
+        summary.error_messages.append(message)
+        errors_fh.write(message + "\n")
+        errors_fh.flush()
+        say(message)
+
+    def fresh(items: Iterable[Union[Document, InputError]]) -> Iterator[Union[Document, InputError]]:
+        for item in items:
+            if isinstance(item, Document) and item.doc_id in done:
+                summary.skipped += 1
+                continue
+            yield item
+
+    def on_input_error(err: InputError) -> None:
+        report(err.message)
+
+    def on_document(doc: Document) -> None:
+        if doc.extracted:  # offsets refer to this text: keep it beside the records
+            texts_fh.write(json.dumps({"doc_id": doc.doc_id, "source": doc.source, "text": doc.text},
+                                      ensure_ascii=False) + "\n")
+
+    pending_done: list[str] = []
+    try:
+        with RecordWriter(out, fmt, append=append) as writer:
+            items = fresh(iter_documents(paths, id_field=id_field, text_field=text_field, max_bytes=max_bytes, stdin=stdin))
+            batches = _batches(items, batch_size, on_input_error, on_document)
+            for outcomes in _run_outcomes(batches, model, workers):
+                for oc in outcomes:
+                    summary.documents += 1
+                    summary.words += oc.words
+                    if oc.error is not None:
+                        report(oc.error)
+                        continue
+                    summary.records += writer.write(oc.records)
+                    pending_done.append(oc.doc_id)
+                if not writer.pending_rows:  # mark documents done only once their records are on disk
+                    done_fh.write("".join(d + "\n" for d in pending_done))
+                    done_fh.flush()
+                    pending_done = []
+                bar.update(summary, len(outcomes))
+            writer.close()
+            if pending_done:
+                done_fh.write("".join(d + "\n" for d in pending_done))
+    finally:
+        bar.close()
+        summary.elapsed = time.perf_counter() - started
+        for fh in (errors_fh, done_fh, texts_fh):
+            fh.close()
+    return summary

@@ -1,0 +1,168 @@
+"""The ``extract`` command: thin wrappers over functions the Python API offers."""
+from __future__ import annotations
+
+import fnmatch
+import json
+import logging
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Any, List, Optional
+
+import typer
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Survey statistics out of articles: run, evaluate, check, report.")
+gold_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Work with the hand-labeled gold set.")
+app.add_typer(gold_app, name="gold")
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def _fail(message: str, code: int = 2) -> None:
+    typer.echo(message, err=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def run(
+    paths: List[str] = typer.Argument(..., help=".txt/.html/.jsonl/.csv files, directories, globs, or - for stdin."),
+    out: str = typer.Option(..., "--out", "-o", help="Output file: .jsonl, .csv or .parquet (a directory of parts)."),
+    fmt: Optional[str] = typer.Option(None, "--format", help="jsonl, csv or parquet (default: from --out's extension)."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes, one pipeline each."),
+    resume: bool = typer.Option(False, "--resume", help="Skip documents already written to --out."),
+    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Documents per batch."),
+    id_field: str = typer.Option("id", "--id-field", help="Id field of .jsonl/.csv inputs."),
+    text_field: str = typer.Option("text", "--text-field", help="Text field of .jsonl/.csv inputs."),
+    max_bytes: int = typer.Option(20_000_000, "--max-bytes", help="Refuse documents larger than this."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="Run on a Dask cluster at this scheduler address."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on a terminal."),
+) -> None:
+    """Extract every survey figure from PATHS and write them as records.
+
+    Exit status: 0 when every input was processed, 1 when any input failed (the
+    others are still written; each failure is printed and logged to OUT.errors.log),
+    2 for a usage error.
+    """
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    if dask:
+        from .dask import run_on_cluster
+
+        summary = run_on_cluster(paths, out, address=dask, id_field=id_field, text_field=text_field, max_bytes=max_bytes)
+    else:
+        from .batch import run_batch
+
+        try:
+            summary = run_batch(paths, out, fmt=fmt, workers=workers, resume=resume, batch_size=batch_size,
+                                id_field=id_field, text_field=text_field, max_bytes=max_bytes, progress=progress)
+        except (ValueError, RuntimeError, OSError) as exc:
+            _fail(str(exc))
+            return
+    typer.echo(summary.line(), err=True)
+    raise typer.Exit(1 if summary.errors else 0)
+
+
+def _select(doc_ids: list[str], patterns: Optional[List[str]]) -> list[str]:
+    if not patterns:
+        return doc_ids
+    return [d for d in doc_ids if any(fnmatch.fnmatch(d, p) for p in patterns)]
+
+
+def _metrics_table(metrics: dict[str, Any]) -> str:
+    def pct(v: Optional[float]) -> str:
+        return "   -  " if v is None else f"{100 * v:6.1f}"
+
+    rows = [
+        ("documents", f"{metrics['documents']}"),
+        ("percentages  P / R / F1", f"{pct(metrics['pct_precision'])} {pct(metrics['pct_recall'])} {pct(metrics['pct_f1'])}"
+                                    f"   (tp {metrics['pct_tp']}, fp {metrics['pct_fp']}, fn {metrics['pct_fn']})"),
+        ("kind accuracy", pct(metrics["kind_acc"])),
+        ("bound accuracy", pct(metrics["bound_acc"])),
+        ("group (shares) strict / lenient", f"{pct(metrics['group_strict'])} {pct(metrics['group_lenient'])}"
+                                            f"   ({metrics['shares_matched']} matched shares)"),
+        ("group (all matched) strict / lenient", f"{pct(metrics['group_strict_all'])} {pct(metrics['group_lenient_all'])}"),
+        ("sample sizes P / R / F1", f"{pct(metrics['n_precision'])} {pct(metrics['n_recall'])} {pct(metrics['n_f1'])}"
+                                    f"   (tp {metrics['n_tp']}, fp {metrics['n_fp']}, fn {metrics['n_fn']})"),
+        ("population strict / lenient", f"{pct(metrics['population_strict'])} {pct(metrics['population_lenient'])}"),
+    ]
+    width = max(len(k) for k, _ in rows)
+    return "\n".join(f"{k:<{width}}  {v}" for k, v in rows)
+
+
+@app.command()
+def evaluate(
+    gold: Path = typer.Option(..., "--gold", help="Gold directory (one <doc_id>.jsonl per document) or JSONL file."),
+    corpus: Optional[Path] = typer.Option(None, "--corpus", help="Texts of the gold documents (.txt, recursive)."),
+    pred: Optional[Path] = typer.Option(None, "--pred", help="Score this predictions JSONL instead of running the extractor."),
+    docs: Optional[List[str]] = typer.Option(None, "--docs", help="Only documents whose id matches this glob (repeatable)."),
+    errors: bool = typer.Option(False, "--errors", help="List every false positive, false negative and wrong group."),
+    fmt: TableFormat = typer.Option(TableFormat.table, "--format", help="table, json or csv."),
+    per_doc: bool = typer.Option(False, "--per-doc", help="Also show the figures per document."),
+) -> None:
+    """Score the extractor (or --pred) against the gold set, by the rules of ANNOTATION.md."""
+    from .evaluation import evaluate_corpus
+
+    if pred is None and corpus is None:
+        _fail("Give --corpus (to run the extractor) or --pred (to score a predictions file).")
+    try:
+        result, problems = evaluate_corpus(gold, corpus, pred, docs=docs)
+    except (FileNotFoundError, ValueError) as exc:
+        _fail(str(exc))
+        return
+    for p in problems:
+        typer.echo(str(p), err=True)
+    metrics, errs = result
+    table = metrics.pop("per_doc")
+    if fmt is TableFormat.json:
+        payload: dict[str, Any] = {"metrics": metrics}
+        if per_doc:
+            payload["per_doc"] = table.to_dict(orient="records")
+        if errors:
+            payload["errors"] = errs.to_dict(orient="records")
+        typer.echo(json.dumps(payload, indent=1, default=str))
+    elif fmt is TableFormat.csv:
+        frame = errs if errors else (table if per_doc else __import__("pandas").DataFrame([metrics]).drop(columns=["unscored_docs"]))
+        typer.echo(frame.to_csv(index=False), nl=False)
+    else:
+        typer.echo(_metrics_table(metrics))
+        if per_doc:
+            cols = ["doc_id", "pct_tp", "pct_fp", "pct_fn", "pct_f1", "group_strict", "group_lenient", "n_tp", "n_fp", "n_fn"]
+            typer.echo("\n" + table[cols].to_string(index=False, float_format=lambda v: f"{v:.2f}"))
+        if errors:
+            for row in errs.itertuples():
+                gold_part = f"gold {row.gold_text!r}={row.gold_value} {row.gold_kind or ''}/{row.gold_bound or ''} [{row.gold_group}]"
+                pred_part = f"pred {row.pred_text!r}={row.pred_value} {row.pred_kind or ''}/{row.pred_bound or ''} [{row.pred_group}]"
+                typer.echo(f"\n{row.doc_id} {row.type} {row.error} @{row.start}\n  {gold_part}\n  {pred_part}\n  | {row.sentence}")
+
+
+@gold_app.command("validate")
+def gold_validate(
+    gold: Path = typer.Argument(..., help="Gold directory or JSONL file."),
+    corpus: Path = typer.Option(..., "--corpus", help="Texts the offsets refer to."),
+) -> None:
+    """Check every gold record: schema, types, values, offsets against the text, duplicates."""
+    from .gold import validate
+    from .io import load_texts
+
+    try:
+        problems = validate(gold, load_texts(corpus))
+    except FileNotFoundError as exc:
+        _fail(str(exc))
+        return
+    for p in problems:
+        typer.echo(str(p))
+    if problems:
+        typer.echo(f"{len(problems)} problem(s)", err=True)
+        raise typer.Exit(1)
+    typer.echo("gold set is valid", err=True)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

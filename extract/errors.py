@@ -1,0 +1,33 @@
+"""Every message the package raises or reports, with a code, in one place (as spaCy does)."""
+from __future__ import annotations
+
+
+class Errors:
+    E001 = "[E001] Unknown keys {keys} in {what}."
+    E002 = "[E002] Bound {bound!r} of qualifier {phrase!r} is not one of exact, lower, upper, approx."
+    E003 = "[E003] Position {position!r} of qualifier {phrase!r} is not 'before' or 'after'."
+    E004 = "[E004] No word list named {name!r} in the lexicon; known lists: {known}."
+    E010 = "[E010] {path}: cannot read: {reason}"
+    E011 = "[E011] {path}: empty file"
+    E012 = "[E012] {path}: looks binary (NUL bytes), not text"
+    E013 = "[E013] {path}: not valid UTF-8 (byte {pos}: {reason})"
+    E014 = "[E014] {path}: {size:,} bytes is over the {limit:,}-byte limit (--max-bytes)"
+    E015 = "[E015] {path}:{line}: malformed JSON: {reason}"
+    E016 = "[E016] {path}:{line}: no text field {field!r}"
+    E017 = "[E017] {path}: CSV has no column {field!r} (columns: {columns})"
+    E018 = "[E018] {path}: duplicate doc_id {doc_id!r} (first seen in {first}); skipped"
+    E019 = "[E019] {path}: no article text found in the HTML page"
+    E020 = "[E020] {path}: no such file or directory"
+    E021 = "[E021] {path}: unsupported input type (use .txt, .html, .htm, .jsonl, .csv or '-')"
+    E022 = "[E022] {path}:{line}: text field {field!r} is not a string"
+    E023 = "[E023] {doc_id}: extraction failed: {reason}"
+    E030 = "[E030] Unknown output format {fmt!r}; use jsonl, csv or parquet."
+    E031 = "[E031] Parquet output needs pyarrow: pip install pyarrow"
+    E041 = "[E041] {path}: not a directory or .jsonl file"
+    E050 = "[E050] The model package {name!r} is not installed; install it with: pip install {pip}"
+    E060 = "[E060] Dask support needs the 'distributed' package: pip install 'survey-extract[dask]'"
+    E070 = "[E070] The HTML report needs records from extract run; got {what}."
+
+
+class Warnings:
+    W001 = "[W001] Figure {text!r} at {start} could not be aligned to tokens; skipped."

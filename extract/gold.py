@@ -1,0 +1,174 @@
+"""The gold set: reading it, and checking every record against the guide and the text.
+
+A gold set is a directory of ``<doc_id>.jsonl`` files (one per labeled document,
+empty when the document has no figures) or a single JSONL file of records.
+"""
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Optional, Union
+
+from .errors import Errors
+from .records import FIELDS
+
+BOUNDS = frozenset({"exact", "lower", "upper", "approx"})
+KINDS = frozenset({"share", "point_change", "other"})
+OPTIONAL = frozenset({"statement", "time"})
+SPAN_FIELDS = {"percentage": (("start", "end", "text"), ("group_start", "group_end", "group")),
+               "sample_size": (("start", "end", "text"), ("population_start", "population_end", "population")),
+               "study": (("org_start", "org_end", "org"), ("title_start", "title_end", "title"))}
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: Optional[int]
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class GoldSet:
+    records: list[dict[str, Any]] = field(default_factory=list)
+    docs: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def gold_files(path: Union[str, Path]) -> list[Path]:
+    p = Path(path)
+    if p.is_dir():
+        return sorted(f for f in p.glob("*.jsonl") if f.is_file())
+    if p.is_file() and p.suffix == ".jsonl":
+        return [p]
+    raise FileNotFoundError(Errors.E041.format(path=p))
+
+
+def _is_int(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _is_num(v: Any) -> bool:
+    return (isinstance(v, (int, float)) and not isinstance(v, bool)) and math.isfinite(v)
+
+
+def check_record(rec: Any, text: Optional[str], expected_doc: Optional[str]) -> list[str]:
+    """Everything wrong with one record, as short sentences (empty when it is right)."""
+    if not isinstance(rec, dict):
+        return ["not a JSON object"]
+    typ = rec.get("type")
+    if typ not in FIELDS:
+        return [f"type {typ!r} is not one of percentage, sample_size, study"]
+    problems = []
+    names = FIELDS[typ]
+    unknown = sorted(set(rec) - set(names))
+    if unknown:
+        problems.append(f"unknown fields {unknown}")
+    missing = [n for n in names if n not in rec and n not in OPTIONAL]
+    if missing:
+        problems.append(f"missing fields {missing}")
+        return problems
+    if not isinstance(rec["doc_id"], str) or not rec["doc_id"]:
+        problems.append("doc_id must be a non-empty string")
+    elif expected_doc is not None and rec["doc_id"] != expected_doc:
+        problems.append(f"doc_id {rec['doc_id']!r} differs from the file name {expected_doc!r}")
+    if typ == "percentage":
+        if not _is_num(rec["value"]):
+            problems.append(f"value {rec['value']!r} is not a finite number")
+        if rec["kind"] not in KINDS:
+            problems.append(f"kind {rec['kind']!r} is not one of {sorted(KINDS)}")
+        elif rec["kind"] == "other" and rec.get("group") is not None:
+            problems.append("kind 'other' must have group null")
+        for opt in ("statement", "time"):
+            if rec.get(opt) is not None and not isinstance(rec[opt], str):
+                problems.append(f"{opt} must be a string or null")
+    if typ == "sample_size" and (not _is_int(rec["value"]) or rec["value"] <= 0):
+        problems.append(f"value {rec['value']!r} is not a positive integer")
+    if typ in ("percentage", "sample_size") and rec["bound"] not in BOUNDS:
+        problems.append(f"bound {rec['bound']!r} is not one of {sorted(BOUNDS)}")
+    if typ == "study":
+        if rec["year"] is not None and not _is_int(rec["year"]):
+            problems.append("year must be an integer or null")
+        if rec["org"] is None and rec["title"] is None:
+            problems.append("a study needs an org or a title")
+    for (s_key, e_key, t_key) in SPAN_FIELDS[typ]:
+        problems += _check_span(rec, s_key, e_key, t_key, text, required=(s_key == "start"))
+    return problems
+
+
+def _check_span(rec: Mapping[str, Any], s_key: str, e_key: str, t_key: str, text: Optional[str], required: bool) -> list[str]:
+    s, e, t = rec.get(s_key), rec.get(e_key), rec.get(t_key)
+    if s is None and e is None and t is None and not required:
+        return []
+    if not (_is_int(s) and _is_int(e)):
+        return [f"{s_key}/{e_key} must be integers (got {s!r}, {e!r})"]
+    if not isinstance(t, str) or not t:
+        return [f"{t_key} must be a non-empty string when {s_key} is set"]
+    if not 0 <= s < e:
+        return [f"{s_key}={s} {e_key}={e} is not a span"]
+    if text is None:
+        return []
+    if e > len(text):
+        return [f"{e_key}={e} is past the end of the text ({len(text)} characters)"]
+    if text[s:e] != t:
+        return [f"{t_key} {t!r} does not match the text at {s}:{e} ({text[s:e]!r})"]
+    return []
+
+
+def read_gold(path: Union[str, Path], texts: Optional[Mapping[str, str]] = None) -> GoldSet:
+    """Read and check a gold set; bad lines are left out and reported, good ones kept."""
+    gold = GoldSet()
+    for f in gold_files(path):
+        per_file = Path(path).is_dir()
+        expected = f.stem if per_file else None
+        if per_file:
+            gold.docs.append(f.stem)
+            if texts is not None and f.stem not in texts:
+                gold.problems.append(Problem(str(f), None, f"no text for doc_id {f.stem!r} in the corpus"))
+        try:
+            raw = f.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            gold.problems.append(Problem(str(f), None, f"not valid UTF-8 (byte {exc.start}: {exc.reason})"))
+            continue
+        seen: Counter[tuple[Any, ...]] = Counter()
+        for n, line in enumerate(raw.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except ValueError as exc:
+                gold.problems.append(Problem(str(f), n, f"malformed JSON: {exc}"))
+                continue
+            doc = rec.get("doc_id") if isinstance(rec, dict) else None
+            text = texts.get(doc) if texts is not None and isinstance(doc, str) else None
+            problems = check_record(rec, text, expected)
+            if texts is not None and isinstance(doc, str) and doc not in texts and not per_file:
+                problems.append(f"no text for doc_id {doc!r} in the corpus")
+            if not problems:
+                key = (rec["doc_id"], rec["type"], rec.get("start", rec.get("org_start")), rec.get("end", rec.get("org_end")),
+                       rec.get("value"), rec.get("title_start"))
+                seen[key] += 1
+                if seen[key] > 1:
+                    problems.append(f"duplicate of an earlier {rec['type']} record at the same span and value")
+            gold.problems.extend(Problem(str(f), n, p) for p in problems)
+            if not problems:
+                gold.records.append(rec)
+                if not per_file and rec["doc_id"] not in gold.docs:
+                    gold.docs.append(rec["doc_id"])
+    return gold
+
+
+def validate(path: Union[str, Path], texts: Mapping[str, str]) -> list[Problem]:
+    """All problems in a gold set; empty means valid."""
+    return read_gold(path, texts).problems
+
+
+def select_docs(gold: GoldSet, docs: Iterable[str]) -> GoldSet:
+    keep = set(docs)
+    return GoldSet([r for r in gold.records if r["doc_id"] in keep], [d for d in gold.docs if d in keep], gold.problems)

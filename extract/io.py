@@ -1,0 +1,413 @@
+"""Reading documents and writing records: every bad input becomes one clear error, never a crash.
+
+Inputs: .txt files (doc_id = file stem), directories (recursive) and globs of
+them, .html/.htm pages (main text taken with trafilatura), .jsonl and .csv
+files with an id and a text field, and ``-`` for stdin (one text, doc_id
+``stdin``). Outputs: JSON Lines, CSV or Parquet, written as documents finish.
+"""
+from __future__ import annotations
+
+import csv
+import glob
+import io
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO, Iterable, Iterator, Optional, Union
+
+from .errors import Errors
+from .records import ALL_COLUMNS, Record, to_dict
+
+TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm")
+TABLE_SUFFIXES = (".jsonl", ".csv")
+SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + TABLE_SUFFIXES
+DEFAULT_MAX_BYTES = 20_000_000
+DEFAULT_ID_FIELD = "id"
+DEFAULT_TEXT_FIELD = "text"
+FORMATS = ("jsonl", "csv", "parquet")
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str
+    text: str
+    source: str
+    extracted: bool = False  # text was taken out of HTML, JSONL, CSV or stdin: keep it beside the records
+
+
+@dataclass(frozen=True)
+class InputError:
+    source: str
+    message: str
+    line: Optional[int] = None
+
+    def __str__(self) -> str:
+        return self.message
+
+
+Item = Union[Document, InputError]
+
+
+def _decode(path: str, data: bytes, max_bytes: int) -> Union[str, InputError]:
+    if len(data) > max_bytes:
+        return InputError(path, Errors.E014.format(path=path, size=len(data), limit=max_bytes))
+    if not data.strip():
+        return InputError(path, Errors.E011.format(path=path))
+    if b"\x00" in data[:8192]:
+        return InputError(path, Errors.E012.format(path=path))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return InputError(path, Errors.E013.format(path=path, pos=exc.start, reason=exc.reason))
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[Union[str, InputError]]:
+    """Files in the order given; directories walked recursively (sorted); globs expanded."""
+    for raw in paths:
+        if raw == "-":
+            yield raw
+            continue
+        p = Path(raw)
+        if p.is_dir():
+            for f in sorted(x for x in p.rglob("*") if x.is_file() and x.suffix.lower() in SUPPORTED):
+                yield str(f)
+        elif p.is_file():
+            yield str(p) if p.suffix.lower() in SUPPORTED else InputError(str(p), Errors.E021.format(path=p))
+        elif any(ch in raw for ch in "*?["):
+            matches = sorted(glob.glob(raw, recursive=True))
+            files = [m for m in matches if Path(m).is_file() and Path(m).suffix.lower() in SUPPORTED]
+            if not files:
+                yield InputError(raw, Errors.E020.format(path=raw))
+            yield from files
+        else:
+            yield InputError(raw, Errors.E020.format(path=raw))
+
+
+def read_text_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Item:
+    try:
+        size = os.path.getsize(path)
+        if size > max_bytes:
+            return InputError(path, Errors.E014.format(path=path, size=size, limit=max_bytes))
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return InputError(path, Errors.E010.format(path=path, reason=exc.strerror or exc))
+    text = _decode(path, data, max_bytes)
+    return text if isinstance(text, InputError) else Document(Path(path).stem, text, path)
+
+
+def html_to_text(html: str) -> Optional[str]:
+    """The article's main text, without menus, ads and comments."""
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True,
+                               deduplicate=True)
+    return text if text and text.strip() else None
+
+
+def read_html_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Item:
+    try:
+        size = os.path.getsize(path)
+        if size > max_bytes:
+            return InputError(path, Errors.E014.format(path=path, size=size, limit=max_bytes))
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return InputError(path, Errors.E010.format(path=path, reason=exc.strerror or exc))
+    if not data.strip():
+        return InputError(path, Errors.E011.format(path=path))
+    if b"\x00" in data[:8192]:
+        return InputError(path, Errors.E012.format(path=path))
+    html = data.decode("utf-8", errors="replace")
+    text = html_to_text(html)
+    if text is None:
+        return InputError(path, Errors.E019.format(path=path))
+    return Document(Path(path).stem, text, path, extracted=True)
+
+
+def _row_id(value: Any, path: str, n: int) -> str:
+    return str(value) if value not in (None, "") else f"{Path(path).stem}:{n}"
+
+
+def read_jsonl_file(path: str, id_field: str, text_field: str, max_bytes: int) -> Iterator[Item]:
+    try:
+        handle = open(path, "rb")
+    except OSError as exc:
+        yield InputError(path, Errors.E010.format(path=path, reason=exc.strerror or exc))
+        return
+    with handle:
+        any_line = False
+        for n, raw in enumerate(handle, 1):
+            if not raw.strip():
+                continue
+            any_line = True
+            if len(raw) > max_bytes:
+                yield InputError(path, Errors.E014.format(path=f"{path}:{n}", size=len(raw), limit=max_bytes), n)
+                continue
+            try:
+                obj = json.loads(raw.decode("utf-8"))
+                if not isinstance(obj, dict):
+                    raise ValueError("not a JSON object")
+            except (ValueError, UnicodeDecodeError) as exc:
+                yield InputError(path, Errors.E015.format(path=path, line=n, reason=exc), n)
+                continue
+            if text_field not in obj:
+                yield InputError(path, Errors.E016.format(path=path, line=n, field=text_field), n)
+                continue
+            if not isinstance(obj[text_field], str):
+                yield InputError(path, Errors.E022.format(path=path, line=n, field=text_field), n)
+                continue
+            if not obj[text_field].strip():
+                yield InputError(path, Errors.E011.format(path=f"{path}:{n}"), n)
+                continue
+            doc_id = obj.get(id_field, obj.get("doc_id"))
+            yield Document(_row_id(doc_id, path, n), obj[text_field], f"{path}:{n}", extracted=True)
+        if not any_line:
+            yield InputError(path, Errors.E011.format(path=path))
+
+
+def read_csv_file(path: str, id_field: str, text_field: str, max_bytes: int) -> Iterator[Item]:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        yield InputError(path, Errors.E010.format(path=path, reason=exc.strerror or exc))
+        return
+    text = _decode(path, data, max(max_bytes, len(data)) if len(data) <= 10 * max_bytes else max_bytes)
+    if isinstance(text, InputError):
+        yield text
+        return
+    csv.field_size_limit(max(max_bytes, 1 << 20))
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    columns = reader.fieldnames or []
+    if text_field not in columns:
+        yield InputError(path, Errors.E017.format(path=path, field=text_field, columns=", ".join(columns) or "none"))
+        return
+    try:
+        for n, row in enumerate(reader, 1):
+            body = row.get(text_field)
+            if not body or not body.strip():
+                yield InputError(path, Errors.E011.format(path=f"{path}:{n + 1}"), n + 1)
+                continue
+            yield Document(_row_id(row.get(id_field, row.get("doc_id")), path, n), body, f"{path}:{n + 1}", extracted=True)
+    except csv.Error as exc:
+        yield InputError(path, Errors.E015.format(path=path, line=reader.line_num, reason=exc), reader.line_num)
+
+
+def read_stdin(stream: Optional[BinaryIO], max_bytes: int) -> Item:
+    data = (stream or sys.stdin.buffer).read()
+    text = _decode("<stdin>", data, max_bytes)
+    return text if isinstance(text, InputError) else Document("stdin", text, "<stdin>", extracted=True)
+
+
+def iter_documents(paths: Iterable[str], *, id_field: str = DEFAULT_ID_FIELD, text_field: str = DEFAULT_TEXT_FIELD,
+                   max_bytes: int = DEFAULT_MAX_BYTES, stdin: Optional[BinaryIO] = None) -> Iterator[Item]:
+    """Documents and input errors, lazily, in input order; a doc_id seen twice is an error."""
+    first_seen: dict[str, str] = {}
+    for path in expand_paths(paths):
+        if isinstance(path, InputError):
+            yield path
+            continue
+        suffix = Path(path).suffix.lower()
+        if path == "-":
+            items: Iterable[Item] = [read_stdin(stdin, max_bytes)]
+        elif suffix in TEXT_SUFFIXES:
+            items = [read_text_file(path, max_bytes)]
+        elif suffix in HTML_SUFFIXES:
+            items = [read_html_file(path, max_bytes)]
+        elif suffix == ".jsonl":
+            items = read_jsonl_file(path, id_field, text_field, max_bytes)
+        else:
+            items = read_csv_file(path, id_field, text_field, max_bytes)
+        for item in items:
+            if isinstance(item, Document):
+                if item.doc_id in first_seen:
+                    yield InputError(item.source, Errors.E018.format(path=item.source, doc_id=item.doc_id,
+                                                                      first=first_seen[item.doc_id]))
+                    continue
+                first_seen[item.doc_id] = item.source
+            yield item
+
+
+def load_texts(corpus: Union[str, Path, Iterable[Union[str, Path]]]) -> dict[str, str]:
+    """doc_id -> text for every readable .txt under the corpus path(s); unreadable files are left out."""
+    roots = [corpus] if isinstance(corpus, (str, Path)) else list(corpus)
+    out = {}
+    for item in iter_documents([str(r) for r in roots]):
+        if isinstance(item, Document):
+            out[item.doc_id] = item.text
+    return out
+
+
+# ---------------------------------------------------------------------------------------- writing
+def output_format(path: str, fmt: Optional[str] = None) -> str:
+    if fmt:
+        if fmt not in FORMATS:
+            raise ValueError(Errors.E030.format(fmt=fmt))
+        return fmt
+    suffix = Path(path).suffix.lower().lstrip(".")
+    return {"jsonl": "jsonl", "json": "jsonl", "ndjson": "jsonl", "csv": "csv", "parquet": "parquet", "pq": "parquet"}.get(suffix, "jsonl")
+
+
+def _csv_value(value: Any) -> Any:
+    return "" if value is None else value
+
+
+class RecordWriter:
+    """Writes records as documents finish. JSON Lines and CSV append whole lines only, so an
+    interrupted run leaves a file that ``repair_jsonl`` (or ``--resume``) can continue."""
+
+    def __init__(self, path: str, fmt: Optional[str] = None, *, append: bool = False) -> None:
+        self.path = path
+        self.format = output_format(path, fmt)
+        self._pq_writer = None
+        self._pq_rows: list[dict[str, Any]] = []
+        self._pq_part = 0
+        self._closed = False
+        if self.format == "jsonl":
+            self._fh = open(path, "a" if append else "w", encoding="utf-8")
+        elif self.format == "csv":
+            exists = append and os.path.exists(path) and os.path.getsize(path) > 0
+            self._fh = open(path, "a" if append else "w", encoding="utf-8", newline="")
+            self._csv = csv.DictWriter(self._fh, fieldnames=list(ALL_COLUMNS), extrasaction="ignore")
+            if not exists:
+                self._csv.writeheader()
+        else:
+            try:
+                import pyarrow  # noqa: F401
+            except ImportError:
+                raise RuntimeError(Errors.E031) from None
+            self._fh = None
+            self._pq_part = _next_part(path) if append else 0
+            if not append and os.path.isdir(path):
+                for old in Path(path).glob("part-*.parquet"):
+                    old.unlink()
+
+    def write(self, records: Iterable[Record]) -> int:
+        rows = [to_dict(r) for r in records]
+        if self.format == "jsonl":
+            if rows:
+                self._fh.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+                self._fh.flush()
+        elif self.format == "csv":
+            for r in rows:
+                self._csv.writerow({k: _csv_value(r.get(k)) for k in ALL_COLUMNS})
+            self._fh.flush()
+        else:
+            self._pq_rows.extend(rows)
+            if len(self._pq_rows) >= 50_000:
+                self._flush_parquet()
+        return len(rows)
+
+    @property
+    def pending_rows(self) -> int:
+        """Rows accepted but not yet on disk (Parquet buffers a row group)."""
+        return len(self._pq_rows)
+
+    def _flush_parquet(self) -> None:
+        if not self._pq_rows:
+            return
+        write_parquet_part(self.path, self._pq_part, self._pq_rows)
+        self._pq_part += 1
+        self._pq_rows = []
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        if self.format == "parquet":
+            self._flush_parquet()
+            if self._pq_part == 0:
+                write_parquet_part(self.path, 0, [])
+        elif self._fh is not None:
+            self._fh.close()
+
+    def __enter__(self) -> "RecordWriter":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+
+def parquet_schema():  # type: ignore[no-untyped-def]
+    import pyarrow as pa
+
+    types = {"value": pa.float64(), "start": pa.int64(), "end": pa.int64(), "group_start": pa.int64(),
+             "group_end": pa.int64(), "population_start": pa.int64(), "population_end": pa.int64(),
+             "org_start": pa.int64(), "org_end": pa.int64(), "title_start": pa.int64(), "title_end": pa.int64(),
+             "year": pa.int64()}
+    return pa.schema([(c, types.get(c, pa.string())) for c in ALL_COLUMNS])
+
+
+def write_parquet_part(path: str, part: int, rows: list[dict[str, Any]]) -> None:
+    """Parquet output is a directory of parts, so a long run writes as it goes and can resume."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    os.makedirs(path, exist_ok=True)
+    schema = parquet_schema()
+    cols = {c: [r.get(c) for r in rows] for c in ALL_COLUMNS}
+    cols["value"] = [None if v is None else float(v) for v in cols["value"]]
+    table = pa.table(cols, schema=schema)
+    tmp = os.path.join(path, f".part-{part:05d}.parquet.tmp")
+    pq.write_table(table, tmp)
+    os.replace(tmp, os.path.join(path, f"part-{part:05d}.parquet"))
+
+
+def _next_part(path: str) -> int:
+    parts = sorted(Path(path).glob("part-*.parquet")) if os.path.isdir(path) else []
+    return int(parts[-1].stem.split("-")[1]) + 1 if parts else 0
+
+
+def repair_jsonl(path: str) -> int:
+    """Cut a half-written last line left by an interrupted run; returns the bytes removed."""
+    if not os.path.exists(path):
+        return 0
+    with open(path, "rb+") as fh:
+        fh.seek(0, os.SEEK_END)
+        size = fh.tell()
+        if size == 0:
+            return 0
+        fh.seek(max(0, size - 1))
+        if fh.read(1) == b"\n":
+            return 0
+        pos = size - 1
+        chunk = 65536
+        while pos > 0:
+            start = max(0, pos - chunk)
+            fh.seek(start)
+            data = fh.read(pos - start)
+            nl = data.rfind(b"\n")
+            if nl != -1:
+                keep = start + nl + 1
+                fh.truncate(keep)
+                return size - keep
+            pos = start
+        fh.truncate(0)
+        return size
+
+
+def done_doc_ids(path: str, fmt: str) -> set[str]:
+    """doc_ids already in an output, for --resume."""
+    if not os.path.exists(path):
+        return set()
+    if fmt == "jsonl":
+        repair_jsonl(path)
+        out = set()
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                try:
+                    out.add(json.loads(line)["doc_id"])
+                except (ValueError, KeyError, TypeError):
+                    continue
+        return out
+    if fmt == "csv":
+        repair_jsonl(path)  # same rule: whole lines only
+        with open(path, encoding="utf-8", newline="") as fh:
+            return {row["doc_id"] for row in csv.DictReader(fh) if row.get("doc_id")}
+    import pyarrow.parquet as pq
+
+    out = set()
+    for part in sorted(Path(path).glob("part-*.parquet")):
+        out.update(pq.read_table(part, columns=["doc_id"]).column("doc_id").to_pylist())
+    return out

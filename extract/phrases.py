@@ -1,0 +1,125 @@
+"""Noun phrases as the labeling guide wants them: the words that say who, nothing else.
+
+Shared by respondent groups and sample populations: a phrase keeps the
+modifiers that define who is meant ("U.S. executives who hold a director
+title or higher") and drops determiners, counts, and phrases that only name
+or place the survey ("in the Sunday Times poll", "in 10 countries", "surveyed").
+"""
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import Lexicon
+
+OPINION_VERBS = frozenset({"say", "think", "believe", "feel", "agree", "disagree", "expect", "want", "claim", "consider",
+                           "admit", "report", "indicate", "state"})
+BREAKS = frozenset({"(", ")", "[", "]", ",", ";", ":", "\u2014", "\u2013", "--", "-", "\u201c", '"'})
+LEADING_DROP_POS = frozenset({"DET", "PUNCT", "CCONJ", "ADP", "SPACE"})
+QUALIFIER_WORDS = frozenset({"more", "than", "over", "some", "about", "around", "nearly", "almost", "approximately",
+                             "roughly", "just", "only", "under", "least", "at", "upwards", "of", "total", "fewer", "less",
+                             "far", "many", "much"})
+ANAPHORS = frozenset({"they", "them", "these", "those", "this", "it", "we", "us", "you", "both", "either"})
+
+
+def is_pronoun_head(tok: Token) -> bool:
+    return tok.pos_ == "PRON" or tok.lower_ in ("those", "these")
+
+
+def _droppable_child(child: Token, head: Token, lex: Lexicon) -> bool:
+    """Modifiers that name, place or time the survey rather than say who."""
+    lower = child.lower_
+    if child.dep_ in ("acl", "relcl") and (lower in lex.word_set("survey_participles")
+                                           or child.lemma_.lower() in lex.word_set("survey_verbs")):
+        return not is_pronoun_head(head)
+    if child.dep_ == "relcl" and child.lemma_.lower() in OPINION_VERBS and not is_pronoun_head(head):
+        return True
+    if child.dep_ in ("appos", "punct", "cc", "conj") and child.i > head.i and child.dep_ != "conj":
+        return True
+    if child.dep_ == "prep":
+        objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+        if lower in ("in", "for", "by", "from", "of") and any(
+                o.lemma_.lower() in lex.word_set("survey_nouns") or o.lower_ in lex.word_set("survey_nouns") for o in objs):
+            return True
+        if any(any(g.like_num for g in o.children) and o.lower_ in lex.word_set("non_respondent_count_nouns") for o in objs):
+            return True
+        if lower in ("in", "across", "throughout") and any(o.ent_type_ in ("GPE", "LOC") for o in objs):
+            return True
+    if child.dep_ == "advmod" and lower in ("online", "worldwide", "globally", "nationwide", "overall", "polled",
+                                            "surveyed", "questioned", "interviewed"):
+        return True
+    return False
+
+
+def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[int] = (),
+                stop_tokens: Iterable[int] = (), limit: Optional[tuple[int, int]] = None) -> Optional[tuple[int, int]]:
+    """Token offsets (start, end) of the phrase headed by ``head``, trimmed by the guide's rules."""
+    drop = set(drop_tokens)
+    stops = set(stop_tokens)
+    lo_limit, hi_limit = limit if limit else (0, len(doc))
+    start, end = max(head.left_edge.i, lo_limit), min(head.right_edge.i + 1, hi_limit)
+    # Right side: drop trailing modifiers that only place or name the survey, last first.
+    for child in sorted((c for c in head.children if c.i > head.i), key=lambda c: c.i, reverse=True):
+        if child.left_edge.i >= end:
+            continue
+        if child.right_edge.i + 1 >= end and _droppable_child(child, head, lex):
+            end = min(end, child.left_edge.i)
+        else:
+            break
+    # Stop at a break or at another figure after the head.
+    for i in range(head.i + 1, end):
+        if i in stops or doc[i].text in BREAKS or doc[i].is_space:
+            end = i
+            break
+    # Left side: a break or another figure before the head cuts the phrase there.
+    for i in range(head.i - 1, start - 1, -1):
+        if i in stops or i in drop or doc[i].text in BREAKS or doc[i].is_space:
+            start = i + 1
+            break
+    # Leading determiners, counts, qualifiers: "the 2,000 broadband users" -> "broadband users".
+    while start < head.i and (doc[start].i in drop or doc[start].pos_ in LEADING_DROP_POS
+                              or doc[start].lower_ in QUALIFIER_WORDS
+                              or (doc[start].like_num and doc[start].head == head and doc[start].dep_ == "nummod")
+                              or doc[start].lower_ in ("all", "both", "the", "a", "an", "of", "each", "every")):
+        if doc[start].lower_ in ("those", "these") and doc[start].i == head.i:
+            break
+        start += 1
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc" or doc[end - 1].is_space
+                               or doc[end - 1].lower_ in ("and", "or")):
+        end -= 1
+    if start >= end or doc[start:end].text.strip() == "":
+        return None
+    return start, end
+
+
+def plural_mentions(doc: Doc, sentences: Iterable[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int, bool]]:
+    """Maximal plural noun phrases in the sentences, as (start, end, is_subject): candidates that a
+    later "they", "them" or "these leaders" can point back to."""
+    skip = lex.word_set("amount_nouns") | lex.word_set("time_nouns") | lex.word_set("survey_nouns")
+    out = []
+    for s, e in sentences:
+        for tok in doc[s:e]:
+            plural = tok.tag_ in ("NNS", "NNPS") or (tok.lower_ == "those" and any(c.dep_ in ("relcl", "prep", "acl") for c in tok.children))
+            if not plural or tok.lower_ in skip or tok.lemma_.lower() in skip:
+                continue
+            if any(a.tag_ in ("NNS", "NNPS") and a.i < e and a.i >= s and a.lower_ not in skip for a in tok.ancestors
+                   if a.dep_ not in ("ROOT",) and a.pos_ in ("NOUN", "PROPN")):
+                continue  # nested inside a larger plural phrase
+            span = trim_phrase(doc, tok, lex, limit=(s, e))
+            if span is None:
+                continue
+            out.append((span[0], span[1], tok.dep_ in ("nsubj", "nsubjpass")))
+    return out
+
+
+def is_anaphoric(span: Span) -> bool:
+    """'them', 'these leaders', 'both groups', 'the two': a phrase that points back rather than names."""
+    words = [t.lower_ for t in span if not t.is_punct]
+    if not words:
+        return True
+    if len(words) == 1 and words[0] in ANAPHORS:
+        return True
+    if words[0] in ("these", "both", "such") and len(words) <= 2:
+        return True
+    return words in (["the", "two"], ["two"], ["the", "latter"], ["the", "former"], ["this", "group"], ["groups"])

@@ -1,0 +1,57 @@
+"""Build the pipeline and run it: the Python API researchers call."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable, Iterator, Optional
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import groups, parser, percentages, samples, sentences, studies  # noqa: F401  (registers the factories)
+from .extensions import register_extensions
+from .records import Record, records_from_doc
+
+DEFAULT_MODEL = parser.DEFAULT_MODEL
+PIPE_NAMES = ("survey_sentences", "survey_percentages", "survey_parser", "survey_samples", "survey_groups", "survey_studies")
+DEFAULT_BATCH_SIZE = 32
+
+
+def load(*, model: str = DEFAULT_MODEL, select: str = "candidates") -> Language:
+    """The extraction pipeline. ``select="all"`` parses every sentence (slower, same records)."""
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("survey_sentences")
+    nlp.add_pipe("survey_percentages")
+    nlp.add_pipe("survey_parser", config={"model": model, "select": select})
+    nlp.add_pipe("survey_samples")
+    nlp.add_pipe("survey_groups")
+    nlp.add_pipe("survey_studies")
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def default_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """One pipeline per process for the convenience functions; built on first use, never at import."""
+    return load(model=model)
+
+
+def process(nlp: Language, text: str, doc_id: str = "") -> Doc:
+    doc = nlp(text)
+    doc._.doc_id = doc_id
+    return doc
+
+
+def extract_text(text: str, doc_id: str = "", *, nlp: Optional[Language] = None) -> list[Record]:
+    """Records for one article, in reading order."""
+    pipeline = nlp if nlp is not None else default_pipeline()
+    return records_from_doc(process(pipeline, text, doc_id), doc_id)
+
+
+def extract_many(items: Iterable[tuple[str, str]], *, nlp: Optional[Language] = None,
+                 batch_size: int = DEFAULT_BATCH_SIZE, n_process: int = 1) -> Iterator[tuple[str, list[Record]]]:
+    """(doc_id, text) pairs in, (doc_id, records) out, streamed through ``nlp.pipe``."""
+    pipeline = nlp if nlp is not None else default_pipeline()
+    for doc, doc_id in pipeline.pipe(((t, i) for i, t in items), as_tuples=True, batch_size=batch_size,
+                                     n_process=n_process):
+        yield doc_id, records_from_doc(doc, doc_id)

@@ -1,0 +1,122 @@
+"""Records exactly as ../shared/ANNOTATION.md defines them, field for field and in its order."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields
+from typing import Any, Iterable, Optional, Union
+
+from spacy.tokens import Doc, Span
+
+PERCENT_KEY = "survey_percentages"
+SAMPLE_KEY = "survey_samples"
+STUDY_KEY = "survey_studies"
+
+
+@dataclass(frozen=True)
+class PercentageRecord:
+    doc_id: str
+    type: str
+    value: float
+    start: int
+    end: int
+    text: str
+    bound: str
+    kind: str
+    group: Optional[str]
+    group_start: Optional[int]
+    group_end: Optional[int]
+    statement: Optional[str] = None
+    time: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class SampleSizeRecord:
+    doc_id: str
+    type: str
+    value: int
+    start: int
+    end: int
+    text: str
+    bound: str
+    population: Optional[str]
+    population_start: Optional[int]
+    population_end: Optional[int]
+
+
+@dataclass(frozen=True)
+class StudyRecord:
+    doc_id: str
+    type: str
+    org: Optional[str]
+    org_start: Optional[int]
+    org_end: Optional[int]
+    title: Optional[str]
+    title_start: Optional[int]
+    title_end: Optional[int]
+    year: Optional[int]
+
+
+Record = Union[PercentageRecord, SampleSizeRecord, StudyRecord]
+RECORD_TYPES: dict[str, type] = {"percentage": PercentageRecord, "sample_size": SampleSizeRecord, "study": StudyRecord}
+FIELDS: dict[str, tuple[str, ...]] = {name: tuple(f.name for f in fields(cls)) for name, cls in RECORD_TYPES.items()}
+ALL_COLUMNS: tuple[str, ...] = tuple(dict.fromkeys(c for cols in FIELDS.values() for c in cols))
+
+
+def to_dict(record: Record) -> dict[str, Any]:
+    return asdict(record)
+
+
+def to_json(record: Record) -> str:
+    return json.dumps(asdict(record), ensure_ascii=False)
+
+
+def _span_fields(span: Optional[Span]) -> tuple[Optional[str], Optional[int], Optional[int]]:
+    if span is None:
+        return None, None, None
+    return span.text, span.start_char, span.end_char
+
+
+def records_from_doc(doc: Doc, doc_id: Optional[str] = None) -> list[Record]:
+    """All records of a processed Doc, in reading order (percentages and samples interleaved)."""
+    doc_id = doc_id if doc_id is not None else (doc._.doc_id or "")
+    out: list[tuple[int, Record]] = []
+    for span in doc.spans.get(PERCENT_KEY, []):
+        group, gs, ge = _span_fields(span._.group)
+        out.append((span.start_char, PercentageRecord(
+            doc_id=doc_id, type="percentage", value=float(span._.value), start=span.start_char, end=span.end_char,
+            text=span.text, bound=span._.bound, kind=span._.kind, group=group, group_start=gs, group_end=ge,
+            statement=span._.statement.text if span._.statement is not None else None,
+            time=span._.time.text if span._.time is not None else None)))
+    for span in doc.spans.get(SAMPLE_KEY, []):
+        pop, ps, pe = _span_fields(span._.population)
+        out.append((span.start_char, SampleSizeRecord(
+            doc_id=doc_id, type="sample_size", value=int(span._.value), start=span.start_char, end=span.end_char,
+            text=span.text, bound=span._.bound, population=pop, population_start=ps, population_end=pe)))
+    for span in doc.spans.get(STUDY_KEY, []):
+        org, os_, oe = _span_fields(span._.org)
+        title, ts, te = _span_fields(span._.title)
+        out.append((span.start_char, StudyRecord(
+            doc_id=doc_id, type="study", org=org, org_start=os_, org_end=oe, title=title, title_start=ts,
+            title_end=te, year=span._.year)))
+    out.sort(key=lambda pair: (pair[0], pair[1].type))
+    return [r for _, r in out]
+
+
+def record_from_dict(data: dict[str, Any]) -> Record:
+    """Inverse of to_dict; unknown or missing fields raise (callers report them with file and line)."""
+    cls = RECORD_TYPES.get(data.get("type"))  # type: ignore[arg-type]
+    if cls is None:
+        raise ValueError(f"type {data.get('type')!r} is not one of {sorted(RECORD_TYPES)}")
+    names = FIELDS[data["type"]]
+    unknown = set(data) - set(names)
+    if unknown:
+        raise ValueError(f"unknown fields {sorted(unknown)}")
+    optional = {"statement", "time"}
+    missing = [n for n in names if n not in data and n not in optional]
+    if missing:
+        raise ValueError(f"missing fields {missing}")
+    return cls(**{n: data.get(n) for n in names})
+
+
+def as_dicts(records: Iterable[Record]) -> list[dict[str, Any]]:
+    return [asdict(r) for r in records]

@@ -1,0 +1,248 @@
+"""Sample sizes: how many people (or firms, or call centres) a survey asked, and who they are.
+
+A count is a sample size only when the sentence ties it to asking: the object
+of a survey verb ("surveyed 131 U.S. executives"), the object of a survey noun
+("a poll of 1,313 people"), a group that "were interviewed", or respondents by
+name. Counts of countries, industries, money and years never qualify.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Optional
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .extensions import register_extensions
+from .lexicon import Lexicon
+from .percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
+from .percentages import PercentPatterns
+from .phrases import trim_phrase
+
+FACTORY = "survey_samples"
+DEFAULT_SPANS_KEY = "survey_samples"
+CUE_WINDOW = 80  # characters between a survey word and a number for the sentence to be worth parsing
+RESPONDENT_HEADS = frozenset({"respondent", "participant", "interviewee", "panellist", "panelist"})
+TAKING_PART = frozenset({"respond", "answer", "reply", "participate", "complete", "vote"})
+CURRENCY = frozenset({"$", "£", "€", "¥", "us$"})
+MAGNITUDE = frozenset({"million", "billion", "bn", "m", "trillion", "k"})
+
+
+@dataclass(frozen=True)
+class Sample:
+    """A sample size in token offsets (the number) with its population span."""
+
+    start: int
+    end: int
+    value: int
+    bound: str
+    population: Optional[tuple[int, int]]
+
+
+class SamplePatterns:
+    """Word classes and cheap cues, built from the lexicon."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.percent = PercentPatterns(lexicon)
+        self.survey_verbs = lexicon.word_set("survey_verbs")
+        self.survey_nouns = lexicon.word_set("survey_nouns")
+        self.participles = lexicon.word_set("survey_participles")
+        self.not_respondents = (lexicon.word_set("non_respondent_count_nouns") | lexicon.word_set("amount_nouns")
+                                | lexicon.word_set("time_nouns"))
+        words = sorted(self.survey_nouns | self.participles | {"respondents", "surveyed", "polled", "interviewed",
+                                                               "questioned", "asked", "quizzed", "queried",
+                                                               "canvassed", "sampled"} | {"took part", "responded"},
+                       key=len, reverse=True)
+        self.cue = regex.compile(rf"\b(?:{'|'.join(regex.escape(w) for w in words)})\b", regex.I)
+        self.number = regex.compile(self.percent.number, regex.VERBOSE | regex.I)
+
+    def cue_offsets(self, text: str) -> list[int]:
+        """Offsets of survey words with a number nearby: cheap, so every sentence can be screened."""
+        out = []
+        for m in self.cue.finditer(text):
+            window = text[max(0, m.start() - CUE_WINDOW):m.end() + CUE_WINDOW]
+            if self.number.search(window):
+                out.append(m.start())
+        return out
+
+
+def _number_tokens(doc: Doc, sent: Span, percent_tokens: set[int], patterns: SamplePatterns) -> list[Token]:
+    out = []
+    for tok in sent:
+        if tok.i in percent_tokens or not (tok.like_num or tok.pos_ == "NUM"):
+            continue
+        value = patterns.percent.number_value(tok.text)
+        if value is None or value < 2 or value != int(value):
+            continue
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if prev is not None and prev.text.lower() in CURRENCY:
+            continue
+        if nxt is not None and nxt.lower_ in MAGNITUDE and prev is not None and prev.text.lower() in CURRENCY:
+            continue
+        if "," not in tok.text and 1900 <= value <= 2100 and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN")):
+            continue  # a year
+        out.append(tok)
+    return out
+
+
+def _quantified_head(num: Token) -> Optional[Token]:
+    """The noun a number counts: '131 U.S. executives' -> executives."""
+    head = num
+    # "more than 200": the number may hang off "than"/"more"; climb to the noun.
+    for _ in range(4):
+        if head.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "pobj", "advmod") and head.head.i != head.i:
+            head = head.head
+            if head.pos_ in ("NOUN", "PROPN"):
+                return head
+        else:
+            break
+    return None if head.i == num.i else (head if head.pos_ in ("NOUN", "PROPN") else None)
+
+
+def _is_survey_verb(tok: Token, patterns: SamplePatterns) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in patterns.survey_verbs
+
+
+def _asked(head: Token, patterns: SamplePatterns) -> bool:
+    """Does the sentence say these were the people asked?"""
+    if head.lemma_.lower() in RESPONDENT_HEADS:
+        return True
+    gov = head.head
+    if head.dep_ in ("dobj", "obj") and _is_survey_verb(gov, patterns):
+        return True
+    if head.dep_ == "nsubjpass" and _is_survey_verb(gov, patterns):
+        return True
+    if head.dep_ == "nsubj" and gov.lemma_.lower() in TAKING_PART | {"take"}:
+        return True
+    if head.dep_ == "pobj" and gov.lower_ in ("of", "with", "among") and gov.head.lower_ in patterns.survey_nouns:
+        return True
+    if head.dep_ == "pobj" and gov.lower_ == "to" and gov.head.lemma_.lower() in ("speak", "talk", "send", "write"):
+        return True
+    for child in head.children:
+        if child.dep_ in ("acl", "relcl") and (child.lower_ in patterns.participles or _is_survey_verb(child, patterns)):
+            return True
+    # "polled a weighted sample of 1,981 voters": the head is inside "sample of".
+    if head.dep_ == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in ("sample", "total", "panel", "group"):
+        return _asked(gov.head, patterns) or gov.head.dep_ in ("dobj", "nsubjpass", "nsubj")
+    # "A total of 3,028 adults were interviewed"
+    if head.dep_ == "pobj" and gov.lower_ == "of" and gov.head.dep_ == "nsubjpass" and _is_survey_verb(gov.head.head, patterns):
+        return True
+    return False
+
+
+def find_samples(doc: Doc, sentences: Iterable[tuple[int, int]], patterns: SamplePatterns,
+                 percent_key: str = PERCENT_KEY) -> list[Sample]:
+    """Sample sizes in the given sentences (token offsets), in reading order."""
+    percent_tokens = {i for span in doc.spans.get(percent_key, []) for i in range(span.start, span.end)}
+    found: list[Sample] = []
+    for s, e in sentences:
+        sent = doc[s:e]
+        accepted: dict[int, Sample] = {}
+        for num in _number_tokens(doc, sent, percent_tokens, patterns):
+            head = _quantified_head(num)
+            if head is None or head.lemma_.lower() in patterns.not_respondents or head.lower_ in patterns.not_respondents:
+                continue
+            if not _asked(head, patterns):
+                continue
+            accepted[num.i] = _make_sample(doc, num, head, patterns)
+        # "401 people before ... and 601 afterwards", "400 senior marketing and 250 IT executives"
+        for num in _number_tokens(doc, sent, percent_tokens, patterns):
+            if num.i in accepted:
+                continue
+            partner = next((accepted[t.i] for t in (num.head, *num.head.children) if t.i in accepted and t.i != num.i), None)
+            if partner is None and num.dep_ == "conj" and num.head.i in accepted:
+                partner = accepted[num.head.i]
+            if partner is None:
+                continue
+            own = _quantified_head(num)
+            if own is not None and (own.lemma_.lower() in patterns.not_respondents or own.lower_ in patterns.not_respondents):
+                continue
+            accepted[num.i] = _make_sample(doc, num, own, patterns, fallback=partner.population)
+        found.extend(sorted(accepted.values(), key=lambda x: x.start))
+    _split_shared_heads(doc, found)
+    return found
+
+
+def _make_sample(doc: Doc, num: Token, head: Optional[Token], patterns: SamplePatterns,
+                 fallback: Optional[tuple[int, int]] = None) -> Sample:
+    bound = patterns.percent.bound_at(doc.text, num.idx, num.idx + len(num.text))
+    value = int(patterns.percent.number_value(num.text) or 0)
+    population = fallback
+    if head is not None and head.i > num.i:
+        phrase = trim_phrase(doc, head, patterns.lexicon, drop_tokens={num.i})
+        if phrase is not None:
+            population = phrase
+    return Sample(num.i, num.i + 1, value, bound, population)
+
+
+def _split_shared_heads(doc: Doc, samples: list[Sample]) -> None:
+    """Two counts in one phrase ("400 senior marketing and 250 IT executives") each take their own part."""
+    for i, smp in enumerate(samples):
+        if smp.population is None:
+            continue
+        ps, pe = smp.population
+        inner = [o for o in samples if o is not smp and ps <= o.start < pe and o.start > smp.start]
+        if not inner:
+            continue
+        cut = min(o.start for o in inner)
+        end = cut
+        while end > ps and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
+            end -= 1
+        if end > ps:
+            samples[i] = Sample(smp.start, smp.end, smp.value, smp.bound, (ps, end))
+
+
+class SampleFinder:
+    """spaCy component: sample sizes into ``doc.spans[spans_key]`` with ``span._.population``."""
+
+    def __init__(self, nlp: Language, name: str = FACTORY, *, spans_key: str = DEFAULT_SPANS_KEY,
+                 percent_key: str = PERCENT_KEY, lexicon: Optional[Lexicon] = None) -> None:
+        register_extensions()
+        self.name = name
+        self.spans_key = spans_key
+        self.percent_key = percent_key
+        self.lexicon = lexicon or Lexicon.default()
+        self.patterns = SamplePatterns(self.lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[Sample]:
+        from .parser import readable_sentences
+
+        if not doc.has_annotation("DEP"):
+            return []
+        return find_samples(doc, readable_sentences(doc, self.patterns, (self.percent_key,)), self.patterns, self.percent_key)
+
+    def set_annotations(self, doc: Doc, samples: list[Sample]) -> None:
+        spans = []
+        for smp in samples:
+            span = doc[smp.start:smp.end]
+            span._.value = smp.value
+            span._.bound = smp.bound
+            span._.population = doc[smp.population[0]:smp.population[1]] if smp.population else None
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        self.lexicon.to_disk(path)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "SampleFinder":
+        self.lexicon = Lexicon.from_disk(path)
+        self.patterns = SamplePatterns(self.lexicon)
+        return self
+
+
+@Language.factory(
+    FACTORY,
+    assigns=["doc.spans", "span._.value", "span._.bound", "span._.population"],
+    requires=["token.dep", "token.lemma"],
+    default_config={"spans_key": DEFAULT_SPANS_KEY, "percent_key": PERCENT_KEY},
+)
+def make_survey_samples(nlp: Language, name: str, spans_key: str, percent_key: str) -> SampleFinder:
+    return SampleFinder(nlp, name, spans_key=spans_key, percent_key=percent_key)
