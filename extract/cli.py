@@ -98,6 +98,7 @@ def evaluate(
     corpus: Optional[Path] = typer.Option(None, "--corpus", help="Texts of the gold documents (.txt, recursive)."),
     pred: Optional[Path] = typer.Option(None, "--pred", help="Score this predictions JSONL instead of running the extractor."),
     docs: Optional[List[str]] = typer.Option(None, "--docs", help="Only documents whose id matches this glob (repeatable)."),
+    split: Optional[str] = typer.Option(None, "--split", help="Only a named subset from GOLD/splits.json (seeds, wild, ...)."),
     errors: bool = typer.Option(False, "--errors", help="List every false positive, false negative and wrong group."),
     fmt: TableFormat = typer.Option(TableFormat.table, "--format", help="table, json or csv."),
     per_doc: bool = typer.Option(False, "--per-doc", help="Also show the figures per document."),
@@ -107,6 +108,15 @@ def evaluate(
 
     if pred is None and corpus is None:
         _fail("Give --corpus (to run the extractor) or --pred (to score a predictions file).")
+    if split:
+        from .gold import read_splits
+
+        try:
+            docs = list(docs or []) + read_splits(gold)[split]
+        except KeyError:
+            _fail(f"No split {split!r} in {gold}/splits.json")
+        except (OSError, ValueError) as exc:
+            _fail(str(exc))
     try:
         result, problems = evaluate_corpus(gold, corpus, pred, docs=docs)
     except (FileNotFoundError, ValueError) as exc:

@@ -172,3 +172,18 @@ def validate(path: Union[str, Path], texts: Mapping[str, str]) -> list[Problem]:
 def select_docs(gold: GoldSet, docs: Iterable[str]) -> GoldSet:
     keep = set(docs)
     return GoldSet([r for r in gold.records if r["doc_id"] in keep], [d for d in gold.docs if d in keep], gold.problems)
+
+
+SPLITS_FILE = "splits.json"
+
+
+def read_splits(path: Union[str, Path]) -> dict[str, list[str]]:
+    """Named subsets of a gold directory (``splits.json``: name -> list of doc_ids)."""
+    f = Path(path) / SPLITS_FILE
+    try:
+        data = json.loads(f.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise FileNotFoundError(f"{f}: no splits file") from None
+    except ValueError as exc:
+        raise ValueError(f"{f}: malformed JSON: {exc}") from None
+    return {k: list(v) for k, v in data.items() if isinstance(v, list)}

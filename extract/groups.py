@@ -24,7 +24,8 @@ from spacy.tokens import Doc, Span, Token
 from .extensions import register_extensions
 from .lexicon import Lexicon
 from .percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
-from .phrases import OPINION_VERBS, is_anaphoric, is_pronoun_head, plural_mentions, trim_phrase
+from .phrases import (OPINION_VERBS, head_with_determiner, is_anaphoric, is_pronoun_head, plural_mentions,
+                      trim_phrase)
 from .samples import DEFAULT_SPANS_KEY as SAMPLE_KEY
 from .samples import SamplePatterns
 
@@ -55,6 +56,7 @@ class Assignment:
     time: Optional[tuple[int, int]] = None
     statement: Optional[tuple[int, int]] = None
     resolved: bool = False  # group fixed by a rule (even if None)
+    kind_by_default: bool = False  # kind came from the fallback, not from a construction
     elliptic: bool = False  # group is a bare adjective ("of very effective") to resolve
 
 
@@ -105,22 +107,39 @@ class GroupRules:
         prev = doc[fig.start - 2]
         if prev.is_punct or prev.like_num or prev.lower_ in self.lex.denominators:
             return None
-        tok: Optional[Token] = prev
-        while tok is not None and sent.start <= tok.i < sent.end:
+        close = next((t.i for t in doc[fig.end:sent.end] if t.text == ")"), sent.end)
+        if any(t.like_num for t in doc[fig.end:close]):
+            return None  # "(83% vs. 52%)" after a topic, not a group
+        # The highest noun or pronoun whose phrase ends right at the bracket.
+        best: Optional[Token] = None
+        tok = prev
+        while sent.start <= tok.i < sent.end:
             right = max((t.i for t in tok.subtree if t.i < fig.start - 1), default=tok.i)
-            if tok.pos_ in ("NOUN", "PROPN", "PRON") and right == prev.i:
+            if right > prev.i:
+                break
+            if tok.pos_ in ("NOUN", "PROPN", "PRON"):
                 best = tok
-                # Climb while the phrase still ends at the bracket and stays a noun phrase.
-                up = tok.head
-                while (up.i != tok.i and up.pos_ in ("NOUN", "PROPN", "PRON") and sent.start <= up.i
-                       and max((t.i for t in up.subtree if t.i < fig.start - 1), default=up.i) == prev.i
-                       and up.lower_ not in QUANTITY_HEADS):
-                    best, tok, up = up, up, up.head
-                return self._through_quantity(best)
             if tok.head.i == tok.i:
+                break
+            tok = tok.head
+        return self._through_quantity(best) if best is not None else None
+
+    def following_noun(self, doc: Doc, fig: Span, sent: Span) -> Optional[Token]:
+        """'Three out of four marketers believe', 'one in 10 marketing and IT executives say',
+        'Nearly half those pupils polled': a verbal figure used as a determiner."""
+        if fig._.form not in ("ratio", "count", "fraction") or fig.end >= sent.end:
+            return None
+        j = fig.end
+        if fig._.form == "fraction" and doc[j].lower_ in ("the", "those", "these", "all", "its", "their"):
+            j += 1
+        if j >= sent.end or doc[j].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
+            return None
+        tok = doc[j]
+        while tok.pos_ not in ("NOUN", "PROPN") or (tok.head.i > tok.i and tok.head.i < sent.end and tok.head.pos_ in ("NOUN", "PROPN")):
+            if not (tok.head.i > tok.i and tok.head.i < sent.end):
                 return None
             tok = tok.head
-        return None
+        return tok
 
     def _through_quantity(self, tok: Token) -> Token:
         """'the largest share of those who ...' names 'those who ...'."""
@@ -147,36 +166,37 @@ class GroupRules:
         return None
 
     # ------------------------------------------------------------ kind
-    def kind(self, doc: Doc, fig: Span, sent: Span, of_obj: Optional[Token], bracket: Optional[Token]) -> str:
+    def kind(self, doc: Doc, fig: Span, sent: Span, of_obj: Optional[Token], bracket: Optional[Token]) -> tuple[str, bool]:
+        """(kind, decided only by the fallback)."""
         text_before = doc.text[max(sent.start_char, fig.start_char - 60):fig.start_char]
         if MARGIN_RE.search(text_before):
-            return "other"
+            return "other", False
         words = {t.lower_ for t in sent}
         if fig._.unit == "points":
             if fig._.form == "fraction":
-                return "other"
+                return "other", False
             rates = words & RATE_WORDS
             surveyish = words & SURVEY_CONTEXT
-            return "other" if rates and not surveyish else "point_change"
+            return "other" if rates and not surveyish else "point_change", False
         if of_obj is not None:
             head = of_obj.lemma_.lower()
             if head in self.amount or of_obj.lower_ in self.amount or head in self.time_nouns:
-                return "other"
-            return "share"
+                return "other", False
+            return "share", False
         root = fig.root
         # "10% inflation", "a 3% rise", "100% debt relief": the figure modifies a noun.
         if root.head.i > fig.end - 1 and root.head.pos_ in ("NOUN", "PROPN") and root.dep_ in (
                 "nummod", "amod", "compound", "quantmod", "nmod", "npadvmod"):
             head = root.head
             if head.lemma_.lower() not in self.respondents and head.lower_ not in self.respondents:
-                return "other"
+                return "other", False
         nxt = doc[fig.end] if fig.end < len(doc) else None
         if nxt is not None and nxt.lower_ in ("higher", "lower", "more", "less", "up", "down", "rise", "increase",
                                               "fall", "drop", "cut", "jump", "gain", "growth", "decline", "stake",
                                               "discount", "share", "cheaper", "dearer", "faster", "slower", "bigger",
                                               "smaller", "ahead", "behind", "above", "below", "off", "year-on-year",
                                               "annually", "rate", "increase", "decrease"):
-            return "other"
+            return "other", False
         # "rose 5%", "up by 4.5%", "running at 50%", "a rate of 20%", "sales of 13%"
         gov = root.head
         if root.dep_ == "pobj" and gov.pos_ == "ADP":
@@ -184,21 +204,21 @@ class GroupRules:
             if gov.lower_ in ("by", "to", "from", "at", "of", "on", "around", "about") and (
                     gov2.lower_ in self.change or gov2.lemma_.lower() in self.change or gov2.lower_ in self.amount
                     or gov2.lemma_.lower() in self.amount):
-                return "other"
+                return "other", False
         if root.dep_ in ("dobj", "npadvmod", "advmod", "attr", "acomp") and (
                 gov.lemma_.lower() in self.change or gov.lower_ in self.change):
-            return "other"
+            return "other", False
         if bracket is not None:
             if bracket.lemma_.lower() in self.amount or bracket.lower_ in self.amount:
-                return "other"
-            return "share"
+                return "other", False
+            return "share", False
         if root.dep_ in ("nsubj", "nsubjpass"):
-            return "share"
+            return "share", False
         if root.dep_ == "conj":
-            return "share"
+            return "share", False
         if root.dep_ == "appos" and (gov.lemma_.lower() in self.amount or gov.lower_ in self.amount):
-            return "other"
-        return "share" if words & SURVEY_CONTEXT else "other"
+            return "other", False
+        return ("share" if words & SURVEY_CONTEXT else "other"), True
 
     # ------------------------------------------------------------ time and statement
     def time_after(self, doc: Doc, end_char: int, sent: Span) -> Optional[tuple[int, int]]:
@@ -282,7 +302,7 @@ def assign_groups(doc: Doc, figures: list[Span], sentences: list[tuple[int, int]
         ctx.strong.extend(p for p in respondent_mentions if bounds[0] <= p[0] < bounds[1])
         members = by_sent.get(bounds, [])
         if members:
-            _assign_sentence(doc, sent, members, figures, out, ctx, rules, fig_tokens)
+            _assign_sentence(doc, sent, members, figures, out, ctx, rules, fig_tokens, sample_pops)
         else:
             _update_frame_from_comparison(doc, sent, ctx, rules, [])
     return out
@@ -301,8 +321,36 @@ def _respondent_mentions(doc: Doc, sentences: list[tuple[int, int]], rules: Grou
     return out
 
 
+def _population_bracket(doc: Doc, fig: Span, sent: Span, samples: list[tuple[int, int]]) -> Optional[tuple[int, int]]:
+    """'surveyed 131 U.S. executives who hold ... (81% in marketing functions and 19% in IT)':
+    shares of the sample's make-up describe the sample."""
+    i = fig.start - 1
+    while i >= sent.start and doc[i].text not in ("(", ")"):
+        i -= 1
+    if i < sent.start or doc[i].text != "(":
+        return None
+    return next((p for p in samples if p[1] == i or (p[1] == i - 1 and doc[i - 1].is_punct)), None)
+
+
+def _extend_coordination(doc: Doc, fig: Span, head: Token, span: tuple[int, int], stops: set[int], lex: Lexicon,
+                         limit: tuple[int, int]) -> tuple[int, int]:
+    """'60% of marketers and IT types': the parser may hang 'IT types' on the figure, not on 'marketers'."""
+    end = span[1]
+    if end + 1 >= limit[1] or doc[end].lower_ not in ("and", "or"):
+        return span
+    for conj in doc[end + 1:limit[1]]:
+        if conj.dep_ == "conj" and conj.head.i in (fig.root.i, head.i) and conj.pos_ in ("NOUN", "PROPN"):
+            if any(t.i in stops for t in conj.subtree):
+                return span
+            extra = trim_phrase(doc, conj, lex, stop_tokens=stops, limit=limit)
+            if extra is None or extra[0] > end + 2:
+                return span
+            return span[0], extra[1]
+    return span
+
+
 def _assign_sentence(doc: Doc, sent: Span, members: list[int], figures: list[Span], out: list[Assignment],
-                     ctx: Context, rules: GroupRules, fig_tokens: set[int]) -> None:
+                     ctx: Context, rules: GroupRules, fig_tokens: set[int], samples: list[tuple[int, int]]) -> None:
     stops = fig_tokens
     limit = (sent.start, sent.end)
     # 1-3: groups the sentence states for each figure.
@@ -310,24 +358,32 @@ def _assign_sentence(doc: Doc, sent: Span, members: list[int], figures: list[Spa
         fig, a = figures[n], out[n]
         of_obj = rules.of_object(doc, fig, sent)
         bracket = rules.bracket_head(doc, fig, sent) if of_obj is None else None
-        a.kind = rules.kind(doc, fig, sent, of_obj, bracket)
+        a.kind, a.kind_by_default = rules.kind(doc, fig, sent, of_obj, bracket)
         if a.kind == "other":
             a.resolved = True
             continue
-        head = of_obj or bracket or (rules.copula_subject(doc, fig, sent) if a.kind == "share" else None)
-        if a.kind == "point_change":
-            head = None
-        if head is not None:
-            span = trim_phrase(doc, head, rules.lex, stop_tokens=stops - set(range(fig.start, fig.end)), limit=limit)
-            if span is not None and not is_anaphoric(doc[span[0]:span[1]]):
-                a.group, a.resolved = span, True
-                a.elliptic = head.pos_ == "ADJ" or all(t.pos_ in ("ADJ", "ADV") for t in doc[span[0]:span[1]])
-            elif span is not None:
-                a.group = _resolve_anaphor(doc, span, ctx, rules)
-                a.resolved = a.group is not None
         a.time = rules.time_after(doc, fig.end_char, sent)
         if a.kind == "share":
             a.statement = rules.statement(doc, fig, sent, stops)
+        if a.kind == "point_change":
+            continue
+        population = _population_bracket(doc, fig, sent, samples)
+        if population is not None:
+            a.group, a.resolved = population, True
+            continue
+        head = (of_obj or bracket or rules.following_noun(doc, fig, sent) or rules.copula_subject(doc, fig, sent))
+        if head is None:
+            continue
+        span = trim_phrase(doc, head, rules.lex, stop_tokens=stops - set(range(fig.start, fig.end)), limit=limit)
+        if span is None:
+            continue
+        span = _extend_coordination(doc, fig, head, span, stops, rules.lex, limit)
+        if is_anaphoric(head_with_determiner(doc, head, span)):
+            a.group = _resolve_anaphor(doc, head_with_determiner(doc, head, span), ctx, rules)
+            a.resolved = a.group is not None
+        else:
+            a.group, a.resolved = span, True
+            a.elliptic = all(t.pos_ in ("ADJ", "ADV") for t in doc[span[0]:span[1]])
     _resolve_elliptic(doc, sent, members, out, ctx, rules.lex)
     # 4: position: respectively lists and X vs. Y pairs.
     _respectively(doc, sent, members, figures, out, ctx, rules)
@@ -363,23 +419,28 @@ def _assign_sentence(doc: Doc, sent: Span, members: list[int], figures: list[Spa
     _pair_frame(doc, sent, members, figures, out, ctx)
 
 
-def _resolve_anaphor(doc: Doc, span: tuple[int, int], ctx: Context, rules: GroupRules) -> Optional[tuple[int, int]]:
-    words = _words(doc, span)
-    before = [m for m in ctx.weak if m[1] <= span[0] and not is_anaphoric(doc[m[0]:m[1]])]
+def _resolve_anaphor(doc: Doc, phrase: Span, ctx: Context, rules: GroupRules) -> Optional[tuple[int, int]]:
+    """'them', 'these leaders': the phrase they point back to, preferring the previous sentence."""
+    words = [t.lower_ for t in phrase if not t.is_punct]
+    before = [m for m in ctx.weak if m[1] <= phrase.start and not is_anaphoric(doc[m[0]:m[1]])]
+    sent_start = phrase.sent.start
+    prev_sents = [s for s in {doc[m[0]].sent.start for m in before} if s < sent_start]
+    previous = [m for m in before if prev_sents and doc[m[0]].sent.start == max(prev_sents)]
     if words and words[0] in ("these", "those", "such") and len(words) == 2:
-        noun = doc[span[1] - 1].lemma_.lower()
-        same = [m for m in before if doc[m[1] - 1].lemma_.lower() == noun or any(t.lemma_.lower() == noun for t in doc[m[0]:m[1]])]
-        if same:
-            return same[-1][:2]
-        sent_start = doc[span[0]].sent.start if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else 0
-        prev_sent = [m for m in before if m[0] < sent_start]
-        if prev_sent:
-            return prev_sent[-1][:2]
-    if ctx.frame is not None and words in (["both"], ["both", "groups"], ["the", "two"], ["two"]):
+        noun = phrase[-1].lemma_.lower()
+        for pool in (previous, before):
+            same = [m for m in pool if any(t.lemma_.lower() == noun for t in doc[m[0]:m[1]])]
+            if same:
+                return same[-1][:2]
+        if previous:
+            return previous[-1][:2]
         return None
-    subjects = [m for m in before if m[2]]
-    if subjects:
-        return subjects[-1][:2]
+    if words in (["both"], ["both", "groups"], ["the", "two"], ["two"]):
+        return None
+    for pool in (previous, before):
+        subjects = [m for m in pool if m[2]]
+        if subjects:
+            return subjects[-1][:2]
     return before[-1][:2] if before else None
 
 
@@ -399,7 +460,7 @@ def _resolve_elliptic(doc: Doc, sent: Span, members: list[int], out: list[Assign
         candidates = [m for m in mentions if m[1] <= g0 and m != out[n].group and _contains(_words(doc, m), own)
                       and not (distinct & set(_words(doc, m))) and len(_words(doc, m)) > len(own)]
         if candidates:
-            out[n].group = max(candidates, key=lambda m: m[0])
+            out[n].group = max(candidates, key=lambda m: (m[1], -m[0]))
         out[n].elliptic = False
 
 
@@ -428,6 +489,10 @@ def _respectively(doc: Doc, sent: Span, members: list[int], figures: list[Span],
     for n in run:
         if time and not out[n].time:
             out[n].time = time
+    if len(named) == len(run):  # "down from 68 percent and 55 percent, respectively": earlier values of shares
+        for n in run:
+            if out[n].kind == "other" and figures[n]._.unit == "percent":
+                out[n].kind, out[n].resolved = "share", False
     open_ = [n for n in run if not out[n].resolved or out[n].kind == "point_change"]
     if not open_:
         return
@@ -470,6 +535,10 @@ def _pairs(doc: Doc, sent: Span, members: list[int], figures: list[Span], out: l
         if not PAIR_LINK.match(gap) and not regex.match(r"^\s*(?:of\s+[^()]*?)?\s*(?:vs\.?|versus)\s*$", gap, regex.I):
             continue
         aa, ab = out[a_n], out[b_n]
+        _same_kind(aa, ab)
+        if aa.kind_by_default and ab.kind_by_default and aa.kind == ab.kind == "other" and regex.search(r"\bv(?:s|ersus)\b", gap, regex.I):
+            aa.kind = ab.kind = "share"  # "(83% vs. 52%)": two groups compared
+            aa.resolved = ab.resolved = False
         if aa.kind != "share" or ab.kind != "share":
             continue
         if aa.group and ab.group:
@@ -487,6 +556,13 @@ def _pairs(doc: Doc, sent: Span, members: list[int], figures: list[Span], out: l
         if pair is not None:
             aa.group, ab.group = pair
             aa.resolved = ab.resolved = True
+
+
+def _same_kind(a: Assignment, b: Assignment) -> None:
+    """Two figures compared side by side are the same kind: '(60% vs. 52%)'."""
+    for x, y in ((a, b), (b, a)):
+        if x.kind == "share" and y.kind == "other" and y.kind_by_default:
+            y.kind, y.resolved = "share", False
 
 
 def _pair_frame(doc: Doc, sent: Span, members: list[int], figures: list[Span], out: list[Assignment], ctx: Context) -> None:
@@ -511,6 +587,7 @@ def _comparison(doc: Doc, sent: Span, rules: GroupRules, ctx: Context) -> Option
     than = [t for t in sent if t.lower_ == "than"]
     subj = _main_subject(sent)
     if than:
+        subj = _clause_subject(than[0]) or subj
         objs = [c for c in than[0].children if c.dep_ in ("pobj", "pcomp")] or [
             t for t in sent if t.i > than[0].i and t.pos_ in ("PRON", "NOUN", "PROPN")][:1]
         if objs and subj is not None:
@@ -530,6 +607,16 @@ def _update_frame_from_comparison(doc: Doc, sent: Span, ctx: Context, rules: Gro
     pair = _comparison(doc, sent, rules, ctx)
     if pair is not None:
         ctx.frame = pair
+
+
+def _clause_subject(tok: Token) -> Optional[Token]:
+    """The subject of the nearest clause above ``tok``: 'survey shows that [marketers ...] have used ... than'."""
+    for anc in tok.ancestors:
+        if anc.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return subj
+    return None
 
 
 def _main_subject(sent: Span) -> Optional[Token]:

@@ -15,12 +15,28 @@ from .lexicon import Lexicon
 
 OPINION_VERBS = frozenset({"say", "think", "believe", "feel", "agree", "disagree", "expect", "want", "claim", "consider",
                            "admit", "report", "indicate", "state"})
-BREAKS = frozenset({"(", ")", "[", "]", ",", ";", ":", "\u2014", "\u2013", "--", "-", "\u201c", '"'})
+SAYING_VERBS = frozenset({"say", "think", "believe", "feel", "agree", "disagree"})
+BREAKS = frozenset({"(", ")", "[", "]", ",", ";", ":", "\u2014", "\u2013", "--"})
+
+
+def is_break(doc: Doc, i: int) -> bool:
+    """Punctuation that ends a phrase; a hyphen only when spaced like a dash ("tax - currently 40%")."""
+    tok = doc[i]
+    if tok.text in BREAKS or tok.is_space:
+        return True
+    return tok.text == "-" and i > 0 and bool(doc[i - 1].whitespace_)
 LEADING_DROP_POS = frozenset({"DET", "PUNCT", "CCONJ", "ADP", "SPACE"})
 QUALIFIER_WORDS = frozenset({"more", "than", "over", "some", "about", "around", "nearly", "almost", "approximately",
                              "roughly", "just", "only", "under", "least", "at", "upwards", "of", "total", "fewer", "less",
                              "far", "many", "much"})
 ANAPHORS = frozenset({"they", "them", "these", "those", "this", "it", "we", "us", "you", "both", "either"})
+DEMONSTRATIVES = frozenset({"these", "those", "such", "both"})
+
+
+def head_with_determiner(doc: Doc, head: Token, span: tuple[int, int]) -> Span:
+    """The phrase with its determiner put back, to tell 'these leaders' (points back) from 'leaders'."""
+    dets = [c.i for c in head.children if c.dep_ in ("det", "predet") and c.i < head.i and c.i < span[0]]
+    return doc[min(dets + [span[0]]):span[1]]
 
 
 def is_pronoun_head(tok: Token) -> bool:
@@ -35,6 +51,8 @@ def _droppable_child(child: Token, head: Token, lex: Lexicon) -> bool:
         return not is_pronoun_head(head)
     if child.dep_ == "relcl" and child.lemma_.lower() in OPINION_VERBS and not is_pronoun_head(head):
         return True
+    if child.dep_ == "acl" and child.lemma_.lower() in SAYING_VERBS:
+        return True  # "marketing leaders saying they have ...": the saying is the statement
     if child.dep_ in ("appos", "punct", "cc", "conj") and child.i > head.i and child.dep_ != "conj":
         return True
     if child.dep_ == "prep":
@@ -67,14 +85,26 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
             end = min(end, child.left_edge.i)
         else:
             break
+    # "those with an effective relationship saying as such": a trailing 'saying' clause, wherever it hangs.
+    # "... than those with an effective relationship to use a variety of metrics": an infinitive on a
+    # noun says what they do, not who they are.
+    for tok in doc[head.i + 1:end]:
+        if tok.dep_ == "acl" and tok.lemma_.lower() in SAYING_VERBS and tok.right_edge.i + 1 >= end:
+            end = tok.left_edge.i
+            break
+        if (tok.dep_ in ("acl", "relcl", "xcomp") and tok.head.pos_ in ("NOUN", "PROPN", "PRON")
+                and any(c.dep_ == "aux" and c.lower_ == "to" and c.i < tok.i for c in tok.children)
+                and tok.head.lemma_.lower() not in ("plan", "intention", "desire")):
+            end = tok.left_edge.i
+            break
     # Stop at a break or at another figure after the head.
     for i in range(head.i + 1, end):
-        if i in stops or doc[i].text in BREAKS or doc[i].is_space:
+        if i in stops or is_break(doc, i):
             end = i
             break
     # Left side: a break or another figure before the head cuts the phrase there.
     for i in range(head.i - 1, start - 1, -1):
-        if i in stops or i in drop or doc[i].text in BREAKS or doc[i].is_space:
+        if i in stops or i in drop or is_break(doc, i):
             start = i + 1
             break
     # Leading determiners, counts, qualifiers: "the 2,000 broadband users" -> "broadband users".
@@ -114,11 +144,13 @@ def plural_mentions(doc: Doc, sentences: Iterable[tuple[int, int]], lex: Lexicon
 
 
 def is_anaphoric(span: Span) -> bool:
-    """'them', 'these leaders', 'both groups', 'the two': a phrase that points back rather than names."""
-    words = [t.lower_ for t in span if not t.is_punct]
+    """'them', 'these leaders', 'both groups', 'the two': a phrase that points back rather than names.
+    'IT' (the department) is a name, not 'it'."""
+    toks = [t for t in span if not t.is_punct]
+    words = [t.lower_ for t in toks]
     if not words:
         return True
-    if len(words) == 1 and words[0] in ANAPHORS:
+    if len(words) == 1 and words[0] in ANAPHORS and not (toks[0].text.isupper() and len(toks[0].text) > 1):
         return True
     if words[0] in ("these", "both", "such") and len(words) <= 2:
         return True

@@ -19,7 +19,7 @@ from .extensions import register_extensions
 from .lexicon import Lexicon
 from .percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
 from .percentages import PercentPatterns
-from .phrases import trim_phrase
+from .phrases import is_break, trim_phrase
 
 FACTORY = "survey_samples"
 DEFAULT_SPANS_KEY = "survey_samples"
@@ -112,6 +112,8 @@ def _asked(head: Token, patterns: SamplePatterns) -> bool:
     if head.lemma_.lower() in RESPONDENT_HEADS:
         return True
     gov = head.head
+    if head.dep_ == "conj" and gov.i != head.i and gov.pos_ in ("NOUN", "PROPN"):
+        return _asked(gov, patterns)  # "400 senior marketing and 250 IT executives"
     if head.dep_ in ("dobj", "obj") and _is_survey_verb(gov, patterns):
         return True
     if head.dep_ == "nsubjpass" and _is_survey_verb(gov, patterns):
@@ -156,9 +158,12 @@ def find_samples(doc: Doc, sentences: Iterable[tuple[int, int]], patterns: Sampl
             partner = next((accepted[t.i] for t in (num.head, *num.head.children) if t.i in accepted and t.i != num.i), None)
             if partner is None and num.dep_ == "conj" and num.head.i in accepted:
                 partner = accepted[num.head.i]
+            own = _quantified_head(num)
+            if partner is None and own is None and num.i > 0 and doc[num.i - 1].lower_ in ("and", ","):
+                # "interviewed 401 people before ... and 601 afterwards"
+                partner = next((accepted[i] for i in sorted(accepted, reverse=True) if i < num.i), None)
             if partner is None:
                 continue
-            own = _quantified_head(num)
             if own is not None and (own.lemma_.lower() in patterns.not_respondents or own.lower_ in patterns.not_respondents):
                 continue
             accepted[num.i] = _make_sample(doc, num, own, patterns, fallback=partner.population)
@@ -175,8 +180,22 @@ def _make_sample(doc: Doc, num: Token, head: Optional[Token], patterns: SamplePa
     if head is not None and head.i > num.i:
         phrase = trim_phrase(doc, head, patterns.lexicon, drop_tokens={num.i})
         if phrase is not None:
-            population = phrase
+            population = _verb_attached_modifier(doc, head, phrase)
     return Sample(num.i, num.i + 1, value, bound, population)
+
+
+def _verb_attached_modifier(doc: Doc, head: Token, phrase: tuple[int, int]) -> tuple[int, int]:
+    """'interviewed 131 U.S. executives with a title of director or higher': the parser often hangs
+    the 'with' (or 'aged', 'who') phrase on the verb; it still says who was asked."""
+    end = phrase[1]
+    if end >= len(doc) or doc[end].lower_ not in ("with", "aged", "who", "over", "between") or doc[end].head.i not in (head.i, head.head.i):
+        return phrase
+    new_end = doc[end].right_edge.i + 1
+    for i in range(end, new_end):
+        if is_break(doc, i):
+            new_end = i
+            break
+    return (phrase[0], new_end) if new_end > end + 1 else phrase
 
 
 def _split_shared_heads(doc: Doc, samples: list[Sample]) -> None:
