@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from .extensions import register_extensions
 from .lexicon import Lexicon
 from .percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
-from .phrases import (OPINION_VERBS, head_with_determiner, is_anaphoric, is_pronoun_head, plural_mentions,
+from .phrases import (OPINION_VERBS, head_with_determiner, is_break, is_anaphoric, is_pronoun_head, plural_mentions,
                       trim_phrase)
 from .samples import DEFAULT_SPANS_KEY as SAMPLE_KEY
 from .samples import SamplePatterns
@@ -42,6 +42,14 @@ MARGIN_RE = regex.compile(r"(?:margin\s+of\s+error|plus\s+or\s+minus|\+/-|±|sam
 RATE_WORDS = frozenset({"rate", "rates", "interest", "inflation", "yield", "yields", "gdp", "growth", "unemployment",
                         "deficit", "borrowing", "economy", "tax", "taxes", "prices", "price", "index", "sales",
                         "output", "spending", "pay", "wages", "earnings", "profits", "shares", "market"})
+STRONG_SURVEY_CUES = frozenset({"survey", "surveys", "surveyed", "poll", "polls", "polled", "respondents", "questioned",
+                                "interviewed", "questionnaire", "asked", "study", "research", "found", "said", "say", "says",
+                                "think", "believe", "believed", "thought", "felt", "feel", "agreed", "agree", "want",
+                                "wanted", "backed", "opposed", "supported", "support", "oppose", "admitted", "claimed"})
+CHANGE_AFTER = frozenset({"higher", "lower", "more", "less", "up", "down", "rise", "increase", "fall", "drop", "cut", "jump",
+                          "gain", "growth", "decline", "stake", "discount", "share", "cheaper", "dearer", "faster", "slower",
+                          "bigger", "smaller", "ahead", "behind", "above", "below", "off", "year-on-year", "annually", "rate",
+                          "decrease", "stronger", "weaker", "increases", "rises", "falls", "drops", "cuts", "jumps", "gains"})
 SURVEY_CONTEXT = frozenset({"say", "said", "says", "think", "thought", "believe", "believed", "feel", "felt", "agree",
                             "agreed", "respondents", "surveyed", "polled", "questioned", "interviewed", "survey",
                             "poll", "voters", "people", "want", "wanted", "expect", "support", "oppose", "found",
@@ -67,6 +75,7 @@ class Context:
     strong: list[tuple[int, int]] = field(default_factory=list)  # groups, populations, respondent nouns
     weak: list[tuple[int, int, bool]] = field(default_factory=list)  # plural noun phrases (start, end, is_subject)
     frame: Optional[tuple[tuple[int, int], tuple[int, int]]] = None  # the two sides last compared
+    last_sentence_share: bool = False  # did the previous sentence with figures hold a share?
 
 
 class GroupRules:
@@ -77,6 +86,8 @@ class GroupRules:
         self.change = lexicon.word_set("change_words")
         self.difference = lexicon.word_set("difference_words")
         self.respondents = lexicon.word_set("respondent_nouns")
+        self.people = lexicon.word_set("people_nouns")
+        self.reporting = lexicon.word_set("reporting_verbs") - {"be", "have", "do"}
         phrases = "|".join(regex.escape(p) for p in sorted(lexicon.word_set("time_expressions"), key=len, reverse=True))
         self.time_re = regex.compile(TIME_RE.pattern.replace("{phrases}", phrases), TIME_RE.flags)
         self.samples = SamplePatterns(lexicon)
@@ -117,10 +128,10 @@ class GroupRules:
             right = max((t.i for t in tok.subtree if t.i < fig.start - 1), default=tok.i)
             if right > prev.i:
                 break
-            if tok.pos_ in ("NOUN", "PROPN", "PRON"):
+            if tok.pos_ in ("NOUN", "PROPN", "PRON") or (tok.pos_ == "NUM" and any(True for _ in tok.children)):
                 best = tok
-            if tok.head.i == tok.i:
-                break
+            if tok.head.i == tok.i or (best is not None and tok.dep_ == "conj"):
+                break  # "15 to 24-year-olds (94%), and 25 to 34-year-olds (92%)": each conjunct its own
             tok = tok.head
         return self._through_quantity(best) if best is not None else None
 
@@ -166,8 +177,23 @@ class GroupRules:
         return None
 
     # ------------------------------------------------------------ kind
+    def is_people(self, tok: Token) -> bool:
+        """Does this noun count people or surveyed units (firms, households, PCs) rather than an amount?"""
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        if low in self.amount or lemma in self.amount or low in self.time_nouns:
+            return False
+        if low in self.people or lemma in self.people or tok.pos_ == "PRON" or tok.tag_ == "NNPS":
+            return True
+        if regex.search(r"\d+s$|olds$", low):
+            return True  # "over-55s", "18 to 24 year olds"
+        return tok.tag_ == "NNS" and bool(regex.search(r"(?:[^s]ers|tors|sors|ists|ians|ees|ents|ants|ives)$", low))
+
+    def survey_cue(self, sent: Span) -> bool:
+        return any(t.lower_ in STRONG_SURVEY_CUES for t in sent)
+
     def kind(self, doc: Doc, fig: Span, sent: Span, of_obj: Optional[Token], bracket: Optional[Token]) -> tuple[str, bool]:
-        """(kind, decided only by the fallback)."""
+        """(kind, decided only by the fallback). A share needs people (or surveyed units) or a survey
+        in view; rates, changes and portions of amounts are 'other'."""
         text_before = doc.text[max(sent.start_char, fig.start_char - 60):fig.start_char]
         if MARGIN_RE.search(text_before):
             return "other", False
@@ -177,31 +203,28 @@ class GroupRules:
                 return "other", False
             rates = words & RATE_WORDS
             surveyish = words & SURVEY_CONTEXT
-            return "other" if rates and not surveyish else "point_change", False
+            return ("other" if rates and not surveyish else "point_change"), False
         if of_obj is not None:
             head = of_obj.lemma_.lower()
             if head in self.amount or of_obj.lower_ in self.amount or head in self.time_nouns:
                 return "other", False
-            return "share", False
+            if self.is_people(of_obj):
+                return "share", False
+            return ("share" if self.survey_cue(sent) else "other"), True
         root = fig.root
         # "10% inflation", "a 3% rise", "100% debt relief": the figure modifies a noun.
         if root.head.i > fig.end - 1 and root.head.pos_ in ("NOUN", "PROPN") and root.dep_ in (
                 "nummod", "amod", "compound", "quantmod", "nmod", "npadvmod"):
-            head = root.head
-            if head.lemma_.lower() not in self.respondents and head.lower_ not in self.respondents:
+            if not self.is_people(root.head):
                 return "other", False
         nxt = doc[fig.end] if fig.end < len(doc) else None
-        if nxt is not None and nxt.lower_ in ("higher", "lower", "more", "less", "up", "down", "rise", "increase",
-                                              "fall", "drop", "cut", "jump", "gain", "growth", "decline", "stake",
-                                              "discount", "share", "cheaper", "dearer", "faster", "slower", "bigger",
-                                              "smaller", "ahead", "behind", "above", "below", "off", "year-on-year",
-                                              "annually", "rate", "increase", "decrease"):
+        if nxt is not None and nxt.lower_ in CHANGE_AFTER:
             return "other", False
         # "rose 5%", "up by 4.5%", "running at 50%", "a rate of 20%", "sales of 13%"
         gov = root.head
         if root.dep_ == "pobj" and gov.pos_ == "ADP":
             gov2 = gov.head
-            if gov.lower_ in ("by", "to", "from", "at", "of", "on", "around", "about") and (
+            if gov.lower_ in ("by", "to", "from", "at", "of", "on", "around", "about", "between") and (
                     gov2.lower_ in self.change or gov2.lemma_.lower() in self.change or gov2.lower_ in self.amount
                     or gov2.lemma_.lower() in self.amount):
                 return "other", False
@@ -209,16 +232,14 @@ class GroupRules:
                 gov.lemma_.lower() in self.change or gov.lower_ in self.change):
             return "other", False
         if bracket is not None:
-            if bracket.lemma_.lower() in self.amount or bracket.lower_ in self.amount:
-                return "other", False
-            return "share", False
-        if root.dep_ in ("nsubj", "nsubjpass"):
-            return "share", False
-        if root.dep_ == "conj":
-            return "share", False
+            return ("share", False) if self.is_people(bracket) or self.survey_cue(sent) else ("other", True)
+        if root.dep_ in ("nsubj", "nsubjpass") and gov.pos_ in ("VERB", "AUX"):
+            if gov.lemma_.lower() in OPINION_VERBS or gov.lemma_.lower() in self.reporting or self.survey_cue(sent):
+                return "share", False
+            return ("share" if fig._.form in ("fraction", "ratio", "count") else "other"), True
         if root.dep_ == "appos" and (gov.lemma_.lower() in self.amount or gov.lower_ in self.amount):
             return "other", False
-        return ("share" if words & SURVEY_CONTEXT else "other"), True
+        return ("share" if self.survey_cue(sent) else "other"), True
 
     # ------------------------------------------------------------ time and statement
     def time_after(self, doc: Doc, end_char: int, sent: Span) -> Optional[tuple[int, int]]:
@@ -334,8 +355,18 @@ def _population_bracket(doc: Doc, fig: Span, sent: Span, samples: list[tuple[int
 
 def _extend_coordination(doc: Doc, fig: Span, head: Token, span: tuple[int, int], stops: set[int], lex: Lexicon,
                          limit: tuple[int, int]) -> tuple[int, int]:
-    """'60% of marketers and IT types': the parser may hang 'IT types' on the figure, not on 'marketers'."""
+    """'60% of marketers and IT types', '86% of visitors to the Library': the parser may hang the rest
+    of the group on the figure rather than on its head noun."""
     end = span[1]
+    if end < limit[1] and doc[end].dep_ == "prep" and doc[end].head.i == fig.root.i and doc[end].lower_ in (
+            "to", "with", "aged", "from", "at", "who", "over", "under", "between"):
+        extra_end = doc[end].right_edge.i + 1
+        for i in range(end, extra_end):
+            if i in stops or is_break(doc, i):
+                extra_end = i
+                break
+        if extra_end > end + 1:
+            span, end = (span[0], extra_end), extra_end
     if end + 1 >= limit[1] or doc[end].lower_ not in ("and", "or"):
         return span
     for conj in doc[end + 1:limit[1]]:
@@ -359,14 +390,13 @@ def _assign_sentence(doc: Doc, sent: Span, members: list[int], figures: list[Spa
         of_obj = rules.of_object(doc, fig, sent)
         bracket = rules.bracket_head(doc, fig, sent) if of_obj is None else None
         a.kind, a.kind_by_default = rules.kind(doc, fig, sent, of_obj, bracket)
-        if a.kind == "other":
+        if a.kind == "other" and not a.kind_by_default:
             a.resolved = True
-            continue
+            continue  # a default 'other' may still turn out a share: find its group all the same
         a.time = rules.time_after(doc, fig.end_char, sent)
-        if a.kind == "share":
-            a.statement = rules.statement(doc, fig, sent, stops)
         if a.kind == "point_change":
             continue
+        a.statement = rules.statement(doc, fig, sent, stops)
         population = _population_bracket(doc, fig, sent, samples)
         if population is not None:
             a.group, a.resolved = population, True
@@ -384,6 +414,13 @@ def _assign_sentence(doc: Doc, sent: Span, members: list[int], figures: list[Spa
         else:
             a.group, a.resolved = span, True
             a.elliptic = all(t.pos_ in ("ADJ", "ADV") for t in doc[span[0]:span[1]])
+    _kind_from_neighbours(members, out, ctx)
+    for a_n, b_n in zip(members, members[1:]):  # the two ends of a range are one figure's kind
+        if figures[a_n]._.form == "range_low" and figures[b_n]._.form == "range_high":
+            lo, hi = out[a_n], out[b_n]
+            if lo.kind != hi.kind and (lo.kind_by_default or hi.kind_by_default):
+                src, dst = (hi, lo) if lo.kind_by_default else (lo, hi)
+                dst.kind, dst.group, dst.resolved, dst.kind_by_default = src.kind, src.group, src.resolved, False
     _resolve_elliptic(doc, sent, members, out, ctx, rules.lex)
     # 4: position: respectively lists and X vs. Y pairs.
     _respectively(doc, sent, members, figures, out, ctx, rules)
@@ -394,7 +431,7 @@ def _assign_sentence(doc: Doc, sent: Span, members: list[int], figures: list[Spa
         if a.kind != "point_change" or a.resolved:
             continue
         window = {t.lower_ for t in doc[fig.end:min(sent.end, fig.end + 3)]} | {t.lower_ for t in doc[max(sent.start, fig.start - 3):fig.start]}
-        if window & rules.difference or fig.start > sent.start and doc[fig.start - 1].lower_ == "the" and False:
+        if window & rules.difference:
             a.resolved = True
             continue
         prev = [m for m in members if figures[m].start < fig.start and out[m].kind == "share" and out[m].group]
@@ -416,6 +453,8 @@ def _assign_sentence(doc: Doc, sent: Span, members: list[int], figures: list[Spa
             a.resolved = True
         if a.kind == "share" and a.group is not None:
             ctx.strong.append(a.group)
+        if a.kind == "other":
+            a.group = a.statement = None
     _pair_frame(doc, sent, members, figures, out, ctx)
 
 
@@ -538,7 +577,7 @@ def _pairs(doc: Doc, sent: Span, members: list[int], figures: list[Span], out: l
         _same_kind(aa, ab)
         if aa.kind_by_default and ab.kind_by_default and aa.kind == ab.kind == "other" and regex.search(r"\bv(?:s|ersus)\b", gap, regex.I):
             aa.kind = ab.kind = "share"  # "(83% vs. 52%)": two groups compared
-            aa.resolved = ab.resolved = False
+            aa.resolved, ab.resolved = aa.group is not None, ab.group is not None
         if aa.kind != "share" or ab.kind != "share":
             continue
         if aa.group and ab.group:
@@ -558,11 +597,22 @@ def _pairs(doc: Doc, sent: Span, members: list[int], figures: list[Span], out: l
             aa.resolved = ab.resolved = True
 
 
+def _kind_from_neighbours(members: list[int], out: list[Assignment], ctx: Context) -> None:
+    """A figure with no cue of its own takes the kind of a confident share beside it (same or previous
+    sentence): '17% of readers have switched ... and a further 16% are considering ...'."""
+    confident = any(out[n].kind == "share" and not out[n].kind_by_default for n in members) or ctx.last_sentence_share
+    for n in members:
+        a = out[n]
+        if a.kind == "other" and a.kind_by_default and confident:
+            a.kind, a.resolved = "share", a.group is not None
+    ctx.last_sentence_share = any(out[n].kind == "share" for n in members)
+
+
 def _same_kind(a: Assignment, b: Assignment) -> None:
     """Two figures compared side by side are the same kind: '(60% vs. 52%)'."""
     for x, y in ((a, b), (b, a)):
         if x.kind == "share" and y.kind == "other" and y.kind_by_default:
-            y.kind, y.resolved = "share", False
+            y.kind, y.resolved = "share", y.group is not None
 
 
 def _pair_frame(doc: Doc, sent: Span, members: list[int], figures: list[Span], out: list[Assignment], ctx: Context) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
+import regex
+
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Lexicon
@@ -28,7 +30,7 @@ def is_break(doc: Doc, i: int) -> bool:
 LEADING_DROP_POS = frozenset({"DET", "PUNCT", "CCONJ", "ADP", "SPACE"})
 QUALIFIER_WORDS = frozenset({"more", "than", "over", "some", "about", "around", "nearly", "almost", "approximately",
                              "roughly", "just", "only", "under", "least", "at", "upwards", "of", "total", "fewer", "less",
-                             "far", "many", "much"})
+                             "far", "many", "much", "most", "few", "several"})
 ANAPHORS = frozenset({"they", "them", "these", "those", "this", "it", "we", "us", "you", "both", "either"})
 DEMONSTRATIVES = frozenset({"these", "those", "such", "both"})
 
@@ -92,6 +94,15 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
         if tok.dep_ == "acl" and tok.lemma_.lower() in SAYING_VERBS and tok.right_edge.i + 1 >= end:
             end = tok.left_edge.i
             break
+        if tok.dep_ in ("acl", "relcl") and (tok.tag_ == "VBD" or tok.sent.root.pos_ not in ("VERB", "AUX")) and not any(
+                c.dep_ == "nsubj" for c in tok.children):
+            end = tok.left_edge.i  # a main verb the parser hung on the noun: "5,000 households pointed to ..."
+            break
+        if tok.dep_ == "prep" and tok.right_edge.i + 1 >= end and any(
+                c.dep_ == "pobj" and (c.lemma_.lower() in lex.word_set("survey_nouns") or c.lower_ in lex.word_set("survey_nouns"))
+                for c in tok.children):
+            end = tok.left_edge.i  # "those asked in a poll for mobile firm Intervoice"
+            break
         if (tok.dep_ in ("acl", "relcl", "xcomp") and tok.head.pos_ in ("NOUN", "PROPN", "PRON")
                 and any(c.dep_ == "aux" and c.lower_ == "to" and c.i < tok.i for c in tok.children)
                 and tok.head.lemma_.lower() not in ("plan", "intention", "desire")):
@@ -114,6 +125,8 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
                               or doc[start].lower_ in ("all", "both", "the", "a", "an", "of", "each", "every")):
         if doc[start].lower_ in ("those", "these") and doc[start].i == head.i:
             break
+        if doc[start].lower_ in ("over", "under") and start + 1 < end and regex.match(r"\d", doc[start + 1].text):
+            break  # "over 65s" names an age group
         start += 1
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc" or doc[end - 1].is_space
                                or doc[end - 1].lower_ in ("and", "or")):
@@ -154,4 +167,4 @@ def is_anaphoric(span: Span) -> bool:
         return True
     if words[0] in ("these", "both", "such") and len(words) <= 2:
         return True
-    return words in (["the", "two"], ["two"], ["the", "latter"], ["the", "former"], ["this", "group"], ["groups"])
+    return words in (["the", "two"], ["two"], ["the", "latter"], ["the", "former"], ["groups"])
