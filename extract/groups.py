@@ -36,7 +36,7 @@ COPULAS = frozenset({"be", "stand", "reach", "remain", "hit", "total", "come", "
 PAIR_LINK = regex.compile(r"^\W*(?:vs\.?|versus|v\.?|compared\s+(?:with|to)|against|to)\W*$", regex.I)
 LIST_LINK = regex.compile(r"^\s*(?:,|and|or|,\s*and)\s*$", regex.I)
 TIME_RE = regex.compile(
-    r"""^[\s,]*(?:respectively[\s,]*)?(?:(?:in|from|since|during|for|of|by|than|on|over|at)\s+)?
+    r"""[\s,]*(?:respectively[\s,]*)?(?:(?:in|from|since|during|for|of|by|than|on|over|at)\s+)?
         (?:the\s+)?(?P<t>(?:19|20)\d\d(?:[/-]\d{2,4})?|(?:{phrases}))\b""", regex.I | regex.VERBOSE)
 MARGIN_RE = regex.compile(r"(?:margin\s+of\s+error|plus\s+or\s+minus|\+/-|±|sampling\s+error)[^.]{0,40}$", regex.I)
 RATE_WORDS = frozenset({"rate", "rates", "interest", "inflation", "yield", "yields", "gdp", "growth", "unemployment",
@@ -150,7 +150,8 @@ class GroupRules:
             if not (tok.head.i > tok.i and tok.head.i < sent.end):
                 return None
             tok = tok.head
-        return tok
+        # "A fifth rely on mobiles": a verb mistagged as a noun is not a group.
+        return tok if tok.tag_ in ("NNS", "NNPS") or self.is_people(tok) else None
 
     def _through_quantity(self, tok: Token) -> Token:
         """'the largest share of those who ...' names 'those who ...'."""

@@ -28,6 +28,8 @@ def is_break(doc: Doc, i: int) -> bool:
         return True
     return tok.text == "-" and i > 0 and bool(doc[i - 1].whitespace_)
 LEADING_DROP_POS = frozenset({"DET", "PUNCT", "CCONJ", "ADP", "SPACE"})
+KEPT_DETERMINERS = frozenset({"this", "that", "these", "those"})  # "this group" names; "these" is trimmed by the scorer
+MAGNITUDES = frozenset({"million", "billion", "thousand", "m", "bn", "k"})
 QUALIFIER_WORDS = frozenset({"more", "than", "over", "some", "about", "around", "nearly", "almost", "approximately",
                              "roughly", "just", "only", "under", "least", "at", "upwards", "of", "total", "fewer", "less",
                              "far", "many", "much", "most", "few", "several"})
@@ -66,6 +68,8 @@ def _droppable_child(child: Token, head: Token, lex: Lexicon) -> bool:
             return True
         if lower in ("in", "across", "throughout") and any(o.ent_type_ in ("GPE", "LOC") for o in objs):
             return True
+        if lower in ("for", "by") and child.i > head.i:
+            return True  # "110 pupils for education watchdog Ofsted": who the survey was for
     if child.dep_ == "advmod" and lower in ("online", "worldwide", "globally", "nationwide", "overall", "polled",
                                             "surveyed", "questioned", "interviewed"):
         return True
@@ -118,8 +122,25 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
         if i in stops or i in drop or is_break(doc, i):
             start = i + 1
             break
-    # Leading determiners, counts, qualifiers: "the 2,000 broadband users" -> "broadband users".
-    while start < head.i and (doc[start].i in drop or doc[start].pos_ in LEADING_DROP_POS
+    start = _skip_leading(doc, start, end, head, drop)
+    # A count written into the phrase: "the 17-million population" -> "population".
+    j = start
+    while j < head.i and (doc[j].like_num or doc[j].text == "-" or doc[j].lower_ in MAGNITUDES):
+        j += 1
+    if j > start and any(doc[k].lower_ in MAGNITUDES for k in range(start, j)):
+        start = _skip_leading(doc, j, end, head, drop)
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc" or doc[end - 1].is_space
+                               or doc[end - 1].lower_ in ("and", "or")):
+        end -= 1
+    if start >= end or doc[start:end].text.strip() == "":
+        return None
+    return start, end
+
+
+def _skip_leading(doc: Doc, start: int, end: int, head: Token, drop: set[int]) -> int:
+    """Leading determiners, counts and qualifiers: "the 2,000 broadband users" -> "broadband users"."""
+    while start < head.i and (doc[start].i in drop or (doc[start].pos_ in LEADING_DROP_POS
+                                                        and doc[start].lower_ not in KEPT_DETERMINERS)
                               or doc[start].lower_ in QUALIFIER_WORDS
                               or (doc[start].like_num and doc[start].head == head and doc[start].dep_ == "nummod")
                               or doc[start].lower_ in ("all", "both", "the", "a", "an", "of", "each", "every")):
@@ -128,12 +149,7 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
         if doc[start].lower_ in ("over", "under") and start + 1 < end and regex.match(r"\d", doc[start + 1].text):
             break  # "over 65s" names an age group
         start += 1
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc" or doc[end - 1].is_space
-                               or doc[end - 1].lower_ in ("and", "or")):
-        end -= 1
-    if start >= end or doc[start:end].text.strip() == "":
-        return None
-    return start, end
+    return start
 
 
 def plural_mentions(doc: Doc, sentences: Iterable[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int, bool]]:

