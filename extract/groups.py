@@ -46,6 +46,9 @@ STRONG_SURVEY_CUES = frozenset({"survey", "surveys", "surveyed", "poll", "polls"
                                 "interviewed", "questionnaire", "asked", "study", "research", "found", "said", "say", "says",
                                 "think", "believe", "believed", "thought", "felt", "feel", "agreed", "agree", "want",
                                 "wanted", "backed", "opposed", "supported", "support", "oppose", "admitted", "claimed"})
+MISTAGGED_VERBS = frozenset({"plan", "want", "support", "back", "favour", "favor", "oppose", "expect", "intend", "hope",
+                             "fear", "say", "think", "believe", "agree", "use", "own", "prefer", "need"})
+VAGUE_QUANTIFIERS = frozenset({"most", "majority", "minority", "many", "some", "few", "half"})
 CHANGE_AFTER = frozenset({"higher", "lower", "more", "less", "up", "down", "rise", "increase", "fall", "drop", "cut", "jump",
                           "gain", "growth", "decline", "stake", "discount", "share", "cheaper", "dearer", "faster", "slower",
                           "bigger", "smaller", "ahead", "behind", "above", "below", "off", "year-on-year", "annually", "rate",
@@ -65,6 +68,7 @@ class Assignment:
     statement: Optional[tuple[int, int]] = None
     resolved: bool = False  # group fixed by a rule (even if None)
     kind_by_default: bool = False  # kind came from the fallback, not from a construction
+    of_thing: bool = False  # "49% of National Bank of Iraq": a share of something that is not people
     elliptic: bool = False  # group is a bare adjective ("of very effective") to resolve
 
 
@@ -76,6 +80,7 @@ class Context:
     weak: list[tuple[int, int, bool]] = field(default_factory=list)  # plural noun phrases (start, end, is_subject)
     frame: Optional[tuple[tuple[int, int], tuple[int, int]]] = None  # the two sides last compared
     last_sentence_share: bool = False  # did the previous sentence with figures hold a share?
+    previous_groups: list[tuple[int, int]] = field(default_factory=list)  # groups of the sentence just before
 
 
 class GroupRules:
@@ -126,8 +131,8 @@ class GroupRules:
         tok = prev
         while sent.start <= tok.i < sent.end:
             right = max((t.i for t in tok.subtree if t.i < fig.start - 1), default=tok.i)
-            if right > prev.i:
-                break
+            if right > prev.i or tok.lower_ in ("as", "than"):
+                break  # "three times as many as [those who ...] (24%)": the group is the compared side
             if tok.pos_ in ("NOUN", "PROPN", "PRON") or (tok.pos_ == "NUM" and any(True for _ in tok.children)):
                 best = tok
             if tok.head.i == tok.i or (best is not None and tok.dep_ == "conj"):
@@ -216,8 +221,17 @@ class GroupRules:
         # "10% inflation", "a 3% rise", "100% debt relief": the figure modifies a noun.
         if root.head.i > fig.end - 1 and root.head.pos_ in ("NOUN", "PROPN") and root.dep_ in (
                 "nummod", "amod", "compound", "quantmod", "nmod", "npadvmod"):
+            if root.head.lemma_.lower() in MISTAGGED_VERBS and root.head.i == fig.end:
+                return "other", True  # "another 11% plan to ...": a verb the tagger took for a noun
             if not self.is_people(root.head):
                 return "other", False
+        # "from just over 5% in 2003 to a record 13.3%": a rate moving, unless it is a share of people.
+        if regex.search(r"\bfrom\s+(?:\w+\s+){0,2}$", doc.text[max(sent.start_char, fig.start_char - 25):fig.start_char], regex.I) and \
+                regex.match(r"\s+(?:in\s+\d{4}\s+)?to\b", doc.text[fig.end_char:fig.end_char + 15]):
+            return "other", False
+        if regex.search(r"\bfrom\s+(?:[\w.%]+\s+){1,4}to\s+(?:a\s+(?:record|new)\s+\w*\s*)?$",
+                        doc.text[max(sent.start_char, fig.start_char - 50):fig.start_char], regex.I):
+            return "other", False
         nxt = doc[fig.end] if fig.end < len(doc) else None
         if nxt is not None and nxt.lower_ in CHANGE_AFTER:
             return "other", False
@@ -232,8 +246,17 @@ class GroupRules:
         if root.dep_ in ("dobj", "npadvmod", "advmod", "attr", "acomp") and (
                 gov.lemma_.lower() in self.change or gov.lower_ in self.change):
             return "other", False
+        verb = gov.head if root.dep_ == "pobj" else gov
+        if root.dep_ in ("pobj", "attr", "dobj", "acomp", "npadvmod") and verb.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and (subj.lemma_.lower() in self.amount or subj.lower_ in self.amount):
+                return "other", False  # "Resolution rates ... are running at just 50%"
+        if root.dep_ == "pobj" and any(t.lower_ in RATE_WORDS for t in doc[max(sent.start, fig.start - 3):fig.start]):
+            return "other", False  # "takes the jobless rate to 12.1%"
         if bracket is not None:
             return ("share", False) if self.is_people(bracket) or self.survey_cue(sent) else ("other", True)
+        if fig.start >= 2 and doc[fig.start - 1].text == "(" and doc[fig.start - 2].lower_ in VAGUE_QUANTIFIERS:
+            return "share", False  # "Most (71%) have no policies": a vague word made exact
         if root.dep_ in ("nsubj", "nsubjpass") and gov.pos_ in ("VERB", "AUX"):
             if gov.lemma_.lower() in OPINION_VERBS or gov.lemma_.lower() in self.reporting or self.survey_cue(sent):
                 return "share", False
@@ -325,8 +348,10 @@ def assign_groups(doc: Doc, figures: list[Span], sentences: list[tuple[int, int]
         members = by_sent.get(bounds, [])
         if members:
             _assign_sentence(doc, sent, members, figures, out, ctx, rules, fig_tokens, sample_pops)
+            ctx.previous_groups = [out[n].group for n in members if out[n].kind == "share" and out[n].group]
         else:
             _update_frame_from_comparison(doc, sent, ctx, rules, [])
+            ctx.previous_groups = []
     return out
 
 
@@ -341,6 +366,16 @@ def _respondent_mentions(doc: Doc, sentences: list[tuple[int, int]], rules: Grou
             elif tok.lower_ == "those" and doc[tok.i + 1:tok.i + 2].text.lower() in rules.lex.word_set("survey_participles"):
                 out.append((tok.i, tok.i + 2))
     return out
+
+
+def _drop_predicate_participle(doc: Doc, head: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """'with nearly a quarter of workers throwing in the towel every year': with no verb of its own,
+    the figure's '-ing' clause says what the group does, not who it is."""
+    for child in head.children:
+        if child.dep_ == "acl" and child.tag_ == "VBG" and child.i > head.i and child.right_edge.i + 1 >= span[1]:
+            end = child.left_edge.i
+            return (span[0], end) if end > span[0] else span
+    return span
 
 
 def _population_bracket(doc: Doc, fig: Span, sent: Span, samples: list[tuple[int, int]]) -> Optional[tuple[int, int]]:
@@ -391,6 +426,7 @@ def _assign_sentence(doc: Doc, sent: Span, members: list[int], figures: list[Spa
         of_obj = rules.of_object(doc, fig, sent)
         bracket = rules.bracket_head(doc, fig, sent) if of_obj is None else None
         a.kind, a.kind_by_default = rules.kind(doc, fig, sent, of_obj, bracket)
+        a.of_thing = of_obj is not None and not rules.is_people(of_obj)
         if a.kind == "other" and not a.kind_by_default:
             a.resolved = True
             continue  # a default 'other' may still turn out a share: find its group all the same
@@ -405,12 +441,15 @@ def _assign_sentence(doc: Doc, sent: Span, members: list[int], figures: list[Spa
         head = (of_obj or bracket or rules.following_noun(doc, fig, sent) or rules.copula_subject(doc, fig, sent))
         if head is None:
             continue
-        span = trim_phrase(doc, head, rules.lex, stop_tokens=stops - set(range(fig.start, fig.end)), limit=limit)
+        span = trim_phrase(doc, head, rules.lex, stop_tokens=stops, limit=limit)
         if span is None:
             continue
+        if head.i == (of_obj.i if of_obj is not None else -1) and fig.root.dep_ not in ("nsubj", "nsubjpass"):
+            span = _drop_predicate_participle(doc, head, span)
         span = _extend_coordination(doc, fig, head, span, stops, rules.lex, limit)
         if is_anaphoric(head_with_determiner(doc, head, span)):
-            a.group = _resolve_anaphor(doc, head_with_determiner(doc, head, span), ctx, rules)
+            recent = ctx.previous_groups + [out[m].group for m in members if m < n and out[m].group and out[m].kind == "share"]
+            a.group = _resolve_anaphor(doc, head_with_determiner(doc, head, span), ctx, rules, recent)
             a.resolved = a.group is not None
         else:
             a.group, a.resolved = span, True
@@ -459,8 +498,11 @@ def _assign_sentence(doc: Doc, sent: Span, members: list[int], figures: list[Spa
     _pair_frame(doc, sent, members, figures, out, ctx)
 
 
-def _resolve_anaphor(doc: Doc, phrase: Span, ctx: Context, rules: GroupRules) -> Optional[tuple[int, int]]:
-    """'them', 'these leaders': the phrase they point back to, preferring the previous sentence."""
+def _resolve_anaphor(doc: Doc, phrase: Span, ctx: Context, rules: GroupRules,
+                     recent: list[tuple[int, int]] = ()) -> Optional[tuple[int, int]]:
+    """'them', 'these leaders': the phrase they point back to. A pronoun takes, in order, the group of
+    an earlier figure in its sentence or the sentence before, the subject of the sentence before,
+    then the nearest mention; 'these X' prefers a mention with the same noun."""
     words = [t.lower_ for t in phrase if not t.is_punct]
     before = [m for m in ctx.weak if m[1] <= phrase.start and not is_anaphoric(doc[m[0]:m[1]])]
     sent_start = phrase.sent.start
@@ -477,10 +519,14 @@ def _resolve_anaphor(doc: Doc, phrase: Span, ctx: Context, rules: GroupRules) ->
         return None
     if words in (["both"], ["both", "groups"], ["the", "two"], ["two"]):
         return None
-    for pool in (previous, before):
-        subjects = [m for m in pool if m[2]]
-        if subjects:
-            return subjects[-1][:2]
+    if recent:
+        return recent[-1]
+    subjects = [m for m in previous if m[2]]
+    if subjects:
+        return subjects[0][:2]  # the main subject comes first
+    strong = [m for m in ctx.strong if m[1] <= phrase.start]
+    if strong:
+        return max(strong)
     return before[-1][:2] if before else None
 
 
@@ -604,7 +650,7 @@ def _kind_from_neighbours(members: list[int], out: list[Assignment], ctx: Contex
     confident = any(out[n].kind == "share" and not out[n].kind_by_default for n in members) or ctx.last_sentence_share
     for n in members:
         a = out[n]
-        if a.kind == "other" and a.kind_by_default and confident:
+        if a.kind == "other" and a.kind_by_default and confident and not a.of_thing:
             a.kind, a.resolved = "share", a.group is not None
     ctx.last_sentence_share = any(out[n].kind == "share" for n in members)
 

@@ -122,8 +122,10 @@ class PercentPatterns:
         self.count_of = regex.compile(
             rf"\b(?P<a>{small})\s+of\s+(?:the|those|these|its|their)\s+(?P<b>{small})\b", flags)
         # A verbal figure restated exactly: "one-quarter (23%)", "Nearly two thirds - 65% -", "A majority, 52%,"
+        # ... also after the group: "Just under three-quarters of respondents (73%)".
         self.restated = regex.compile(
-            rf"""^(?:\s*\(\s*|\s*[,\u2013\u2014-]+\s*)(?:[^\W\d_]+\s+){{0,2}}?(?P<num>{self.number}){unit}""", flags)
+            rf"""^(?:\s+of\s+[^()\d%.;:]{{1,60}}?)?
+                 (?:\s*\(\s*|\s*[,\u2013\u2014-]+\s*)(?:[^\W\d_]+\s+){{0,2}}?(?P<num>{self.number}){unit}""", flags)
 
         before = [q for q in lexicon.qualifiers if q.position == "before"]
         after = [q for q in lexicon.qualifiers if q.position == "after"]
@@ -248,6 +250,8 @@ class PercentPatterns:
 
     def _shared_unit_lists(self, text: str) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
         for m in self.shared_unit.finditer(text):
+            if regex.search(r"\b(?:and|to|between|aged|from)\s+$", text[max(0, m.start() - 10):m.start()], regex.I):
+                continue  # "aged between 18 and 24, and 19% of ...": the number belongs to another phrase
             heads = list(regex.finditer(self.number, m.group("head"), regex.VERBOSE | regex.IGNORECASE))
             values = [self.number_value(h.group()) for h in heads]
             if not heads or any(v is None or v > 100 or "," in h.group() for v, h in zip(values, heads)):
@@ -337,7 +341,7 @@ class PercentPatterns:
             m = self.restated.match(text[fig.end:fig.end + 40])
             if not m:
                 continue
-            j = by_start.get(fig.end + m.start("num"))
+            j = by_start.get(fig.end + m.start("num"))  # the restating figure, found by its own pass
             if j is None or j == i:
                 continue
             out[i] = replace(fig, superseded=True)

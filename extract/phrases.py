@@ -28,6 +28,7 @@ def is_break(doc: Doc, i: int) -> bool:
         return True
     return tok.text == "-" and i > 0 and bool(doc[i - 1].whitespace_)
 LEADING_DROP_POS = frozenset({"DET", "PUNCT", "CCONJ", "ADP", "SPACE"})
+PLACES = frozenset({"world", "globe", "country", "countries", "region", "regions"})
 KEPT_DETERMINERS = frozenset({"this", "that", "these", "those"})  # "this group" names; "these" is trimmed by the scorer
 MAGNITUDES = frozenset({"million", "billion", "thousand", "m", "bn", "k"})
 QUALIFIER_WORDS = frozenset({"more", "than", "over", "some", "about", "around", "nearly", "almost", "approximately",
@@ -68,6 +69,8 @@ def _droppable_child(child: Token, head: Token, lex: Lexicon) -> bool:
             return True
         if lower in ("in", "across", "throughout") and any(o.ent_type_ in ("GPE", "LOC") for o in objs):
             return True
+        if lower in ("around", "across", "throughout", "in") and any(o.lower_ in PLACES for o in objs):
+            return True  # "large companies around the world"
         if lower in ("for", "by") and child.i > head.i:
             return True  # "110 pupils for education watchdog Ofsted": who the survey was for
     if child.dep_ == "advmod" and lower in ("online", "worldwide", "globally", "nationwide", "overall", "polled",
@@ -142,7 +145,8 @@ def _skip_leading(doc: Doc, start: int, end: int, head: Token, drop: set[int]) -
     while start < head.i and (doc[start].i in drop or (doc[start].pos_ in LEADING_DROP_POS
                                                         and doc[start].lower_ not in KEPT_DETERMINERS)
                               or doc[start].lower_ in QUALIFIER_WORDS
-                              or (doc[start].like_num and doc[start].head == head and doc[start].dep_ == "nummod")
+                              or (doc[start].like_num and doc[start].head == head and doc[start].dep_ == "nummod"
+                                  and not (start + 1 < end and doc[start + 1].lower_ in ("-", "to", "and")))
                               or doc[start].lower_ in ("all", "both", "the", "a", "an", "of", "each", "every")):
         if doc[start].lower_ in ("those", "these") and doc[start].i == head.i:
             break
