@@ -148,6 +148,73 @@ def evaluate(
                 typer.echo(f"\n{row.doc_id} {row.type} {row.error} @{row.start}\n  {gold_part}\n  {pred_part}\n  | {row.sentence}")
 
 
+class CheckFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    table = "table"
+
+
+@app.command()
+def check(
+    paths: List[str] = typer.Argument(..., help="Articles (.txt/.html/.jsonl/.csv files, directories, globs)."),
+    out: Optional[str] = typer.Option(None, "--out", "-o", help="Write results here (.jsonl or .csv); default: stdout."),
+    fmt: Optional[CheckFormat] = typer.Option(None, "--format", help="jsonl, csv or table (default: from --out, else table)."),
+    records: Optional[Path] = typer.Option(None, "--records", help="Check these records (any system's JSONL) instead of extracting."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 when any check fails (for pipelines)."),
+    show: str = typer.Option("all", "--show", help="all, or only one status: holds, fails, cannot_check."),
+) -> None:
+    """Recompute what each article's own figures imply and say whether each claim holds.
+
+    Checks: stated differences, ratios, words against numbers, parts of a whole,
+    changes against earlier figures, 'respectively' lists, the GRIM test, and the
+    same study quoted by several articles. Exit status: 1 with --strict when any
+    check fails or any input could not be read, else 0.
+    """
+    import csv as csv_module
+
+    from .checks import CSV_COLUMNS, check_documents, result_row
+    from .evaluation import read_predictions
+    from .io import Document, iter_documents
+
+    docs, bad = [], 0
+    for item in iter_documents(paths):
+        if isinstance(item, Document):
+            docs.append((item.doc_id, item.text))
+        else:
+            bad += 1
+            typer.echo(item.message, err=True)
+    recs = None
+    if records is not None:
+        recs, problems = read_predictions(records)
+        for p in problems:
+            typer.echo(str(p), err=True)
+    results = check_documents(docs, records=recs)
+    if show != "all":
+        results = [r for r in results if r.status == show]
+    kind = fmt.value if fmt else ("csv" if out and out.endswith(".csv") else "jsonl" if out else "table")
+    handle = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout
+    try:
+        if kind == "jsonl":
+            for r in results:
+                handle.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
+        elif kind == "csv":
+            writer = csv_module.DictWriter(handle, fieldnames=CSV_COLUMNS)
+            writer.writeheader()
+            for r in results:
+                writer.writerow(result_row(r))
+        else:
+            for r in results:
+                figs = ", ".join(f.text for f in r.figures)
+                handle.write(f"{r.status:<12} {r.check:<17} {' + '.join(r.doc_ids)}  [{figs}]\n    {r.explanation}\n")
+    finally:
+        if out:
+            handle.close()
+    counts = {s: sum(r.status == s for r in results) for s in ("holds", "fails", "cannot_check")}
+    typer.echo(f"checks: {len(results)}  holds: {counts['holds']}  fails: {counts['fails']}  "
+               f"cannot_check: {counts['cannot_check']}  unreadable inputs: {bad}", err=True)
+    raise typer.Exit(1 if strict and (counts["fails"] or bad) else 0)
+
+
 @gold_app.command("validate")
 def gold_validate(
     gold: Path = typer.Argument(..., help="Gold directory or JSONL file."),

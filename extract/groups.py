@@ -427,33 +427,48 @@ def _assign_sentence(doc: Doc, sent: Span, members: list[int], figures: list[Spa
         bracket = rules.bracket_head(doc, fig, sent) if of_obj is None else None
         a.kind, a.kind_by_default = rules.kind(doc, fig, sent, of_obj, bracket)
         a.of_thing = of_obj is not None and not rules.is_people(of_obj)
+        a.time = rules.time_after(doc, fig.end_char, sent)
         if a.kind == "other" and not a.kind_by_default:
             a.resolved = True
             continue  # a default 'other' may still turn out a share: find its group all the same
-        a.time = rules.time_after(doc, fig.end_char, sent)
         if a.kind == "point_change":
             continue
-        a.statement = rules.statement(doc, fig, sent, stops)
-        population = _population_bracket(doc, fig, sent, samples)
-        if population is not None:
-            a.group, a.resolved = population, True
-            continue
-        head = (of_obj or bracket or rules.following_noun(doc, fig, sent) or rules.copula_subject(doc, fig, sent))
-        if head is None:
-            continue
-        span = trim_phrase(doc, head, rules.lex, stop_tokens=stops, limit=limit)
-        if span is None:
-            continue
-        if head.i == (of_obj.i if of_obj is not None else -1) and fig.root.dep_ not in ("nsubj", "nsubjpass"):
-            span = _drop_predicate_participle(doc, head, span)
-        span = _extend_coordination(doc, fig, head, span, stops, rules.lex, limit)
-        if is_anaphoric(head_with_determiner(doc, head, span)):
-            recent = ctx.previous_groups + [out[m].group for m in members if m < n and out[m].group and out[m].kind == "share"]
-            a.group = _resolve_anaphor(doc, head_with_determiner(doc, head, span), ctx, rules, recent)
-            a.resolved = a.group is not None
-        else:
-            a.group, a.resolved = span, True
-            a.elliptic = all(t.pos_ in ("ADJ", "ADV") for t in doc[span[0]:span[1]])
+        _assign_own_group(doc, sent, fig, a, of_obj, bracket, ctx, rules, stops, limit, samples, out, members, n)
+        if a.group is not None and a.group[0] >= fig.end and a.time is None:
+            a.time = rules.time_after(doc, doc[a.group[1] - 1].idx + len(doc[a.group[1] - 1]), sent)
+    _after_own_groups(doc, sent, members, figures, out, ctx, rules, fig_tokens)
+
+
+def _assign_own_group(doc: Doc, sent: Span, fig: Span, a: Assignment, of_obj: Optional[Token], bracket: Optional[Token],
+                      ctx: Context, rules: GroupRules, stops: set[int], limit: tuple[int, int],
+                      samples: list[tuple[int, int]], out: list[Assignment], members: list[int], n: int) -> None:
+    """Steps 1-3: the group the sentence states for this figure, if it states one."""
+    a.statement = rules.statement(doc, fig, sent, stops)
+    population = _population_bracket(doc, fig, sent, samples)
+    if population is not None:
+        a.group, a.resolved = population, True
+        return
+    head = (of_obj or bracket or rules.following_noun(doc, fig, sent) or rules.copula_subject(doc, fig, sent))
+    if head is None:
+        return
+    span = trim_phrase(doc, head, rules.lex, stop_tokens=stops, limit=limit)
+    if span is None:
+        return
+    if of_obj is not None and head.i == of_obj.i and fig.root.dep_ not in ("nsubj", "nsubjpass"):
+        span = _drop_predicate_participle(doc, head, span)
+    span = _extend_coordination(doc, fig, head, span, stops, rules.lex, limit)
+    if is_anaphoric(head_with_determiner(doc, head, span)):
+        recent = ctx.previous_groups + [out[m].group for m in members if m < n and out[m].group and out[m].kind == "share"]
+        a.group = _resolve_anaphor(doc, head_with_determiner(doc, head, span), ctx, rules, recent)
+        a.resolved = a.group is not None
+    else:
+        a.group, a.resolved = span, True
+        a.elliptic = all(t.pos_ in ("ADJ", "ADV") for t in doc[span[0]:span[1]])
+
+
+def _after_own_groups(doc: Doc, sent: Span, members: list[int], figures: list[Span], out: list[Assignment],
+                      ctx: Context, rules: GroupRules, fig_tokens: set[int]) -> None:
+    """Steps 4-6, once every figure of the sentence has what the sentence states for it."""
     _kind_from_neighbours(members, out, ctx)
     for a_n, b_n in zip(members, members[1:]):  # the two ends of a range are one figure's kind
         if figures[a_n]._.form == "range_low" and figures[b_n]._.form == "range_high":

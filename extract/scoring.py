@@ -18,13 +18,13 @@ import pandas as pd
 import regex
 
 from .records import Record, to_dict
+from .textspans import sentence_bounds
 
 VALUE_TOLERANCE = 0.05
 LENIENT_F1 = 0.5
 LEADING = regex.compile(r"^(?:the|those|these)\s+", regex.I)
 EDGE_PUNCT = regex.compile(r"^[\p{P}\s]+|[\p{P}\s]+$")
 TOKEN = regex.compile(r"\w+", regex.UNICODE)
-SENTENCE_END = regex.compile(r"(?<=[.!?][\"\u201d\u2019)]?)\s+(?=[\"\u201c\u2018(]?[A-Z])|\n")
 ERROR_COLUMNS = ["doc_id", "type", "error", "gold_value", "pred_value", "gold_text", "pred_text", "start", "end",
                  "gold_kind", "pred_kind", "gold_bound", "pred_bound", "gold_group", "pred_group", "sentence"]
 
@@ -180,10 +180,7 @@ def _sentence(texts: Mapping[str, str], doc_id: str, start: int, end: int) -> Op
     text = texts.get(doc_id)
     if text is None:
         return None
-    starts = [m.end() for m in SENTENCE_END.finditer(text, 0, start)]
-    left = starts[-1] if starts else 0
-    m = SENTENCE_END.search(text, end)
-    right = m.start() + 1 if m else len(text)
+    left, right = sentence_bounds(text, start, end)
     return text[left:right].strip()
 
 

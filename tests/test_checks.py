@@ -1,0 +1,132 @@
+"""Each check on the real consistent cases in the seeds, and on a copy with one number changed."""
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from extract.checks import check_documents, grim_possible
+from extract.cli import app
+
+from .conftest import SEEDS
+
+runner = CliRunner()
+
+DIFF = ("Fifty-eight percent of tech management leaders believe that the marketing team understands marketing "
+        "technology, compared to 71 percent of marketers who think they do.\n\nThis 13-percentage-point difference "
+        "in perception is one of the bottlenecks to alignment, the report flatly said.")
+DIFF2 = ("Only 61 percent of marketers believe she is, compared with 76 percent of tech management leaders -- a "
+         "15-percentage-point difference.")
+RATIO = ("Three-quarters of marketing teams claiming to have a very effective relationship with IT say they regularly "
+         "collect and provide insights and recommendations. That’s three times as many as those who are in an "
+         "effective relationship with IT (24%).")
+WORDS = ("A recent report from the CMO Council indicates there may have been some improvements, with about "
+         "one-quarter (23%) of marketing leaders saying they have a very effective working relationship with their "
+         "company’s CIO, while two-fifths (39%) consider the working relationship to be effective.")
+MORE_THAN_HALF = ("Meanwhile, more than half (55%) of those who say the relationship is effective describe the "
+                  "relationship as “one leads, one follows” versus 40% of those with a very effective relationship.")
+FOUR_IN_TEN = ("Not only do 6 in 10 of these leaders say they have a multi-year strategic martech plan, but 4 in 10 "
+               "(42%) also have a multi-year funding plan for martech.")
+MAKEUP = ("According to the new CMO Digital Benchmark Study, in which the Leapfrog Marketing Institute surveyed 131 U.S. "
+          "executives who hold a director title or higher (81% in marketing functions and 19% in IT functions), over "
+          "60% of marketers and IT types said they don’t see eye to eye on incentives and metrics.")
+CHANGE = ("Also, 70 percent of tech management leaders and 59 percent of marketing leaders reported that they were "
+          "regularly meeting to discuss strategic corporate goals, up by nine and 14 percentage points, respectively, "
+          "from last year.")
+CHANGE_STATED = CHANGE + " Last year's survey put the figure at 61 percent of tech management leaders last year."
+DOWN_FROM = ("According to this year's survey, 60 percent of tech management executives and 49 percent of marketers say "
+             "they have joint steering committees to approve marketing technology projects, down from 68 percent and "
+             "55 percent, respectively, in 2013.")
+TOTAL = ("A total of 1,002 people were interviewed for the poll. CommunicateResearch interviewed 401 people before "
+         "the resignation and 601 afterwards.")
+GRIM = "A poll of 131 people found that 81% of people back the plan."
+
+
+def results(text, name, doc_id="doc"):
+    return [r for r in check_documents([(doc_id, text)]) if r.check == name]
+
+
+# (check, consistent text from the seeds, the same text with one number changed)
+CASES = [
+    ("difference", DIFF, DIFF.replace("13-percentage-point", "16-percentage-point")),
+    ("difference", DIFF2, DIFF2.replace("76 percent", "86 percent")),
+    ("ratio", RATIO, RATIO.replace("(24%)", "(40%)")),
+    ("words_vs_numbers", WORDS, WORDS.replace("one-quarter (23%)", "one-quarter (33%)")),
+    ("words_vs_numbers", MORE_THAN_HALF, MORE_THAN_HALF.replace("(55%)", "(45%)")),
+    ("words_vs_numbers", FOUR_IN_TEN, FOUR_IN_TEN.replace("(42%)", "(62%)")),
+    ("parts_of_whole", MAKEUP, MAKEUP.replace("19% in IT", "29% in IT")),
+    ("parts_of_whole", MAKEUP, MAKEUP.replace("19% in IT", "9% in IT")),
+    ("parts_of_whole", TOTAL, TOTAL.replace("1,002", "1,200")),
+    ("change", CHANGE_STATED, CHANGE_STATED.replace("61 percent", "51 percent")),
+    ("change", DOWN_FROM, DOWN_FROM.replace("down from 68 percent", "down from 58 percent")),
+    ("grim", GRIM, GRIM.replace("131 people", "40 people").replace("81%", "33.5%")),
+]
+
+
+@pytest.mark.parametrize("name,good,bad", CASES, ids=[f"{c[0]}-{n}" for n, c in enumerate(CASES)])
+def test_checks_consistent_holds_and_changed_number_fails(name, good, bad):
+    ok = results(good, name)
+    assert any(r.status == "holds" for r in ok), [(r.status, r.explanation) for r in ok]
+    assert not any(r.status == "fails" for r in ok), [(r.status, r.explanation) for r in ok]
+    flagged = results(bad, name)
+    assert any(r.status == "fails" for r in flagged), [(r.status, r.explanation) for r in flagged]
+
+
+def test_checks_difference_names_the_figures_and_offsets():
+    (r,) = results(DIFF, "difference")
+    assert (r.computed, r.stated, r.rounding) == (13.0, 13.0, False)
+    assert [f.text for f in r.figures] == ["Fifty-eight percent", "71 percent", "13-percentage-point"]
+    assert all(DIFF[f.start:f.end] == f.text for f in r.figures)
+    assert "71 - 58 = 13" in r.explanation
+
+
+def test_checks_ratio_holds_within_the_stated_tolerance():
+    (r,) = results(RATIO, "ratio")
+    assert r.computed == pytest.approx(3.12) and r.stated == 3.0 and "within 15%" in r.explanation
+
+
+def test_checks_holds_only_thanks_to_rounding_is_said():
+    """71 - 58 = 13, but 71.4 - 57.5 rounds to 14: a 14-point difference is possible, only by rounding."""
+    (r,) = results(DIFF.replace("13-percentage-point", "14-percentage-point"), "difference")
+    assert r.status == "holds" and r.rounding and "rounding" in r.explanation
+
+
+def test_checks_change_without_the_earlier_figure_says_what_it_implies():
+    got = results(CHANGE, "change")
+    assert [(r.status, r.computed) for r in got] == [("cannot_check", 61.0), ("cannot_check", 45.0)]
+    assert all(r.reason == "the earlier figure is not stated" for r in got)
+
+
+def test_checks_respectively_lengths():
+    (ok,) = results(CHANGE, "respectively")
+    assert ok.status == "holds"
+    bad = CHANGE.replace("up by nine and 14 percentage points", "up by nine, 11 and 14 percentage points")
+    assert [r.status for r in results(bad, "respectively")] == ["fails"]
+
+
+@pytest.mark.parametrize("value,text,n,possible", [(81.0, "81%", 131, True), (33.5, "33.5%", 40, False),
+                                                   (33.3, "33.3%", 3, True), (12.5, "12.5%", 40, True),
+                                                   (51.0, "51%", 7, False)])
+def test_checks_grim(value, text, n, possible):
+    assert (grim_possible(value, text, n) is not None) is possible
+
+
+def test_checks_across_articles_on_the_two_leapfrog_seeds():
+    docs = [(p.stem, p.read_text(encoding="utf-8")) for p in SEEDS[:2]]
+    across = [r for r in check_documents(docs) if r.check == "across_articles"]
+    assert len(across) >= 6 and all(r.status == "holds" for r in across)
+    assert any("sample of 131" in r.explanation for r in across)
+    changed = [(docs[0][0], docs[0][1]), (docs[1][0], docs[1][1].replace("while 20% of CMOs", "while 25% of CMOs"))]
+    flagged = [r for r in check_documents(changed) if r.check == "across_articles" and r.status == "fails"]
+    assert len(flagged) == 1 and "disagree" in flagged[0].explanation
+
+
+def test_checks_cli_strict_exit_code(tmp_path):
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text(DIFF, encoding="utf-8")
+    bad.write_text(DIFF.replace("13-percentage-point", "16-percentage-point"), encoding="utf-8")
+    ok = runner.invoke(app, ["check", str(good), "--strict"])
+    assert ok.exit_code == 0 and "holds" in ok.output
+    out = tmp_path / "checks.csv"
+    failed = runner.invoke(app, ["check", str(good), str(bad), "--strict", "--out", str(out)])
+    assert failed.exit_code == 1 and "fails: 1" in failed.output
+    assert out.read_text(encoding="utf-8").splitlines()[0].startswith("check,status,doc_id")

@@ -1,0 +1,89 @@
+"""The command line on real files: run, evaluate, and what happens to bad input."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from extract.cli import app
+
+from .conftest import CORPUS, GOLD, SEEDS, read_jsonl
+
+runner = CliRunner()
+
+
+@pytest.fixture()
+def small_corpus(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    for p in SEEDS[:2]:
+        shutil.copy(p, src / p.name)
+    return src
+
+
+def test_cli_run_writes_jsonl_one_record_per_line(small_corpus, tmp_path):
+    out = tmp_path / "stats.jsonl"
+    result = runner.invoke(app, ["run", str(small_corpus), "--out", str(out), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    rows = read_jsonl(out)
+    assert {r["doc_id"] for r in rows} == {p.stem for p in SEEDS[:2]}
+    text = SEEDS[0].read_text(encoding="utf-8")
+    for r in rows:
+        if r["doc_id"] == SEEDS[0].stem:
+            assert text[r.get("start", r.get("org_start")):r.get("end", r.get("org_end"))] in (r.get("text"), r.get("org"))
+    assert "documents: 2" in result.output
+
+
+@pytest.mark.parametrize("suffix", ["csv", "parquet"])
+def test_cli_run_other_formats_by_extension(small_corpus, tmp_path, suffix):
+    out = tmp_path / f"stats.{suffix}"
+    result = runner.invoke(app, ["run", str(small_corpus), "--out", str(out), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    frame = pd.read_csv(out) if suffix == "csv" else pd.read_parquet(out)
+    jsonl = tmp_path / "same.jsonl"
+    runner.invoke(app, ["run", str(small_corpus), "--out", str(jsonl), "--no-progress"])
+    assert len(frame) == len(read_jsonl(jsonl))
+    assert set(frame["type"]) == {"percentage", "sample_size", "study"}
+
+
+def test_cli_run_reports_a_bad_file_and_goes_on(small_corpus, tmp_path):
+    (small_corpus / "broken.txt").write_bytes(b"\xff\xfe binary \x00\x01 junk")
+    out = tmp_path / "stats.jsonl"
+    result = runner.invoke(app, ["run", str(small_corpus), "--out", str(out), "--no-progress"])
+    assert result.exit_code == 1
+    assert "broken.txt" in result.output and "binary" in result.output
+    assert {r["doc_id"] for r in read_jsonl(out)} == {p.stem for p in SEEDS[:2]}
+    assert "broken.txt" in (tmp_path / "stats.jsonl.errors.log").read_text(encoding="utf-8")
+
+
+def test_cli_run_missing_path_is_named(tmp_path):
+    result = runner.invoke(app, ["run", str(tmp_path / "nope"), "--out", str(tmp_path / "o.jsonl"), "--no-progress"])
+    assert result.exit_code == 1 and "nope" in result.output and "no such file" in result.output
+
+
+def test_cli_evaluate_table_json_csv_and_errors():
+    args = ["evaluate", "--gold", str(GOLD), "--corpus", str(CORPUS), "--split", "seeds"]
+    table = runner.invoke(app, args)
+    assert table.exit_code == 0, table.output
+    assert "percentages  P / R / F1" in table.output and "group (shares) strict / lenient" in table.output
+    data = json.loads(runner.invoke(app, args + ["--format", "json", "--errors", "--per-doc"]).output)
+    assert data["metrics"]["documents"] == 5 and len(data["per_doc"]) == 5
+    assert data["metrics"]["pct_recall"] == 1.0
+    csv_out = runner.invoke(app, args + ["--format", "csv", "--errors"]).output
+    assert csv_out.splitlines()[0].startswith("doc_id,type,error")
+
+
+def test_cli_evaluate_scores_a_predictions_file(tmp_path):
+    gold = [json.loads(l) for l in (GOLD / "002_8ccecffd608d0e68.jsonl").read_text(encoding="utf-8").splitlines()]
+    pred = tmp_path / "other.jsonl"
+    kept = [r for r in gold if r["type"] != "percentage" or r["value"] != 58.0]
+    pred.write_text("".join(json.dumps(r) + "\n" for r in kept) + "{broken\n", encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", "--gold", str(GOLD), "--pred", str(pred), "--docs", "002_*",
+                                 "--format", "json"])
+    assert result.exit_code == 0, result.output
+    metrics = json.loads(result.stdout)["metrics"]
+    assert metrics["pct_fn"] == 2 and metrics["pct_fp"] == 0  # both 58 percent figures left out
+    assert f"{pred}:{len(kept) + 1}" in result.stderr
