@@ -464,7 +464,9 @@ def check_across(articles: Sequence[Article]) -> list[CheckResult]:
         shared = _study_keys(a) & _study_keys(b)
         named = {k for k in shared if k[0] in ("org", "title")}
         same_sample = [(sa, sb) for sa in a.samples for sb in b.samples
-                       if sa["value"] == sb["value"] and group_lenient(sa["population"], sb["population"])]
+                       if sa["value"] == sb["value"] and _same_population(sa["population"], sb["population"])]
+        if not named:  # a shared count of 'people' alone does not make two polls one study
+            same_sample = [(sa, sb) for sa, sb in same_sample if len((normalize_group(sa["population"]) or "").split()) >= 2]
         if not named and not same_sample:
             continue
         why = ", ".join(sorted(f"{k[0]} {k[1]!r}" for k in named)) or "the same sample"
@@ -497,6 +499,10 @@ def check_across(articles: Sequence[Article]) -> list[CheckResult]:
                                    f"'{ra['group']}' ({why})" + ("" if ok else ": they disagree"),
                                    doc_ids=[a.doc_id, b.doc_id]))
     return out
+
+
+def _same_population(a: Optional[str], b: Optional[str]) -> bool:
+    return a is not None and b is not None and group_lenient(a, b)
 
 
 def _statement(art: Article, r: Mapping[str, Any]) -> str:

@@ -21,7 +21,7 @@ DEFAULT_SPANS_KEY = "survey_studies"
 
 # A run of capitalised words, allowing the small joining words organisations use.
 _CAP = r"(?:[A-Z][\w&'\u2019.-]*|[A-Z]{2,}[\w&.-]*)"
-ORG = rf"{_CAP}(?:(?:\s+(?:of|for|and|&|on|de|the)\s+|\s+|/){_CAP}){{0,6}}"
+ORG = rf"(?-i:{_CAP}(?:(?:\s+(?:of|for|and|&|on|de|the)\s+|\s+|/){_CAP}){{0,6}})"  # capitals even under re.I
 SURVEY_NOUN = r"(?:survey|poll|study|report|research|questionnaire|index|census|barometer|monitor|analysis)"
 SURVEY_VERB = r"(?:surveyed|polled|questioned|interviewed|queried|asked|quizzed|canvassed|found|commissioned|conducted)"
 TITLE_WORDS = r"(?:Study|Survey|Report|Index|Barometer|Census|Poll|Monitor|Tracker|Outlook|Benchmark)"
