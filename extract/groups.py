@@ -78,6 +78,8 @@ class Context:
 
     strong: list[tuple[int, int]] = field(default_factory=list)  # groups, populations, respondent nouns
     weak: list[tuple[int, int, bool]] = field(default_factory=list)  # plural noun phrases (start, end, is_subject)
+    text: str = ""  # doc.text, built once (spaCy rebuilds it on every access)
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # the sentences read, in order
     frame: Optional[tuple[tuple[int, int], tuple[int, int]]] = None  # the two sides last compared
     last_sentence_share: bool = False  # did the previous sentence with figures hold a share?
     previous_groups: list[tuple[int, int]] = field(default_factory=list)  # groups of the sentence just before
@@ -197,10 +199,11 @@ class GroupRules:
     def survey_cue(self, sent: Span) -> bool:
         return any(t.lower_ in STRONG_SURVEY_CUES for t in sent)
 
-    def kind(self, doc: Doc, fig: Span, sent: Span, of_obj: Optional[Token], bracket: Optional[Token]) -> tuple[str, bool]:
+    def kind(self, doc: Doc, text: str, fig: Span, sent: Span, of_obj: Optional[Token],
+             bracket: Optional[Token]) -> tuple[str, bool]:
         """(kind, decided only by the fallback). A share needs people (or surveyed units) or a survey
         in view; rates, changes and portions of amounts are 'other'."""
-        text_before = doc.text[max(sent.start_char, fig.start_char - 60):fig.start_char]
+        text_before = text[max(sent.start_char, fig.start_char - 60):fig.start_char]
         if MARGIN_RE.search(text_before):
             return "other", False
         words = {t.lower_ for t in sent}
@@ -226,11 +229,11 @@ class GroupRules:
             if not self.is_people(root.head):
                 return "other", False
         # "from just over 5% in 2003 to a record 13.3%": a rate moving, unless it is a share of people.
-        if regex.search(r"\bfrom\s+(?:\w+\s+){0,2}$", doc.text[max(sent.start_char, fig.start_char - 25):fig.start_char], regex.I) and \
-                regex.match(r"\s+(?:in\s+\d{4}\s+)?to\b", doc.text[fig.end_char:fig.end_char + 15]):
+        if regex.search(r"\bfrom\s+(?:\w+\s+){0,2}$", text[max(sent.start_char, fig.start_char - 25):fig.start_char], regex.I) and \
+                regex.match(r"\s+(?:in\s+\d{4}\s+)?to\b", text[fig.end_char:fig.end_char + 15]):
             return "other", False
         if regex.search(r"\bfrom\s+(?:[\w.%]+\s+){1,4}to\s+(?:a\s+(?:record|new)\s+\w*\s*)?$",
-                        doc.text[max(sent.start_char, fig.start_char - 50):fig.start_char], regex.I):
+                        text[max(sent.start_char, fig.start_char - 50):fig.start_char], regex.I):
             return "other", False
         nxt = doc[fig.end] if fig.end < len(doc) else None
         if nxt is not None and nxt.lower_ in CHANGE_AFTER:
@@ -266,8 +269,8 @@ class GroupRules:
         return ("share" if self.survey_cue(sent) else "other"), True
 
     # ------------------------------------------------------------ time and statement
-    def time_after(self, doc: Doc, end_char: int, sent: Span) -> Optional[tuple[int, int]]:
-        m = self.time_re.match(doc.text, end_char, min(sent.end_char, end_char + 60))
+    def time_after(self, doc: Doc, text: str, end_char: int, sent: Span) -> Optional[tuple[int, int]]:
+        m = self.time_re.match(text, end_char, min(sent.end_char, end_char + 60))
         if not m:
             return None
         span = doc.char_span(m.start("t"), m.end("t"), alignment_mode="expand")
@@ -330,7 +333,7 @@ def assign_groups(doc: Doc, figures: list[Span], sentences: list[tuple[int, int]
     sentences = sorted(sentences)
     starts = [s for s, _ in sentences]
     out = [Assignment(kind=f._.kind or "share") for f in figures]
-    ctx = Context()
+    ctx = Context(text=doc.text, sentences=sentences)
     ctx.weak = plural_mentions(doc, sentences, rules.lex)
     fig_tokens = {i for f in figures for i in range(f.start, f.end)}
     by_sent: dict[tuple[int, int], list[int]] = {}
@@ -425,9 +428,9 @@ def _assign_sentence(doc: Doc, sent: Span, members: list[int], figures: list[Spa
         fig, a = figures[n], out[n]
         of_obj = rules.of_object(doc, fig, sent)
         bracket = rules.bracket_head(doc, fig, sent) if of_obj is None else None
-        a.kind, a.kind_by_default = rules.kind(doc, fig, sent, of_obj, bracket)
+        a.kind, a.kind_by_default = rules.kind(doc, ctx.text, fig, sent, of_obj, bracket)
         a.of_thing = of_obj is not None and not rules.is_people(of_obj)
-        a.time = rules.time_after(doc, fig.end_char, sent)
+        a.time = rules.time_after(doc, ctx.text, fig.end_char, sent)
         if a.kind == "other" and not a.kind_by_default:
             a.resolved = True
             continue  # a default 'other' may still turn out a share: find its group all the same
@@ -435,7 +438,7 @@ def _assign_sentence(doc: Doc, sent: Span, members: list[int], figures: list[Spa
             continue
         _assign_own_group(doc, sent, fig, a, of_obj, bracket, ctx, rules, stops, limit, samples, out, members, n)
         if a.group is not None and a.group[0] >= fig.end and a.time is None:
-            a.time = rules.time_after(doc, doc[a.group[1] - 1].idx + len(doc[a.group[1] - 1]), sent)
+            a.time = rules.time_after(doc, ctx.text, doc[a.group[1] - 1].idx + len(doc[a.group[1] - 1]), sent)
     _after_own_groups(doc, sent, members, figures, out, ctx, rules, fig_tokens)
 
 
@@ -520,9 +523,10 @@ def _resolve_anaphor(doc: Doc, phrase: Span, ctx: Context, rules: GroupRules,
     then the nearest mention; 'these X' prefers a mention with the same noun."""
     words = [t.lower_ for t in phrase if not t.is_punct]
     before = [m for m in ctx.weak if m[1] <= phrase.start and not is_anaphoric(doc[m[0]:m[1]])]
-    sent_start = phrase.sent.start
-    prev_sents = [s for s in {doc[m[0]].sent.start for m in before} if s < sent_start]
-    previous = [m for m in before if prev_sents and doc[m[0]].sent.start == max(prev_sents)]
+    starts = [b[0] for b in ctx.sentences]
+    sent_start = ctx.sentences[max(0, bisect_right(starts, phrase.start) - 1)][0] if starts else 0
+    earlier = [b for b in ctx.sentences if b[1] <= sent_start]
+    previous = [m for m in before if earlier and earlier[-1][0] <= m[0] < earlier[-1][1]]
     if words and words[0] in ("these", "those", "such") and len(words) == 2:
         noun = phrase[-1].lemma_.lower()
         for pool in (previous, before):
@@ -586,7 +590,7 @@ def _respectively(doc: Doc, sent: Span, members: list[int], figures: list[Span],
     if not run:
         return
     named = [n for n in members if n not in run and out[n].group and out[n].kind == "share" and figures[n].start < figures[run[0]].start]
-    time = rules.time_after(doc, r.idx + len(r.text), sent)
+    time = rules.time_after(doc, ctx.text, r.idx + len(r.text), sent)
     for n in run:
         if time and not out[n].time:
             out[n].time = time

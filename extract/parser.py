@@ -11,6 +11,7 @@ sentences but gives the same records: the rules only read sentences that
 from __future__ import annotations
 
 import importlib
+from bisect import bisect_left
 from typing import Iterable, Iterator, Optional
 
 import numpy
@@ -56,27 +57,30 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     return list(zip(idx[:-1], idx[1:]))
 
 
-def candidate_sentences(doc: Doc, samples: SamplePatterns, spans_keys: Iterable[str] = (PERCENT_KEY,)) -> list[tuple[int, int]]:
+def candidate_sentences(doc: Doc, samples: SamplePatterns, spans_keys: Iterable[str] = (PERCENT_KEY,),
+                        bounds: Optional[list[tuple[int, int]]] = None) -> list[tuple[int, int]]:
     """Sentences the rules read: those with a figure or a sample-size cue, and the sentence
     before one that refers back to a group ("they", "these leaders", "both groups")."""
-    bounds = sentence_bounds(doc)
+    bounds = sentence_bounds(doc) if bounds is None else bounds
     if not bounds:
         return []
+    text = doc.text
     figure_tokens = numpy.zeros(len(doc), dtype=bool)
     for key in spans_keys:
         for span in doc.spans.get(key, []):
             figure_tokens[span.start:span.end] = True
-    cue_chars = samples.cue_offsets(doc.text)
+    cue_chars = sorted(samples.cue_offsets(text))
     chosen: set[int] = set()
     for n, (s, e) in enumerate(bounds):
         if s >= e:
             continue
         start_char, end_char = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
-        has_cue = figure_tokens[s:e].any() or any(start_char <= c < end_char for c in cue_chars)
+        k = bisect_left(cue_chars, start_char)
+        has_cue = figure_tokens[s:e].any() or (k < len(cue_chars) and cue_chars[k] < end_char)
         if not has_cue:
             continue
         chosen.add(n)
-        if n > 0 and ANAPHORA.search(doc.text[start_char:end_char]):
+        if n > 0 and ANAPHORA.search(text, start_char, end_char):
             chosen.add(n - 1)
     return [bounds[n] for n in sorted(chosen) if bounds[n][0] < bounds[n][1]]
 
@@ -89,14 +93,16 @@ def readable_sentences(doc: Doc, samples: SamplePatterns, spans_keys: Iterable[s
 
 
 def _flat_tree(doc: Doc, bounds: list[tuple[int, int]]) -> numpy.ndarray:
+    """Every token attached to its sentence's first token: a valid tree that keeps the sentences."""
     arr = numpy.zeros((len(doc), len(ATTRS)), dtype="uint64")
     dep_col, head_col = ATTRS.index(DEP), ATTRS.index(HEAD)
     root, dep = doc.vocab.strings.add("ROOT"), doc.vocab.strings.add(PLACEHOLDER_DEP)
+    first = numpy.zeros(len(doc), dtype="int64")
     for s, e in bounds:
-        arr[s, dep_col] = root
-        for i in range(s + 1, e):
-            arr[i, dep_col] = dep
-            arr[i, head_col] = numpy.uint64(numpy.int64(s - i).astype("uint64"))
+        first[s:e] = s
+    offsets = first - numpy.arange(len(doc), dtype="int64")
+    arr[:, head_col] = offsets.astype("uint64")  # two's complement, as spaCy stores relative heads
+    arr[:, dep_col] = numpy.where(offsets == 0, root, dep).astype("uint64")
     return arr
 
 
@@ -125,22 +131,25 @@ class SparseParser:
             plans = [self._plan(doc) for doc in batch]
             subdocs = [
                 Doc(self.model.vocab, words=[t.text for t in doc[s:e]], spaces=[bool(t.whitespace_) for t in doc[s:e]])
-                for doc, (parse, _) in zip(batch, plans) for s, e in parse
+                for doc, (parse, _, _) in zip(batch, plans) for s, e in parse
             ]
-            parsed = iter(self.model.pipe(subdocs, batch_size=self.batch_size))
-            for doc, (parse, reads) in zip(batch, plans):
-                self._write_back(doc, parse, [next(parsed) for _ in parse])
+            parsed = iter(self._parse(subdocs))
+            for doc, (parse, reads, bounds) in zip(batch, plans):
+                self._write_back(doc, parse, [next(parsed) for _ in parse], bounds)
                 doc._.parsed_sents = reads
                 yield doc
 
-    def _plan(self, doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-        """(sentences to parse, sentences the rules read)."""
-        reads = candidate_sentences(doc, self.samples, self.spans_keys)
-        parse = sentence_bounds(doc) if self.select == "all" else reads
-        return [b for b in parse if b[1] > b[0]], reads
+    def _parse(self, subdocs: list[Doc]) -> Iterator[Doc]:
+        return self.model.pipe(subdocs, batch_size=self.batch_size)
 
-    def _write_back(self, doc: Doc, parse: list[tuple[int, int]], subdocs: list[Doc]) -> None:
+    def _plan(self, doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
+        """(sentences to parse, sentences the rules read, all sentences)."""
         bounds = sentence_bounds(doc)
+        reads = candidate_sentences(doc, self.samples, self.spans_keys, bounds)
+        parse = bounds if self.select == "all" else reads
+        return [b for b in parse if b[1] > b[0]], reads, bounds
+
+    def _write_back(self, doc: Doc, parse: list[tuple[int, int]], subdocs: list[Doc], bounds: list[tuple[int, int]]) -> None:
         arr = _flat_tree(doc, bounds)
         strings = doc.vocab.strings
         for (s, e), sub in zip(parse, subdocs):

@@ -8,6 +8,7 @@ The kind it sets is provisional (``point_change`` for percentage points,
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
@@ -21,6 +22,9 @@ from .extensions import register_extensions
 from .lexicon import Lexicon
 
 DEFAULT_SPANS_KEY = "survey_percentages"
+WINDOW = 120  # characters of context kept on each side of a possible figure
+Windows = list[tuple[int, int]]
+Anchor = tuple["re.Pattern[str]", int, int]  # (what a match must contain, chars it can start before, end after)
 FACTORY = "survey_percentages"
 
 
@@ -153,6 +157,14 @@ class PercentPatterns:
                  | \s+of\s+(?:the\s+|this\s+|last\s+|next\s+|that\s+|a\s+|an\s+)?(?:{time_alt})\b)""",
             regex.VERBOSE | regex.IGNORECASE)
         self.url_before = regex.compile(r"(?:https?://|www\.)\S*$", regex.IGNORECASE)
+        small_words = _alternation([w for w, v in {**self.units, **self.tens}.items() if v >= 2] + ["hundred"])
+        # What each pass's matches must contain, and how far around it they can reach.
+        # Plain `re` and loose literals: a superset of what the passes match, found fast.
+        den_words = "|".join(sorted({d.rstrip("s") for d in self.denominators} | {"halves"}, key=len, reverse=True))
+        self.unit_anchor: Anchor = (re.compile(r"%|per\s?cent|percent|\bpc\b|\bpp|\bpoints?\b", re.I), 100, 5)
+        self.fraction_anchor: Anchor = (re.compile(rf"(?:{den_words})", re.I), 30, 60)
+        self.ratio_anchor: Anchor = (re.compile(
+            rf"\b(?:in|out\s+of|of\s+(?:the|those|these|its|their))[\s-]+(?:every\s+)?(?:\d|{small_words})", re.I), 60, 40)
 
     # ------------------------------------------------------------------ values
     def number_value(self, text: str) -> Optional[float]:
@@ -205,8 +217,31 @@ class PercentPatterns:
         return "exact"
 
     # ------------------------------------------------------------------ finding
-    def find(self, text: str) -> list[Figure]:
-        """All figures in reading order; verbal figures restated exactly are marked superseded."""
+    def windows(self, text: str, anchor: "re.Pattern[str]", before: int, after: int) -> Windows:
+        """Stretches of text around what every match of a pass must contain (a unit, a fraction word,
+        'in ten'), widened to whitespace and merged: the pass's pattern only runs there."""
+        out: Windows = []
+        for m in anchor.finditer(text):
+            s, e = max(0, m.start() - before), min(len(text), m.end() + after)
+            while s > 0 and not text[s - 1].isspace():
+                s -= 1
+            while e < len(text) and not text[e].isspace():
+                e += 1
+            if out and s <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], e))
+            else:
+                out.append((s, e))
+        return out
+
+    @staticmethod
+    def _scan(pattern: regex.Pattern, text: str, windows: Windows) -> Iterator[regex.Match]:
+        for s, e in windows:
+            yield from pattern.finditer(text, s, e)
+
+    def find(self, text: str, *, everywhere: bool = False) -> list[Figure]:
+        """All figures in reading order; verbal figures restated exactly are marked superseded.
+        ``everywhere`` runs the patterns over the whole text instead of the windows (same result,
+        slower: the reference the windows are tested against)."""
         claimed: list[tuple[int, int]] = []
         found: list[Figure] = []
 
@@ -217,12 +252,19 @@ class PercentPatterns:
             claimed.append(span)
             found.extend(figs)
 
-        passes: list[Callable[[str], Iterator[tuple[tuple[int, int], list[Figure]]]]] = [
-            self._ranges, self._shared_unit_lists, self._fraction_points, self._singles,
-            self._ratios, self._fractions, self._counts_of,
+        passes: list[tuple[Callable[[str, Windows], Iterator[tuple[tuple[int, int], list[Figure]]]], Anchor]] = [
+            (self._ranges, self.unit_anchor), (self._shared_unit_lists, self.unit_anchor),
+            (self._fraction_points, self.fraction_anchor), (self._singles, self.unit_anchor),
+            (self._ratios, self.ratio_anchor), (self._fractions, self.fraction_anchor),
+            (self._counts_of, self.ratio_anchor),
         ]
-        for find_pass in passes:
-            for span, figs in find_pass(text):
+        cache: dict[int, Windows] = {}
+        for find_pass, (anchor, before, after) in passes:
+            if everywhere:
+                windows = [(0, len(text))]
+            else:
+                windows = cache.get(id(anchor)) or cache.setdefault(id(anchor), self.windows(text, anchor, before, after))
+            for span, figs in find_pass(text, windows):
                 if free(*span) and not self.url_before.search(text[max(0, span[0] - 200):span[0]]):
                     take(figs, span)
         found.sort(key=lambda f: f.start)
@@ -231,9 +273,9 @@ class PercentPatterns:
     def _unit(self, m: regex.Match, prefix: str = "") -> str:
         return "points" if m.group(f"{prefix}pts") else "percent"
 
-    def _ranges(self, text: str) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
+    def _ranges(self, text: str, windows: Windows) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
         for pattern in (self.between, self.dash_range):
-            for m in pattern.finditer(text, overlapped=False):
+            for m in self._scan(pattern, text, windows):
                 lo, hi = self.number_value(m.group("lo")), self.number_value(m.group("hi"))
                 if lo is None or hi is None or not lo < hi:
                     continue
@@ -248,8 +290,8 @@ class PercentPatterns:
                     Figure(m.start("hi"), m.end(), hi, "upper", unit, "range_high"),
                 ]
 
-    def _shared_unit_lists(self, text: str) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
-        for m in self.shared_unit.finditer(text):
+    def _shared_unit_lists(self, text: str, windows: Windows) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
+        for m in self._scan(self.shared_unit, text, windows):
             if regex.search(r"\b(?:and|to|between|aged|from)\s+$", text[max(0, m.start() - 10):m.start()], regex.I):
                 continue  # "aged between 18 and 24, and 19% of ...": the number belongs to another phrase
             heads = list(regex.finditer(self.number, m.group("head"), regex.VERBOSE | regex.IGNORECASE))
@@ -267,8 +309,8 @@ class PercentPatterns:
             figs.append(Figure(m.start("last"), m.end(), last, self.bound_at(text, m.start("last"), m.end()), unit, "list"))
             yield (m.start(), m.end()), figs
 
-    def _singles(self, text: str) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
-        for m in self.single.finditer(text):
+    def _singles(self, text: str, windows: Windows) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
+        for m in self._scan(self.single, text, windows):
             value = self.number_value(m.group("num"))
             if value is None:
                 continue
@@ -276,16 +318,16 @@ class PercentPatterns:
             s, e = m.start(), m.end()
             yield (s, e), [Figure(s, e, value, self.bound_at(text, s, e), self._unit(m), form)]
 
-    def _fraction_points(self, text: str) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
-        for m in self.fraction_point.finditer(text):
+    def _fraction_points(self, text: str, windows: Windows) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
+        for m in self._scan(self.fraction_point, text, windows):
             value = self.fraction_value(m.group("num"), m.group("den"))
             if value is None:
                 continue
             s, e = m.start(), m.end()
             yield (s, e), [Figure(s, e, round(value / 100.0, 3), self.bound_at(text, s, e), "points", "fraction")]
 
-    def _fractions(self, text: str) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
-        for m in self.fraction.finditer(text):
+    def _fractions(self, text: str, windows: Windows) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
+        for m in self._scan(self.fraction, text, windows):
             num, den = m.group("num"), m.group("den").lower()
             is_half = den in ("half", "halves")
             if num is None and not is_half:
@@ -311,9 +353,9 @@ class PercentPatterns:
         nxt = regex.match(r"\s+([^\W\d_]+)", text_after)
         return not (nxt and nxt.group(1).lower() in self.ratio_stop_next)
 
-    def _ratios(self, text: str) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
+    def _ratios(self, text: str, windows: Windows) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
         for pattern in (self.ratio_noun, self.ratio):
-            for m in pattern.finditer(text):
+            for m in self._scan(pattern, text, windows):
                 a, b = self.number_value(m.group("a")), self.number_value(m.group("b"))
                 is_in = regex.search(r"\bin\b", m.group(), regex.I) and "out" not in m.group().lower()
                 if not self._ratio_ok(a, b, text[m.end():m.end() + 30] if is_in else ""):
@@ -323,8 +365,8 @@ class PercentPatterns:
                 s, e = m.start(), m.end()
                 yield (s, e), [Figure(s, e, round(100.0 * a / b, 1), self.bound_at(text, s, e), "percent", "ratio")]
 
-    def _counts_of(self, text: str) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
-        for m in self.count_of.finditer(text):
+    def _counts_of(self, text: str, windows: Windows) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
+        for m in self._scan(self.count_of, text, windows):
             a, b = self.number_value(m.group("a")), self.number_value(m.group("b"))
             if not self._ratio_ok(a, b, ""):
                 continue

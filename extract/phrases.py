@@ -101,7 +101,7 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
         if tok.dep_ == "acl" and tok.lemma_.lower() in SAYING_VERBS and tok.right_edge.i + 1 >= end:
             end = tok.left_edge.i
             break
-        if tok.dep_ in ("acl", "relcl") and (tok.tag_ == "VBD" or tok.sent.root.pos_ not in ("VERB", "AUX")) and not any(
+        if tok.dep_ in ("acl", "relcl") and (tok.tag_ == "VBD" or not _has_verb_root(doc, lo_limit, hi_limit)) and not any(
                 c.dep_ == "nsubj" for c in tok.children):
             end = tok.left_edge.i  # a main verb the parser hung on the noun: "5,000 households pointed to ..."
             break
@@ -138,6 +138,12 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
     if start >= end or doc[start:end].text.strip() == "":
         return None
     return start, end
+
+
+def _has_verb_root(doc: Doc, start: int, end: int) -> bool:
+    """Is the root of the sentence in doc[start:end] a verb? (Cheaper than Token.sent.)"""
+    root = next((t for t in doc[start:end] if t.dep_ == "ROOT"), None)
+    return root is None or root.pos_ in ("VERB", "AUX")
 
 
 def _skip_leading(doc: Doc, start: int, end: int, head: Token, drop: set[int]) -> int:

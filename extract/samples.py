@@ -7,6 +7,7 @@ name. Counts of countries, industries, money and years never qualify.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
@@ -23,7 +24,11 @@ from .phrases import is_break, trim_phrase
 
 FACTORY = "survey_samples"
 DEFAULT_SPANS_KEY = "survey_samples"
-CUE_WINDOW = 80  # characters between a survey word and a number for the sentence to be worth parsing
+CUE_WINDOW = 80
+# A count that could be a number of respondents: "131", "1,024", "two thousand"; not "60%", "$499", "9.3".
+COUNT = re.compile(
+    r"""(?<![\w.,$£€¥])(?:\d{1,3}(?:,\d{3})+|\d{2,})(?![\w.,]*\s*(?:%|per\s?cent|percent))
+      | \b(?:hundred|thousand|dozen)\b""", re.I | re.X)  # characters between a survey word and a number for the sentence to be worth parsing
 RESPONDENT_HEADS = frozenset({"respondent", "participant", "interviewee", "panellist", "panelist"})
 TAKING_PART = frozenset({"respond", "answer", "reply", "participate", "complete", "vote"})
 CURRENCY = frozenset({"$", "£", "€", "¥", "us$"})
@@ -52,20 +57,24 @@ class SamplePatterns:
         self.participles = lexicon.word_set("survey_participles")
         self.not_respondents = (lexicon.word_set("non_respondent_count_nouns") | lexicon.word_set("amount_nouns")
                                 | lexicon.word_set("time_nouns"))
-        words = sorted(self.survey_nouns | self.participles | {"respondents", "surveyed", "polled", "interviewed",
-                                                               "questioned", "asked", "quizzed", "queried",
-                                                               "canvassed", "sampled"} | {"took part", "responded"},
-                       key=len, reverse=True)
-        self.cue = regex.compile(rf"\b(?:{'|'.join(regex.escape(w) for w in words)})\b", regex.I)
-        self.number = regex.compile(self.percent.number, regex.VERBOSE | regex.I)
+        cue_words = sorted({"survey", "surveys", "surveyed", "poll", "polls", "polled", "questionnaire", "questionnaires",
+                            "sample", "respondents", "interviewed", "interviews", "questioned", "asked", "quizzed",
+                            "canvassed", "sampled", "study", "census", "panel", "took part", "responded", "queried",
+                            "consulted", "contacted"} | self.participles, key=len, reverse=True)
+        self.cue = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in cue_words)})\b", re.I)
 
     def cue_offsets(self, text: str) -> list[int]:
-        """Offsets of survey words with a number nearby: cheap, so every sentence can be screened."""
+        """Offsets of survey words with a plausible count of people nearby (not a percentage, not
+        money, not a year): cheap, so every sentence can be screened before any parse."""
         out = []
         for m in self.cue.finditer(text):
-            window = text[max(0, m.start() - CUE_WINDOW):m.end() + CUE_WINDOW]
-            if self.number.search(window):
+            lo, hi = max(0, m.start() - CUE_WINDOW), min(len(text), m.end() + CUE_WINDOW)
+            for c in COUNT.finditer(text, lo, hi):
+                digits = c.group().replace(",", "")
+                if digits.isdigit() and len(digits) == 4 and digits[:2] in ("19", "20") and "," not in c.group():
+                    continue  # a year
                 out.append(m.start())
+                break
         return out
 
 

@@ -6,6 +6,8 @@ are hard boundaries.
 """
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -89,8 +91,9 @@ class SentenceSegmenter:
     def __call__(self, doc: Doc) -> Doc:
         if doc.has_annotation("DEP") or doc.has_annotation("SENT_START"):
             return doc  # an earlier component already decided
-        for tok, start in zip(doc, sentence_starts(doc, self.end_punct)):
-            tok.is_sent_start = start
+        starts = sentence_starts(doc, self.end_punct)
+        if starts:
+            doc.from_array([SENT_START], numpy.array([[1 if x else -1] for x in starts], dtype="int32").astype("uint64"))
         return doc
 
 

@@ -110,3 +110,13 @@ def test_percentages_component_round_trips_its_lexicon(blank_nlp, tmp_path):
     assert (tmp_path / "lex" / "qualifiers.jsonl").read_text(encoding="utf-8").count("\n") == len(comp.lexicon.qualifiers)
     comp.from_disk(tmp_path / "lex")
     assert [s.text for s in _figures(blank_nlp, "over 60% said")] == ["60%"]
+
+
+def test_percentages_windows_find_what_a_full_scan_finds(blank_nlp):
+    """The patterns run only around units, fraction words and 'in ten': same figures as everywhere."""
+    from .conftest import CORPUS
+
+    patterns = blank_nlp.get_pipe("survey_percentages").patterns
+    for path in sorted(CORPUS.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert patterns.find(text) == patterns.find(text, everywhere=True), path
