@@ -24,7 +24,7 @@ from .io import (DEFAULT_ID_FIELD, DEFAULT_MAX_BYTES, DEFAULT_TEXT_FIELD, Docume
 from .records import Record
 
 log = logging.getLogger("extract")
-DEFAULT_BATCH_SIZE = 16
+DEFAULT_BATCH_SIZE = 64
 
 
 @dataclass

@@ -34,7 +34,7 @@ def run(
     fmt: Optional[str] = typer.Option(None, "--format", help="jsonl, csv or parquet (default: from --out's extension)."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes, one pipeline each."),
     resume: bool = typer.Option(False, "--resume", help="Skip documents already written to --out."),
-    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Documents per batch."),
+    batch_size: int = typer.Option(64, "--batch-size", min=1, help="Documents per batch."),
     id_field: str = typer.Option("id", "--id-field", help="Id field of .jsonl/.csv inputs."),
     text_field: str = typer.Option("text", "--text-field", help="Text field of .jsonl/.csv inputs."),
     max_bytes: int = typer.Option(20_000_000, "--max-bytes", help="Refuse documents larger than this."),

@@ -38,3 +38,17 @@ def register_extensions() -> None:
     for name, default in DOC_EXTENSIONS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
+
+
+TEXT_KEY = ("extract", "text")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token on each access, and several
+    components read the text. Keyed by length so a retokenized or edited Doc is not served stale."""
+    cached = doc.user_data.get(TEXT_KEY)
+    if cached is not None and cached[0] == len(doc):
+        return cached[1]
+    text = doc.text
+    doc.user_data[TEXT_KEY] = (len(doc), text)
+    return text

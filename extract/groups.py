@@ -21,7 +21,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .extensions import register_extensions
+from .extensions import doc_text, register_extensions
 from .lexicon import Lexicon
 from .percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
 from .phrases import (OPINION_VERBS, head_with_determiner, is_break, is_anaphoric, is_pronoun_head, plural_mentions,
@@ -333,7 +333,7 @@ def assign_groups(doc: Doc, figures: list[Span], sentences: list[tuple[int, int]
     sentences = sorted(sentences)
     starts = [s for s, _ in sentences]
     out = [Assignment(kind=f._.kind or "share") for f in figures]
-    ctx = Context(text=doc.text, sentences=sentences)
+    ctx = Context(text=doc_text(doc), sentences=sentences)
     ctx.weak = plural_mentions(doc, sentences, rules.lex)
     fig_tokens = {i for f in figures for i in range(f.start, f.end)}
     by_sent: dict[tuple[int, int], list[int]] = {}

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from .errors import Errors
-from .extensions import register_extensions
+from .extensions import doc_text, register_extensions
 from .lexicon import Lexicon
 from .percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
 from .samples import SamplePatterns
@@ -64,7 +64,7 @@ def candidate_sentences(doc: Doc, samples: SamplePatterns, spans_keys: Iterable[
     bounds = sentence_bounds(doc) if bounds is None else bounds
     if not bounds:
         return []
-    text = doc.text
+    text = doc_text(doc)
     figure_tokens = numpy.zeros(len(doc), dtype=bool)
     for key in spans_keys:
         for span in doc.spans.get(key, []):

@@ -18,13 +18,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .extensions import register_extensions
+from .extensions import doc_text, register_extensions
 from .lexicon import Lexicon
 
 DEFAULT_SPANS_KEY = "survey_percentages"
 WINDOW = 120  # characters of context kept on each side of a possible figure
 Windows = list[tuple[int, int]]
-Anchor = tuple["re.Pattern[str]", int, int]  # (what a match must contain, chars it can start before, end after)
 FACTORY = "survey_percentages"
 
 
@@ -158,13 +157,15 @@ class PercentPatterns:
             regex.VERBOSE | regex.IGNORECASE)
         self.url_before = regex.compile(r"(?:https?://|www\.)\S*$", regex.IGNORECASE)
         small_words = _alternation([w for w, v in {**self.units, **self.tens}.items() if v >= 2] + ["hundred"])
-        # What each pass's matches must contain, and how far around it they can reach.
-        # Plain `re` and loose literals: a superset of what the passes match, found fast.
+        # What each pass's matches must contain, and how far before and after it they can reach:
+        # plain `re`, one scan, loose literals (a superset of what the passes match).
         den_words = "|".join(sorted({d.rstrip("s") for d in self.denominators} | {"halves"}, key=len, reverse=True))
-        self.unit_anchor: Anchor = (re.compile(r"%|per\s?cent|percent|\bpc\b|\bpp|\bpoints?\b", re.I), 100, 5)
-        self.fraction_anchor: Anchor = (re.compile(rf"(?:{den_words})", re.I), 30, 60)
-        self.ratio_anchor: Anchor = (re.compile(
-            rf"\b(?:in|out\s+of|of\s+(?:the|those|these|its|their))[\s-]+(?:every\s+)?(?:\d|{small_words})", re.I), 60, 40)
+        self.anchors = re.compile(
+            rf"""(?P<unit>%|per\s?cent|percent|\bpc\b|\bpp|\bpoints?\b)
+               | (?P<fraction>{den_words})
+               | (?P<ratio>\b(?:in|out\s+of|of\s+(?:the|those|these|its|their))[\s-]+(?:every\s+)?(?:\d|{small_words}))""",
+            re.I | re.X)
+        self.reach: dict[str, tuple[int, int]] = {"unit": (100, 5), "fraction": (30, 60), "ratio": (60, 40)}
 
     # ------------------------------------------------------------------ values
     def number_value(self, text: str) -> Optional[float]:
@@ -217,20 +218,23 @@ class PercentPatterns:
         return "exact"
 
     # ------------------------------------------------------------------ finding
-    def windows(self, text: str, anchor: "re.Pattern[str]", before: int, after: int) -> Windows:
-        """Stretches of text around what every match of a pass must contain (a unit, a fraction word,
-        'in ten'), widened to whitespace and merged: the pass's pattern only runs there."""
-        out: Windows = []
-        for m in anchor.finditer(text):
+    def windows(self, text: str) -> dict[str, Windows]:
+        """Per kind of anchor (a unit, a fraction word, 'in ten'), the stretches of text around each
+        one, widened to whitespace and merged: a pass's pattern only runs in its kind's windows."""
+        out: dict[str, Windows] = {kind: [] for kind in self.reach}
+        for m in self.anchors.finditer(text):
+            kind = m.lastgroup or "unit"
+            before, after = self.reach[kind]
             s, e = max(0, m.start() - before), min(len(text), m.end() + after)
             while s > 0 and not text[s - 1].isspace():
                 s -= 1
             while e < len(text) and not text[e].isspace():
                 e += 1
-            if out and s <= out[-1][1]:
-                out[-1] = (out[-1][0], max(out[-1][1], e))
+            spans = out[kind]
+            if spans and s <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], e))
             else:
-                out.append((s, e))
+                spans.append((s, e))
         return out
 
     @staticmethod
@@ -252,18 +256,13 @@ class PercentPatterns:
             claimed.append(span)
             found.extend(figs)
 
-        passes: list[tuple[Callable[[str, Windows], Iterator[tuple[tuple[int, int], list[Figure]]]], Anchor]] = [
-            (self._ranges, self.unit_anchor), (self._shared_unit_lists, self.unit_anchor),
-            (self._fraction_points, self.fraction_anchor), (self._singles, self.unit_anchor),
-            (self._ratios, self.ratio_anchor), (self._fractions, self.fraction_anchor),
-            (self._counts_of, self.ratio_anchor),
+        passes: list[tuple[Callable[[str, Windows], Iterator[tuple[tuple[int, int], list[Figure]]]], str]] = [
+            (self._ranges, "unit"), (self._shared_unit_lists, "unit"), (self._fraction_points, "fraction"),
+            (self._singles, "unit"), (self._ratios, "ratio"), (self._fractions, "fraction"), (self._counts_of, "ratio"),
         ]
-        cache: dict[int, Windows] = {}
-        for find_pass, (anchor, before, after) in passes:
-            if everywhere:
-                windows = [(0, len(text))]
-            else:
-                windows = cache.get(id(anchor)) or cache.setdefault(id(anchor), self.windows(text, anchor, before, after))
+        by_kind = {k: [(0, len(text))] for k in self.reach} if everywhere else self.windows(text)
+        for find_pass, kind in passes:
+            windows = by_kind[kind]
             for span, figs in find_pass(text, windows):
                 if free(*span) and not self.url_before.search(text[max(0, span[0] - 200):span[0]]):
                     take(figs, span)
@@ -416,7 +415,7 @@ class PercentageFinder:
         return doc
 
     def match(self, doc: Doc) -> list[Figure]:
-        return find_figures(doc.text, self.patterns)
+        return find_figures(doc_text(doc), self.patterns)
 
     def set_annotations(self, doc: Doc, figures: list[Figure]) -> None:
         spans = []

@@ -14,7 +14,7 @@ from .records import Record, records_from_doc
 
 DEFAULT_MODEL = parser.DEFAULT_MODEL
 PIPE_NAMES = ("survey_sentences", "survey_percentages", "survey_parser", "survey_samples", "survey_groups", "survey_studies")
-DEFAULT_BATCH_SIZE = 32
+DEFAULT_BATCH_SIZE = 64
 
 
 def load(*, model: str = DEFAULT_MODEL, select: str = "candidates") -> Language:

@@ -16,7 +16,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .extensions import register_extensions
+from .extensions import doc_text, register_extensions
 from .lexicon import Lexicon
 from .percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
 from .percentages import PercentPatterns
@@ -183,7 +183,7 @@ def find_samples(doc: Doc, sentences: Iterable[tuple[int, int]], patterns: Sampl
 
 def _make_sample(doc: Doc, num: Token, head: Optional[Token], patterns: SamplePatterns,
                  fallback: Optional[tuple[int, int]] = None) -> Sample:
-    bound = patterns.percent.bound_at(doc.text, num.idx, num.idx + len(num.text))
+    bound = patterns.percent.bound_at(doc_text(doc), num.idx, num.idx + len(num.text))
     value = int(patterns.percent.number_value(num.text) or 0)
     population = fallback
     if head is not None and head.i > num.i:

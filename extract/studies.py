@@ -14,7 +14,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extensions import register_extensions
+from .extensions import doc_text, register_extensions
 
 FACTORY = "survey_studies"
 DEFAULT_SPANS_KEY = "survey_studies"
@@ -130,7 +130,7 @@ class StudyFinder:
         return doc
 
     def match(self, doc: Doc) -> list[Study]:
-        return find_studies(doc.text)
+        return find_studies(doc_text(doc))
 
     def set_annotations(self, doc: Doc, studies: list[Study]) -> None:
         spans = []
