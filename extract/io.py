@@ -102,8 +102,9 @@ def html_to_text(html: str) -> Optional[str]:
     """The article's main text, without menus, ads and comments."""
     import trafilatura
 
+    # fast=True: no fallback extractors, which return menus when a page has no article.
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True,
-                               deduplicate=True)
+                               deduplicate=True, fast=True)
     return text if text and text.strip() else None
 
 

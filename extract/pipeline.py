@@ -49,9 +49,9 @@ def extract_text(text: str, doc_id: str = "", *, nlp: Optional[Language] = None)
 
 
 def extract_many(items: Iterable[tuple[str, str]], *, nlp: Optional[Language] = None,
-                 batch_size: int = DEFAULT_BATCH_SIZE, n_process: int = 1) -> Iterator[tuple[str, list[Record]]]:
-    """(doc_id, text) pairs in, (doc_id, records) out, streamed through ``nlp.pipe``."""
+                 batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[tuple[str, list[Record]]]:
+    """(doc_id, text) pairs in, (doc_id, records) out, streamed through ``nlp.pipe``.
+    For several processes use ``extract.batch.run_batch(..., workers=N)``."""
     pipeline = nlp if nlp is not None else default_pipeline()
-    for doc, doc_id in pipeline.pipe(((t, i) for i, t in items), as_tuples=True, batch_size=batch_size,
-                                     n_process=n_process):
+    for doc, doc_id in pipeline.pipe(((t, i) for i, t in items), as_tuples=True, batch_size=batch_size):
         yield doc_id, records_from_doc(doc, doc_id)

@@ -1,0 +1,194 @@
+"""extract run as a batch tool: every kind of bad input, resume, workers, HTML, tables and stdin."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from extract.batch import run_batch
+from extract.cli import app
+from extract.io import repair_jsonl
+
+from .conftest import SEEDS, read_jsonl
+
+runner = CliRunner()
+SEED = SEEDS[2]  # 002: 25 percentages, one sample size
+
+
+def _run(*args: str):
+    return runner.invoke(app, ["run", *args, "--no-progress"])
+
+
+@pytest.fixture()
+def good(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED, folder / SEED.name)
+    return folder
+
+
+BAD_INPUTS = [
+    ("empty.txt", b"", "empty file"),
+    ("blank.txt", b"   \n\n  ", "empty file"),
+    ("binary.txt", bytes(range(256)) * 4, "looks binary"),
+    ("latin1.txt", "Caf\xe9: 40% of owners said no.".encode("latin-1"), "not valid UTF-8"),
+    ("rows.csv", b"id,body\n1,60% of people said yes\n", "CSV has no column 'text'"),
+    ("nothing.html", b"<html><head><title>x</title></head><body><nav><a href='/'>Home</a></nav></body></html>",
+     "no article text found"),
+]
+
+
+@pytest.mark.parametrize("name,content,message", BAD_INPUTS, ids=[b[0] for b in BAD_INPUTS])
+def test_batch_bad_input_is_one_clear_error_and_the_rest_goes_on(good, tmp_path, name, content, message):
+    (good / name).write_bytes(content)
+    out = tmp_path / "out.jsonl"
+    result = _run(str(good), "--out", str(out))
+    assert result.exit_code == 1
+    errors = (tmp_path / "out.jsonl.errors.log").read_text(encoding="utf-8").splitlines()
+    assert len(errors) == 1 and name in errors[0] and message in errors[0], errors
+    assert errors[0] in result.output
+    assert {r["doc_id"] for r in read_jsonl(out)} == {SEED.stem}
+
+
+def test_batch_huge_file_is_refused_by_name(good, tmp_path):
+    huge = good / "huge.txt"
+    with open(huge, "wb") as fh:
+        line = b"Some 47% believe she should have no title, a poll of 1,000 people found.\n"
+        fh.write(line * (50 * 2**20 // len(line) + 1))
+    out = tmp_path / "out.jsonl"
+    result = _run(str(good), "--out", str(out))
+    assert result.exit_code == 1
+    assert "huge.txt" in result.output and "over the 20,000,000-byte limit" in result.output
+    assert {r["doc_id"] for r in read_jsonl(out)} == {SEED.stem}
+
+
+def test_batch_jsonl_input_with_a_malformed_line_and_duplicate_ids(tmp_path):
+    src = tmp_path / "articles.jsonl"
+    text = SEED.read_text(encoding="utf-8")
+    src.write_text("\n".join([
+        json.dumps({"id": "a", "text": text}),
+        "{this is not json",
+        json.dumps({"id": "b", "body": text}),
+        json.dumps({"id": "a", "text": "Over 60% said no."}),
+        json.dumps({"id": "c", "text": "Some 47% of voters believe she should have no title."}),
+    ]) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = _run(str(src), "--out", str(out))
+    assert result.exit_code == 1
+    log = (tmp_path / "out.jsonl.errors.log").read_text(encoding="utf-8")
+    assert f"{src}:2: malformed JSON" in log
+    assert f"{src}:3: no text field 'text'" in log
+    assert "duplicate doc_id 'a'" in log and f"{src}:4" in log
+    assert {r["doc_id"] for r in read_jsonl(out)} == {"a", "c"}
+    texts = [json.loads(l) for l in (tmp_path / "out.jsonl.texts.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {t["doc_id"] for t in texts} == {"a", "c"}  # kept beside the records, so offsets stay checkable
+
+
+def test_batch_csv_input_with_configured_fields(tmp_path):
+    import csv
+
+    src = tmp_path / "articles.csv"
+    with open(src, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["article_id", "body"])
+        writer.writerow(["x1", SEED.read_text(encoding="utf-8")])
+        writer.writerow(["x2", "Almost a quarter (21%) of those polled said he should return."])
+    out = tmp_path / "out.csv"
+    result = _run(str(src), "--out", str(out), "--id-field", "article_id", "--text-field", "body")
+    assert result.exit_code == 0, result.output
+    import pandas as pd
+
+    frame = pd.read_csv(out)
+    assert set(frame["doc_id"]) == {"x1", "x2"}
+    assert frame.loc[frame["doc_id"] == "x2", "value"].tolist() == [21.0]
+
+
+def test_batch_html_page_main_text_only(tmp_path):
+    body = SEED.read_text(encoding="utf-8").split("\n\n")
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Pushing the CIO and CMO Closer Together</title></head><body>"
+        "<nav><ul><li><a href='/'>Home</a></li><li><a href='/deals'>Save 90% today</a></li></ul></nav>"
+        "<article><h1>Pushing the CIO and CMO Closer Together</h1>"
+        + "".join(f"<p>{p}</p>" for p in body[1:]) +
+        "</article><aside class='ad'>Advertisement: 50% off all subscriptions</aside>"
+        "<div id='comments'><p>Great read! 100% agree.</p></div></body></html>", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = _run(str(page), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    recs = read_jsonl(out)
+    texts = {t["doc_id"]: t["text"] for t in map(json.loads, (tmp_path / "out.jsonl.texts.jsonl").read_text().splitlines())}
+    values = [r["value"] for r in recs if r["type"] == "percentage"]
+    assert 90.0 not in values and 50.0 not in values and 100.0 not in values  # menu, ad, comment left out
+    assert 71.0 in values and 13.0 in values
+    for r in recs:
+        if r["type"] != "study":
+            assert texts["page"][r["start"]:r["end"]] == r["text"]
+
+
+def test_batch_stdin(tmp_path):
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["run", "-", "--out", str(out), "--no-progress"],
+                           input="Some 47% of voters believe she should have no title.")
+    assert result.exit_code == 0, result.output
+    assert [r["doc_id"] for r in read_jsonl(out)] == ["stdin"]
+
+
+def test_batch_resume_after_an_interrupted_run(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for p in SEEDS:
+        shutil.copy(p, folder / p.name)
+    clean = tmp_path / "clean.jsonl"
+    run_batch([str(folder)], str(clean), progress=False)
+    # An interrupted run: two documents done, a third cut in the middle of a line.
+    out = tmp_path / "out.jsonl"
+    lines = clean.read_text(encoding="utf-8").splitlines(keepends=True)
+    done = sorted({json.loads(l)["doc_id"] for l in lines})[:2]
+    kept = [l for l in lines if json.loads(l)["doc_id"] in done]
+    third = next(l for l in lines if json.loads(l)["doc_id"] not in done)
+    out.write_text("".join(kept) + third[: len(third) // 2], encoding="utf-8")
+    (tmp_path / "out.jsonl.done").write_text("".join(d + "\n" for d in done), encoding="utf-8")
+    summary = run_batch([str(folder)], str(out), resume=True, progress=False)
+    assert summary.skipped == 2 and summary.documents == len(SEEDS) - 2
+    resumed = read_jsonl(out)  # every line parses: the half line is gone
+    assert sorted(map(json.dumps, resumed)) == sorted(map(json.dumps, read_jsonl(clean)))
+
+
+def test_batch_resume_reads_the_output_when_there_is_no_done_file(good, tmp_path):
+    out = tmp_path / "out.jsonl"
+    run_batch([str(good)], str(out), progress=False)
+    os.remove(tmp_path / "out.jsonl.done")
+    summary = run_batch([str(good)], str(out), resume=True, progress=False)
+    assert (summary.documents, summary.skipped) == (0, 1)
+
+
+def test_batch_repair_cuts_only_a_partial_last_line(tmp_path):
+    f = tmp_path / "x.jsonl"
+    f.write_text('{"a": 1}\n{"b": 2}\n{"c": ', encoding="utf-8")
+    assert repair_jsonl(str(f)) == len('{"c": ')
+    assert f.read_text(encoding="utf-8") == '{"a": 1}\n{"b": 2}\n'
+    assert repair_jsonl(str(f)) == 0
+
+
+def test_batch_two_workers_write_the_same_records(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for p in SEEDS:
+        shutil.copy(p, folder / p.name)
+    run_batch([str(folder)], str(tmp_path / "one.jsonl"), progress=False, batch_size=2)
+    two = run_batch([str(folder)], str(tmp_path / "two.jsonl"), workers=2, progress=False, batch_size=2)
+    assert two.documents == len(SEEDS) and two.errors == 0
+    assert (tmp_path / "one.jsonl").read_text() == (tmp_path / "two.jsonl").read_text()
+
+
+def test_batch_summary_counts(good, tmp_path):
+    (good / "empty.txt").write_text("", encoding="utf-8")
+    summary = run_batch([str(good)], str(tmp_path / "o.jsonl"), progress=False)
+    assert (summary.documents, summary.errors) == (1, 1)
+    assert summary.records == len(read_jsonl(tmp_path / "o.jsonl")) and summary.words > 500
+    assert "words/s" in summary.line()
