@@ -256,4 +256,6 @@ def run_batch(paths: Iterable[str], out: str, *, fmt: Optional[str] = None, work
         summary.elapsed = time.perf_counter() - started
         for fh in (errors_fh, done_fh, texts_fh):
             fh.close()
+        if os.path.getsize(texts_path) == 0:
+            os.remove(texts_path)  # only .txt inputs: their text is on disk already
     return summary
