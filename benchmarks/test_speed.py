@@ -76,7 +76,7 @@ def test_memory_stays_flat_while_streaming(benchmark, tmp_path: Path):
 def test_workers_scaling(benchmark, tmp_path: Path):
     folder = tmp_path / "corpus"
     folder.mkdir()
-    texts = synthetic_corpus(400)
+    texts = synthetic_corpus(2000)
     for i, text in enumerate(texts):
         (folder / f"doc{i:05d}.txt").write_text(text, encoding="utf-8")
     one = run_batch([str(folder)], str(tmp_path / "w1.jsonl"), workers=1, progress=False)
