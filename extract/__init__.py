@@ -30,6 +30,6 @@ def __getattr__(name: str):  # the heavier parts load on first use
         from .checks import check
         return check
     if name == "report":
-        from .report import report
+        from .html_report import report
         return report
     raise AttributeError(f"module 'extract' has no attribute {name!r}")

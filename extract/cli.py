@@ -215,6 +215,38 @@ def check(
     raise typer.Exit(1 if strict and (counts["fails"] or bad) else 0)
 
 
+@app.command()
+def report(
+    paths: List[str] = typer.Argument(..., help="Articles (.txt/.html/.jsonl/.csv files, directories, globs)."),
+    out: Path = typer.Option(Path("report.html"), "--out", "-o", help="The HTML page to write."),
+    gold: Optional[Path] = typer.Option(None, "--gold", help="Gold directory: mark false positives, misses and wrong groups."),
+    records: Optional[Path] = typer.Option(None, "--records", help="Show these records (any system's JSONL) instead of extracting."),
+    title: str = typer.Option("Survey statistics: review", "--title", help="Page title."),
+) -> None:
+    """Write one self-contained HTML page showing every figure in its sentence, with its group,
+    sample and checks (works offline; open it from disk in any browser)."""
+    from .evaluation import read_predictions
+    from .io import Document, iter_documents
+    from .html_report import report as build
+
+    texts = {}
+    for item in iter_documents(paths):
+        if isinstance(item, Document):
+            texts[item.doc_id] = item.text
+        else:
+            typer.echo(item.message, err=True)
+    recs = None
+    if records is not None:
+        recs, problems = read_predictions(records)
+        for p in problems:
+            typer.echo(str(p), err=True)
+    try:
+        build(texts=texts, records=recs, gold=gold, out=out, title=title)
+    except FileNotFoundError as exc:
+        _fail(str(exc))
+    typer.echo(f"wrote {out} ({len(texts)} articles)", err=True)
+
+
 @gold_app.command("validate")
 def gold_validate(
     gold: Path = typer.Argument(..., help="Gold directory or JSONL file."),

@@ -1,0 +1,181 @@
+"""The review page: parsed (not grepped) for highlights and escaping, and driven in headless Chromium."""
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import extract
+from extract.cli import app
+from extract.io import load_texts
+from extract.records import to_dict
+
+from .conftest import CORPUS, GOLD, SEEDS
+
+runner = CliRunner()
+CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
+
+
+class Page(HTMLParser):
+    """Marks inside each article template, with their text; every element seen; the data block."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.doc: str | None = None
+        self.marks: list[dict] = []
+        self.stack: list[dict] = []
+        self.tags: list[tuple[str, str | None]] = []
+        self.scripts: list[dict] = []
+        self.metas: list[dict] = []
+        self.urls: list[str] = []
+        self.template_text: dict[str, list[str]] = {}
+        self._script: dict | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.tags.append((tag, self.doc))
+        self.urls += [v for k, v in attrs if k in ("src", "href", "action", "data", "poster") and v]
+        if tag == "template":
+            self.doc = a["data-doc"]
+            self.template_text[self.doc] = []
+        elif tag == "mark" and self.doc is not None:
+            m = {"doc": self.doc, **a, "text": ""}
+            self.marks.append(m)
+            self.stack.append(m)
+        elif tag == "script":
+            self._script = {**a, "text": ""}
+            self.scripts.append(self._script)
+        elif tag == "meta":
+            self.metas.append(a)
+
+    def handle_endtag(self, tag):
+        if tag == "template":
+            self.doc = None
+        elif tag == "mark" and self.stack:
+            self.stack.pop()
+        elif tag == "script":
+            self._script = None
+
+    def handle_data(self, data):
+        for m in self.stack:
+            m["text"] += data
+        if self.doc is not None:
+            self.template_text[self.doc].append(data)
+        if self._script is not None:
+            self._script["text"] += data
+
+
+def parse(html: str) -> Page:
+    page = Page()
+    page.feed(html)
+    return page
+
+
+@pytest.fixture(scope="module")
+def seeds_page(nlp):
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in SEEDS}
+    records = [to_dict(r) for d, t in texts.items() for r in extract.extract_text(t, d, nlp=nlp)]
+    return texts, records, extract.report(texts=texts, records=records, gold=GOLD)
+
+
+def test_report_every_record_is_one_highlight_at_its_offsets(seeds_page):
+    texts, records, html = seeds_page
+    page = parse(html)
+    predicted = [m for m in page.marks if "data-rid" in m]
+    for r in (r for r in records if r["type"] != "study"):
+        hits = [m for m in predicted if m["doc"] == r["doc_id"] and int(m["data-start"]) == r["start"]]
+        assert len(hits) == 1, r
+        assert int(hits[0]["data-end"]) == r["end"] and hits[0]["text"] == r["text"]
+    assert len(predicted) == sum(r["type"] != "study" for r in records)
+
+
+def test_report_text_round_trips(seeds_page):
+    """Marks and group spans add markup, never characters: the article text comes back whole."""
+    texts, _, html = seeds_page
+    page = parse(html)
+    for doc_id, text in texts.items():
+        shown = "".join(page.template_text[doc_id])
+        assert shown.replace("\u2713", "").replace("\u2717", "").replace("?", "") == text.replace("?", "")
+
+
+def test_report_data_block_and_gold_marks(seeds_page):
+    _, records, html = seeds_page
+    page = parse(html)
+    data = json.loads(next(s for s in page.scripts if s.get("id") == "data")["text"])
+    assert data["gold"] is True and len(data["docs"]) == 5
+    assert sum(len(d["records"]) for d in data["docs"]) == len(records)
+    assert any(d["checks"] for d in data["docs"]) and any(d["charts"] for d in data["docs"])
+    assert all(d["errors"] is not None for d in data["docs"])
+
+
+def test_report_is_offline(seeds_page):
+    _, _, html = seeds_page
+    page = parse(html)
+    csp = next(m["content"] for m in page.metas if m.get("http-equiv") == "Content-Security-Policy")
+    assert "default-src 'none'" in csp
+    assert not any(s.get("src") for s in page.scripts)
+    assert page.urls == []  # nothing to fetch: no src, href or action anywhere
+
+
+def test_report_escapes_markup_in_articles(nlp):
+    hostile = ('<script>window.pwned = 1</script><img src=x onerror="window.pwned=2"><b>bold</b> '
+               'Some 47% of voters </template><script>alert(1)</script> believe she should have no title.')
+    html = extract.report(texts={"x<y": hostile}, nlp=nlp)
+    page = parse(html)
+    assert len(page.scripts) == 2  # the data block and the page's own script, nothing from the article
+    assert not any(tag in ("img", "b") for tag, doc in page.tags if doc is not None)
+    assert "".join(page.template_text["x<y"]).startswith("<script>window.pwned = 1</script>")
+    assert [m["text"] for m in page.marks] == ["47%"]
+
+
+def test_report_cli_writes_a_page(tmp_path):
+    out = tmp_path / "r.html"
+    result = runner.invoke(app, ["report", str(SEEDS[0]), str(SEEDS[1]), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert len(parse(out.read_text(encoding="utf-8")).marks) > 20
+
+
+@pytest.mark.skipif(not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
+                    reason="needs Debian's chromium and chromium-driver (.ci/run installs them)")
+def test_report_in_headless_chromium(tmp_path):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+
+    page = tmp_path / "report.html"
+    extract.report([str(CORPUS)], out=page, gold=GOLD)
+    opts = webdriver.ChromeOptions()
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1400,1000", f"--user-data-dir={tempfile.mkdtemp(dir=tmp_path)}"):
+        opts.add_argument(arg)
+    opts.binary_location = str(CHROMIUM)
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=opts)
+    try:
+        driver.get(page.as_uri())
+        rows = driver.find_elements(By.CSS_SELECTOR, "#docs tbody tr")
+        assert len(rows) == 50  # first page of the index
+        next(r for r in rows if r.text.startswith("002_8ccecffd608d0e68")).click()
+        mark = next(m for m in driver.find_elements(By.CSS_SELECTOR, "#article mark.fig") if m.text == "Fifty-eight percent")
+        mark.click()
+        details = driver.find_element(By.ID, "details").text
+        assert "58" in details and "tech management leaders" in details and "share" in details
+        lit = driver.find_elements(By.CSS_SELECTOR, "#article .grp.lit")
+        assert [g.text for g in lit] == ["tech management leaders"]
+        checks = driver.find_element(By.ID, "checks").text
+        assert "71 - 58 = 13" in checks
+        driver.find_element(By.CSS_SELECTOR, "nav button[data-tab=table]").click()
+        driver.find_element(By.ID, "f-group").send_keys("marketers")
+        assert all("marketers" in r.text for r in driver.find_elements(By.CSS_SELECTOR, "#records tbody tr"))
+        assert not [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+        shot = tmp_path / "report.png"
+        driver.find_element(By.CSS_SELECTOR, "nav button[data-tab=index]").click()
+        driver.save_screenshot(str(shot))
+        assert shot.stat().st_size > 10_000
+    finally:
+        driver.quit()
