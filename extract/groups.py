@@ -48,6 +48,7 @@ STRONG_SURVEY_CUES = frozenset({"survey", "surveys", "surveyed", "poll", "polls"
                                 "wanted", "backed", "opposed", "supported", "support", "oppose", "admitted", "claimed"})
 MISTAGGED_VERBS = frozenset({"plan", "want", "support", "back", "favour", "favor", "oppose", "expect", "intend", "hope",
                              "fear", "say", "think", "believe", "agree", "use", "own", "prefer", "need"})
+MEASURE_NOUNS = frozenset({"figure", "proportion", "percentage", "share", "number", "level", "total"})
 VAGUE_QUANTIFIERS = frozenset({"most", "majority", "minority", "many", "some", "few", "half"})
 CHANGE_AFTER = frozenset({"higher", "lower", "more", "less", "up", "down", "rise", "increase", "fall", "drop", "cut", "jump",
                           "gain", "growth", "decline", "stake", "discount", "share", "cheaper", "dearer", "faster", "slower",
@@ -252,6 +253,8 @@ class GroupRules:
         verb = gov.head if root.dep_ == "pobj" else gov
         if root.dep_ in ("pobj", "attr", "dobj", "acomp", "npadvmod") and verb.pos_ in ("VERB", "AUX"):
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.lemma_.lower() in MEASURE_NOUNS and not any(c.lower_ == "of" for c in subj.children):
+                return "other", True  # "In 2003 the figure was 29%": the measure before it decides
             if subj is not None and (subj.lemma_.lower() in self.amount or subj.lower_ in self.amount):
                 return "other", False  # "Resolution rates ... are running at just 50%"
         if root.dep_ == "pobj" and any(t.lower_ in RATE_WORDS for t in doc[max(sent.start, fig.start - 3):fig.start]):
