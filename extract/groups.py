@@ -129,19 +129,24 @@ class GroupRules:
         close = next((t.i for t in doc[fig.end:sent.end] if t.text == ")"), sent.end)
         if any(t.like_num for t in doc[fig.end:close]):
             return None  # "(83% vs. 52%)" after a topic, not a group
-        # The highest noun or pronoun whose phrase ends right at the bracket.
+        # The highest phrase ending right at the bracket that names people (or surveyed units):
+        # "those who say the relationship is very effective (48%)", not "the must-have gadget for
+        # most people (75%)"; a bracket after a topic ("second place (67%)") names no group.
         best: Optional[Token] = None
         tok = prev
         while sent.start <= tok.i < sent.end:
             right = max((t.i for t in tok.subtree if t.i < fig.start - 1), default=tok.i)
             if right > prev.i or tok.lower_ in ("as", "than"):
                 break  # "three times as many as [those who ...] (24%)": the group is the compared side
-            if tok.pos_ in ("NOUN", "PROPN", "PRON") or (tok.pos_ == "NUM" and any(True for _ in tok.children)):
-                best = tok
+            named = self._through_quantity(tok)
+            if tok.pos_ in ("NOUN", "PROPN", "PRON") and self.is_people(named):
+                best = named
+            elif tok.pos_ == "NUM" and any(t.pos_ == "NOUN" and self.is_people(t) for t in tok.subtree if t.i != tok.i):
+                best = tok  # "25 to 34-year-olds": the parser heads the age range with its first number
             if tok.head.i == tok.i or (best is not None and tok.dep_ == "conj"):
                 break  # "15 to 24-year-olds (94%), and 25 to 34-year-olds (92%)": each conjunct its own
             tok = tok.head
-        return self._through_quantity(best) if best is not None else None
+        return best
 
     def following_noun(self, doc: Doc, fig: Span, sent: Span) -> Optional[Token]:
         """'Three out of four marketers believe', 'one in 10 marketing and IT executives say',
@@ -212,7 +217,7 @@ class GroupRules:
             if fig._.form == "fraction":
                 return "other", False
             rates = words & RATE_WORDS
-            surveyish = words & SURVEY_CONTEXT
+            surveyish = words & (SURVEY_CONTEXT - {"say", "said", "says"})  # "he says" is every news sentence
             return ("other" if rates and not surveyish else "point_change"), False
         if of_obj is not None:
             head = of_obj.lemma_.lower()
@@ -475,6 +480,7 @@ def _assign_own_group(doc: Doc, sent: Span, fig: Span, a: Assignment, of_obj: Op
 def _after_own_groups(doc: Doc, sent: Span, members: list[int], figures: list[Span], out: list[Assignment],
                       ctx: Context, rules: GroupRules, fig_tokens: set[int]) -> None:
     """Steps 4-6, once every figure of the sentence has what the sentence states for it."""
+    _earlier_values(doc, ctx.text, members, figures, out)
     _kind_from_neighbours(members, out, ctx)
     for a_n, b_n in zip(members, members[1:]):  # the two ends of a range are one figure's kind
         if figures[a_n]._.form == "range_low" and figures[b_n]._.form == "range_high":
@@ -664,6 +670,25 @@ def _pairs(doc: Doc, sent: Span, members: list[int], figures: list[Span], out: l
         if pair is not None:
             aa.group, ab.group = pair
             aa.resolved = ab.resolved = True
+
+
+def _earlier_values(doc: Doc, text: str, members: list[int], figures: list[Span], out: list[Assignment]) -> None:
+    """'36% of British camera phone users ..., up from 7% in 2003': the earlier value of the same share."""
+    for n in members:
+        fig, a = figures[n], out[n]
+        if a.kind != "other" or fig._.unit != "percent":
+            continue
+        if not regex.search(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased|declined)\s+from\s+(?:\w+\s+){0,2}$",
+                            text[max(0, fig.start_char - 40):fig.start_char], regex.I):
+            continue
+        if regex.match(r"\s+(?:in\s+\d{4}\s+)?to\b", text[fig.end_char:fig.end_char + 15]):
+            continue  # "from 5% to 13.3%": a movement, not an earlier value
+        if regex.search(r"\brespectively\b", text[fig.end_char:fig.sent.end_char]):
+            continue  # "down from 68 percent and 55 percent, respectively": the list maps them
+        earlier = [m for m in members if figures[m].end <= fig.start and out[m].kind == "share" and out[m].group
+                   and not out[m].kind_by_default]
+        if earlier:
+            a.kind, a.group, a.resolved, a.kind_by_default = "share", out[earlier[-1]].group, True, False
 
 
 def _kind_from_neighbours(members: list[int], out: list[Assignment], ctx: Context) -> None:

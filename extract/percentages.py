@@ -144,7 +144,7 @@ class PercentPatterns:
         self.half_stop_before = regex.compile(
             r"""(?:\b(?:first|second|third|fourth|latter|former|last|next|other|back|front|top|bottom|upper
                    |lower|opening|closing|final|early|late|this|that)\s+
-                 | \band\s+an?\s+ | \d\s*and\s+an?\s+ | \bin\s+ | \bone\s+and\s+)$""",
+                 | \band\s+an?\s+ | \d\s*and\s+an?\s+ | \bin\s+ | \bone\s+and\s+ | \band-)$""",
             regex.VERBOSE | regex.IGNORECASE)
         time_alt = _alternation(lexicon.word_set("time_nouns"))
         self.fraction_stop_after = regex.compile(
