@@ -148,6 +148,27 @@ def evaluate(
                 typer.echo(f"\n{row.doc_id} {row.type} {row.error} @{row.start}\n  {gold_part}\n  {pred_part}\n  | {row.sentence}")
 
 
+def _articles_and_records(paths: List[str], records: Optional[Path]) -> tuple[dict[str, str], Optional[list], int]:
+    """Texts of the readable inputs (each unreadable one reported), the records file if given, and
+    how many inputs could not be read."""
+    from .evaluation import read_predictions
+    from .io import Document, iter_documents
+
+    texts, bad = {}, 0
+    for item in iter_documents(paths):
+        if isinstance(item, Document):
+            texts[item.doc_id] = item.text
+        else:
+            bad += 1
+            typer.echo(item.message, err=True)
+    recs = None
+    if records is not None:
+        recs, problems = read_predictions(records)
+        for p in problems:
+            typer.echo(str(p), err=True)
+    return texts, recs, bad
+
+
 class CheckFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
@@ -173,22 +194,9 @@ def check(
     import csv as csv_module
 
     from .checks import CSV_COLUMNS, check_documents, result_row
-    from .evaluation import read_predictions
-    from .io import Document, iter_documents
 
-    docs, bad = [], 0
-    for item in iter_documents(paths):
-        if isinstance(item, Document):
-            docs.append((item.doc_id, item.text))
-        else:
-            bad += 1
-            typer.echo(item.message, err=True)
-    recs = None
-    if records is not None:
-        recs, problems = read_predictions(records)
-        for p in problems:
-            typer.echo(str(p), err=True)
-    results = check_documents(docs, records=recs)
+    texts, recs, bad = _articles_and_records(paths, records)
+    results = check_documents(list(texts.items()), records=recs)
     if show != "all":
         results = [r for r in results if r.status == show]
     kind = fmt.value if fmt else ("csv" if out and out.endswith(".csv") else "jsonl" if out else "table")
@@ -225,21 +233,9 @@ def report(
 ) -> None:
     """Write one self-contained HTML page showing every figure in its sentence, with its group,
     sample and checks (works offline; open it from disk in any browser)."""
-    from .evaluation import read_predictions
-    from .io import Document, iter_documents
     from .html_report import report as build
 
-    texts = {}
-    for item in iter_documents(paths):
-        if isinstance(item, Document):
-            texts[item.doc_id] = item.text
-        else:
-            typer.echo(item.message, err=True)
-    recs = None
-    if records is not None:
-        recs, problems = read_predictions(records)
-        for p in problems:
-            typer.echo(str(p), err=True)
+    texts, recs, _ = _articles_and_records(paths, records)
     try:
         build(texts=texts, records=recs, gold=gold, out=out, title=title)
     except FileNotFoundError as exc:
