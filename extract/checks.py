@@ -27,8 +27,6 @@ RATIO_TOLERANCE = 0.15  # "three times as many": stated multipliers are round nu
 WORDS_TOLERANCE = {"exact": 3.0, "approx": 5.0}  # "two-fifths (39%)", "about one-quarter (23%)"
 NEAR_BELOW = 10.0  # "nearly half" is below half, but not far below
 STATEMENT_MATCH = 0.5  # token-overlap F1 for two articles to make the same statement
-CHECK_NAMES = ("difference", "ratio", "words_vs_numbers", "parts_of_whole", "change", "respectively", "grim",
-               "across_articles")
 
 MULTIPLIER = regex.compile(
     r"\b(?P<k>twice|double|half|(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times)\s+as\s+"
@@ -222,12 +220,10 @@ def check_words_vs_numbers(art: Article, patterns: PercentPatterns) -> list[Chec
     """'about one-quarter (23%)', 'more than half (55%)', 'A majority of voters (68%)'."""
     out = []
     by_start = {r["start"]: r for r in art.percentages}
-    for fig in patterns.find(art.text):
-        if not fig.superseded:
-            continue
-        exact = next((r for r in art.percentages if r["start"] > fig.end and r["start"] - fig.end < 80
-                      and r["kind"] == "share"), None)
-        exact = exact or next((by_start[s] for s in by_start if fig.end < s < fig.end + 80), None)
+    figures = patterns.find(art.text)
+    restating = {f.verbal_of: f.start for f in figures if f.verbal_of is not None}
+    for fig in figures:
+        exact = by_start.get(restating.get(fig.start, -1)) if fig.superseded else None
         if exact is None:
             continue
         verbal_text = art.text[fig.start:fig.end]
@@ -376,9 +372,8 @@ def check_respectively(art: Article) -> list[CheckResult]:
                 run.insert(0, r)
             else:
                 break
-        named = [r for r in figs if r not in run and r["kind"] == "share" and r["group"]
-                 and not regex.search(r"\brespectively\b", art.text[r["end"]:m.start()].split(".")[0][:0])]
-        named = [r for r in named if r["start"] < (run[0]["start"] if run else m.start())]
+        first = run[0]["start"] if run else m.start()
+        named = [r for r in figs if r not in run and r["kind"] == "share" and r["group"] and r["start"] < first]
         distinct = list(dict.fromkeys(r["group"] for r in named))
         anchor = {"start": m.start(), "end": m.end()}
         if not run:

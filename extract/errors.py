@@ -26,8 +26,4 @@ class Errors:
     E041 = "[E041] {path}: not a directory or .jsonl file"
     E050 = "[E050] The model package {name!r} is not installed; install it with: pip install {pip}"
     E060 = "[E060] Dask support needs the 'distributed' package: pip install 'survey-extract[dask]'"
-    E070 = "[E070] The HTML report needs records from extract run; got {what}."
 
-
-class Warnings:
-    W001 = "[W001] Figure {text!r} at {start} could not be aligned to tokens; skipped."

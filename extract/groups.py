@@ -361,7 +361,7 @@ def assign_groups(doc: Doc, figures: list[Span], sentences: list[tuple[int, int]
             _assign_sentence(doc, sent, members, figures, out, ctx, rules, fig_tokens, sample_pops)
             ctx.previous_groups = [out[n].group for n in members if out[n].kind == "share" and out[n].group]
         else:
-            _update_frame_from_comparison(doc, sent, ctx, rules, [])
+            _update_frame_from_comparison(doc, sent, ctx, rules)
             ctx.previous_groups = []
     return out
 
@@ -505,7 +505,7 @@ def _after_own_groups(doc: Doc, sent: Span, members: list[int], figures: list[Sp
         if prev:
             a.group, a.resolved = out[prev[-1]].group, True
     # 5: comparison frames for what is still open.
-    _update_frame_from_comparison(doc, sent, ctx, rules, [n for n in members if out[n].kind == "share" and not out[n].resolved])
+    _update_frame_from_comparison(doc, sent, ctx, rules)
     for n in members:
         a = out[n]
         if a.kind == "share" and not a.resolved:
@@ -747,7 +747,7 @@ def _comparison(doc: Doc, sent: Span, rules: GroupRules, ctx: Context) -> Option
     return None
 
 
-def _update_frame_from_comparison(doc: Doc, sent: Span, ctx: Context, rules: GroupRules, open_members: list[int]) -> None:
+def _update_frame_from_comparison(doc: Doc, sent: Span, ctx: Context, rules: GroupRules) -> None:
     pair = _comparison(doc, sent, rules, ctx)
     if pair is not None:
         ctx.frame = pair

@@ -168,31 +168,56 @@ def read_jsonl_file(path: str, id_field: str, text_field: str, max_bytes: int) -
             yield InputError(path, Errors.E011.format(path=path))
 
 
+def _utf8_lines(handle: BinaryIO, path: str, problems: list[InputError]) -> Iterator[str]:
+    """Lines decoded one by one, so a line that is not UTF-8 is reported with its number and skipped."""
+    for n, raw in enumerate(handle, 1):
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append(InputError(path, Errors.E013.format(path=f"{path}:{n}", pos=exc.start, reason=exc.reason), n))
+
+
 def read_csv_file(path: str, id_field: str, text_field: str, max_bytes: int) -> Iterator[Item]:
+    """Rows streamed, one document each; a row too large, or a line that is not UTF-8, is an error
+    with its line number."""
     try:
-        data = Path(path).read_bytes()
+        handle = open(path, "rb")
     except OSError as exc:
         yield InputError(path, Errors.E010.format(path=path, reason=exc.strerror or exc))
         return
-    text = _decode(path, data, max(max_bytes, len(data)) if len(data) <= 10 * max_bytes else max_bytes)
-    if isinstance(text, InputError):
-        yield text
-        return
-    csv.field_size_limit(max(max_bytes, 1 << 20))
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    columns = reader.fieldnames or []
-    if text_field not in columns:
-        yield InputError(path, Errors.E017.format(path=path, field=text_field, columns=", ".join(columns) or "none"))
-        return
-    try:
-        for n, row in enumerate(reader, 1):
-            body = row.get(text_field)
-            if not body or not body.strip():
-                yield InputError(path, Errors.E011.format(path=f"{path}:{n + 1}"), n + 1)
-                continue
-            yield Document(_row_id(row.get(id_field, row.get("doc_id")), path, n), body, f"{path}:{n + 1}", extracted=True)
-    except csv.Error as exc:
-        yield InputError(path, Errors.E015.format(path=path, line=reader.line_num, reason=exc), reader.line_num)
+    with handle:
+        head = handle.read(8192)
+        handle.seek(0)
+        if not head.strip():
+            yield InputError(path, Errors.E011.format(path=path))
+            return
+        if b"\x00" in head:
+            yield InputError(path, Errors.E012.format(path=path))
+            return
+        csv.field_size_limit(max(max_bytes, 1 << 20) + 1)
+        problems: list[InputError] = []
+        reader = csv.DictReader(_utf8_lines(handle, path, problems))
+        try:
+            columns = reader.fieldnames or []
+            if text_field not in columns:
+                yield InputError(path, Errors.E017.format(path=path, field=text_field, columns=", ".join(columns) or "none"))
+                return
+            for n, row in enumerate(reader, 1):
+                yield from problems
+                problems.clear()
+                line = reader.line_num
+                body = row.get(text_field)
+                size = len(body.encode("utf-8")) if body else 0
+                if not body or not body.strip():
+                    yield InputError(path, Errors.E011.format(path=f"{path}:{line}"), line)
+                elif size > max_bytes:
+                    yield InputError(path, Errors.E014.format(path=f"{path}:{line}", size=size, limit=max_bytes), line)
+                else:
+                    yield Document(_row_id(row.get(id_field, row.get("doc_id")), path, n), body, f"{path}:{line}",
+                                   extracted=True)
+        except csv.Error as exc:
+            yield InputError(path, Errors.E015.format(path=path, line=reader.line_num, reason=exc), reader.line_num)
+        yield from problems
 
 
 def read_stdin(stream: Optional[BinaryIO], max_bytes: int) -> Item:

@@ -89,11 +89,6 @@ class Lexicon:
         except KeyError:
             raise KeyError(Errors.E004.format(name=name, known=sorted(self.words))) from None
 
-    # number words -------------------------------------------------------
-    @property
-    def cardinal_words(self) -> dict[str, int]:
-        return {**self.numbers["units"], **self.numbers["tens"]}
-
     @property
     def denominators(self) -> Mapping[str, int]:
         return self.numbers["denominators"]

@@ -35,7 +35,6 @@ QUALIFIER_WORDS = frozenset({"more", "than", "over", "some", "about", "around", 
                              "roughly", "just", "only", "under", "least", "at", "upwards", "of", "total", "fewer", "less",
                              "far", "many", "much", "most", "few", "several"})
 ANAPHORS = frozenset({"they", "them", "these", "those", "this", "it", "we", "us", "you", "both", "either"})
-DEMONSTRATIVES = frozenset({"these", "those", "such", "both"})
 
 
 def head_with_determiner(doc: Doc, head: Token, span: tuple[int, int]) -> Span:

@@ -116,7 +116,3 @@ def record_from_dict(data: dict[str, Any]) -> Record:
     if missing:
         raise ValueError(f"missing fields {missing}")
     return cls(**{n: data.get(n) for n in names})
-
-
-def as_dicts(records: Iterable[Record]) -> list[dict[str, Any]]:
-    return [asdict(r) for r in records]

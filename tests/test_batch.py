@@ -192,3 +192,16 @@ def test_batch_summary_counts(good, tmp_path):
     assert (summary.documents, summary.errors) == (1, 1)
     assert summary.records == len(read_jsonl(tmp_path / "o.jsonl")) and summary.words > 500
     assert "words/s" in summary.line()
+
+
+def test_batch_csv_streams_and_names_the_bad_line(tmp_path):
+    src = tmp_path / "rows.csv"
+    src.write_bytes(b"id,text\nok,Some 47% of voters believe she should have no title.\n"
+                    b"big," + b"x" * 300 + b"\nbad,Caf\xe9 owners: 40% said no.\n")
+    out = tmp_path / "out.jsonl"
+    result = _run(str(src), "--out", str(out), "--max-bytes", "200")
+    assert result.exit_code == 1
+    log = (tmp_path / "out.jsonl.errors.log").read_text(encoding="utf-8")
+    assert f"{src}:3" in log and "over the 200-byte limit" in log
+    assert "not valid UTF-8" in log and f"{src}:4" in log
+    assert [r["doc_id"] for r in read_jsonl(out)] == ["ok"]
