@@ -64,8 +64,9 @@ def _droppable_child(child: Token, head: Token, lex: Lexicon) -> bool:
         if lower in ("in", "for", "by", "from", "of") and any(
                 o.lemma_.lower() in lex.word_set("survey_nouns") or o.lower_ in lex.word_set("survey_nouns") for o in objs):
             return True
-        if any(any(g.like_num for g in o.children) and o.lower_ in lex.word_set("non_respondent_count_nouns") for o in objs):
-            return True
+        if any(any(g.like_num for g in o.children) and o.lower_ in lex.word_set("non_respondent_count_nouns")
+               and sum(1 for _ in child.subtree) <= 4 for o in objs):
+            return True  # "in 10 countries" only places the survey; "across 12 industries at companies with ..." says who
         if lower in ("in", "across", "throughout") and any(o.ent_type_ in ("GPE", "LOC") for o in objs):
             return True
         if lower in ("around", "across", "throughout", "in") and any(o.lower_ in PLACES for o in objs):

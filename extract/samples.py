@@ -55,6 +55,7 @@ class SamplePatterns:
         self.survey_verbs = lexicon.word_set("survey_verbs")
         self.survey_nouns = lexicon.word_set("survey_nouns")
         self.participles = lexicon.word_set("survey_participles")
+        self.places = lexicon.word_set("non_respondent_count_nouns")  # "in 24 countries and five continents"
         self.not_respondents = (lexicon.word_set("non_respondent_count_nouns") | lexicon.word_set("amount_nouns")
                                 | lexicon.word_set("time_nouns"))
         cue_words = sorted({"survey", "surveys", "surveyed", "poll", "polls", "polled", "questionnaire", "questionnaires",
@@ -189,15 +190,23 @@ def _make_sample(doc: Doc, num: Token, head: Optional[Token], patterns: SamplePa
     if head is not None and head.i > num.i:
         phrase = trim_phrase(doc, head, patterns.lexicon, drop_tokens={num.i})
         if phrase is not None:
-            population = _verb_attached_modifier(doc, head, phrase)
+            population = _verb_attached_modifier(doc, head, phrase, patterns.places)
     return Sample(num.i, num.i + 1, value, bound, population)
 
 
-def _verb_attached_modifier(doc: Doc, head: Token, phrase: tuple[int, int]) -> tuple[int, int]:
+def _verb_attached_modifier(doc: Doc, head: Token, phrase: tuple[int, int], places: frozenset[str]) -> tuple[int, int]:
     """'interviewed 131 U.S. executives with a title of director or higher': the parser often hangs
-    the 'with' (or 'aged', 'who') phrase on the verb; it still says who was asked."""
+    the 'with' (or 'aged', 'who') phrase on the verb or the survey word; it still says who was asked."""
     end = phrase[1]
-    if end >= len(doc) or doc[end].lower_ not in ("with", "aged", "who", "over", "between") or doc[end].head.i not in (head.i, head.head.i):
+    if end >= len(doc):
+        return phrase
+    nxt = doc[end]
+    hosts = {head.i, head.head.i, head.head.head.i}  # the noun, its "of", the survey word or verb
+    defining = nxt.lower_ in ("with", "aged", "who", "over", "between")
+    # "across 12 industries at companies with at least $250 million": more than a place, it says who.
+    longer_than_a_place = nxt.lower_ in ("across", "from", "at", "in") and any(
+        t.pos_ in ("NOUN", "PROPN") and t.lower_ not in places for t in nxt.subtree)
+    if nxt.head.i not in hosts or not (defining or longer_than_a_place):
         return phrase
     new_end = doc[end].right_edge.i + 1
     for i in range(end, new_end):

@@ -19,7 +19,10 @@ SAMPLES = [
      [(400, "exact", "senior marketing"), (250, "exact", "information technology executives")]),
     ("About the Data: Findings are based on a survey of more than 200 marketing leaders across 12 industries at "
      "companies with at least $250 million in revenues.",
-     [(200, "lower", "marketing leaders")]),
+     [(200, "lower", "marketing leaders across 12 industries at companies with at least $250 million in revenues")]),
+    ("The survey was conducted by Sunovate on behalf of Dimension Data, and is based on in-depth questionnaires of 166 "
+     "call centres in 24 countries and five continents.",
+     [(166, "exact", "call centres")]),
     ("A Daily Telegraph poll of 1,313 people suggests two-thirds of Britons support the couple's decision to marry.",
      [(1313, "exact", "people")]),
     ("A total of 3,028 adults aged 18 or over were interviewed for the study.",
