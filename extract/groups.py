@@ -297,13 +297,8 @@ class GroupRules:
             comp = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
             if comp:
                 target = comp[0]
-        start = target.left_edge.i if target.i != verb.i else verb.i
-        if target.i != verb.i:
-            start = min(t.i for t in target.subtree)
-        else:
-            start = verb.i
-        end = max(t.i for t in target.subtree) + 1
-        start = max(start, verb.i if target.i == verb.i else start)
+        start = verb.i if target.i == verb.i else target.left_edge.i
+        end = target.right_edge.i + 1
         for i in range(start, min(end, sent.end)):
             if i in stops or doc[i].text in (";", ":", "(", "\u2014", "\u2013") or (
                     doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in ("while", "whereas", "but", "compared", "and", "versus")):
@@ -480,7 +475,7 @@ def _assign_own_group(doc: Doc, sent: Span, fig: Span, a: Assignment, of_obj: Op
 def _after_own_groups(doc: Doc, sent: Span, members: list[int], figures: list[Span], out: list[Assignment],
                       ctx: Context, rules: GroupRules, fig_tokens: set[int]) -> None:
     """Steps 4-6, once every figure of the sentence has what the sentence states for it."""
-    _earlier_values(doc, ctx.text, members, figures, out)
+    _earlier_values(doc, ctx.text, sent, members, figures, out)
     _kind_from_neighbours(members, out, ctx)
     for a_n, b_n in zip(members, members[1:]):  # the two ends of a range are one figure's kind
         if figures[a_n]._.form == "range_low" and figures[b_n]._.form == "range_high":
@@ -506,11 +501,11 @@ def _after_own_groups(doc: Doc, sent: Span, members: list[int], figures: list[Sp
             a.group, a.resolved = out[prev[-1]].group, True
     # 5: comparison frames for what is still open.
     _update_frame_from_comparison(doc, sent, ctx, rules)
-    for n in members:
-        a = out[n]
-        if a.kind == "share" and not a.resolved:
-            subject = _sentence_subject(doc, sent, rules, ctx)
-            if subject is not None:
+    if any(out[n].kind == "share" and not out[n].resolved for n in members):
+        subject = _sentence_subject(doc, sent, rules, ctx)
+        for n in members:
+            a = out[n]
+            if subject is not None and a.kind == "share" and not a.resolved:
                 a.group, a.resolved = subject, True
     # 6: carry the nearest earlier mention.
     for n in members:
@@ -672,7 +667,7 @@ def _pairs(doc: Doc, sent: Span, members: list[int], figures: list[Span], out: l
             aa.resolved = ab.resolved = True
 
 
-def _earlier_values(doc: Doc, text: str, members: list[int], figures: list[Span], out: list[Assignment]) -> None:
+def _earlier_values(doc: Doc, text: str, sent: Span, members: list[int], figures: list[Span], out: list[Assignment]) -> None:
     """'36% of British camera phone users ..., up from 7% in 2003': the earlier value of the same share."""
     for n in members:
         fig, a = figures[n], out[n]
@@ -683,7 +678,7 @@ def _earlier_values(doc: Doc, text: str, members: list[int], figures: list[Span]
             continue
         if regex.match(r"\s+(?:in\s+\d{4}\s+)?to\b", text[fig.end_char:fig.end_char + 15]):
             continue  # "from 5% to 13.3%": a movement, not an earlier value
-        if regex.search(r"\brespectively\b", text[fig.end_char:fig.sent.end_char]):
+        if regex.search(r"\brespectively\b", text[fig.end_char:sent.end_char]):
             continue  # "down from 68 percent and 55 percent, respectively": the list maps them
         earlier = [m for m in members if figures[m].end <= fig.start and out[m].kind == "share" and out[m].group
                    and not out[m].kind_by_default]

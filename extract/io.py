@@ -86,14 +86,21 @@ def expand_paths(paths: Iterable[str]) -> Iterator[Union[str, InputError]]:
             yield InputError(raw, Errors.E020.format(path=raw))
 
 
-def read_text_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Item:
+def _read_limited(path: str, max_bytes: int) -> Union[bytes, InputError]:
+    """The file's bytes, unless it is too large (checked before reading) or unreadable."""
     try:
         size = os.path.getsize(path)
         if size > max_bytes:
             return InputError(path, Errors.E014.format(path=path, size=size, limit=max_bytes))
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except OSError as exc:
         return InputError(path, Errors.E010.format(path=path, reason=exc.strerror or exc))
+
+
+def read_text_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Item:
+    data = _read_limited(path, max_bytes)
+    if isinstance(data, InputError):
+        return data
     text = _decode(path, data, max_bytes)
     return text if isinstance(text, InputError) else Document(Path(path).stem, text, path)
 
@@ -109,13 +116,9 @@ def html_to_text(html: str) -> Optional[str]:
 
 
 def read_html_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Item:
-    try:
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            return InputError(path, Errors.E014.format(path=path, size=size, limit=max_bytes))
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        return InputError(path, Errors.E010.format(path=path, reason=exc.strerror or exc))
+    data = _read_limited(path, max_bytes)
+    if isinstance(data, InputError):
+        return data
     if not data.strip():
         return InputError(path, Errors.E011.format(path=path))
     if b"\x00" in data[:8192]:

@@ -155,21 +155,20 @@ def match_percentages(gold: Sequence[Mapping[str, Any]], pred: Sequence[Mapping[
         for pi, p in enumerate(pred):
             ov = _overlap(g, p)
             if ov > 0 and abs(float(g["value"]) - float(p["value"])) <= VALUE_TOLERANCE + 1e-9:
-                cands.append((-ov, abs(g["start"] - p["start"]), gi, pi))
-    cands.sort()
-    used_g, used_p, pairs = set(), set(), []
-    for _, _, gi, pi in cands:
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi), used_p.add(pi)
-            pairs.append((gi, pi))
-    return pairs
+                cands.append(((-ov, abs(g["start"] - p["start"])), gi, pi))
+    return _one_to_one(cands)
 
 
 def match_samples(gold: Sequence[Mapping[str, Any]], pred: Sequence[Mapping[str, Any]]) -> list[tuple[int, int]]:
-    cands = sorted((abs(g["start"] - p["start"]), gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(pred)
-                   if int(g["value"]) == int(p["value"]))
+    """One-to-one pairs on equal values, nearest offsets first."""
+    return _one_to_one([((abs(g["start"] - p["start"]),), gi, pi) for gi, g in enumerate(gold)
+                        for pi, p in enumerate(pred) if int(g["value"]) == int(p["value"])])
+
+
+def _one_to_one(candidates: list[tuple[tuple, int, int]]) -> list[tuple[int, int]]:
+    """Greedy matching: best-ranked candidate pairs first, each side used once."""
     used_g, used_p, pairs = set(), set(), []
-    for _, gi, pi in cands:
+    for _, gi, pi in sorted(candidates):
         if gi not in used_g and pi not in used_p:
             used_g.add(gi), used_p.add(pi)
             pairs.append((gi, pi))
