@@ -1,0 +1,26 @@
+"""Who a figure is about: the respondent group, the kind of figure, its period and statement.
+
+Writers name the group in a handful of ways, tried in this order:
+1. after the figure: "60% of marketers and IT types";
+2. before it, with the figure in brackets: "those who say the relationship is very effective (48%)";
+3. as the thing measured: "The percentage of respondents who said ... is 46%";
+4. by position: "60 percent of A and 49 percent of B ..., down from 68 percent and 55 percent,
+   respectively"; "(83% of very effective vs. 51% of effective) and ... (67% vs. 26%)";
+5. by comparison: "Those in a very effective relationship are more likely than those with an
+   effective relationship to ... (83% vs. 52%)", carried to "They ..." and "both groups ...";
+6. not at all: "... and half said": the nearest earlier mention that names the respondents.
+
+Modules, one per step (the order they run in is ``linking.STEPS``):
+``state`` (Assignment, GroupState), ``rules`` (lexicon-backed look-ups), ``kind`` (the kind of a
+figure and how it spreads), ``attach`` (steps 1-3), ``positional`` (step 4), ``comparison``
+(step 5), ``discourse`` (step 6 and anaphors), ``linking`` (the driver), ``component`` (spaCy).
+"""
+from __future__ import annotations
+
+from .component import FACTORY, GroupFinder, make_survey_groups
+from .linking import STEPS, assign_groups
+from .rules import GroupRules
+from .state import Assignment, GroupState
+
+__all__ = ["FACTORY", "STEPS", "Assignment", "GroupFinder", "GroupRules", "GroupState", "assign_groups",
+           "make_survey_groups"]

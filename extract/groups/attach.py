@@ -1,0 +1,130 @@
+"""Steps 1-3: the group a sentence states for each of its figures, read off the parse.
+
+1. after the figure: "60% of marketers and IT types";
+2. before it, with the figure in brackets: "those who say the relationship is very effective (48%)";
+3. as the thing measured: "The percentage of respondents who said ... is 46%".
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Span, Token
+
+from ..phrases import head_with_determiner, is_anaphoric, is_break, trim_phrase
+from .discourse import resolve_anaphor
+from .kind import figure_kind
+from .state import GroupState, TokenSpan
+
+
+def own_groups(state: GroupState, sent: Span, members: list[int]) -> None:
+    """Steps 1-3: kind, time, statement and the group the sentence states for each figure."""
+    doc, text, rules = state.doc, state.text, state.rules
+    figures, out = state.figures, state.assignments
+    for n in members:
+        fig, a = figures[n], out[n]
+        of_obj = rules.of_object(doc, fig, sent)
+        bracket = rules.bracket_head(doc, fig, sent) if of_obj is None else None
+        a.kind, a.kind_by_default = figure_kind(state, fig, sent, of_obj, bracket)
+        a.of_thing = of_obj is not None and not rules.is_people(of_obj)
+        a.time = rules.time_after(doc, text, fig.end_char, sent)
+        if a.kind == "other" and not a.kind_by_default:
+            a.resolved = True
+            continue  # a default 'other' may still turn out a share: find its group all the same
+        if a.kind == "point_change":
+            continue
+        _assign_own_group(state, sent, members, n, of_obj, bracket)
+        if a.group is not None and a.group[0] >= fig.end and a.time is None:
+            a.time = rules.time_after(doc, text, doc[a.group[1] - 1].idx + len(doc[a.group[1] - 1]), sent)
+
+
+def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int, of_obj: Optional[Token],
+                      bracket: Optional[Token]) -> None:
+    """Steps 1-3: the group the sentence states for this figure, if it states one."""
+    doc, rules, stops = state.doc, state.rules, state.stops
+    fig, a, out = state.figures[n], state.assignments[n], state.assignments
+    limit = (sent.start, sent.end)
+    a.statement = rules.statement(doc, fig, sent, stops)
+    population = _population_bracket(state, fig, sent)
+    if population is not None:
+        a.group, a.resolved = population, True
+        return
+    head = (of_obj or bracket or rules.following_noun(doc, fig, sent) or rules.copula_subject(doc, fig, sent))
+    if head is None:
+        return
+    span = trim_phrase(doc, head, rules.lex, stop_tokens=stops, limit=limit)
+    if span is None:
+        return
+    if of_obj is not None and head.i == of_obj.i and fig.root.dep_ not in ("nsubj", "nsubjpass"):
+        span = _drop_predicate_participle(head, span)
+    span = _extend_coordination(state, fig, head, span, limit)
+    if is_anaphoric(head_with_determiner(doc, head, span)):
+        recent = state.previous_groups + [out[m].group for m in members if m < n and out[m].group and out[m].kind == "share"]
+        a.group = resolve_anaphor(state, head_with_determiner(doc, head, span), recent)
+        a.resolved = a.group is not None
+    else:
+        a.group, a.resolved = span, True
+        a.elliptic = all(t.pos_ in ("ADJ", "ADV") for t in doc[span[0]:span[1]])
+
+
+def respondent_mentions(state: GroupState) -> list[TokenSpan]:
+    """Respondent nouns ('respondents', 'those surveyed') in the sentences read, as phrases."""
+    doc, rules = state.doc, state.rules
+    out: list[TokenSpan] = []
+    for s, e in state.sentences:
+        for tok in doc[s:e]:
+            if tok.lower_ in rules.respondents and tok.lower_ not in ("people", "voters", "adults"):
+                span = trim_phrase(doc, tok, rules.lex, limit=(s, e))
+                if span:
+                    out.append(span)
+            elif tok.lower_ == "those" and doc[tok.i + 1:tok.i + 2].text.lower() in rules.lex.word_set("survey_participles"):
+                out.append((tok.i, tok.i + 2))
+    return out
+
+
+def _drop_predicate_participle(head: Token, span: TokenSpan) -> TokenSpan:
+    """'with nearly a quarter of workers throwing in the towel every year': with no verb of its own,
+    the figure's '-ing' clause says what the group does, not who it is."""
+    for child in head.children:
+        if child.dep_ == "acl" and child.tag_ == "VBG" and child.i > head.i and child.right_edge.i + 1 >= span[1]:
+            end = child.left_edge.i
+            return (span[0], end) if end > span[0] else span
+    return span
+
+
+def _population_bracket(state: GroupState, fig: Span, sent: Span) -> Optional[TokenSpan]:
+    """'surveyed 131 U.S. executives who hold ... (81% in marketing functions and 19% in IT)':
+    shares of the sample's make-up describe the sample."""
+    doc = state.doc
+    i = fig.start - 1
+    while i >= sent.start and doc[i].text not in ("(", ")"):
+        i -= 1
+    if i < sent.start or doc[i].text != "(":
+        return None
+    return next((p for p in state.sample_populations if p[1] == i or (p[1] == i - 1 and doc[i - 1].is_punct)), None)
+
+
+def _extend_coordination(state: GroupState, fig: Span, head: Token, span: TokenSpan, limit: TokenSpan) -> TokenSpan:
+    """'60% of marketers and IT types', '86% of visitors to the Library': the parser may hang the rest
+    of the group on the figure rather than on its head noun."""
+    doc, stops = state.doc, state.stops
+    end = span[1]
+    if end < limit[1] and doc[end].dep_ == "prep" and doc[end].head.i == fig.root.i and doc[end].lower_ in (
+            "to", "with", "aged", "from", "at", "who", "over", "under", "between"):
+        extra_end = doc[end].right_edge.i + 1
+        for i in range(end, extra_end):
+            if i in stops or is_break(doc, i):
+                extra_end = i
+                break
+        if extra_end > end + 1:
+            span, end = (span[0], extra_end), extra_end
+    if end + 1 >= limit[1] or doc[end].lower_ not in ("and", "or"):
+        return span
+    for conj in doc[end + 1:limit[1]]:
+        if conj.dep_ == "conj" and conj.head.i in (fig.root.i, head.i) and conj.pos_ in ("NOUN", "PROPN"):
+            if any(t.i in stops for t in conj.subtree):
+                return span
+            extra = trim_phrase(doc, conj, state.rules.lex, stop_tokens=stops, limit=limit)
+            if extra is None or extra[0] > end + 2:
+                return span
+            return span[0], extra[1]
+    return span

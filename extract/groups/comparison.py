@@ -1,0 +1,104 @@
+"""Groups named by comparison: 'Those in a very effective relationship are more likely than those with
+an effective relationship to ... (83% vs. 52%)', carried to 'They ...' and 'both groups ...' as the
+frame in force; and the people a sentence is about when its figures name no group."""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+from spacy.tokens import Span, Token
+
+from ..phrases import is_anaphoric, is_pronoun_head, trim_phrase
+from .state import Frame, GroupState, TokenSpan
+
+
+def anaphoric_subject(sent: Span) -> bool:
+    """Does the sentence point back to the two sides compared: 'both groups', 'the two', 'They ...'?"""
+    low = sent.text.lower()
+    if regex.search(r"\b(?:both\s+groups|the\s+two|between\s+the\s+two|both\s+sides)\b", low):
+        return True
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("they", "both", "these", "those") and not list(t.children)
+               for t in sent)
+
+
+def comparison(state: GroupState, sent: Span) -> Optional[Frame]:
+    """'A are more likely than B to ...' -> (A, B); 'They are more likely ...' -> the frame in force."""
+    doc, lex = state.doc, state.rules.lex
+    than = [t for t in sent if t.lower_ == "than"]
+    subj = _main_subject(sent)
+    if than:
+        subj = _clause_subject(than[0]) or subj
+        objs = [c for c in than[0].children if c.dep_ in ("pobj", "pcomp")] or [
+            t for t in sent if t.i > than[0].i and t.pos_ in ("PRON", "NOUN", "PROPN")][:1]
+        if objs and subj is not None:
+            b = trim_phrase(doc, objs[0], lex, limit=(sent.start, sent.end))
+            if is_pronoun_head(subj) and not list(subj.children) and state.frame is not None:
+                a = state.frame[0]
+            else:
+                a = trim_phrase(doc, subj, lex, limit=(sent.start, sent.end))
+            if a and b and a != b:
+                return a, b
+    if subj is not None and subj.lower_ in ("they", "both", "these") and state.frame is not None:
+        return state.frame
+    return None
+
+
+def update_frame_from_comparison(state: GroupState, sent: Span) -> None:
+    """A sentence that compares two groups makes them the frame in force, figures or not."""
+    pair = comparison(state, sent)
+    if pair is not None:
+        state.frame = pair
+
+
+def comparison_frame(state: GroupState, sent: Span, members: list[int]) -> None:
+    """Step 5: update the frame from the sentence's comparison; a share still open takes the people
+    the sentence is about."""
+    out = state.assignments
+    update_frame_from_comparison(state, sent)
+    if any(out[n].kind == "share" and not out[n].resolved for n in members):
+        subject = sentence_subject(state, sent)
+        for n in members:
+            a = out[n]
+            if subject is not None and a.kind == "share" and not a.resolved:
+                a.group, a.resolved = subject, True
+
+
+def _clause_subject(tok: Token) -> Optional[Token]:
+    """The subject of the nearest clause above ``tok``: 'survey shows that [marketers ...] have used ... than'."""
+    for anc in tok.ancestors:
+        if anc.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return subj
+    return None
+
+
+def _main_subject(sent: Span) -> Optional[Token]:
+    """The subject of the sentence's root, else the first subject of a root, conjunct or complement verb."""
+    root = sent.root
+    for child in root.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    for tok in sent:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ in ("ROOT", "conj", "ccomp"):
+            return tok
+    return None
+
+
+def sentence_subject(state: GroupState, sent: Span) -> Optional[TokenSpan]:
+    """The people a sentence is about, when its figures have no group of their own:
+    'far fewer marketers with an effective relationship with IT say ... (29% and 17%, respectively)'."""
+    doc, rules = state.doc, state.rules
+    subj = _main_subject(sent)
+    if subj is None or subj.like_num or subj.text == "%" or subj.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    if any(t.like_num or t.text == "%" for t in subj.subtree):
+        return None
+    if subj.lower_ in rules.amount or subj.lemma_.lower() in rules.amount or subj.lemma_.lower() in rules.lex.word_set("survey_nouns"):
+        return None
+    if subj.tag_ not in ("NNS", "NNPS") and subj.lower_ not in ("those", "people"):
+        return None
+    span = trim_phrase(doc, subj, rules.lex, limit=(sent.start, sent.end))
+    if span is None or is_anaphoric(doc[span[0]:span[1]]):
+        return None
+    return span

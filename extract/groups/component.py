@@ -1,0 +1,68 @@
+"""The ``survey_groups`` spaCy component: kind, group, time and statement on every percentage span."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..extensions import register_extensions
+from ..lexicon import Lexicon
+from ..parser import readable_sentences
+from ..percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
+from ..samples import DEFAULT_SPANS_KEY as SAMPLE_KEY
+from .linking import assign_groups
+from .rules import GroupRules
+from .state import Assignment
+
+FACTORY = "survey_groups"
+
+
+class GroupFinder:
+    """spaCy component: kind, group, time and statement on every percentage span."""
+
+    def __init__(self, nlp: Language, name: str = FACTORY, *, percent_key: str = PERCENT_KEY,
+                 sample_key: str = SAMPLE_KEY, lexicon: Optional[Lexicon] = None) -> None:
+        register_extensions()
+        self.name = name
+        self.percent_key = percent_key
+        self.sample_key = sample_key
+        self.lexicon = lexicon or Lexicon.default()
+        self.rules = GroupRules(self.lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[Assignment]:
+        figures = list(doc.spans.get(self.percent_key, []))
+        if not figures or not doc.has_annotation("DEP"):
+            return [Assignment(kind=f._.kind or "share") for f in figures]
+        sentences = readable_sentences(doc, self.rules.samples, (self.percent_key,))
+        return assign_groups(doc, figures, sentences, list(doc.spans.get(self.sample_key, [])), self.rules)
+
+    def set_annotations(self, doc: Doc, assignments: list[Assignment]) -> None:
+        for span, a in zip(doc.spans.get(self.percent_key, []), assignments):
+            span._.kind = a.kind
+            span._.group = doc[a.group[0]:a.group[1]] if a.group and a.kind != "other" else None
+            span._.time = doc[a.time[0]:a.time[1]] if a.time else None
+            span._.statement = doc[a.statement[0]:a.statement[1]] if a.statement else None
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        self.lexicon.to_disk(path)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "GroupFinder":
+        self.lexicon = Lexicon.from_disk(path)
+        self.rules = GroupRules(self.lexicon)
+        return self
+
+
+@Language.factory(
+    FACTORY,
+    assigns=["span._.kind", "span._.group", "span._.time", "span._.statement"],
+    requires=["token.dep", "token.pos"],
+    default_config={"percent_key": PERCENT_KEY, "sample_key": SAMPLE_KEY},
+)
+def make_survey_groups(nlp: Language, name: str, percent_key: str, sample_key: str) -> GroupFinder:
+    return GroupFinder(nlp, name, percent_key=percent_key, sample_key=sample_key)

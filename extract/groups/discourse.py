@@ -1,0 +1,74 @@
+"""Groups the sentence does not name: '... and half said', 'them', 'these leaders'. A figure with no
+group of its own takes the nearest earlier mention that names the respondents; an anaphor takes the
+phrase it points back to."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Optional, Sequence
+
+from spacy.tokens import Span
+
+from ..phrases import is_anaphoric
+from .state import GroupState, TokenSpan
+
+
+def resolve_anaphor(state: GroupState, phrase: Span, recent: Sequence[TokenSpan] = ()) -> Optional[TokenSpan]:
+    """'them', 'these leaders': the phrase they point back to. A pronoun takes, in order, the group of
+    an earlier figure in its sentence or the sentence before, the subject of the sentence before,
+    then the nearest mention; 'these X' prefers a mention with the same noun."""
+    doc = state.doc
+    words = [t.lower_ for t in phrase if not t.is_punct]
+    before = [m for m in state.weak if m[1] <= phrase.start and not is_anaphoric(doc[m[0]:m[1]])]
+    starts = [b[0] for b in state.sentences]
+    sent_start = state.sentences[max(0, bisect_right(starts, phrase.start) - 1)][0] if starts else 0
+    earlier = [b for b in state.sentences if b[1] <= sent_start]
+    previous = [m for m in before if earlier and earlier[-1][0] <= m[0] < earlier[-1][1]]
+    if words and words[0] in ("these", "those", "such") and len(words) == 2:
+        noun = phrase[-1].lemma_.lower()
+        for pool in (previous, before):
+            same = [m for m in pool if any(t.lemma_.lower() == noun for t in doc[m[0]:m[1]])]
+            if same:
+                return same[-1][:2]
+        if previous:
+            return previous[-1][:2]
+        return None
+    if words in (["both"], ["both", "groups"], ["the", "two"], ["two"]):
+        return None
+    if recent:
+        return recent[-1]
+    subjects = [m for m in previous if m[2]]
+    if subjects:
+        return subjects[0][:2]  # the main subject comes first
+    strong = [m for m in state.strong if m[1] <= phrase.start]
+    if strong:
+        return max(strong)
+    return before[-1][:2] if before else None
+
+
+def nearest_mention(state: GroupState, token_i: int, members: list[int], n: int) -> Optional[TokenSpan]:
+    """The latest mention that starts before ``token_i``: a group, population or respondent noun (or the
+    group of an earlier share in the sentence), else a plural noun phrase."""
+    out = state.assignments
+    strong = [m for m in state.strong if m[0] < token_i]
+    for m in members:
+        if m < n and out[m].kind == "share" and out[m].group and out[m].group[0] < token_i:
+            strong.append(out[m].group)
+    if strong:
+        return max(strong, key=lambda m: (m[0], m[1]))
+    weak = [m for m in state.weak if m[0] < token_i]
+    return max(weak, key=lambda m: m[0])[:2] if weak else None
+
+
+def carry_mentions(state: GroupState, sent: Span, members: list[int]) -> None:
+    """Step 6: a share still open carries the nearest earlier mention ('... and half said'); every
+    share's group becomes memory for later sentences, and an 'other' keeps no group or statement."""
+    figures, out = state.figures, state.assignments
+    for n in members:
+        fig, a = figures[n], out[n]
+        if a.kind == "share" and not a.resolved:
+            a.group = nearest_mention(state, fig.start, members, n)
+            a.resolved = True
+        if a.kind == "share" and a.group is not None:
+            state.strong.append(a.group)
+        if a.kind == "other":
+            a.group = a.statement = None

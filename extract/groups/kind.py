@@ -1,0 +1,144 @@
+"""The kind of a figure ('share', 'point_change' or 'other') and how a kind spreads to figures
+that have no cue of their own: a confident share beside them, the other side of an 'X% vs. Y%'
+pair, the other end of a range."""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+from spacy.tokens import Span, Token
+
+from ..phrases import OPINION_VERBS
+from .state import Assignment, GroupState
+
+MARGIN_RE = regex.compile(r"(?:margin\s+of\s+error|plus\s+or\s+minus|\+/-|±|sampling\s+error)[^.]{0,40}$", regex.I)
+RATE_WORDS = frozenset({"rate", "rates", "interest", "inflation", "yield", "yields", "gdp", "growth", "unemployment",
+                        "deficit", "borrowing", "economy", "tax", "taxes", "prices", "price", "index", "sales",
+                        "output", "spending", "pay", "wages", "earnings", "profits", "shares", "market"})
+STRONG_SURVEY_CUES = frozenset({"survey", "surveys", "surveyed", "poll", "polls", "polled", "respondents", "questioned",
+                                "interviewed", "questionnaire", "asked", "study", "research", "found", "said", "say", "says",
+                                "think", "believe", "believed", "thought", "felt", "feel", "agreed", "agree", "want",
+                                "wanted", "backed", "opposed", "supported", "support", "oppose", "admitted", "claimed"})
+MISTAGGED_VERBS = frozenset({"plan", "want", "support", "back", "favour", "favor", "oppose", "expect", "intend", "hope",
+                             "fear", "say", "think", "believe", "agree", "use", "own", "prefer", "need"})
+MEASURE_NOUNS = frozenset({"figure", "proportion", "percentage", "share", "number", "level", "total"})
+VAGUE_QUANTIFIERS = frozenset({"most", "majority", "minority", "many", "some", "few", "half"})
+CHANGE_AFTER = frozenset({"higher", "lower", "more", "less", "up", "down", "rise", "increase", "fall", "drop", "cut", "jump",
+                          "gain", "growth", "decline", "stake", "discount", "share", "cheaper", "dearer", "faster", "slower",
+                          "bigger", "smaller", "ahead", "behind", "above", "below", "off", "year-on-year", "annually", "rate",
+                          "decrease", "stronger", "weaker", "increases", "rises", "falls", "drops", "cuts", "jumps", "gains"})
+SURVEY_CONTEXT = frozenset({"say", "said", "says", "think", "thought", "believe", "believed", "feel", "felt", "agree",
+                            "agreed", "respondents", "surveyed", "polled", "questioned", "interviewed", "survey",
+                            "poll", "voters", "people", "want", "wanted", "expect", "support", "oppose", "found",
+                            "consider", "prefer", "claim", "admit", "plan", "backed", "opposed", "knew", "know",
+                            "believes", "thinks", "described", "describe", "reported", "indicated"})
+
+
+def survey_cue(sent: Span) -> bool:
+    """Does the sentence mention a survey, its respondents or what they said?"""
+    return any(t.lower_ in STRONG_SURVEY_CUES for t in sent)
+
+
+def figure_kind(state: GroupState, fig: Span, sent: Span, of_obj: Optional[Token],
+                bracket: Optional[Token]) -> tuple[str, bool]:
+    """(kind, decided only by the fallback). A share needs people (or surveyed units) or a survey
+    in view; rates, changes and portions of amounts are 'other'."""
+    doc, text, rules = state.doc, state.text, state.rules
+    text_before = text[max(sent.start_char, fig.start_char - 60):fig.start_char]
+    if MARGIN_RE.search(text_before):
+        return "other", False
+    words = {t.lower_ for t in sent}
+    if fig._.unit == "points":
+        if fig._.form == "fraction":
+            return "other", False
+        rates = words & RATE_WORDS
+        surveyish = words & (SURVEY_CONTEXT - {"say", "said", "says"})  # "he says" is every news sentence
+        return ("other" if rates and not surveyish else "point_change"), False
+    if of_obj is not None:
+        head = of_obj.lemma_.lower()
+        if head in rules.amount or of_obj.lower_ in rules.amount or head in rules.time_nouns:
+            return "other", False
+        if rules.is_people(of_obj):
+            return "share", False
+        return ("share" if survey_cue(sent) else "other"), True
+    root = fig.root
+    # "10% inflation", "a 3% rise", "100% debt relief": the figure modifies a noun.
+    if root.head.i > fig.end - 1 and root.head.pos_ in ("NOUN", "PROPN") and root.dep_ in (
+            "nummod", "amod", "compound", "quantmod", "nmod", "npadvmod"):
+        if root.head.lemma_.lower() in MISTAGGED_VERBS and root.head.i == fig.end:
+            return "other", True  # "another 11% plan to ...": a verb the tagger took for a noun
+        if not rules.is_people(root.head):
+            return "other", False
+    # "from just over 5% in 2003 to a record 13.3%": a rate moving, unless it is a share of people.
+    if regex.search(r"\bfrom\s+(?:\w+\s+){0,2}$", text[max(sent.start_char, fig.start_char - 25):fig.start_char], regex.I) and \
+            regex.match(r"\s+(?:in\s+\d{4}\s+)?to\b", text[fig.end_char:fig.end_char + 15]):
+        return "other", False
+    if regex.search(r"\bfrom\s+(?:[\w.%]+\s+){1,4}to\s+(?:a\s+(?:record|new)\s+\w*\s*)?$",
+                    text[max(sent.start_char, fig.start_char - 50):fig.start_char], regex.I):
+        return "other", False
+    nxt = doc[fig.end] if fig.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in CHANGE_AFTER:
+        return "other", False
+    # "rose 5%", "up by 4.5%", "running at 50%", "a rate of 20%", "sales of 13%"
+    gov = root.head
+    if root.dep_ == "pobj" and gov.pos_ == "ADP":
+        gov2 = gov.head
+        if gov.lower_ in ("by", "to", "from", "at", "of", "on", "around", "about", "between") and (
+                gov2.lower_ in rules.change or gov2.lemma_.lower() in rules.change or gov2.lower_ in rules.amount
+                or gov2.lemma_.lower() in rules.amount):
+            return "other", False
+    if root.dep_ in ("dobj", "npadvmod", "advmod", "attr", "acomp") and (
+            gov.lemma_.lower() in rules.change or gov.lower_ in rules.change):
+        return "other", False
+    verb = gov.head if root.dep_ == "pobj" else gov
+    if root.dep_ in ("pobj", "attr", "dobj", "acomp", "npadvmod") and verb.pos_ in ("VERB", "AUX"):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.lemma_.lower() in MEASURE_NOUNS and not any(c.lower_ == "of" for c in subj.children):
+            return "other", True  # "In 2003 the figure was 29%": the measure before it decides
+        if subj is not None and (subj.lemma_.lower() in rules.amount or subj.lower_ in rules.amount):
+            return "other", False  # "Resolution rates ... are running at just 50%"
+    if root.dep_ == "pobj" and any(t.lower_ in RATE_WORDS for t in doc[max(sent.start, fig.start - 3):fig.start]):
+        return "other", False  # "takes the jobless rate to 12.1%"
+    if bracket is not None:
+        return ("share", False) if rules.is_people(bracket) or survey_cue(sent) else ("other", True)
+    if fig.start >= 2 and doc[fig.start - 1].text == "(" and doc[fig.start - 2].lower_ in VAGUE_QUANTIFIERS:
+        return "share", False  # "Most (71%) have no policies": a vague word made exact
+    if root.dep_ in ("nsubj", "nsubjpass") and gov.pos_ in ("VERB", "AUX"):
+        if gov.lemma_.lower() in OPINION_VERBS or gov.lemma_.lower() in rules.reporting or survey_cue(sent):
+            return "share", False
+        return ("share" if fig._.form in ("fraction", "ratio", "count") else "other"), True
+    if root.dep_ == "appos" and (gov.lemma_.lower() in rules.amount or gov.lower_ in rules.amount):
+        return "other", False
+    return ("share" if survey_cue(sent) else "other"), True
+
+
+# ------------------------------------------------------------ kinds that spread
+def kind_from_neighbours(state: GroupState, sent: Span, members: list[int]) -> None:
+    """A figure with no cue of its own takes the kind of a confident share beside it (same or previous
+    sentence): '17% of readers have switched ... and a further 16% are considering ...'."""
+    out = state.assignments
+    confident = any(out[n].kind == "share" and not out[n].kind_by_default for n in members) or state.last_sentence_share
+    for n in members:
+        a = out[n]
+        if a.kind == "other" and a.kind_by_default and confident and not a.of_thing:
+            a.kind, a.resolved = "share", a.group is not None
+    state.last_sentence_share = any(out[n].kind == "share" for n in members)
+
+
+def range_kinds(state: GroupState, sent: Span, members: list[int]) -> None:
+    """The two ends of a range are one figure's kind: the end a construction decided gives its kind
+    (and group) to the end the fallback decided."""
+    figures, out = state.figures, state.assignments
+    for a_n, b_n in zip(members, members[1:]):
+        if figures[a_n]._.form == "range_low" and figures[b_n]._.form == "range_high":
+            lo, hi = out[a_n], out[b_n]
+            if lo.kind != hi.kind and (lo.kind_by_default or hi.kind_by_default):
+                src, dst = (hi, lo) if lo.kind_by_default else (lo, hi)
+                dst.kind, dst.group, dst.resolved, dst.kind_by_default = src.kind, src.group, src.resolved, False
+
+
+def same_kind(a: Assignment, b: Assignment) -> None:
+    """Two figures compared side by side are the same kind: '(60% vs. 52%)'."""
+    for x, y in ((a, b), (b, a)):
+        if x.kind == "share" and y.kind == "other" and y.kind_by_default:
+            y.kind, y.resolved = "share", y.group is not None

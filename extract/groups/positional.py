@@ -1,0 +1,197 @@
+"""Step 4: groups given by position. "60 percent of A and 49 percent of B ..., down from 68 percent and
+55 percent, respectively"; "(83% of very effective vs. 51% of effective) and ... (67% vs. 26%)";
+earlier values of a share ("up from 7% in 2003"); point changes that follow the figure they change.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+from spacy.tokens import Span
+
+from ..phrases import is_anaphoric, trim_phrase
+from .comparison import anaphoric_subject, comparison, sentence_subject
+from .kind import same_kind
+from .state import Frame, GroupState, TokenSpan
+
+PAIR_LINK = regex.compile(r"^\W*(?:vs\.?|versus|v\.?|compared\s+(?:with|to)|against|to)\W*$", regex.I)
+LIST_LINK = regex.compile(r"^\s*(?:,|and|or|,\s*and)\s*$", regex.I)
+
+
+# ------------------------------------------------------------ earlier values
+def earlier_values(state: GroupState, sent: Span, members: list[int]) -> None:
+    """'36% of British camera phone users ..., up from 7% in 2003': the earlier value of the same share."""
+    text, figures, out = state.text, state.figures, state.assignments
+    for n in members:
+        fig, a = figures[n], out[n]
+        if a.kind != "other" or fig._.unit != "percent":
+            continue
+        if not regex.search(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased|declined)\s+from\s+(?:\w+\s+){0,2}$",
+                            text[max(0, fig.start_char - 40):fig.start_char], regex.I):
+            continue
+        if regex.match(r"\s+(?:in\s+\d{4}\s+)?to\b", text[fig.end_char:fig.end_char + 15]):
+            continue  # "from 5% to 13.3%": a movement, not an earlier value
+        if regex.search(r"\brespectively\b", text[fig.end_char:sent.end_char]):
+            continue  # "down from 68 percent and 55 percent, respectively": the list maps them
+        earlier = [m for m in members if figures[m].end <= fig.start and out[m].kind == "share" and out[m].group
+                   and not out[m].kind_by_default]
+        if earlier:
+            a.kind, a.group, a.resolved, a.kind_by_default = "share", out[earlier[-1]].group, True, False
+
+
+# ------------------------------------------------------------ elliptic groups
+def resolve_elliptic(state: GroupState, sent: Span, members: list[int]) -> None:
+    """'(83% of very effective vs. 51% of effective)': each side is a group named in full earlier."""
+    out = state.assignments
+    elliptic = [n for n in members if out[n].elliptic and out[n].group]
+    if not elliptic:
+        return
+    phrases = {n: _words(state, out[n].group) for n in elliptic}
+    mentions = sorted(set(state.strong) | {m[:2] for m in state.weak} | _subjects_in(state, sent))
+    for n in elliptic:
+        own = phrases[n]
+        others = set().union(*(set(phrases[m]) for m in elliptic if m != n)) if len(elliptic) > 1 else set()
+        distinct = others - set(own)
+        g0 = out[n].group[0]
+        candidates = [m for m in mentions if m[1] <= g0 and m != out[n].group and _contains(_words(state, m), own)
+                      and not (distinct & set(_words(state, m))) and len(_words(state, m)) > len(own)]
+        if candidates:
+            out[n].group = max(candidates, key=lambda m: (m[1], -m[0]))
+        out[n].elliptic = False
+
+
+def _subjects_in(state: GroupState, sent: Span) -> set[TokenSpan]:
+    """Subjects of the sentence as phrases: 'Those with very effective working relationships'."""
+    doc = state.doc
+    out: set[TokenSpan] = set()
+    for tok in sent:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN", "PRON") and not tok.like_num and tok.text != "%":
+            span = trim_phrase(doc, tok, state.rules.lex, limit=(sent.start, sent.end))
+            if span is not None and not is_anaphoric(doc[span[0]:span[1]]):
+                out.add(span)
+    return out
+
+
+def _words(state: GroupState, span: TokenSpan) -> list[str]:
+    return [t.lower_ for t in state.doc[span[0]:span[1]] if not t.is_punct]
+
+
+def _contains(hay: list[str], needle: list[str]) -> bool:
+    n = len(needle)
+    return any(hay[i:i + n] == needle for i in range(len(hay) - n + 1))
+
+
+# ------------------------------------------------------------ respectively lists
+def respectively(state: GroupState, sent: Span, members: list[int]) -> None:
+    """'60 percent of A and 49 percent of B ..., down from 68 percent and 55 percent, respectively':
+    the run of figures before 'respectively' maps, in order, onto the groups named before it (else the
+    sentence's subject, else the two sides of the frame in force)."""
+    doc, figures, out = state.doc, state.figures, state.assignments
+    resp = [t for t in sent if t.lower_ == "respectively"]
+    if not resp:
+        return
+    r = resp[0]
+    run = _run_before(state, [n for n in members if figures[n].end <= r.i], r.i)
+    if not run:
+        return
+    named = [n for n in members if n not in run and out[n].group and out[n].kind == "share" and figures[n].start < figures[run[0]].start]
+    time = state.rules.time_after(doc, state.text, r.idx + len(r.text), sent)
+    for n in run:
+        if time and not out[n].time:
+            out[n].time = time
+    if len(named) == len(run):  # "down from 68 percent and 55 percent, respectively": earlier values of shares
+        for n in run:
+            if out[n].kind == "other" and figures[n]._.unit == "percent":
+                out[n].kind, out[n].resolved = "share", False
+    open_ = [n for n in run if not out[n].resolved or out[n].kind == "point_change"]
+    if not open_:
+        return
+    if len(named) >= len(open_):
+        for n, m in zip(open_, named[-len(open_):]):
+            out[n].group, out[n].resolved = out[m].group, True
+        return
+    subject = sentence_subject(state, sent)
+    if subject is not None:
+        for n in open_:
+            if out[n].kind == "share":
+                out[n].group, out[n].resolved = subject, True
+    elif state.frame is not None and len(open_) == 2:
+        for n, g in zip(open_, state.frame):
+            out[n].group, out[n].resolved = g, True
+
+
+def _run_before(state: GroupState, candidates: list[int], limit: int) -> list[int]:
+    """The figures joined by 'and' or commas that end right before ``limit``."""
+    doc, figures = state.doc, state.figures
+    run: list[int] = []
+    for n in reversed(candidates):
+        fig = figures[n]
+        gap_end = figures[run[0]].start if run else limit
+        gap = doc[fig.end:gap_end].text
+        if run and not LIST_LINK.match(gap) and not PAIR_LINK.match(gap):
+            break
+        if not run and not regex.match(r"^[\s,)]*$", gap):
+            break
+        run.insert(0, n)
+    return run
+
+
+# ------------------------------------------------------------ X vs. Y pairs
+def pairs(state: GroupState, sent: Span, members: list[int]) -> None:
+    """'X% vs. Y%': the two sides of the comparison in force."""
+    doc, figures, out = state.doc, state.figures, state.assignments
+    last_pair: Optional[Frame] = None
+    for a_n, b_n in zip(members, members[1:]):
+        fa, fb = figures[a_n], figures[b_n]
+        gap = doc[fa.end:fb.start].text
+        if not PAIR_LINK.match(gap) and not regex.match(r"^\s*(?:of\s+[^()]*?)?\s*(?:vs\.?|versus)\s*$", gap, regex.I):
+            continue
+        aa, ab = out[a_n], out[b_n]
+        same_kind(aa, ab)
+        if aa.kind_by_default and ab.kind_by_default and aa.kind == ab.kind == "other" and regex.search(r"\bv(?:s|ersus)\b", gap, regex.I):
+            aa.kind = ab.kind = "share"  # "(83% vs. 52%)": two groups compared
+            aa.resolved, ab.resolved = aa.group is not None, ab.group is not None
+        if aa.kind != "share" or ab.kind != "share":
+            continue
+        if aa.group and ab.group:
+            last_pair = (aa.group, ab.group)
+            continue
+        if aa.group and not ab.resolved:
+            if ab.time:
+                ab.group, ab.resolved = aa.group, True
+            continue
+        if aa.resolved or ab.resolved:
+            continue
+        pair = last_pair or comparison(state, sent)
+        if pair is None and anaphoric_subject(sent) and state.frame is not None:
+            pair = state.frame
+        if pair is not None:
+            aa.group, ab.group = pair
+            aa.resolved = ab.resolved = True
+
+
+def pair_frame(state: GroupState, sent: Span, members: list[int]) -> None:
+    """Remember the last two groups compared, for 'both groups', 'the two', 'they' later on."""
+    out = state.assignments
+    shares = [n for n in members if out[n].kind == "share" and out[n].group]
+    for a_n, b_n in zip(shares, shares[1:]):
+        ga, gb = out[a_n].group, out[b_n].group
+        if ga != gb:
+            state.frame = (ga, gb)
+
+
+# ------------------------------------------------------------ point changes
+def point_changes(state: GroupState, sent: Span, members: list[int]) -> None:
+    """A stated difference between groups has no group; a change belongs to the figure it changes."""
+    doc, figures, out, difference = state.doc, state.figures, state.assignments, state.rules.difference
+    for n in members:
+        fig, a = figures[n], out[n]
+        if a.kind != "point_change" or a.resolved:
+            continue
+        window = {t.lower_ for t in doc[fig.end:min(sent.end, fig.end + 3)]} | {t.lower_ for t in doc[max(sent.start, fig.start - 3):fig.start]}
+        if window & difference:
+            a.resolved = True
+            continue
+        prev = [m for m in members if figures[m].start < fig.start and out[m].kind == "share" and out[m].group]
+        if prev:
+            a.group, a.resolved = out[prev[-1]].group, True

@@ -1,0 +1,178 @@
+"""The lexicon-backed reading of one figure's surroundings: which noun names its group (after the
+figure, before its bracket, as the determiner it stands for, as the thing measured), whether a noun
+counts people, and the period and statement that go with the figure."""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import Lexicon
+from ..phrases import OPINION_VERBS
+from ..samples import SamplePatterns
+
+QUANTITY_HEADS = frozenset({"share", "percentage", "proportion", "number", "majority", "minority", "fraction", "half",
+                            "third", "quarter", "most", "many", "percent", "%", "portion", "rest", "bulk"})
+COPULAS = frozenset({"be", "stand", "reach", "remain", "hit", "total", "come", "amount"})
+TIME_RE = regex.compile(
+    r"""[\s,]*(?:respectively[\s,]*)?(?:(?:in|from|since|during|for|of|by|than|on|over|at)\s+)?
+        (?:the\s+)?(?P<t>(?:19|20)\d\d(?:[/-]\d{2,4})?|(?:{phrases}))\b""", regex.I | regex.VERBOSE)
+
+
+class GroupRules:
+    """Word lists from the lexicon and the syntactic look-ups built on them."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        self.amount = lexicon.word_set("amount_nouns")
+        self.time_nouns = lexicon.word_set("time_nouns")
+        self.change = lexicon.word_set("change_words")
+        self.difference = lexicon.word_set("difference_words")
+        self.respondents = lexicon.word_set("respondent_nouns")
+        self.people = lexicon.word_set("people_nouns")
+        self.reporting = lexicon.word_set("reporting_verbs") - {"be", "have", "do"}
+        phrases = "|".join(regex.escape(p) for p in sorted(lexicon.word_set("time_expressions"), key=len, reverse=True))
+        self.time_re = regex.compile(TIME_RE.pattern.replace("{phrases}", phrases), TIME_RE.flags)
+        self.samples = SamplePatterns(lexicon)
+
+    # ------------------------------------------------------------ finding heads
+    def of_object(self, doc: Doc, fig: Span, sent: Span) -> Optional[Token]:
+        """The object of the 'of' right after the figure (after a closing bracket for '(23%)')."""
+        j = fig.end
+        if j < sent.end and doc[j].text == ")" and fig._.form and fig.start > sent.start and doc[fig.start - 1].text == "(":
+            j += 1
+        if j >= sent.end or doc[j].lower_ != "of":
+            return None
+        of = doc[j]
+        for tok in doc[j + 1:sent.end]:
+            if tok.head.i == of.i and tok.dep_ in ("pobj", "pcomp", "dobj", "conj", "appos", "npadvmod", "nmod"):
+                return tok
+        if j + 1 >= sent.end:
+            return None
+        tok = doc[j + 1]
+        while tok.head.i > tok.i and tok.head.i < sent.end and tok.head.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
+            tok = tok.head
+        return tok
+
+    def bracket_head(self, doc: Doc, fig: Span, sent: Span) -> Optional[Token]:
+        """'those who say the relationship is very effective (48%)': the phrase the bracket follows."""
+        if fig.start - 2 < sent.start or doc[fig.start - 1].text != "(":
+            return None
+        prev = doc[fig.start - 2]
+        if prev.is_punct or prev.like_num or prev.lower_ in self.lex.denominators:
+            return None
+        close = next((t.i for t in doc[fig.end:sent.end] if t.text == ")"), sent.end)
+        if any(t.like_num for t in doc[fig.end:close]):
+            return None  # "(83% vs. 52%)" after a topic, not a group
+        # The highest phrase ending right at the bracket that names people (or surveyed units):
+        # "those who say the relationship is very effective (48%)", not "the must-have gadget for
+        # most people (75%)"; a bracket after a topic ("second place (67%)") names no group.
+        best: Optional[Token] = None
+        tok = prev
+        while sent.start <= tok.i < sent.end:
+            right = max((t.i for t in tok.subtree if t.i < fig.start - 1), default=tok.i)
+            if right > prev.i or tok.lower_ in ("as", "than"):
+                break  # "three times as many as [those who ...] (24%)": the group is the compared side
+            named = self._through_quantity(tok)
+            if tok.pos_ in ("NOUN", "PROPN", "PRON") and self.is_people(named):
+                best = named
+            elif tok.pos_ == "NUM" and any(t.pos_ == "NOUN" and self.is_people(t) for t in tok.subtree if t.i != tok.i):
+                best = tok  # "25 to 34-year-olds": the parser heads the age range with its first number
+            if tok.head.i == tok.i or (best is not None and tok.dep_ == "conj"):
+                break  # "15 to 24-year-olds (94%), and 25 to 34-year-olds (92%)": each conjunct its own
+            tok = tok.head
+        return best
+
+    def following_noun(self, doc: Doc, fig: Span, sent: Span) -> Optional[Token]:
+        """'Three out of four marketers believe', 'one in 10 marketing and IT executives say',
+        'Nearly half those pupils polled': a verbal figure used as a determiner."""
+        if fig._.form not in ("ratio", "count", "fraction") or fig.end >= sent.end:
+            return None
+        j = fig.end
+        if fig._.form == "fraction" and doc[j].lower_ in ("the", "those", "these", "all", "its", "their"):
+            j += 1
+        if j >= sent.end or doc[j].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
+            return None
+        tok = doc[j]
+        while tok.pos_ not in ("NOUN", "PROPN") or (tok.head.i > tok.i and tok.head.i < sent.end and tok.head.pos_ in ("NOUN", "PROPN")):
+            if not (tok.head.i > tok.i and tok.head.i < sent.end):
+                return None
+            tok = tok.head
+        # "A fifth rely on mobiles": a verb mistagged as a noun is not a group.
+        return tok if tok.tag_ in ("NNS", "NNPS") or self.is_people(tok) else None
+
+    def _through_quantity(self, tok: Token) -> Token:
+        """'the largest share of those who ...' names 'those who ...'."""
+        if tok.lower_ in QUANTITY_HEADS or tok.lemma_.lower() in QUANTITY_HEADS:
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for obj in child.children:
+                        if obj.dep_ in ("pobj", "pcomp"):
+                            return obj
+        return tok
+
+    def copula_subject(self, doc: Doc, fig: Span, sent: Span) -> Optional[Token]:
+        """'The percentage of respondents who said ... is 46%' -> respondents."""
+        root = fig.root
+        verb = root.head
+        if root.dep_ == "pobj" and verb.lower_ in ("at", "to") and verb.head.i != verb.i:
+            verb = verb.head
+        if root.dep_ not in ("attr", "acomp", "dobj", "pobj", "npadvmod", "oprd", "advmod") or verb.lemma_.lower() not in COPULAS:
+            return None
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in QUANTITY_HEADS - {"%", "percent"}:
+                obj = self._through_quantity(child)
+                return obj if obj.i != child.i else None
+        return None
+
+    # ------------------------------------------------------------ people
+    def is_people(self, tok: Token) -> bool:
+        """Does this noun count people or surveyed units (firms, households, PCs) rather than an amount?"""
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        if low in self.amount or lemma in self.amount or low in self.time_nouns:
+            return False
+        if low in self.people or lemma in self.people or tok.pos_ == "PRON" or tok.tag_ == "NNPS":
+            return True
+        if regex.search(r"\d+s$|olds$", low):
+            return True  # "over-55s", "18 to 24 year olds"
+        return tok.tag_ == "NNS" and bool(regex.search(r"(?:[^s]ers|tors|sors|ists|ians|ees|ents|ants|ives)$", low))
+
+    # ------------------------------------------------------------ time and statement
+    def time_after(self, doc: Doc, text: str, end_char: int, sent: Span) -> Optional[tuple[int, int]]:
+        """The period written right after ``end_char``: '... in 2003', '..., respectively, last year'."""
+        m = self.time_re.match(text, end_char, min(sent.end_char, end_char + 60))
+        if not m:
+            return None
+        span = doc.char_span(m.start("t"), m.end("t"), alignment_mode="expand")
+        return (span.start, span.end) if span is not None else None
+
+    def statement(self, doc: Doc, fig: Span, sent: Span, stops: set[int]) -> Optional[tuple[int, int]]:
+        """What the group holds or does: the predicate of the verb the figure is the subject of."""
+        root = fig.root
+        while root.dep_ == "conj" and root.head.i < root.i:
+            root = root.head
+        if root.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        verb = root.head
+        target = verb
+        if verb.lemma_.lower() in OPINION_VERBS:
+            comp = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+            if comp:
+                target = comp[0]
+        start = verb.i if target.i == verb.i else target.left_edge.i
+        end = target.right_edge.i + 1
+        for i in range(start, min(end, sent.end)):
+            if i in stops or doc[i].text in (";", ":", "(", "\u2014", "\u2013") or (
+                    doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in ("while", "whereas", "but", "compared", "and", "versus")):
+                end = i
+                break
+        end = min(end, sent.end)
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        if end <= start or end - start > 40:
+            return None
+        if doc[start].lower_ in ("that",) and end - start > 1:
+            start += 1
+        return start, end
+

@@ -1,0 +1,71 @@
+"""What the steps share: one ``Assignment`` per figure and one ``GroupState`` for the article.
+
+``GroupState`` holds the article as read (doc, text, sentences, figures, sample populations, rules),
+the assignments being built, and what the reader remembers while going through the article
+(mentions, the comparison frame in force, what the previous sentence held).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Doc, Span
+
+from ..extensions import doc_text
+from ..phrases import plural_mentions
+from .rules import GroupRules
+
+TokenSpan = tuple[int, int]  # token offsets (start, end) in the doc
+Frame = tuple[TokenSpan, TokenSpan]  # the two sides of a comparison
+
+
+@dataclass
+class Assignment:
+    kind: str
+    group: Optional[tuple[int, int]] = None
+    time: Optional[tuple[int, int]] = None
+    statement: Optional[tuple[int, int]] = None
+    resolved: bool = False  # group fixed by a rule (even if None)
+    kind_by_default: bool = False  # kind came from the fallback, not from a construction
+    of_thing: bool = False  # "49% of National Bank of Iraq": a share of something that is not people
+    elliptic: bool = False  # group is a bare adjective ("of very effective") to resolve
+
+
+@dataclass(eq=False)
+class GroupState:
+    """The article being read, the assignments so far, and what the reader remembers."""
+
+    # The article, fixed for the whole reading.
+    doc: Doc
+    rules: GroupRules
+    figures: list[Span]  # the percentage spans, in order; ``assignments[n]`` is about ``figures[n]``
+    text: str  # doc.text, built once (spaCy rebuilds it on every access)
+    sentences: list[TokenSpan]  # the sentences read, in order
+    stops: set[int]  # tokens inside figures: no group phrase runs through them
+    sample_populations: list[TokenSpan]  # populations of the sample sizes, in order
+    # What is being built.
+    assignments: list[Assignment]
+    # What the reader remembers.
+    strong: list[TokenSpan] = field(default_factory=list)  # groups, populations, respondent nouns
+    weak: list[tuple[int, int, bool]] = field(default_factory=list)  # plural noun phrases (start, end, is_subject)
+    frame: Optional[Frame] = None  # the two sides last compared
+    last_sentence_share: bool = False  # did the previous sentence with figures hold a share?
+    previous_groups: list[TokenSpan] = field(default_factory=list)  # groups of the sentence just before
+
+    @classmethod
+    def start(cls, doc: Doc, figures: list[Span], sentences: list[TokenSpan], samples: list[Span],
+              rules: GroupRules) -> GroupState:
+        """The state before the first sentence: every figure with the kind its span came with."""
+        sentences = sorted(sentences)
+        return cls(
+            doc=doc,
+            rules=rules,
+            figures=figures,
+            text=doc_text(doc),
+            sentences=sentences,
+            stops={i for f in figures for i in range(f.start, f.end)},
+            sample_populations=sorted((s._.population.start, s._.population.end) for s in samples
+                                      if s._.population is not None),
+            assignments=[Assignment(kind=f._.kind or "share") for f in figures],
+            weak=plural_mentions(doc, sentences, rules.lex),
+        )
