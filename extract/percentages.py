@@ -22,6 +22,9 @@ from .extensions import doc_text, register_extensions
 from .lexicon import Lexicon
 
 DEFAULT_SPANS_KEY = "survey_percentages"
+POINTS_CONTEXT = 400  # characters before bare "points" that must hold a percentage for them to be points of one
+RESTATED_NEAR_TOLERANCE = 10.0  # "nearly half (41%)": a verbal figure right before its exact value
+RESTATED_TOLERANCE = 5.0  # points between a verbal figure and the exact one that restates it further on
 WINDOW = 120  # characters of context kept on each side of a possible figure
 Windows = list[tuple[int, int]]
 FACTORY = "survey_percentages"
@@ -105,6 +108,34 @@ class PercentPatterns:
         self.shared_unit = regex.compile(
             rf"""(?P<head>(?:{self.number})(?:\s*,\s*(?:{self.number}))*)
                  \s*,?\s+(?:and|or)\s+(?P<last>{self.number}){unit}""", flags)
+        # A change written with one unit for both ends: "from 4.1 to 3.9 percent", "from 6 to 8 per cent
+        # to 2 to 4 per cent" (the second "to" makes the first pair a range, not a change).
+        self.from_to = regex.compile(
+            rf"""\bfrom\s+(?P<lo>{self.number})\s*(?:(?P<dash>-|\u2013)|\bto\b)\s*(?P<hi>{hi_number}){unit}
+                 (?P<then>\s+to\s+(?:{self.number}))?""", flags)
+        # Bare numbers a vote makes shares: "by a 61 to 30 margin", "by a 61-30 percent margin".
+        self.margin = regex.compile(
+            rf"""\bby\s+an?\s+(?:(?:wide|narrow|clear|slim|huge|large|small)\s+)?
+                 (?P<a>\d{{1,2}}(?:\.\d+)?)\s*(?:-|\u2013|\bto\b)\s*(?P<b>\d{{1,2}}(?:\.\d+)?)
+                 (?:\s*(?:%|per\s?cent|percent))?\s+(?:percentage[\s-]+points?\s+)?margin\b""", flags)
+        # Points with no "percentage" before them, where the words around say a share moved or two differ:
+        # "up eight points from 2009", "has dropped by 12 points", "from 15 points in 1994 to 36 points",
+        # "the 17-point average difference".
+        self.bare_points = regex.compile(rf"(?P<num>{self.number})[\s-]points?\b", flags)
+        self.points_before = regex.compile(
+            r"""\b(?:up|down|rose|risen|fell|fallen|dropped|drop|gained|lost|jumped|slipped|increased|decreased
+                  |declined|grew|grown|climbed|slumped|plunged|shrank|widened|narrowed|from|to)
+                \s+(?:by\s+)?(?:(?:just|only|some|about|nearly|almost|over|more\s+than|less\s+than)\s+)?$""",
+            regex.VERBOSE | regex.IGNORECASE)
+        self.points_after = regex.compile(
+            r"""^(?:\s+[\w-]+){0,2}?\s+(?:lead|gap|difference|differences|margin|swing|advantage|drop|fall|rise
+                  |increase|decline|jump|slide|jumps|rises|falls|drops|gain|loss|shift)\b
+              | ^\s+(?:in\s+(?:19|20)\d\d|now|since|from|versus|vs\.?|compared|higher|lower|more|less)\b""",
+            regex.VERBOSE | regex.IGNORECASE)
+        self.points_differ = regex.compile(r"\b(?:differences?|gap|gaps|lead|margin|divide|spread)\b", regex.I)
+        self.percent_near = regex.compile(r"\d\s?%|\b(?:per\s?cent|percent(?:age)?)\b", regex.I)
+        # A table row flattened into text: "Donald Trump44%38%38%": the first cell is glued to the label.
+        self.glued_cell = regex.compile(r"(?<=[^\W\d_])(?P<num>\d{1,2}(?:\.\d+)?)%(?=\d{1,2}(?:\.\d+)?%)")
         # "60%", "68 percent", "Fifty-eight per cent", "13-percentage-point"
         self.single = regex.compile(rf"(?P<num>{self.number}){unit}", flags)
         # "a quarter of a percentage point", "half a point"
@@ -130,6 +161,14 @@ class PercentPatterns:
             rf"""^(?:\s+of\s+[^()\d%.;:]{{1,60}}?)?
                  (?:\s*\(\s*|\s*[,\u2013\u2014-]+\s*)(?:[^\W\d_]+\s+){{0,2}}?(?P<num>{self.number}){unit}""", flags)
 
+        # ... and after a whole group phrase, when the two values agree: "Four in five advertisers who use
+        # Internet advertising use it as a branding device (79 per cent)", "eight in 10 parents (82%)",
+        # "only four percent -- that's 4 percent --".
+        self.restated_far = regex.compile(
+            r"""^(?:\s+(?:of\s+)?(?:[^()%.;:!?\n]|\.(?=\S)|(?<=\b[A-Z])\.){1,100}?)?
+                 (?:\s*\(\s*|\s*(?:--|[,\u2013\u2014])\s*)(?:[^\W\d_][\w\u2019']*\s+){0,2}?$""", regex.VERBOSE)
+        # Between an exact figure and its verbal restatement in brackets: "48% (nearly half)".
+        self.restated_after = regex.compile(r"^\s*\(\s*(?:[^\W\d_]+\s+){0,2}$")
         before = [q for q in lexicon.qualifiers if q.position == "before"]
         after = [q for q in lexicon.qualifiers if q.position == "after"]
         self.bound_before = {q.phrase: q.bound for q in before}
@@ -161,7 +200,7 @@ class PercentPatterns:
         # plain `re`, one scan, loose literals (a superset of what the passes match).
         den_words = "|".join(sorted({d.rstrip("s") for d in self.denominators} | {"halves"}, key=len, reverse=True))
         self.anchors = re.compile(
-            rf"""(?P<unit>%|per\s?cent|percent|\bpc\b|\bpp|\bpoints?\b)
+            rf"""(?P<unit>%|per\s?cent|percent|(?<![^\W\d_])pc\b|\bpp|\bpoints?\b|\bmargin\b)
                | (?P<fraction>{den_words})
                | (?P<ratio>\b(?:in|out\s+of|of\s+(?:the|those|these|its|their))[\s-]+(?:every\s+)?(?:\d|{small_words}))""",
             re.I | re.X)
@@ -257,8 +296,8 @@ class PercentPatterns:
             found.extend(figs)
 
         passes: list[tuple[Callable[[str, Windows], Iterator[tuple[tuple[int, int], list[Figure]]]], str]] = [
-            (self._ranges, "unit"), (self._shared_unit_lists, "unit"), (self._fraction_points, "fraction"),
-            (self._singles, "unit"), (self._ratios, "ratio"), (self._fractions, "fraction"), (self._counts_of, "ratio"),
+            (self._from_to, "unit"), (self._margins, "unit"), (self._ranges, "unit"), (self._shared_unit_lists, "unit"), (self._fraction_points, "fraction"),
+            (self._singles, "unit"), (self._bare_points_pass, "unit"), (self._glued_cells, "unit"), (self._ratios, "ratio"), (self._fractions, "fraction"), (self._counts_of, "ratio"),
         ]
         by_kind = {k: [(0, len(text))] for k in self.reach} if everywhere else self.windows(text)
         for find_pass, kind in passes:
@@ -289,6 +328,36 @@ class PercentPatterns:
                     Figure(m.start("hi"), m.end(), hi, "upper", unit, "range_high"),
                 ]
 
+    def _from_to(self, text: str, windows: Windows) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
+        """'fell from 4.1 to 3.9 percent': two figures, one unit; 'from 6 to 8 per cent to 2 to 4 per cent':
+        a range moving to another range (the second range is left to the range pass)."""
+        for m in self._scan(self.from_to, text, windows):
+            lo, hi = self.number_value(m.group("lo")), self.number_value(m.group("hi"))
+            if lo is None or hi is None or lo > 100 or hi > 100 or "," in m.group("lo"):
+                continue
+            unit, end = self._unit(m), m.end("pts") if m.group("pts") else m.end("pct")
+            if (m.group("then") or m.group("dash")) and lo < hi:
+                yield (m.start("lo"), end), [
+                    Figure(m.start("lo"), m.end("lo"), lo, "lower", unit, "range_low"),
+                    Figure(m.start("hi"), end, hi, "upper", unit, "range_high"),
+                ]
+            elif not (m.group("then") or m.group("dash")):
+                yield (m.start("lo"), end), [
+                    Figure(m.start("lo"), m.end("lo"), lo, self.bound_at(text, m.start("lo"), m.end("lo")), unit, "list"),
+                    Figure(m.start("hi"), end, hi, self.bound_at(text, m.start("hi"), end), unit, "list"),
+                ]
+
+    def _margins(self, text: str, windows: Windows) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
+        """'approved by a 61 to 30 margin': the two sides' shares, each on its bare number."""
+        for m in self._scan(self.margin, text, windows):
+            a, b = self.number_value(m.group("a")), self.number_value(m.group("b"))
+            if a is None or b is None or a + b > 100.5:
+                continue
+            yield (m.start("a"), m.end("b")), [
+                Figure(m.start("a"), m.end("a"), a, "exact", "percent", "margin"),
+                Figure(m.start("b"), m.end("b"), b, "exact", "percent", "margin"),
+            ]
+
     def _shared_unit_lists(self, text: str, windows: Windows) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
         for m in self._scan(self.shared_unit, text, windows):
             if regex.search(r"\b(?:and|to|between|aged|from)\s+$", text[max(0, m.start() - 10):m.start()], regex.I):
@@ -316,6 +385,28 @@ class PercentPatterns:
             form = "numeric" if m.group("num").lstrip("-\u2212.")[:1].isdigit() else "words"
             s, e = m.start(), m.end()
             yield (s, e), [Figure(s, e, value, self.bound_at(text, s, e), self._unit(m), form)]
+
+    def _bare_points_pass(self, text: str, windows: Windows) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
+        """'up eight points', 'dropped by 12 points': points of a share, named only by what moved."""
+        for m in self._scan(self.bare_points, text, windows):
+            value = self.number_value(m.group("num"))
+            if value is None or value > 100 or "," in m.group("num"):
+                continue
+            before, after = text[max(0, m.start() - 30):m.start()], text[m.end():m.end() + 40]
+            if not (self.points_before.search(before) or self.points_after.match(after)):
+                continue
+            sentence = text[max(0, text.rfind(".", 0, m.start()) + 1):m.end() + 60]
+            if not (self.percent_near.search(text, max(0, m.start() - POINTS_CONTEXT), m.start())
+                    or self.points_differ.search(sentence)):
+                continue  # points of an index or a score ("confidence ... to drop one point"), not of a share
+            form = "numeric" if m.group("num")[:1].isdigit() else "words"
+            yield (m.start(), m.end()), [Figure(m.start(), m.end(), value, self.bound_at(text, m.start(), m.end()), "points", form)]
+
+    def _glued_cells(self, text: str, windows: Windows) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
+        for m in self._scan(self.glued_cell, text, windows):
+            value = self.number_value(m.group("num"))
+            if value is not None:
+                yield (m.start(), m.end()), [Figure(m.start(), m.end(), value, "exact", "percent", "numeric")]
 
     def _fraction_points(self, text: str, windows: Windows) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
         for m in self._scan(self.fraction_point, text, windows):
@@ -380,13 +471,26 @@ class PercentPatterns:
             if fig.form not in ("fraction", "ratio", "count", "words") or fig.unit != "percent":
                 continue
             m = self.restated.match(text[fig.end:fig.end + 40])
-            if not m:
-                continue
-            j = by_start.get(fig.end + m.start("num"))  # the restating figure, found by its own pass
+            j = by_start.get(fig.end + m.start("num")) if m else None  # the restating figure, found by its own pass
+            bracketed = m is not None and regex.match(r"\s*\(", m.group())
+            if j is not None and not bracketed and abs(figures[j].value - fig.value) > RESTATED_NEAR_TOLERANCE:
+                j = None  # "half of them said yes, and 30% said no": two figures, not one restated
+            if j is None and i + 1 < len(figures):
+                nxt = figures[i + 1]
+                if nxt.form == "numeric" and abs(nxt.value - fig.value) <= RESTATED_TOLERANCE and \
+                        self.restated_far.match(text[fig.end:nxt.start]):
+                    j = i + 1
             if j is None or j == i:
                 continue
             out[i] = replace(fig, superseded=True)
             out[j] = replace(out[j], verbal_of=fig.start)
+        # The other order: "48% (nearly half)", "More than 80% (four out of five)".
+        for i, (fig, nxt) in enumerate(zip(figures, figures[1:])):
+            if fig.form != "numeric" or fig.unit != "percent" or nxt.form not in ("fraction", "ratio", "count", "words"):
+                continue
+            if self.restated_after.match(text[fig.end:nxt.start]) and regex.match(r"\s*\)", text[nxt.end:nxt.end + 5]):
+                out[i + 1] = replace(out[i + 1], superseded=True)
+                out[i] = replace(out[i], verbal_of=nxt.start)
         return out
 
 
