@@ -37,6 +37,22 @@ QUALIFIER_WORDS = frozenset({"more", "than", "over", "some", "about", "around", 
 ANAPHORS = frozenset({"they", "them", "these", "those", "this", "it", "we", "us", "you", "both", "either"})
 
 
+PEOPLE_SUFFIX = regex.compile(r"(?:[^s]ers|tors|sors|ists|ians|ees|ents|ants|ives)$")
+
+
+def is_people(tok: Token, lex: Lexicon) -> bool:
+    """Does this noun count people or surveyed units (firms, households, PCs) rather than an amount?"""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    amount, time_nouns, people = lex.word_set("amount_nouns"), lex.word_set("time_nouns"), lex.word_set("people_nouns")
+    if low in amount or lemma in amount or low in time_nouns:
+        return False
+    if low in people or lemma in people or tok.pos_ == "PRON" or tok.tag_ == "NNPS":
+        return True
+    if regex.search(r"\d+s$|olds$", low):
+        return True  # "over-55s", "18 to 24 year olds"
+    return tok.tag_ == "NNS" and bool(PEOPLE_SUFFIX.search(low))
+
+
 def head_with_determiner(doc: Doc, head: Token, span: tuple[int, int]) -> Span:
     """The phrase with its determiner put back, to tell 'these leaders' (points back) from 'leaders'."""
     dets = [c.i for c in head.children if c.dep_ in ("det", "predet") and c.i < head.i and c.i < span[0]]
@@ -53,6 +69,8 @@ def _droppable_child(child: Token, head: Token, lex: Lexicon) -> bool:
     if child.dep_ in ("acl", "relcl") and (lower in lex.word_set("survey_participles")
                                            or child.lemma_.lower() in lex.word_set("survey_verbs")):
         return not is_pronoun_head(head)
+    if child.dep_ == "acl" and child.lemma_.lower() in lex.word_set("survey_tail_verbs"):
+        return True  # "adults conducted in May", "voters commissioned by the BBC": about the survey, not who
     if child.dep_ == "relcl" and child.lemma_.lower() in OPINION_VERBS and not is_pronoun_head(head):
         return True
     if child.dep_ == "acl" and child.lemma_.lower() in SAYING_VERBS:
@@ -61,7 +79,7 @@ def _droppable_child(child: Token, head: Token, lex: Lexicon) -> bool:
         return True
     if child.dep_ == "prep":
         objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-        if lower in ("in", "for", "by", "from", "of") and any(
+        if lower in ("in", "for", "by", "from", "of", "to") and any(
                 o.lemma_.lower() in lex.word_set("survey_nouns") or o.lower_ in lex.word_set("survey_nouns") for o in objs):
             return True
         if any(any(g.like_num for g in o.children) and o.lower_ in lex.word_set("non_respondent_count_nouns")

@@ -20,7 +20,7 @@ from .extensions import doc_text, register_extensions
 from .lexicon import Lexicon
 from .percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
 from .percentages import PercentPatterns
-from .phrases import is_break, trim_phrase
+from .phrases import is_break, is_people, trim_phrase
 
 FACTORY = "survey_samples"
 DEFAULT_SPANS_KEY = "survey_samples"
@@ -33,6 +33,11 @@ RESPONDENT_HEADS = frozenset({"respondent", "participant", "interviewee", "panel
 TAKING_PART = frozenset({"respond", "answer", "reply", "participate", "complete", "vote"})
 CURRENCY = frozenset({"$", "£", "€", "¥", "us$"})
 MAGNITUDE = frozenset({"million", "billion", "bn", "m", "trillion", "k"})
+COPULAS = frozenset({"be", "stand", "total", "number", "reach"})
+
+
+# "(n = 1,024)", "(N=500)", "n=2,000 adults": the statistician's way of giving the base.
+N_EQUALS = re.compile(r"""(?<![\w])[nN]\s*=\s*(?P<num>\d{1,3}(?:,\d{3})+|\d{2,})(?![\d,]*\d)""")
 
 
 @dataclass(frozen=True)
@@ -55,13 +60,18 @@ class SamplePatterns:
         self.survey_verbs = lexicon.word_set("survey_verbs")
         self.survey_nouns = lexicon.word_set("survey_nouns")
         self.participles = lexicon.word_set("survey_participles")
+        self.responses = lexicon.word_set("response_nouns")
+        self.reporting = lexicon.word_set("reporting_verbs")
+        self.bases = lexicon.word_set("sample_base_nouns")
+        self.inclusion = lexicon.word_set("inclusion_verbs")
+        self.subsample_verbs = lexicon.word_set("subsample_verbs")
         self.places = lexicon.word_set("non_respondent_count_nouns")  # "in 24 countries and five continents"
         self.not_respondents = (lexicon.word_set("non_respondent_count_nouns") | lexicon.word_set("amount_nouns")
                                 | lexicon.word_set("time_nouns"))
         cue_words = sorted({"survey", "surveys", "surveyed", "poll", "polls", "polled", "questionnaire", "questionnaires",
                             "sample", "respondents", "interviewed", "interviews", "questioned", "asked", "quizzed",
                             "canvassed", "sampled", "study", "census", "panel", "took part", "responded", "queried",
-                            "consulted", "contacted"} | self.participles, key=len, reverse=True)
+                            "consulted", "contacted", "respondent", "responses", "base", "included"} | self.participles, key=len, reverse=True)
         self.cue = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in cue_words)})\b", re.I)
 
     def cue_offsets(self, text: str) -> list[int]:
@@ -117,15 +127,36 @@ def _is_survey_verb(tok: Token, patterns: SamplePatterns) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in patterns.survey_verbs
 
 
-def _asked(head: Token, patterns: SamplePatterns) -> bool:
+def _subject_lemma(verb: Token) -> str:
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj.lemma_.lower() if subj is not None else ""
+
+
+def _asked(head: Token, patterns: SamplePatterns, figure_tokens: frozenset[int] = frozenset()) -> bool:
     """Does the sentence say these were the people asked?"""
-    if head.lemma_.lower() in RESPONDENT_HEADS:
-        return True
+    if head.lemma_.lower() in RESPONDENT_HEADS or head.lemma_.lower() in patterns.responses:
+        return True  # "15 respondents", "1,000 responses"
     gov = head.head
     if head.dep_ == "conj" and gov.i != head.i and gov.pos_ in ("NOUN", "PROPN"):
-        return _asked(gov, patterns)  # "400 senior marketing and 250 IT executives"
+        return _asked(gov, patterns, figure_tokens)  # "400 senior marketing and 250 IT executives"
     if head.dep_ in ("dobj", "obj") and _is_survey_verb(gov, patterns):
         return True
+    # "The survey included 610 agency staff", "the poll reached 2,000 voters": a survey as the subject.
+    if head.dep_ in ("dobj", "obj") and gov.lemma_.lower() in patterns.inclusion and (
+            _subject_lemma(gov) in patterns.survey_nouns or _subject_lemma(gov) in patterns.bases):
+        return True
+    # "based on responses from 420 finance leaders", "answers of 300 CIOs"
+    if head.dep_ == "pobj" and gov.lower_ in ("from", "of", "by") and gov.head.lemma_.lower() in patterns.responses:
+        return True
+    # "12% of 350 IT managers said": the base of a figure, counted without "the" (not "90% of the 2,200
+    # employees on treatment", "half of the 17-million population"), people, in a sentence that reports.
+    if head.dep_ == "pobj" and gov.lower_ == "of" and gov.head.i in figure_tokens:
+        num = next((c for c in head.children if c.dep_ == "nummod" and c.i < head.i), None)
+        doc = head.doc
+        if (num is not None and num.i > 0 and doc[num.i - 1].i == gov.i and is_people(head, patterns.lexicon)
+                and not (num.i + 1 < len(doc) and doc[num.i + 1].text in ("-", "to", "–"))
+                and any(t.lemma_.lower() in patterns.reporting for t in head.sent if t.pos_ in ("VERB", "AUX"))):
+            return True
     if head.dep_ == "nsubjpass" and _is_survey_verb(gov, patterns):
         return True
     if head.dep_ == "nsubj" and gov.lemma_.lower() in TAKING_PART | {"take"}:
@@ -139,7 +170,7 @@ def _asked(head: Token, patterns: SamplePatterns) -> bool:
             return True
     # "polled a weighted sample of 1,981 voters": the head is inside "sample of".
     if head.dep_ == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in ("sample", "total", "panel", "group"):
-        return _asked(gov.head, patterns) or gov.head.dep_ in ("dobj", "nsubjpass", "nsubj")
+        return _asked(gov.head, patterns, figure_tokens) or gov.head.dep_ in ("dobj", "nsubjpass", "nsubj")
     # "A total of 3,028 adults were interviewed"
     if head.dep_ == "pobj" and gov.lower_ == "of" and gov.head.dep_ == "nsubjpass" and _is_survey_verb(gov.head.head, patterns):
         return True
@@ -149,18 +180,23 @@ def _asked(head: Token, patterns: SamplePatterns) -> bool:
 def find_samples(doc: Doc, sentences: Iterable[tuple[int, int]], patterns: SamplePatterns,
                  percent_key: str = PERCENT_KEY) -> list[Sample]:
     """Sample sizes in the given sentences (token offsets), in reading order."""
-    percent_tokens = {i for span in doc.spans.get(percent_key, []) for i in range(span.start, span.end)}
+    percent_tokens = frozenset(i for span in doc.spans.get(percent_key, []) for i in range(span.start, span.end))
     found: list[Sample] = []
     for s, e in sentences:
         sent = doc[s:e]
         accepted: dict[int, Sample] = {}
         for num in _number_tokens(doc, sent, percent_tokens, patterns):
             head = _quantified_head(num)
-            if head is None or head.lemma_.lower() in patterns.not_respondents or head.lower_ in patterns.not_respondents:
+            if head is None:
+                bare = _bare_count(doc, num, patterns, (s, e))
+                if bare is not None:
+                    accepted[num.i] = bare
                 continue
-            if not _asked(head, patterns):
+            if head.lemma_.lower() in patterns.not_respondents or head.lower_ in patterns.not_respondents:
                 continue
-            accepted[num.i] = _make_sample(doc, num, head, patterns)
+            if not _asked(head, patterns, percent_tokens):
+                continue
+            accepted[num.i] = _make_sample(doc, num, head, patterns, (s, e))
         # "401 people before ... and 601 afterwards", "400 senior marketing and 250 IT executives"
         for num in _number_tokens(doc, sent, percent_tokens, patterns):
             if num.i in accepted:
@@ -176,21 +212,76 @@ def find_samples(doc: Doc, sentences: Iterable[tuple[int, int]], patterns: Sampl
                 continue
             if own is not None and (own.lemma_.lower() in patterns.not_respondents or own.lower_ in patterns.not_respondents):
                 continue
-            accepted[num.i] = _make_sample(doc, num, own, patterns, fallback=partner.population)
+            accepted[num.i] = _make_sample(doc, num, own, patterns, (s, e), fallback=partner.population)
         found.extend(sorted(accepted.values(), key=lambda x: x.start))
     _split_shared_heads(doc, found)
     return found
 
 
-def _make_sample(doc: Doc, num: Token, head: Optional[Token], patterns: SamplePatterns,
+def n_equals(doc: Doc, taken: set[int]) -> list[Sample]:
+    """Bases written 'n = 1,024' anywhere in the text (no parse needed)."""
+    out = []
+    for m in N_EQUALS.finditer(doc_text(doc)):
+        span = doc.char_span(m.start("num"), m.end("num"), alignment_mode="expand")
+        if span is not None and span.start not in taken:
+            out.append(Sample(span.start, span.end, int(m.group("num").replace(",", "")), "exact", None))
+    return out
+
+
+def _bare_count(doc: Doc, num: Token, patterns: SamplePatterns, limit: tuple[int, int]) -> Optional[Sample]:
+    """Counts with no noun of their own.
+
+    - a sample named by its survey word: "a sample of 2,000", "a poll of 1,000", "surveys of 1,647 and 844";
+    - a base stated as a value: "the respondent base for all questions is 159", "the sample size was 1,000";
+    - a part of the sample as a clause: "312 of them work in retail", "40 of those polled run agencies"
+      (population: what the clause says of the part).
+    """
+    gov = num.head
+    if num.dep_ == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in patterns.bases:
+        return _make_sample(doc, num, None, patterns, limit)
+    if num.dep_ in ("attr", "acomp") and gov.lemma_.lower() in COPULAS and _subject_lemma(gov) in patterns.bases:
+        return _make_sample(doc, num, None, patterns, limit)
+    of_part = next((c for c in num.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of_part is not None and num.dep_ in ("nsubj", "nsubjpass"):
+        whole = next((c for c in of_part.children if c.dep_ == "pobj"), None)
+        if whole is not None and (whole.lower_ in ("them", "those", "these") or whole.lemma_.lower() in RESPONDENT_HEADS):
+            return _make_sample(doc, num, None, patterns, limit, fallback=_predicate(doc, gov))
+    return None
+
+
+def _predicate(doc: Doc, verb: Token) -> Optional[tuple[int, int]]:
+    """'(312 of them) work in retail', '(15 respondents) were based in the U.S.': what a part is."""
+    start = min([verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i])
+    end = verb.right_edge.i + 1
+    for i in range(verb.i + 1, end):
+        if is_break(doc, i) or doc[i].dep_ in ("cc", "conj") and doc[i].head.i == verb.i:
+            end = i
+            break
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _make_sample(doc: Doc, num: Token, head: Optional[Token], patterns: SamplePatterns, limit: tuple[int, int],
                  fallback: Optional[tuple[int, int]] = None) -> Sample:
     bound = patterns.percent.bound_at(doc_text(doc), num.idx, num.idx + len(num.text))
     value = int(patterns.percent.number_value(num.text) or 0)
     population = fallback
-    if head is not None and head.i > num.i:
-        phrase = trim_phrase(doc, head, patterns.lexicon, drop_tokens={num.i})
+    if head is not None and head.lemma_.lower() in patterns.responses:
+        # "1,000 responses from marketers": who responded, not the responses.
+        source = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "by")), None)
+        obj = next((c for c in source.children if c.dep_ == "pobj"), None) if source is not None else None
+        population = trim_phrase(doc, obj, patterns.lexicon, limit=limit) if obj is not None else None
+    elif head is not None and head.i > num.i:
+        phrase = trim_phrase(doc, head, patterns.lexicon, drop_tokens={num.i}, limit=limit)
         if phrase is not None:
+            while phrase[0] < head.i and (doc[phrase[0]].like_num or doc[phrase[0]].dep_ == "cc"):
+                phrase = (phrase[0] + 1, phrase[1])  # "1,647 and 844 adults": the other count is not who
             population = _verb_attached_modifier(doc, head, phrase, patterns.places)
+        if head.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in RESPONDENT_HEADS and \
+                head.head.lemma_.lower() in patterns.subsample_verbs:
+            # "only 15 respondents were based in the U.S.": a part of the sample, described by its clause.
+            population = _predicate(doc, head.head) or population
     return Sample(num.i, num.i + 1, value, bound, population)
 
 
@@ -254,7 +345,9 @@ class SampleFinder:
 
         if not doc.has_annotation("DEP"):
             return []
-        return find_samples(doc, readable_sentences(doc, self.patterns, (self.percent_key,)), self.patterns, self.percent_key)
+        found = find_samples(doc, readable_sentences(doc, self.patterns, (self.percent_key,)), self.patterns, self.percent_key)
+        found += n_equals(doc, {smp.start for smp in found})
+        return sorted(found, key=lambda smp: smp.start)
 
     def set_annotations(self, doc: Doc, samples: list[Sample]) -> None:
         spans = []

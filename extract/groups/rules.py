@@ -9,7 +9,7 @@ import regex
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon
-from ..phrases import OPINION_VERBS
+from ..phrases import OPINION_VERBS, is_people
 from ..samples import SamplePatterns
 
 QUANTITY_HEADS = frozenset({"share", "percentage", "proportion", "number", "majority", "minority", "fraction", "half",
@@ -129,14 +129,7 @@ class GroupRules:
     # ------------------------------------------------------------ people
     def is_people(self, tok: Token) -> bool:
         """Does this noun count people or surveyed units (firms, households, PCs) rather than an amount?"""
-        low, lemma = tok.lower_, tok.lemma_.lower()
-        if low in self.amount or lemma in self.amount or low in self.time_nouns:
-            return False
-        if low in self.people or lemma in self.people or tok.pos_ == "PRON" or tok.tag_ == "NNPS":
-            return True
-        if regex.search(r"\d+s$|olds$", low):
-            return True  # "over-55s", "18 to 24 year olds"
-        return tok.tag_ == "NNS" and bool(regex.search(r"(?:[^s]ers|tors|sors|ists|ians|ees|ents|ants|ives)$", low))
+        return is_people(tok, self.lex)
 
     # ------------------------------------------------------------ time and statement
     def time_after(self, doc: Doc, text: str, end_char: int, sent: Span) -> Optional[tuple[int, int]]:
