@@ -87,6 +87,9 @@ def _metrics_table(metrics: dict[str, Any]) -> str:
         ("sample sizes P / R / F1", f"{pct(metrics['n_precision'])} {pct(metrics['n_recall'])} {pct(metrics['n_f1'])}"
                                     f"   (tp {metrics['n_tp']}, fp {metrics['n_fp']}, fn {metrics['n_fn']})"),
         ("population strict / lenient", f"{pct(metrics['population_strict'])} {pct(metrics['population_lenient'])}"),
+        ("studies P / R / F1 (org lenient)", f"{pct(metrics['study_precision'])} {pct(metrics['study_recall'])} "
+                                             f"{pct(metrics['study_f1'])}   (tp {metrics['study_tp']}, "
+                                             f"fp {metrics['study_fp']}, fn {metrics['study_fn']})"),
     ]
     width = max(len(k) for k, _ in rows)
     return "\n".join(f"{k:<{width}}  {v}" for k, v in rows)

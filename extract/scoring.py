@@ -7,6 +7,9 @@
   (token-overlap F1 >= 0.5). A null group matches only a null group.
 - Sample sizes match on document and value (nearest offsets first); population
   is scored like groups.
+- Studies match one to one when their orgs match leniently (token-overlap F1 >= 0.5; the
+  same survey is often credited "Harris" in one place and "Harris Interactive" in another),
+  or, where either side has no org, when their titles do; on matched pairs the year is scored.
 """
 from __future__ import annotations
 
@@ -115,6 +118,8 @@ class DocScore:
     group_lenient_all: Tally = field(default_factory=Tally)
     population_strict: Tally = field(default_factory=Tally)
     population_lenient: Tally = field(default_factory=Tally)
+    studies: Counts = field(default_factory=Counts)
+    study_year: Tally = field(default_factory=Tally)
 
     def merge(self, other: "DocScore") -> None:
         for name, value in vars(other).items():
@@ -134,6 +139,9 @@ class DocScore:
             "n_tp": s.tp, "n_fp": s.fp, "n_fn": s.fn,
             "n_precision": s.precision, "n_recall": s.recall, "n_f1": s.f1,
             "population_strict": self.population_strict.rate, "population_lenient": self.population_lenient.rate,
+            "study_tp": self.studies.tp, "study_fp": self.studies.fp, "study_fn": self.studies.fn,
+            "study_precision": self.studies.precision, "study_recall": self.studies.recall, "study_f1": self.studies.f1,
+            "study_year": self.study_year.rate,
         }
 
 
@@ -163,6 +171,20 @@ def match_samples(gold: Sequence[Mapping[str, Any]], pred: Sequence[Mapping[str,
     """One-to-one pairs on equal values, nearest offsets first."""
     return _one_to_one([((abs(g["start"] - p["start"]),), gi, pi) for gi, g in enumerate(gold)
                         for pi, p in enumerate(pred) if int(g["value"]) == int(p["value"])])
+
+
+def match_studies(gold: Sequence[Mapping[str, Any]], pred: Sequence[Mapping[str, Any]]) -> list[tuple[int, int]]:
+    """One-to-one pairs of studies that name the same org (leniently), or the same title where an org is missing."""
+    cands = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            if g.get("org") and p.get("org"):
+                f1 = token_f1(g["org"], p["org"])
+            else:
+                f1 = token_f1(g.get("title"), p.get("title")) if g.get("title") and p.get("title") else 0.0
+            if f1 >= LENIENT_F1:
+                cands.append(((-f1,), gi, pi))
+    return _one_to_one(cands)
 
 
 def _one_to_one(candidates: list[tuple[tuple, int, int]]) -> list[tuple[int, int]]:
@@ -241,7 +263,29 @@ def score_document(doc_id: str, gold: Sequence[Mapping[str, Any]], pred: Sequenc
         if not strict:
             errors.append(_error(doc_id, "sample_size", "wrong_population" if not lenient else "population_not_exact",
                                  g, p, texts, "population"))
+    gst = [r for r in gold if r["type"] == "study"]
+    pst = [r for r in pred if r["type"] == "study"]
+    stpairs = match_studies(gst, pst)
+    score.studies = Counts(tp=len(stpairs), fp=len(pst) - len(stpairs), fn=len(gst) - len(stpairs))
+    for gi, pi in stpairs:
+        if gst[gi].get("year") is not None:
+            score.study_year.add(gst[gi]["year"] == pst[pi].get("year"))
+    mg, mp = {g for g, _ in stpairs}, {p for _, p in stpairs}
+    errors += [_study_error(doc_id, "false_negative", g, None) for i, g in enumerate(gst) if i not in mg]
+    errors += [_study_error(doc_id, "false_positive", None, p) for i, p in enumerate(pst) if i not in mp]
     return score, errors
+
+
+def _study_error(doc_id: str, error: str, g: Optional[Mapping[str, Any]], p: Optional[Mapping[str, Any]]) -> dict[str, Any]:
+    ref = g or p
+    assert ref is not None
+    name = " / ".join(x for x in (ref.get("org"), ref.get("title")) if x)
+    start = ref.get("org_start") if ref.get("org_start") is not None else ref.get("title_start")
+    end = ref.get("org_end") if ref.get("org_end") is not None else ref.get("title_end")
+    row = {c: None for c in ERROR_COLUMNS}
+    row.update(doc_id=doc_id, type="study", error=error, start=start, end=end,
+               gold_text=name if g else None, pred_text=name if p else None)
+    return row
 
 
 def evaluate(gold: Iterable[Record | Mapping[str, Any]], predictions: Iterable[Record | Mapping[str, Any]], *,

@@ -2,7 +2,13 @@
 
 Needs no parse: studies are named in capitalised runs next to survey words
 ("the new CMO Digital Benchmark Study by the Leapfrog Marketing Institute",
-"A Daily Telegraph poll", "Accenture surveyed"), which a pattern reads well.
+"conducted by Harris Interactive", "Accenture surveyed", "According to YouGov").
+
+Every such phrase is a candidate with a weight: saying who *conducted* a survey
+outweighs saying whose report it is, which outweighs a name merely standing
+before "survey". Names that are one another's short form ("Pew", "Pew Research
+Center") are one candidate. The best candidate is the study's org; another
+candidate is a second study only when it, too, is said to have run a survey.
 """
 from __future__ import annotations
 
@@ -19,30 +25,54 @@ from .extensions import doc_text, register_extensions
 FACTORY = "survey_studies"
 DEFAULT_SPANS_KEY = "survey_studies"
 
+_SP = r"[ \t\u00a0]+"  # names never run across a line break
 # A run of capitalised words, allowing the small joining words organisations use.
 _CAP = r"(?:[A-Z][\w&'\u2019.-]*|[A-Z]{2,}[\w&.-]*)"
-ORG = rf"(?-i:{_CAP}(?:(?:\s+(?:of|for|and|&|on|de|the)\s+|\s+|/){_CAP}){{0,6}})"  # capitals even under re.I
-SURVEY_NOUN = r"(?:survey|poll|study|report|research|questionnaire|index|census|barometer|monitor|analysis)"
-SURVEY_VERB = r"(?:surveyed|polled|questioned|interviewed|queried|asked|quizzed|canvassed|found|commissioned|conducted)"
+ORG = (rf"(?-i:{_CAP}(?:(?:{_SP}(?:of|for|and|&|on|de|the){_SP}|{_SP}|/|-){_CAP}){{0,6}}"
+       rf"(?:,?{_SP}(?:Inc\.?|plc|Corp\.?|Ltd\.?|LLC))?)")
+SURVEY_NOUN = r"(?:survey|poll|study|report|research|questionnaire|index|census|barometer|monitor|analysis|findings|data)"
 TITLE_WORDS = r"(?:Study|Survey|Report|Index|Barometer|Census|Poll|Monitor|Tracker|Outlook|Benchmark)"
+# Who says it, and how strongly that makes them the one who ran the survey.
+ORG_PATTERNS: tuple[tuple[str, int, regex.Pattern], ...] = (
+    ("conducted_by", 6, regex.compile(
+        rf"\b(?:conducted|carried{_SP}out|fielded|administered|undertaken|run){_SP}(?:online{_SP})?by{_SP}(?:the{_SP})?(?P<org>{ORG})",
+        regex.I)),
+    ("org_verb", 5, regex.compile(
+        rf"(?P<org>{ORG}){_SP}(?:(?:recently|also|has|have|had){_SP})?(?:surveyed|polled|questioned|interviewed|queried"
+        rf"|quizzed|canvassed|conducted|carried{_SP}out)\b")),
+    ("survey_by", 4, regex.compile(
+        rf"\b{SURVEY_NOUN}(?:{_SP}[\w-]+|{_SP}\[[^\]\n]{{0,30}}\]){{0,3}}?{_SP}(?:by|from|of|for){_SP}(?:the{_SP})?(?P<org>{ORG})",
+        regex.I)),
+    ("according", 4, regex.compile(
+        rf"\baccording{_SP}to{_SP}(?:(?:a|an|the|new|latest|recent|annual){_SP})*(?:{SURVEY_NOUN}{_SP}(?:by|from){_SP}(?:the{_SP})?)?(?P<org>{ORG})",
+        regex.I)),
+    ("org_noun", 3, regex.compile(
+        rf"(?P<org>{ORG})(?:'s|\u2019s)?{_SP}(?:(?:new|latest|annual|recent|own|online|national|global){_SP})?"
+        rf"(?-i:{SURVEY_NOUN}|{TITLE_WORDS}|Research|Survey)\b", regex.I)),
+    ("commissioned", 2, regex.compile(rf"(?P<org>{ORG}){_SP}commissioned\b")),
+)
+TITLE_PATTERNS: tuple[regex.Pattern, ...] = (
+    # "the report, “The CMO-CIO Disconnect,”", "a survey titled "State of IT Security""
+    regex.compile(rf"\b(?:{SURVEY_NOUN}|titled|entitled|called|named)\b[^.\u201c\"\n]{{0,40}}?[\u201c\"]"
+                  rf"(?P<title>[^\u201d\"\n]{{4,100}}?)[,.]?[\u201d\"]", regex.I),
+    # "the new CMO Digital Benchmark Study": three or more capitalised words ending in a title word.
+    regex.compile(rf"(?P<title>(?-i:{_CAP}{_SP}){{2,6}}(?-i:{TITLE_WORDS})(?:{_SP}(?:on|of){_SP}(?-i:{_CAP})(?:[-\w]*))?)\b"),
+)
 NOT_ORG = frozenset({"The", "A", "An", "This", "That", "These", "Those", "It", "Its", "Their", "Our", "However", "But",
                      "And", "In", "On", "At", "For", "According", "Meanwhile", "Also", "New", "Last", "Latest", "Recent",
                      "Globally", "Overall", "Further", "Indeed", "Still", "Now", "Mr", "Mrs", "Ms", "Dr", "January",
                      "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
                      "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "BBC",
-                     "UK", "US", "U.S.", "Britain", "British", "American", "European", "Europe", "Government"})
-
-PATTERNS = {
-    "title_caps": regex.compile(rf"(?P<title>(?:{_CAP}\s+){{1,6}}{TITLE_WORDS})\b"),
-    "title_quoted": regex.compile(
-        rf"\b{SURVEY_NOUN}\b[^.\u201c\"]{{0,40}}?[\u201c\"](?P<title>[^\u201d\"]{{4,100}}?)[\u201d\"]", regex.I),
-    "org_verb": regex.compile(rf"(?P<org>{ORG})\s+{SURVEY_VERB}\b"),
-    "org_by": regex.compile(
-        rf"\b{SURVEY_NOUN}\b(?:\s+[\w-]+){{0,3}}?\s+(?:by|from|for|of|conducted\s+by|carried\s+out\s+by|commissioned\s+by)\s+(?:the\s+)?(?P<org>{ORG})", regex.I),
-    "org_noun": regex.compile(rf"(?P<org>{ORG})(?:'s|\u2019s)?\s+(?-i:{SURVEY_NOUN}|{TITLE_WORDS}|Research)\b"),
-    "org_according": regex.compile(rf"\baccording\s+to\s+(?:the\s+|a\s+)?(?:new\s+|latest\s+)?(?P<org>{ORG})", regex.I),
-}
+                     "UK", "US", "U.S.", "Britain", "British", "American", "European", "Europe", "Government", "When",
+                     "While", "Among", "We", "I", "He", "She", "They", "IT", "Advertisement", "Home", "News", "Share",
+                     "Bookmark", "Complete", "Full", "Bio", "More", "Other", "Some", "Most", "All", "Many", "Social",
+                     "Our", "Your", "Read", "See", "Related", "Source", "Photo", "Image", "Click", "Web", "Survey",
+                     "Poll", "Study", "Report", "Research", "Americans", "Britons", "Canadians", "Retailers", "What",
+                     "Why", "How", "Who", "If", "As", "By", "With", "From", "After", "Before", "During", "Since"})
+ROLE_ACRONYM = regex.compile(r"^(?:[A-Z]{2,4}s|CEO|CFO|CIO|CMO|CTO|HR|IT|U\.?S\.?|U\.?K\.?)$")
 YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+SECOND_STUDY_WEIGHT = 5  # a second org must itself be said to have run a survey
+MENTION_BONUS_CAP = 3  # extra weight for an org named again and again
 
 
 @dataclass(frozen=True)
@@ -52,61 +82,111 @@ class Study:
     year: Optional[int]
 
 
-def _clean(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
-    """Strip leading determiners and trailing survey words; refuse what is not a name."""
+@dataclass
+class _Candidate:
+    span: tuple[int, int]
+    name: str
+    weight: int
+
+
+def clean_org(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
+    """Strip leading determiners, a possessive and trailing survey words; refuse what is not a name."""
     words = list(regex.finditer(r"\S+", text[start:end]))
-    while words and (words[0].group().rstrip(".,") in NOT_ORG or words[0].group().lower() in ("the", "a", "an", "new")):
+    while words and (words[0].group().rstrip(".,") in NOT_ORG or words[0].group().lower() in ("the", "a", "an", "new")
+                     or words[0].group().endswith("-based")):
         words.pop(0)
-    while words and regex.fullmatch(rf"(?i:{SURVEY_NOUN}s?|{TITLE_WORDS})", words[-1].group()):
+    while words and (regex.fullmatch(rf"(?i:{SURVEY_NOUN}s?|{TITLE_WORDS}|research)[.,]?", words[-1].group())
+                     or words[-1].group().lower() in ("and", "of", "for", "the", "&")):
         words.pop()
     if not words:
         return None
     s, e = start + words[0].start(), start + words[-1].end()
-    while e > s and text[e - 1] in ".,;:'\u2019":
+    while e > s and text[e - 1] in ".,;:":
         e -= 1
+    for suffix in ("\u2019s", "'s"):
+        if text[s:e].endswith(suffix):
+            e -= len(suffix)
     name = text[s:e]
-    if len(name) < 2 or name in NOT_ORG or not name[0].isupper():
+    if len(name) < 2 or name in NOT_ORG or not name[0].isupper() or ROLE_ACRONYM.match(name):
         return None
+    if any(w in NOT_ORG for w in name.split()) and len(name.split()) <= 2 and not name.isupper():
+        return None  # "Small Business Owners Poll" is a headline, "Web Services" a section
     return s, e
 
 
-def find_studies(text: str) -> list[Study]:
-    """One study per distinct organisation or title, in order of first mention."""
-    orgs: list[tuple[int, int]] = []
-    titles: list[tuple[int, int]] = []
-    for name, pattern in PATTERNS.items():
+def _single_word_ok(name: str, text: str, weight: int) -> bool:
+    """One capitalised word is a name when it looks like one (YouGov, INAP) or a strong cue says so."""
+    if " " in name or "/" in name:
+        return True
+    if name.isupper() or any(c.isupper() for c in name[1:]) or weight >= 4:
+        return True
+    return len(regex.findall(rf"(?<=[a-z,]\s){regex.escape(name)}\b", text)) >= 1
+
+
+def _same_name(a: str, b: str) -> bool:
+    """'Pew' and 'Pew Research Center', 'Harris' and 'Harris Interactive': one org, two wordings."""
+    wa, wb = set(regex.findall(r"\w+", a.lower())), set(regex.findall(r"\w+", b.lower()))
+    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+
+
+def org_candidates(text: str) -> list[_Candidate]:
+    """Every org a survey phrase names, merged by name, strongest first (ties: first mention)."""
+    found: list[_Candidate] = []
+    for _, weight, pattern in ORG_PATTERNS:
         for m in pattern.finditer(text):
-            if name.startswith("title"):
-                span = (m.start("title"), m.end("title"))
-                if name == "title_caps":
-                    first = text[span[0]:span[1]].split()[0]
-                    if first in NOT_ORG:
-                        span = _clean(text, *span) and (span[0] + len(first) + 1, span[1])
-                    if span and len(text[span[0]:span[1]].split()) < 2:
-                        continue
-                if span:
-                    titles.append(span)
-            else:
-                span = _clean(text, m.start("org"), m.end("org"))
-                if span is not None:
-                    orgs.append(span)
-    seen_org: dict[str, tuple[int, int]] = {}
-    for s, e in sorted(orgs):
-        key = text[s:e]
-        if any(key in text[ts:te] for ts, te in titles):
+            span = clean_org(text, m.start("org"), m.end("org"))
+            if span is None:
+                continue
+            name = text[span[0]:span[1]]
+            if _single_word_ok(name, text, weight):
+                found.append(_Candidate(span, name, weight))
+    titles = title_candidates(text, ())
+    found = [c for c in found if not any(t[0] <= c.span[0] and c.span[1] <= t[1] for t in titles)]
+    merged: list[_Candidate] = []
+    for cand in sorted(found, key=lambda c: c.span):
+        same = next((m for m in merged if _same_name(m.name, cand.name)), None)
+        if same is None:
+            merged.append(_Candidate(cand.span, cand.name, cand.weight))
             continue
-        seen_org.setdefault(key, (s, e))
-    seen_title: dict[str, tuple[int, int]] = {}
-    for s, e in sorted(titles):
-        seen_title.setdefault(text[s:e], (s, e))
-    studies = []
-    title_list = sorted(seen_title.values())
-    for org in sorted(seen_org.values()):
-        title = next((t for t in title_list if abs(t[0] - org[0]) < 200), None)
-        if title is not None:
-            title_list.remove(title)
-        studies.append(Study(org, title, _year(text, title)))
-    studies.extend(Study(None, t, _year(text, t)) for t in title_list)
+        if len(cand.name) > len(same.name) and cand.weight >= same.weight - 1:
+            same.span, same.name = cand.span, cand.name  # the full name, where the text gives one
+        same.weight = max(same.weight, cand.weight)
+    for cand in merged:  # a name the article keeps coming back to is the one it reports
+        cand.weight += min(MENTION_BONUS_CAP, len(regex.findall(rf"\b{regex.escape(cand.name)}\b", text)) - 1)
+    return sorted(merged, key=lambda c: (-c.weight, c.span))
+
+
+def title_candidates(text: str, orgs: Iterable[_Candidate]) -> list[tuple[int, int]]:
+    names = [c.name for c in orgs]
+    out: list[tuple[int, int]] = []
+    for pattern in TITLE_PATTERNS:
+        for m in pattern.finditer(text):
+            s, e = m.start("title"), m.end("title")
+            while e > s and text[e - 1] in ",.;: ":
+                e -= 1
+            first = text[s:e].split()[0] if text[s:e].split() else ""
+            if first in NOT_ORG and first != "The" and pattern is TITLE_PATTERNS[1]:
+                s += len(first) + 1
+            title = text[s:e]
+            if len(title.split()) < 2 or any(_same_name(title, n + " Poll") or title.startswith(n + " ") and
+                                              len(title.split()) - len(n.split()) < 2 for n in names):
+                continue  # "Harris Poll", "Gallup Poll": an org and a survey word, not a title
+            if not any(o[0] < e and s < o[1] for o in out):
+                out.append((s, e))
+    return sorted(out)
+
+
+def find_studies(text: str) -> list[Study]:
+    """The study the article reports (and any other whose org is said to have run a survey)."""
+    orgs = org_candidates(text)
+    titles = title_candidates(text, orgs)
+    chosen = orgs[:1] + [c for c in orgs[1:] if c.weight >= SECOND_STUDY_WEIGHT]
+    studies: list[Study] = []
+    for cand in chosen:
+        title = min(titles, key=lambda t: abs(t[0] - cand.span[0])) if titles and not studies else None
+        studies.append(Study(cand.span, title, _year(text, title)))
+    if not studies and titles:
+        studies.append(Study(None, titles[0], _year(text, titles[0])))
     return sorted(studies, key=lambda st: min(x[0] for x in (st.org, st.title) if x))
 
 
