@@ -37,6 +37,11 @@ QUALIFIER_WORDS = frozenset({"more", "than", "over", "some", "about", "around", 
 ANAPHORS = frozenset({"they", "them", "these", "those", "this", "it", "we", "us", "you", "both", "either"})
 
 
+# A verbal figure at the front of a phrase: "Four in five", "eight out of 10", "two-thirds of", "half of".
+VERBAL_FIGURE = regex.compile(
+    r"""^(?:\w+\s+(?:in|out\s+of)\s+(?:every\s+)?\w+
+         | (?:\w+[\s-]+)?(?:half|halves|thirds?|quarters?|fifths?|tenths?)\b(?:\s+of)?)\s+""", regex.I | regex.X)
+PEOPLE_PRONOUNS = frozenset({"they", "them", "those", "these", "we", "us", "you", "he", "she", "who", "others"})
 PEOPLE_SUFFIX = regex.compile(r"(?:[^s]ers|tors|sors|ists|ians|ees|ents|ants|ives)$")
 
 
@@ -44,9 +49,9 @@ def is_people(tok: Token, lex: Lexicon) -> bool:
     """Does this noun count people or surveyed units (firms, households, PCs) rather than an amount?"""
     low, lemma = tok.lower_, tok.lemma_.lower()
     amount, time_nouns, people = lex.word_set("amount_nouns"), lex.word_set("time_nouns"), lex.word_set("people_nouns")
-    if low in amount or lemma in amount or low in time_nouns:
+    if low in amount or lemma in amount or low in time_nouns or low in lex.word_set("non_people_nouns"):
         return False
-    if low in people or lemma in people or tok.pos_ == "PRON" or tok.tag_ == "NNPS":
+    if low in people or lemma in people or tok.tag_ == "NNPS" or (tok.pos_ == "PRON" and low in PEOPLE_PRONOUNS):
         return True
     if regex.search(r"\d+s$|olds$", low):
         return True  # "over-55s", "18 to 24 year olds"
@@ -177,18 +182,49 @@ def _skip_leading(doc: Doc, start: int, end: int, head: Token, drop: set[int]) -
         if doc[start].lower_ in ("over", "under") and start + 1 < end and regex.match(r"\d", doc[start + 1].text):
             break  # "over 65s" names an age group
         start += 1
+    m = VERBAL_FIGURE.match(doc[start:head.i].text + " ") if start < head.i else None
+    if m:  # "Four in five consumers", "two-thirds of U.S. adults": the figure is not part of the group
+        while start < head.i and doc[start].idx < doc[start:head.i].start_char + m.end():
+            start += 1
     return start
 
 
+# Age and range modifiers the parser often leaves off the noun: "voters age 50 or older", "adults aged
+# 18-34", "people over 65", "those ages 50+", "workers under 25".
+DEFINING_TAIL = regex.compile(
+    r"""^(?:age[sd]?|over|under|between|above|below)[ \t]+\d+\+?
+         (?:[ \t]*(?:-|\u2013|to|and)[ \t]*\d+)?
+         (?:[ \t]+(?:or|and)[ \t]+(?:older|over|younger|under|above|below|up))?
+         (?:[ \t]+(?:years?[ \t]+old|years?))?""", regex.I | regex.X)
+
+
+def extend_defining_tail(doc: Doc, span: tuple[int, int], limit: tuple[int, int],
+                         stops: Iterable[int] = ()) -> tuple[int, int]:
+    """Put back an age or range modifier written right after the phrase: it says who is meant."""
+    if span[1] >= limit[1]:
+        return span
+    window = doc[span[1]:min(limit[1], span[1] + 12)]
+    m = DEFINING_TAIL.match(window.text)
+    if not m:
+        return span
+    end_char, end, stop_set = window.start_char + m.end(), span[1], set(stops)
+    while end < limit[1] and end not in stop_set and doc[end].idx < end_char:
+        end += 1
+    return (span[0], end) if end > span[1] else span
+
+
 def plural_mentions(doc: Doc, sentences: Iterable[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int, bool]]:
-    """Maximal plural noun phrases in the sentences, as (start, end, is_subject): candidates that a
-    later "they", "them" or "these leaders" can point back to."""
+    """Maximal plural noun phrases that name people (or surveyed units) in the sentences, as (start, end,
+    is_subject): candidates that a later "they", "them" or "these leaders" can point back to. What was
+    asked about ("Radio ads", "Tutorials", "results") is never one."""
     skip = lex.word_set("amount_nouns") | lex.word_set("time_nouns") | lex.word_set("survey_nouns")
     out = []
     for s, e in sentences:
         for tok in doc[s:e]:
             plural = tok.tag_ in ("NNS", "NNPS") or (tok.lower_ == "those" and any(c.dep_ in ("relcl", "prep", "acl") for c in tok.children))
             if not plural or tok.lower_ in skip or tok.lemma_.lower() in skip:
+                continue
+            if tok.lower_ != "those" and not is_people(tok, lex):
                 continue
             if any(a.tag_ in ("NNS", "NNPS") and a.i < e and a.i >= s and a.lower_ not in skip for a in tok.ancestors
                    if a.dep_ not in ("ROOT",) and a.pos_ in ("NOUN", "PROPN")):

@@ -10,7 +10,7 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
-from ..phrases import head_with_determiner, is_anaphoric, is_break, trim_phrase
+from ..phrases import extend_defining_tail, head_with_determiner, is_anaphoric, is_break, trim_phrase
 from .discourse import resolve_anaphor
 from .kind import figure_kind
 from .state import GroupState, TokenSpan
@@ -48,7 +48,8 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
     if population is not None:
         a.group, a.resolved = population, True
         return
-    head = (of_obj or bracket or rules.following_noun(doc, fig, sent) or rules.copula_subject(doc, fig, sent))
+    head = (of_obj or bracket or rules.following_noun(doc, fig, sent) or rules.copula_subject(doc, fig, sent)
+            or _among(state, fig, sent))
     if head is None:
         return
     span = trim_phrase(doc, head, rules.lex, stop_tokens=stops, limit=limit)
@@ -56,7 +57,7 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
         return
     if of_obj is not None and head.i == of_obj.i and fig.root.dep_ not in ("nsubj", "nsubjpass"):
         span = _drop_predicate_participle(head, span)
-    span = _extend_coordination(state, fig, head, span, limit)
+    span = extend_defining_tail(doc, _extend_coordination(state, fig, head, span, limit), limit, stops)
     if is_anaphoric(head_with_determiner(doc, head, span)):
         recent = state.previous_groups + [out[m].group for m in members if m < n and out[m].group and out[m].kind == "share"]
         a.group = resolve_anaphor(state, head_with_determiner(doc, head, span), recent)
@@ -64,6 +65,18 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
     else:
         a.group, a.resolved = span, True
         a.elliptic = all(t.pos_ in ("ADJ", "ADV") for t in doc[span[0]:span[1]])
+
+
+def _among(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
+    """'Among those who use Internet advertising, just 14 per cent say ...', 'Among Democrats, 58%
+    ...': a group set up front for the clause that follows, when it names people."""
+    for tok in state.doc[sent.start:fig.start]:
+        if tok.lower_ != "among" or tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX"):
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is not None and (obj.lower_ == "those" or state.rules.is_people(obj)):
+            return obj
+    return None
 
 
 def respondent_mentions(state: GroupState) -> list[TokenSpan]:
@@ -108,8 +121,10 @@ def _extend_coordination(state: GroupState, fig: Span, head: Token, span: TokenS
     of the group on the figure rather than on its head noun."""
     doc, stops = state.doc, state.stops
     end = span[1]
+    survey_nouns = state.rules.lex.word_set("survey_nouns")
     if end < limit[1] and doc[end].dep_ == "prep" and doc[end].head.i == fig.root.i and doc[end].lower_ in (
-            "to", "with", "aged", "from", "at", "who", "over", "under", "between"):
+            "to", "with", "aged", "from", "at", "who", "over", "under", "between") and not any(
+            c.dep_ == "pobj" and c.lemma_.lower() in survey_nouns for c in doc[end].children):
         extra_end = doc[end].right_edge.i + 1
         for i in range(end, extra_end):
             if i in stops or is_break(doc, i):

@@ -98,6 +98,8 @@ def sentence_subject(state: GroupState, sent: Span) -> Optional[TokenSpan]:
         return None
     if subj.tag_ not in ("NNS", "NNPS") and subj.lower_ not in ("those", "people"):
         return None
+    if subj.lower_ != "those" and not rules.is_people(subj):
+        return None  # "Tutorials (62%) ...", "Results show ...": what was asked about, not who answered
     span = trim_phrase(doc, subj, rules.lex, limit=(sent.start, sent.end))
     if span is None or is_anaphoric(doc[span[0]:span[1]]):
         return None

@@ -14,20 +14,24 @@ from ..percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
 from ..samples import DEFAULT_SPANS_KEY as SAMPLE_KEY
 from .linking import assign_groups
 from .rules import GroupRules
-from .state import Assignment
+from .state import Assignment, TokenSpan
 
 FACTORY = "survey_groups"
+DEFAULT_MENTIONS_KEY = "survey_mentions"
 
 
 class GroupFinder:
-    """spaCy component: kind, group, time and statement on every percentage span."""
+    """spaCy component: kind, group, time and statement on every percentage span, and the phrases that
+    name who answered in ``doc.spans[mentions_key]``."""
 
     def __init__(self, nlp: Language, name: str = FACTORY, *, percent_key: str = PERCENT_KEY,
-                 sample_key: str = SAMPLE_KEY, lexicon: Optional[Lexicon] = None) -> None:
+                 sample_key: str = SAMPLE_KEY, mentions_key: str = DEFAULT_MENTIONS_KEY,
+                 lexicon: Optional[Lexicon] = None) -> None:
         register_extensions()
         self.name = name
         self.percent_key = percent_key
         self.sample_key = sample_key
+        self.mentions_key = mentions_key
         self.lexicon = lexicon or Lexicon.default()
         self.rules = GroupRules(self.lexicon)
 
@@ -35,19 +39,23 @@ class GroupFinder:
         self.set_annotations(doc, self.match(doc))
         return doc
 
-    def match(self, doc: Doc) -> list[Assignment]:
+    def match(self, doc: Doc) -> tuple[list[Assignment], list[TokenSpan]]:
+        """(one Assignment per figure, the mentions they were linked from)."""
         figures = list(doc.spans.get(self.percent_key, []))
         if not figures or not doc.has_annotation("DEP"):
-            return [Assignment(kind=f._.kind or "share") for f in figures]
+            return [Assignment(kind=f._.kind or "share") for f in figures], []
         sentences = readable_sentences(doc, self.rules.samples, (self.percent_key,))
-        return assign_groups(doc, figures, sentences, list(doc.spans.get(self.sample_key, [])), self.rules)
+        state = assign_groups(doc, figures, sentences, list(doc.spans.get(self.sample_key, [])), self.rules)
+        return state.assignments, state.mentions
 
-    def set_annotations(self, doc: Doc, assignments: list[Assignment]) -> None:
+    def set_annotations(self, doc: Doc, matched: tuple[list[Assignment], list[TokenSpan]]) -> None:
+        assignments, mentions = matched
         for span, a in zip(doc.spans.get(self.percent_key, []), assignments):
             span._.kind = a.kind
             span._.group = doc[a.group[0]:a.group[1]] if a.group and a.kind != "other" else None
             span._.time = doc[a.time[0]:a.time[1]] if a.time else None
             span._.statement = doc[a.statement[0]:a.statement[1]] if a.statement else None
+        doc.spans[self.mentions_key] = [doc[s:e] for s, e in mentions]
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         self.lexicon.to_disk(path)
@@ -60,9 +68,9 @@ class GroupFinder:
 
 @Language.factory(
     FACTORY,
-    assigns=["span._.kind", "span._.group", "span._.time", "span._.statement"],
+    assigns=["span._.kind", "span._.group", "span._.time", "span._.statement", "doc.spans"],
     requires=["token.dep", "token.pos"],
-    default_config={"percent_key": PERCENT_KEY, "sample_key": SAMPLE_KEY},
+    default_config={"percent_key": PERCENT_KEY, "sample_key": SAMPLE_KEY, "mentions_key": DEFAULT_MENTIONS_KEY},
 )
-def make_survey_groups(nlp: Language, name: str, percent_key: str, sample_key: str) -> GroupFinder:
-    return GroupFinder(nlp, name, percent_key=percent_key, sample_key=sample_key)
+def make_survey_groups(nlp: Language, name: str, percent_key: str, sample_key: str, mentions_key: str) -> GroupFinder:
+    return GroupFinder(nlp, name, percent_key=percent_key, sample_key=sample_key, mentions_key=mentions_key)

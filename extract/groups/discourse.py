@@ -56,7 +56,12 @@ def nearest_mention(state: GroupState, token_i: int, members: list[int], n: int)
     if strong:
         return max(strong, key=lambda m: (m[0], m[1]))
     weak = [m for m in state.weak if m[0] < token_i]
-    return max(weak, key=lambda m: m[0])[:2] if weak else None
+    if weak:
+        return max(weak, key=lambda m: m[0])[:2]
+    # No mention before it: the survey's population where the article names it later
+    # ("The YouGov poll showed 48 percent would vote to remain ... YouGov surveyed 1,070 adults").
+    later = [m for m in state.sample_populations + state.mentions if m[0] >= token_i]
+    return min(later) if later else None
 
 
 def carry_mentions(state: GroupState, sent: Span, members: list[int]) -> None:

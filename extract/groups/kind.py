@@ -22,6 +22,7 @@ STRONG_SURVEY_CUES = frozenset({"survey", "surveys", "surveyed", "poll", "polls"
 MISTAGGED_VERBS = frozenset({"plan", "want", "support", "back", "favour", "favor", "oppose", "expect", "intend", "hope",
                              "fear", "say", "think", "believe", "agree", "use", "own", "prefer", "need"})
 MEASURE_NOUNS = frozenset({"figure", "proportion", "percentage", "share", "number", "level", "total"})
+CURRENCY = frozenset({"$", "£", "€", "¥"})
 VAGUE_QUANTIFIERS = frozenset({"most", "majority", "minority", "many", "some", "few", "half"})
 CHANGE_AFTER = frozenset({"higher", "lower", "more", "less", "up", "down", "rise", "increase", "fall", "drop", "cut", "jump",
                           "gain", "growth", "decline", "stake", "discount", "share", "cheaper", "dearer", "faster", "slower",
@@ -69,7 +70,10 @@ def figure_kind(state: GroupState, fig: Span, sent: Span, of_obj: Optional[Token
             return "other", True  # "another 11% plan to ...": a verb the tagger took for a noun
         if not rules.is_people(root.head):
             return "other", False
-    # "from just over 5% in 2003 to a record 13.3%": a rate moving, unless it is a share of people.
+    # "from just over 5% in 2003 to a record 13.3%": a rate moving, unless it is a share of people
+    # ("trust in senior police officers has slumped from 72% in 2003 to only 52% now").
+    if _opinion_moving(state, fig, sent):
+        return "share", False
     if regex.search(r"\bfrom\s+(?:\w+\s+){0,2}$", text[max(sent.start_char, fig.start_char - 25):fig.start_char], regex.I) and \
             regex.match(r"\s+(?:in\s+\d{4}\s+)?to\b", text[fig.end_char:fig.end_char + 15]):
         return "other", False
@@ -106,10 +110,40 @@ def figure_kind(state: GroupState, fig: Span, sent: Span, of_obj: Optional[Token
     if root.dep_ in ("nsubj", "nsubjpass") and gov.pos_ in ("VERB", "AUX"):
         if gov.lemma_.lower() in OPINION_VERBS or gov.lemma_.lower() in rules.reporting or survey_cue(sent):
             return "share", False
-        return ("share" if fig._.form in ("fraction", "ratio", "count") else "other"), True
+        return ("share" if fig._.form in ("fraction", "ratio", "count") or _survey_default(state, sent) else "other"), True
     if root.dep_ == "appos" and (gov.lemma_.lower() in rules.amount or gov.lower_ in rules.amount):
         return "other", False
-    return ("share" if survey_cue(sent) else "other"), True
+    return ("share" if survey_cue(sent) or _survey_default(state, sent) else "other"), True
+
+
+def _survey_default(state: GroupState, sent: Span) -> bool:
+    """In an article that reports a survey, a figure with no construction of its own is a share of its
+    respondents ('• Spending will be reduced (33%)', 'Facebook (18%)', 'Donald Trump44%'), unless its
+    sentence talks money or rates."""
+    if not state.survey_doc:
+        return False
+    rules = state.rules
+    for tok in sent:
+        low = tok.lower_
+        if low in RATE_WORDS or low in rules.amount or tok.lemma_.lower() in rules.amount or tok.text in CURRENCY:
+            return False
+    return True
+
+
+def _opinion_moving(state: GroupState, fig: Span, sent: Span) -> bool:
+    """'trust in X has fallen from 25% in 2003 to only 20% now', 'satisfaction has plunged to 39%': an
+    opinion measured in a survey moves like a share of the people who hold it."""
+    if not state.survey_doc:
+        return False
+    verb = fig.root.head.head if fig.root.dep_ == "pobj" else fig.root.head
+    for _ in range(3):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj.lemma_.lower() in state.rules.opinion_measures
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return False
 
 
 # ------------------------------------------------------------ kinds that spread

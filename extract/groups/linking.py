@@ -13,6 +13,7 @@ from .attach import own_groups, respondent_mentions
 from .comparison import comparison_frame, update_frame_from_comparison
 from .discourse import carry_mentions
 from .kind import kind_from_neighbours, range_kinds
+from .mentions import find_mentions
 from .positional import earlier_values, pair_frame, pairs, point_changes, resolve_elliptic, respectively
 from .rules import GroupRules
 from .state import Assignment, GroupState, TokenSpan
@@ -35,8 +36,9 @@ STEPS: tuple[tuple[str, Step], ...] = (
 
 
 def assign_groups(doc: Doc, figures: list[Span], sentences: list[TokenSpan], samples: list[Span],
-                  rules: GroupRules) -> list[Assignment]:
-    """One Assignment per figure, reading the sentences in order the way a person would."""
+                  rules: GroupRules) -> GroupState:
+    """One Assignment per figure (``state.assignments``), reading the sentences in order the way a person
+    would, and the mentions they chose from (``state.mentions``)."""
     state = GroupState.start(doc, figures, sentences, samples, rules)
     starts = [s for s, _ in state.sentences]
     by_sent: dict[TokenSpan, list[int]] = {}
@@ -44,6 +46,7 @@ def assign_groups(doc: Doc, figures: list[Span], sentences: list[TokenSpan], sam
         bounds = _sent_of(state.sentences, starts, fig.start)
         if bounds is not None:
             by_sent.setdefault(bounds, []).append(n)
+    state.mentions = find_mentions(state)
     respondents = respondent_mentions(state)
     for bounds in state.sentences:
         sent = doc[bounds[0]:bounds[1]]
@@ -58,7 +61,7 @@ def assign_groups(doc: Doc, figures: list[Span], sentences: list[TokenSpan], sam
         else:
             update_frame_from_comparison(state, sent)
             state.previous_groups = []
-    return state.assignments
+    return state
 
 
 def read_sentence(state: GroupState, sent: Span, members: list[int]) -> None:

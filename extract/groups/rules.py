@@ -35,6 +35,9 @@ class GroupRules:
         phrases = "|".join(regex.escape(p) for p in sorted(lexicon.word_set("time_expressions"), key=len, reverse=True))
         self.time_re = regex.compile(TIME_RE.pattern.replace("{phrases}", phrases), TIME_RE.flags)
         self.samples = SamplePatterns(lexicon)
+        self.opinion_measures = lexicon.word_set("opinion_measures")
+        cues = "|".join(regex.escape(w) for w in sorted(lexicon.word_set("survey_cue_words"), key=len, reverse=True))
+        self.survey_cue_re = regex.compile(rf"\b(?:{cues})\b", regex.I)
 
     # ------------------------------------------------------------ finding heads
     def of_object(self, doc: Doc, fig: Span, sent: Span) -> Optional[Token]:
@@ -77,7 +80,7 @@ class GroupRules:
             named = self._through_quantity(tok)
             if tok.pos_ in ("NOUN", "PROPN", "PRON") and self.is_people(named):
                 best = named
-            elif tok.pos_ == "NUM" and any(t.pos_ == "NOUN" and self.is_people(t) for t in tok.subtree if t.i != tok.i):
+            elif tok.pos_ == "NUM" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and any(t.pos_ == "NOUN" and self.is_people(t) for t in tok.subtree if t.i != tok.i):
                 best = tok  # "25 to 34-year-olds": the parser heads the age range with its first number
             if tok.head.i == tok.i or (best is not None and tok.dep_ == "conj"):
                 break  # "15 to 24-year-olds (94%), and 25 to 34-year-olds (92%)": each conjunct its own

@@ -15,6 +15,7 @@ from ..extensions import doc_text
 from ..phrases import plural_mentions
 from .rules import GroupRules
 
+SURVEY_DOC_CUES = 2  # survey words an article needs before its figures default to shares of respondents
 TokenSpan = tuple[int, int]  # token offsets (start, end) in the doc
 Frame = tuple[TokenSpan, TokenSpan]  # the two sides of a comparison
 
@@ -51,6 +52,8 @@ class GroupState:
     frame: Optional[Frame] = None  # the two sides last compared
     last_sentence_share: bool = False  # did the previous sentence with figures hold a share?
     previous_groups: list[TokenSpan] = field(default_factory=list)  # groups of the sentence just before
+    mentions: list[TokenSpan] = field(default_factory=list)  # phrases that name who answered (step 0)
+    survey_doc: bool = False  # does the article report a survey (its cue words twice, or a sample size)?
 
     @classmethod
     def start(cls, doc: Doc, figures: list[Span], sentences: list[TokenSpan], samples: list[Span],
@@ -68,4 +71,5 @@ class GroupState:
                                       if s._.population is not None),
             assignments=[Assignment(kind=f._.kind or "share") for f in figures],
             weak=plural_mentions(doc, sentences, rules.lex),
+            survey_doc=bool(samples) or len(rules.survey_cue_re.findall(doc_text(doc))) >= SURVEY_DOC_CUES,
         )

@@ -1,0 +1,59 @@
+"""Step 0: the phrases of an article that name who answered, before any figure is linked to one.
+
+A mention is a noun phrase whose head counts people or surveyed units (the lexicon's respondent and
+people nouns, and the shapes of such nouns: "-ers", "-ists", "18-24 year olds"), kept with the
+modifiers that restrict it ("voters age 50 or older", "people who finished college") and without
+the finding or the survey's name. Sample populations are mentions too. What was asked about ("Radio
+ads", "Results", "schools and hospitals") is not. The linking steps choose among these; users and
+the review page see them in ``doc.spans["survey_mentions"]``.
+"""
+from __future__ import annotations
+
+import regex
+
+from ..phrases import extend_defining_tail, is_people, trim_phrase
+from .state import GroupState, TokenSpan
+
+HEAD_DEPS = frozenset({"compound", "amod", "nmod", "poss"})  # a noun inside another noun's phrase is not a head
+
+
+def find_mentions(state: GroupState) -> list[TokenSpan]:
+    """Every mention in the sentences read, in reading order, one per head noun."""
+    doc, lex = state.doc, state.rules.lex
+    respondents = lex.word_set("respondent_nouns")
+    participles = lex.word_set("survey_participles")
+    found: set[TokenSpan] = set(state.sample_populations)
+    for s, e in state.sentences:
+        for tok in doc[s:e]:
+            if tok.i in state.stops or tok.dep_ in HEAD_DEPS and tok.head.pos_ in ("NOUN", "PROPN"):
+                continue
+            named = tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in respondents or is_people(tok, lex))
+            those = tok.lower_ == "those" and (
+                doc[tok.i + 1:tok.i + 2].text.lower() in participles
+                or any(c.dep_ in ("relcl", "acl", "prep") for c in tok.children))
+            if not (named or those):
+                continue
+            span = trim_phrase(doc, tok, lex, stop_tokens=state.stops, limit=(s, e))
+            span = extend_defining_tail(doc, span, (s, e), state.stops) if span is not None else None
+            if span is not None and not regex.fullmatch(r"[\W\d]*", doc[span[0]:span[1]].text):
+                found.add(span)
+    # Keep the longest of nested mentions with the same head: "voters" inside "voters age 50 or older".
+    ordered = sorted(found, key=lambda m: (m[0], -m[1]))
+    out: list[TokenSpan] = []
+    for m in ordered:
+        if out and out[-1][0] <= m[0] and m[1] <= out[-1][1] and m != out[-1]:
+            continue
+        out.append(m)
+    return out
+
+
+def is_mention(state: GroupState, span: TokenSpan) -> bool:
+    """Does the phrase name who answered? Pronouns and 'those ...' count; a noun needs a people head."""
+    doc = state.doc
+    toks = [t for t in doc[span[0]:span[1]] if not t.is_punct]
+    if not toks:
+        return False
+    head = next((t for t in toks if t.head.i < span[0] or t.head.i >= span[1] or t.head.i == t.i), toks[-1])
+    if head.pos_ == "PRON" or head.lower_ in ("those", "these"):
+        return True
+    return head.lower_ in state.rules.respondents or is_people(head, state.rules.lex)
