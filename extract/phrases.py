@@ -128,6 +128,16 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
                 c.dep_ == "nsubj" for c in tok.children):
             end = tok.left_edge.i  # a main verb the parser hung on the noun: "5,000 households pointed to ..."
             break
+        if tok.dep_ in ("acl", "relcl", "advcl") and tok.i > head.i and not is_pronoun_head(head) and (
+                tok.lower_ in lex.word_set("survey_participles") or tok.lemma_.lower() in lex.word_set("survey_tail_verbs")
+                or tok.lower_ == "taken"):
+            end = tok.left_edge.i if tok.left_edge.i > head.i else tok.i
+            break  # "... process surveyed online between June 22", "adults taken on the 10th ... by YouGov"
+        if tok.dep_ == "prep" and tok.lower_ == "from" and tok.i > head.i and any(
+                c.lower_ in ("across", "around") or any(g.lower_ in ("such", "including", "like") for g in c.subtree)
+                for c in tok.children):
+            end = tok.i
+            break  # "senior marketers from companies such as Coca-Cola", "CEOs from across North America"
         if tok.dep_ == "prep" and tok.right_edge.i + 1 >= end and any(
                 c.dep_ == "pobj" and (c.lemma_.lower() in lex.word_set("survey_nouns") or c.lower_ in lex.word_set("survey_nouns"))
                 for c in tok.children):
@@ -171,7 +181,8 @@ def _has_verb_root(doc: Doc, start: int, end: int) -> bool:
 
 def _skip_leading(doc: Doc, start: int, end: int, head: Token, drop: set[int]) -> int:
     """Leading determiners, counts and qualifiers: "the 2,000 broadband users" -> "broadband users"."""
-    while start < head.i and (doc[start].i in drop or (doc[start].pos_ in LEADING_DROP_POS
+    while start < head.i and (doc[start].i in drop or not any(c.isalnum() for c in doc[start].text)
+                              or (doc[start].pos_ in LEADING_DROP_POS
                                                         and doc[start].lower_ not in KEPT_DETERMINERS)
                               or doc[start].lower_ in QUALIFIER_WORDS
                               or (doc[start].like_num and doc[start].head == head and doc[start].dep_ == "nummod"

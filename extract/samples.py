@@ -20,11 +20,11 @@ from .extensions import doc_text, register_extensions
 from .lexicon import Lexicon
 from .percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
 from .percentages import PercentPatterns
-from .phrases import is_break, is_people, trim_phrase
+from .phrases import extend_defining_tail, is_break, is_people, trim_phrase
 
 FACTORY = "survey_samples"
 DEFAULT_SPANS_KEY = "survey_samples"
-CUE_WINDOW = 80
+CUE_WINDOW = 120
 # A count that could be a number of respondents: "131", "1,024", "two thousand"; not "60%", "$499", "9.3".
 COUNT = re.compile(
     r"""(?<![\w.,$£€¥])(?:\d{1,3}(?:,\d{3})+|\d{2,})(?![\w.,]*\s*(?:%|per\s?cent|percent))
@@ -33,11 +33,16 @@ RESPONDENT_HEADS = frozenset({"respondent", "participant", "interviewee", "panel
 TAKING_PART = frozenset({"respond", "answer", "reply", "participate", "complete", "vote"})
 CURRENCY = frozenset({"$", "£", "€", "¥", "us$"})
 MAGNITUDE = frozenset({"million", "billion", "bn", "m", "trillion", "k"})
+PLACE_PREPS = frozenset({"at", "in", "across", "from", "throughout"})
 COPULAS = frozenset({"be", "stand", "total", "number", "reach"})
 
 
 # "(n = 1,024)", "(N=500)", "n=2,000 adults": the statistician's way of giving the base.
 N_EQUALS = re.compile(r"""(?<![\w])[nN]\s*=\s*(?P<num>\d{1,3}(?:,\d{3})+|\d{2,})(?![\d,]*\d)""")
+# "a 5,000-physician survey", "a 2,000-person poll": the count written into the survey's name.
+COUNT_COMPOUND = re.compile(
+    r"""(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+|\d{2,})-(?P<pop>[a-z]+(?:-[a-z]+)?)\s+
+        (?:online\s+|phone\s+|telephone\s+|national\s+)?(?:survey|poll|study|sample|questionnaire)s?\b""", re.X)
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,8 @@ class SamplePatterns:
         self.participles = lexicon.word_set("survey_participles")
         self.responses = lexicon.word_set("response_nouns")
         self.reporting = lexicon.word_set("reporting_verbs")
+        self.months = lexicon.word_set("month_names")
+        self.conducting = lexicon.word_set("survey_tail_verbs") | self.survey_verbs
         self.bases = lexicon.word_set("sample_base_nouns")
         self.inclusion = lexicon.word_set("inclusion_verbs")
         self.subsample_verbs = lexicon.word_set("subsample_verbs")
@@ -71,7 +78,8 @@ class SamplePatterns:
         cue_words = sorted({"survey", "surveys", "surveyed", "poll", "polls", "polled", "questionnaire", "questionnaires",
                             "sample", "respondents", "interviewed", "interviews", "questioned", "asked", "quizzed",
                             "canvassed", "sampled", "study", "census", "panel", "took part", "responded", "queried",
-                            "consulted", "contacted", "respondent", "responses", "base", "included"} | self.participles, key=len, reverse=True)
+                            "consulted", "contacted", "respondent", "responses", "base", "included", "participants",
+                            "physician", "person"} | self.participles, key=len, reverse=True)
         self.cue = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in cue_words)})\b", re.I)
 
     def cue_offsets(self, text: str) -> list[int]:
@@ -105,6 +113,8 @@ def _number_tokens(doc: Doc, sent: Span, percent_tokens: set[int], patterns: Sam
             continue
         if "," not in tok.text and 1900 <= value <= 2100 and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN")):
             continue  # a year
+        if value <= 31 and any(t.lower_.rstrip(".") in patterns.months for t in doc[max(sent.start, tok.i - 3):tok.i]):
+            continue  # a day: "between June 22 and 30, 2009", "Feb. 25 to March 8"
         out.append(tok)
     return out
 
@@ -168,6 +178,19 @@ def _asked(head: Token, patterns: SamplePatterns, figure_tokens: frozenset[int] 
     for child in head.children:
         if child.dep_ in ("acl", "relcl") and (child.lower_ in patterns.participles or _is_survey_verb(child, patterns)):
             return True
+    # "the nearly 25,000 undergraduates at 49 four-year colleges who were surveyed": the clause may hang
+    # on the place the people are at; they, not the colleges, were asked.
+    if head.dep_ == "pobj" and gov.lower_ in PLACE_PREPS and gov.head.pos_ in ("NOUN", "PROPN"):
+        return False
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if any(g.dep_ in ("acl", "relcl") and (g.lower_ in patterns.participles or _is_survey_verb(g, patterns))
+                   for g in obj.children):
+                return True
+    # "conducted online ... among 2,521 adults", "a poll among 1,647 adults"
+    if head.dep_ == "pobj" and gov.lower_ in ("among", "with") and (
+            gov.head.lemma_.lower() in patterns.conducting or gov.head.lemma_.lower() in patterns.survey_nouns):
+        return True
     # "polled a weighted sample of 1,981 voters": the head is inside "sample of".
     if head.dep_ == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in ("sample", "total", "panel", "group"):
         return _asked(gov.head, patterns, figure_tokens) or gov.head.dep_ in ("dobj", "nsubjpass", "nsubj")
@@ -218,13 +241,20 @@ def find_samples(doc: Doc, sentences: Iterable[tuple[int, int]], patterns: Sampl
     return found
 
 
-def n_equals(doc: Doc, taken: set[int]) -> list[Sample]:
-    """Bases written 'n = 1,024' anywhere in the text (no parse needed)."""
+def written_counts(doc: Doc, taken: set[int]) -> list[Sample]:
+    """Bases written 'n = 1,024' or into the survey's name ('a 5,000-physician survey'), anywhere in
+    the text (no parse needed)."""
     out = []
-    for m in N_EQUALS.finditer(doc_text(doc)):
-        span = doc.char_span(m.start("num"), m.end("num"), alignment_mode="expand")
-        if span is not None and span.start not in taken:
-            out.append(Sample(span.start, span.end, int(m.group("num").replace(",", "")), "exact", None))
+    text = doc_text(doc)
+    for pattern in (N_EQUALS, COUNT_COMPOUND):
+        for m in pattern.finditer(text):
+            span = doc.char_span(m.start("num"), m.end("num"), alignment_mode="expand")
+            if span is None or span.start in taken:
+                continue
+            pop = doc.char_span(m.start("pop"), m.end("pop"), alignment_mode="expand") if "pop" in m.groupdict() else None
+            out.append(Sample(span.start, span.end, int(m.group("num").replace(",", "")), "exact",
+                              (pop.start, pop.end) if pop is not None else None))
+            taken.add(span.start)
     return out
 
 
@@ -277,7 +307,7 @@ def _make_sample(doc: Doc, num: Token, head: Optional[Token], patterns: SamplePa
         if phrase is not None:
             while phrase[0] < head.i and (doc[phrase[0]].like_num or doc[phrase[0]].dep_ == "cc"):
                 phrase = (phrase[0] + 1, phrase[1])  # "1,647 and 844 adults": the other count is not who
-            population = _verb_attached_modifier(doc, head, phrase, patterns.places)
+            population = extend_defining_tail(doc, _verb_attached_modifier(doc, head, phrase, patterns.places), limit)
         if head.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in RESPONDENT_HEADS and \
                 head.head.lemma_.lower() in patterns.subsample_verbs:
             # "only 15 respondents were based in the U.S.": a part of the sample, described by its clause.
@@ -346,7 +376,7 @@ class SampleFinder:
         if not doc.has_annotation("DEP"):
             return []
         found = find_samples(doc, readable_sentences(doc, self.patterns, (self.percent_key,)), self.patterns, self.percent_key)
-        found += n_equals(doc, {smp.start for smp in found})
+        found += written_counts(doc, {smp.start for smp in found})
         return sorted(found, key=lambda smp: smp.start)
 
     def set_annotations(self, doc: Doc, samples: list[Sample]) -> None:
