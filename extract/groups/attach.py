@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..phrases import extend_defining_tail, head_with_determiner, is_anaphoric, is_break, trim_phrase
 from .discourse import resolve_anaphor
@@ -48,6 +48,10 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
     if population is not None:
         a.group, a.resolved = population, True
         return
+    root = fig.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in rules.lex.word_set("average_nouns"):
+        a.group, a.resolved = None, True  # "compared to the global average of 31 per cent": every country's, no group
+        return
     head = (of_obj or bracket or rules.following_noun(doc, fig, sent) or rules.copula_subject(doc, fig, sent)
             or _among(state, fig, sent))
     if head is None:
@@ -68,15 +72,33 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
 
 
 def _among(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
-    """'Among those who use Internet advertising, just 14 per cent say ...', 'Among Democrats, 58%
-    ...': a group set up front for the clause that follows, when it names people."""
-    for tok in state.doc[sent.start:fig.start]:
-        if tok.lower_ != "among" or tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX"):
+    """A group the clause is set in, when it names people:
+    - up front: 'Among those who use Internet advertising, just 14 per cent say ...', 'Of those workers
+      that received a pay hike, 54% saw ...', 'Of these organizations that have been targeted, 71.3% ...';
+    - after the figure, on its verb: 'Trump attracts 44 percent of the vote among self-identified
+      Republicans'."""
+    doc = state.doc
+    verb = fig.root.head if fig.root.dep_ != "pobj" else fig.root.head.head
+    for tok in doc[sent.start:sent.end]:
+        if tok.i in range(fig.start, fig.end) or tok.dep_ != "prep":
+            continue
+        fronted = tok.i < fig.start and (tok.lower_ == "among" and tok.head.pos_ in ("VERB", "AUX")
+                                         or tok.lower_ == "of" and _fronted(doc, tok, fig, sent))
+        after = tok.i >= fig.end and tok.lower_ == "among" and tok.head.i in (verb.i, fig.root.i, fig.root.head.i)
+        if not (fronted or after):
             continue
         obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-        if obj is not None and (obj.lower_ == "those" or state.rules.is_people(obj)):
+        if obj is not None and (obj.lower_ in ("those", "these") or state.rules.is_people(obj)):
             return obj
     return None
+
+
+def _fronted(doc: Doc, prep: Token, fig: Span, sent: Span) -> bool:
+    """'Of those workers that ..., 54%': a phrase that opens the sentence and closes with a comma before
+    the figure."""
+    opens = all(t.is_punct or not any(c.isalnum() for c in t.text) for t in doc[sent.start:prep.i])
+    end = prep.right_edge.i + 1
+    return opens and end < fig.start and doc[end].text == ","
 
 
 def respondent_mentions(state: GroupState) -> list[TokenSpan]:

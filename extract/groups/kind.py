@@ -57,11 +57,15 @@ def figure_kind(state: GroupState, fig: Span, sent: Span, of_obj: Optional[Token
         return ("other" if rates and not surveyish else "point_change"), False
     if of_obj is not None:
         head = of_obj.lemma_.lower()
+        if state.survey_doc and head in rules.lex.word_set("vote_nouns"):
+            return "share", False  # a poll's "44 percent of the vote": a share of the people asked
         if head in rules.amount or of_obj.lower_ in rules.amount or head in rules.time_nouns:
             return "other", False
         if rules.is_people(of_obj):
             return "share", False
         return ("share" if survey_cue(sent) else "other"), True
+    if _answer_bracket(state, fig, sent):
+        return "share", False
     root = fig.root
     # "10% inflation", "a 3% rise", "100% debt relief": the figure modifies a noun.
     if root.head.i > fig.end - 1 and root.head.pos_ in ("NOUN", "PROPN") and root.dep_ in (
@@ -114,6 +118,18 @@ def figure_kind(state: GroupState, fig: Span, sent: Span, of_obj: Optional[Token
     if root.dep_ == "appos" and (gov.lemma_.lower() in rules.amount or gov.lower_ in rules.amount):
         return "other", False
     return ("share" if survey_cue(sent) or _survey_default(state, sent) else "other"), True
+
+
+def _answer_bracket(state: GroupState, fig: Span, sent: Span) -> bool:
+    """'• Spending will be reduced (33%)', '“Drive sales and grow market share” (45%)': in an article that
+    reports a survey, a figure alone in brackets after an answer is the share that gave it, whatever the
+    answer talks about."""
+    doc = state.doc
+    if not state.survey_doc or fig.start <= sent.start or doc[fig.start - 1].text != "(":
+        return False
+    close = fig.end < len(doc) and doc[fig.end].text == ")"
+    of_group = fig.end + 1 < len(doc) and doc[fig.end].lower_ == "of"
+    return close or of_group
 
 
 def _survey_default(state: GroupState, sent: Span) -> bool:
