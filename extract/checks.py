@@ -368,10 +368,11 @@ def check_respectively(art: Article) -> list[CheckResult]:
         run: list[Mapping[str, Any]] = []
         for r in reversed(figs):
             gap_end = run[0]["start"] if run else m.start()
-            if regex.fullmatch(r"[\s,)]*(?:and|or)?[\s,]*", art.text[r["end"]:gap_end], regex.I):
+            if regex.fullmatch(r"[\s,)]*(?:and|or|&|vs\.?|versus)?[\s,]*", art.text[r["end"]:gap_end], regex.I):
                 run.insert(0, r)
             else:
                 break
+        run_size = _respectively_width(art.text, run)
         first = run[0]["start"] if run else m.start()
         named = [r for r in figs if r not in run and r["kind"] == "share" and r["group"] and r["start"] < first]
         distinct = list(dict.fromkeys(r["group"] for r in named))
@@ -384,11 +385,23 @@ def check_respectively(art: Article) -> list[CheckResult]:
                                f"{len(run)} figures; what they map to is not a list of figures or groups",
                                reason="no list of groups to compare", anchor=anchor))
         else:
-            ok = len(distinct) == len(run)
-            out.append(_result("respectively", HOLDS if ok else FAILS, art, run + named, float(len(run)),
-                               float(len(distinct)), f"{len(run)} figures 'respectively' for {len(distinct)} groups "
+            ok = len(distinct) == run_size
+            out.append(_result("respectively", HOLDS if ok else FAILS, art, run + named, float(run_size),
+                               float(len(distinct)), f"{run_size} figures 'respectively' for {len(distinct)} groups "
                                f"({'; '.join(distinct)})", anchor=anchor))
     return out
+
+
+def _respectively_width(text: str, run: list[Mapping[str, Any]]) -> int:
+    """How many items 'respectively' maps: '(61% & 58% vs. 40% & 37%, respectively)' compares two sides of
+    two figures each, so it maps two; a plain list maps all of its figures."""
+    sides: list[int] = [1] if run else []
+    for a, b in zip(run, run[1:]):
+        if regex.search(r"\bv(?:s|ersus)\b", text[a["end"]:b["start"]], regex.I):
+            sides.append(1)
+        else:
+            sides[-1] += 1
+    return sides[0] if len(sides) > 1 and len(set(sides)) == 1 else len(run)
 
 
 # --------------------------------------------------------------------------------------- 7. GRIM

@@ -166,7 +166,7 @@ class PercentPatterns:
         # "only four percent -- that's 4 percent --".
         self.restated_far = regex.compile(
             r"""^(?:\s+(?:of\s+)?(?:[^()%.;:!?\n]|\.(?=\S)|(?<=\b[A-Z])\.){1,100}?)?
-                 (?:\s*\(\s*|\s*(?:--|[,\u2013\u2014])\s*)(?:[^\W\d_][\w\u2019']*\s+){0,2}?$""", regex.VERBOSE)
+                 (?:[ \t]*\([ \t]*|[ \t]*(?:--|[\u2013\u2014])[ \t]*(?:that[\u2019']s[ \t]+)?)$""", regex.VERBOSE)
         # Between an exact figure and its verbal restatement in brackets: "48% (nearly half)".
         self.restated_after = regex.compile(r"^\s*\(\s*(?:[^\W\d_]+\s+){0,2}$")
         before = [q for q in lexicon.qualifiers if q.position == "before"]

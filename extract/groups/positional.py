@@ -15,7 +15,7 @@ from .kind import same_kind
 from .state import Frame, GroupState, TokenSpan
 
 PAIR_LINK = regex.compile(r"^\W*(?:vs\.?|versus|v\.?|compared\s+(?:with|to)|against|to)\W*$", regex.I)
-LIST_LINK = regex.compile(r"^\s*(?:,|and|or|,\s*and)\s*$", regex.I)
+LIST_LINK = regex.compile(r"^\s*(?:,|and|or|&|,\s*and|,\s*&)\s*$", regex.I)
 
 
 # ------------------------------------------------------------ earlier values
