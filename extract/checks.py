@@ -446,8 +446,10 @@ def _whole_sample(art: Article, r: Mapping[str, Any]) -> Optional[Mapping[str, A
         for s in smp_bound:
             if s["population"] and normalize_group(s["population"]) == group:
                 return s
-        if len(smp_bound) == 1 and group in RESPONDENT_GROUPS:
-            return smp_bound[0]
+        if group in RESPONDENT_GROUPS:
+            # The whole sample is the largest count: "polled 1,217 professionals; only 15 respondents were
+            # based in the U.S." -- 15 is a part of it, and "51% of respondents" is not out of 15.
+            return max(smp_bound, key=lambda smp: int(smp["value"]))
     return None
 
 
