@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 
 from .extensions import doc_text, register_extensions
 from .lexicon import Lexicon
+from .textspans import find_anchors
 
 DEFAULT_SPANS_KEY = "survey_percentages"
 POINTS_CONTEXT = 400  # characters before bare "points" that must hold a percentage for them to be points of one
@@ -198,12 +199,12 @@ class PercentPatterns:
         small_words = _alternation([w for w, v in {**self.units, **self.tens}.items() if v >= 2] + ["hundred"])
         # What each pass's matches must contain, and how far before and after it they can reach:
         # plain `re`, one scan, loose literals (a superset of what the passes match).
-        den_words = "|".join(sorted({d.rstrip("s") for d in self.denominators} | {"halves"}, key=len, reverse=True))
+        den_words = "|".join(sorted({d.lower().rstrip("s") for d in self.denominators} | {"halves"}, key=len, reverse=True))
         self.anchors = re.compile(
             rf"""(?P<unit>%|per\s?cent|percent|(?<![^\W\d_])pc\b|\bpp|\bpoints?\b|\bmargin\b)
                | (?P<fraction>{den_words})
                | (?P<ratio>\b(?:in|out\s+of|of\s+(?:the|those|these|its|their))[\s-]+(?:every\s+)?(?:\d|{small_words}))""",
-            re.I | re.X)
+            re.X)  # written in lower case: find_anchors scans the lower-cased text
         self.reach: dict[str, tuple[int, int]] = {"unit": (100, 5), "fraction": (30, 60), "ratio": (60, 40)}
 
     # ------------------------------------------------------------------ values
@@ -261,7 +262,7 @@ class PercentPatterns:
         """Per kind of anchor (a unit, a fraction word, 'in ten'), the stretches of text around each
         one, widened to whitespace and merged: a pass's pattern only runs in its kind's windows."""
         out: dict[str, Windows] = {kind: [] for kind in self.reach}
-        for m in self.anchors.finditer(text):
+        for m in find_anchors(self.anchors, text):
             kind = m.lastgroup or "unit"
             before, after = self.reach[kind]
             s, e = max(0, m.start() - before), min(len(text), m.end() + after)

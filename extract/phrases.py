@@ -42,6 +42,7 @@ VERBAL_FIGURE = regex.compile(
     r"""^(?:\w+\s+(?:in|out\s+of)\s+(?:every\s+)?\w+
          | (?:\w+[\s-]+)?(?:half|halves|thirds?|quarters?|fifths?|tenths?)\b(?:\s+of)?)\s+""", regex.I | regex.X)
 PEOPLE_PRONOUNS = frozenset({"they", "them", "those", "these", "we", "us", "you", "he", "she", "who", "others"})
+AGE_GROUP = regex.compile(r"\d+s$|olds$")
 PEOPLE_SUFFIX = regex.compile(r"(?:[^s]ers|tors|sors|ists|ians|ees|ents|ants|ives)$")
 
 
@@ -53,7 +54,7 @@ def is_people(tok: Token, lex: Lexicon) -> bool:
         return False
     if low in people or lemma in people or tok.tag_ == "NNPS" or (tok.pos_ == "PRON" and low in PEOPLE_PRONOUNS):
         return True
-    if regex.search(r"\d+s$|olds$", low):
+    if AGE_GROUP.search(low):
         return True  # "over-55s", "18 to 24 year olds"
     return tok.tag_ == "NNS" and bool(PEOPLE_SUFFIX.search(low))
 

@@ -12,6 +12,7 @@ candidate is a second study only when it, too, is said to have run a survey.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
@@ -21,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .extensions import doc_text, register_extensions
+from .textspans import find_anchors
 
 FACTORY = "survey_studies"
 DEFAULT_SPANS_KEY = "survey_studies"
@@ -71,6 +73,13 @@ NOT_ORG = frozenset({"The", "A", "An", "This", "That", "These", "Those", "It", "
                      "Why", "How", "Who", "If", "As", "By", "With", "From", "After", "Before", "During", "Since"})
 ROLE_ACRONYM = regex.compile(r"^(?:[A-Z]{2,4}s|CEO|CFO|CIO|CMO|CTO|HR|IT|U\.?S\.?|U\.?K\.?)$")
 YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+# What any study pattern must contain; plain `re`, one pass over the lower-cased text.
+ANCHOR = re.compile(
+    r"survey|poll|stud(?:y|ies)|report|research|questionnaire|index|census|barometer|monitor|analysis|findings|data"
+    r"|interview|queried|quizzed|canvassed|conducted|carried\s+out|fielded|administered|undertaken|commissioned"
+    r"|according\s+to|titled|entitled|called|named|tracker|outlook|benchmark|\brun\s+by")
+WINDOW_BEFORE = 220  # an org can stand up to seven words before its verb ("... Harris Interactive surveyed")
+WINDOW_AFTER = 220  # and a title or an org up to seven words after "survey by", "according to"
 SECOND_STUDY_WEIGHT = 5  # a second org must itself be said to have run a survey
 MENTION_BONUS_CAP = 3  # extra weight for an org named again and again
 
@@ -120,7 +129,12 @@ def _single_word_ok(name: str, text: str, weight: int) -> bool:
         return True
     if name.isupper() or any(c.isupper() for c in name[1:]) or weight >= 4:
         return True
-    return len(regex.findall(rf"(?<=[a-z,]\s){regex.escape(name)}\b", text)) >= 1
+    i = text.find(name)
+    while i != -1:  # named mid-sentence ("... said Merkle"), not just as a sentence's first word
+        if i >= 2 and text[i - 1].isspace() and (text[i - 2].islower() or text[i - 2] == ","):
+            return True
+        i = text.find(name, i + 1)
+    return False
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -129,18 +143,37 @@ def _same_name(a: str, b: str) -> bool:
     return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
 
 
-def org_candidates(text: str) -> list[_Candidate]:
+def survey_windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of text around the words every study pattern needs (a survey word, 'according to',
+    a title word): the patterns run only there, not over the whole article."""
+    spans: list[tuple[int, int]] = []
+    for m in find_anchors(ANCHOR, text):
+        s, e = max(0, m.start() - WINDOW_BEFORE), min(len(text), m.end() + WINDOW_AFTER)
+        if spans and s <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], e)
+        else:
+            spans.append((s, e))
+    return spans
+
+
+def _scan(pattern: regex.Pattern, text: str, windows: list[tuple[int, int]]) -> Iterable[regex.Match]:
+    for s, e in windows:
+        yield from pattern.finditer(text, s, e)
+
+
+def org_candidates(text: str, windows: Optional[list[tuple[int, int]]] = None) -> list[_Candidate]:
     """Every org a survey phrase names, merged by name, strongest first (ties: first mention)."""
+    windows = survey_windows(text) if windows is None else windows
     found: list[_Candidate] = []
     for _, weight, pattern in ORG_PATTERNS:
-        for m in pattern.finditer(text):
+        for m in _scan(pattern, text, windows):
             span = clean_org(text, m.start("org"), m.end("org"))
             if span is None:
                 continue
             name = text[span[0]:span[1]]
             if _single_word_ok(name, text, weight):
                 found.append(_Candidate(span, name, weight))
-    titles = title_candidates(text, ())
+    titles = title_candidates(text, (), windows)
     found = [c for c in found if not any(t[0] <= c.span[0] and c.span[1] <= t[1] for t in titles)]
     merged: list[_Candidate] = []
     for cand in sorted(found, key=lambda c: c.span):
@@ -152,15 +185,17 @@ def org_candidates(text: str) -> list[_Candidate]:
             same.span, same.name = cand.span, cand.name  # the full name, where the text gives one
         same.weight = max(same.weight, cand.weight)
     for cand in merged:  # a name the article keeps coming back to is the one it reports
-        cand.weight += min(MENTION_BONUS_CAP, len(regex.findall(rf"\b{regex.escape(cand.name)}\b", text)) - 1)
+        cand.weight += min(MENTION_BONUS_CAP, text.count(cand.name) - 1)
     return sorted(merged, key=lambda c: (-c.weight, c.span))
 
 
-def title_candidates(text: str, orgs: Iterable[_Candidate]) -> list[tuple[int, int]]:
+def title_candidates(text: str, orgs: Iterable[_Candidate],
+                     windows: Optional[list[tuple[int, int]]] = None) -> list[tuple[int, int]]:
     names = [c.name for c in orgs]
+    windows = survey_windows(text) if windows is None else windows
     out: list[tuple[int, int]] = []
     for pattern in TITLE_PATTERNS:
-        for m in pattern.finditer(text):
+        for m in _scan(pattern, text, windows):
             s, e = m.start("title"), m.end("title")
             while e > s and text[e - 1] in ",.;: ":
                 e -= 1
@@ -178,8 +213,9 @@ def title_candidates(text: str, orgs: Iterable[_Candidate]) -> list[tuple[int, i
 
 def find_studies(text: str) -> list[Study]:
     """The study the article reports (and any other whose org is said to have run a survey)."""
-    orgs = org_candidates(text)
-    titles = title_candidates(text, orgs)
+    windows = survey_windows(text)
+    orgs = org_candidates(text, windows)
+    titles = title_candidates(text, orgs, windows)
     chosen = orgs[:1] + [c for c in orgs[1:] if c.weight >= SECOND_STUDY_WEIGHT]
     studies: list[Study] = []
     for cand in chosen:

@@ -9,8 +9,6 @@ the review page see them in ``doc.spans["survey_mentions"]``.
 """
 from __future__ import annotations
 
-import regex
-
 from ..phrases import extend_defining_tail, is_people, trim_phrase
 from .state import GroupState, TokenSpan
 
@@ -35,7 +33,7 @@ def find_mentions(state: GroupState) -> list[TokenSpan]:
                 continue
             span = trim_phrase(doc, tok, lex, stop_tokens=state.stops, limit=(s, e))
             span = extend_defining_tail(doc, span, (s, e), state.stops) if span is not None else None
-            if span is not None and not regex.fullmatch(r"[\W\d]*", doc[span[0]:span[1]].text):
+            if span is not None and any(t.is_alpha for t in doc[span[0]:span[1]]):
                 found.add(span)
     # Keep the longest of nested mentions with the same head: "voters" inside "voters age 50 or older".
     ordered = sorted(found, key=lambda m: (m[0], -m[1]))
