@@ -75,6 +75,9 @@ def _droppable_child(child: Token, head: Token, lex: Lexicon) -> bool:
     if child.dep_ in ("acl", "relcl") and (lower in lex.word_set("survey_participles")
                                            or child.lemma_.lower() in lex.word_set("survey_verbs")):
         return not is_pronoun_head(head)
+    if child.dep_ in ("acl", "relcl") and (child.lemma_.lower() in ("participate", "respond") or (
+            child.lemma_.lower() == "take" and any(c.lower_ == "part" for c in child.children))):
+        return not is_pronoun_head(head)  # "brands taking part in the survey": that they answered, not who
     if child.dep_ == "acl" and child.lemma_.lower() in lex.word_set("survey_tail_verbs"):
         return True  # "adults conducted in May", "voters commissioned by the BBC": about the survey, not who
     if child.dep_ == "relcl" and child.lemma_.lower() in OPINION_VERBS and not is_pronoun_head(head):
@@ -149,23 +152,24 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
                 and tok.head.lemma_.lower() not in ("plan", "intention", "desire")):
             end = tok.left_edge.i
             break
-    # Stop at a break or at another figure after the head.
+    # Stop at a break, at another figure, or at a word that does not hang from the head (a crossing
+    # parse: "Respondents [were politically diverse]: 50% ..." with the figure hung on "Respondents").
     for i in range(head.i + 1, end):
-        if i in stops or is_break(doc, i):
+        if i in stops or is_break(doc, i) or not head.is_ancestor(doc[i]):
             end = i
             break
     # Left side: a break or another figure before the head cuts the phrase there.
     for i in range(head.i - 1, start - 1, -1):
-        if i in stops or i in drop or is_break(doc, i):
+        if i in stops or i in drop or is_break(doc, i) or not head.is_ancestor(doc[i]):
             start = i + 1
             break
-    start = _skip_leading(doc, start, end, head, drop)
+    start = _skip_leading(doc, start, end, head, drop, lex)
     # A count written into the phrase: "the 17-million population" -> "population".
     j = start
     while j < head.i and (doc[j].like_num or doc[j].text == "-" or doc[j].lower_ in MAGNITUDES):
         j += 1
     if j > start and any(doc[k].lower_ in MAGNITUDES for k in range(start, j)):
-        start = _skip_leading(doc, j, end, head, drop)
+        start = _skip_leading(doc, j, end, head, drop, lex)
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc" or doc[end - 1].is_space
                                or doc[end - 1].lower_ in ("and", "or")):
         end -= 1
@@ -180,9 +184,11 @@ def _has_verb_root(doc: Doc, start: int, end: int) -> bool:
     return root is None or root.pos_ in ("VERB", "AUX")
 
 
-def _skip_leading(doc: Doc, start: int, end: int, head: Token, drop: set[int]) -> int:
+def _skip_leading(doc: Doc, start: int, end: int, head: Token, drop: set[int], lex: Lexicon) -> int:
     """Leading determiners, counts and qualifiers: "the 2,000 broadband users" -> "broadband users"."""
+    participles = lex.word_set("survey_participles")
     while start < head.i and (doc[start].i in drop or not any(c.isalnum() for c in doc[start].text)
+                              or doc[start].lower_ in participles or doc[start].pos_ == "SCONJ"
                               or (doc[start].pos_ in LEADING_DROP_POS
                                                         and doc[start].lower_ not in KEPT_DETERMINERS)
                               or doc[start].lower_ in QUALIFIER_WORDS
