@@ -137,9 +137,9 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
                 or tok.lower_ == "taken"):
             end = tok.left_edge.i if tok.left_edge.i > head.i else tok.i
             break  # "... process surveyed online between June 22", "adults taken on the 10th ... by YouGov"
-        if tok.dep_ == "prep" and tok.lower_ == "from" and tok.i > head.i and any(
-                c.lower_ in ("across", "around") or any(g.lower_ in ("such", "including", "like") for g in c.subtree)
-                for c in tok.children):
+        if tok.dep_ == "prep" and tok.lower_ == "from" and tok.i > head.i and (
+                any(c.lower_ in ("across", "around") for c in tok.children)
+                or any(t.lower_ in ("such", "including", "like") for t in doc[tok.i + 1:min(end, tok.i + 5)])):
             end = tok.i
             break  # "senior marketers from companies such as Coca-Cola", "CEOs from across North America"
         if tok.dep_ == "prep" and tok.right_edge.i + 1 >= end and any(

@@ -147,8 +147,8 @@ def _asked(head: Token, patterns: SamplePatterns, figure_tokens: frozenset[int] 
     if head.lemma_.lower() in RESPONDENT_HEADS or head.lemma_.lower() in patterns.responses:
         return True  # "15 respondents", "1,000 responses"
     gov = head.head
-    if head.dep_ == "conj" and gov.i != head.i and gov.pos_ in ("NOUN", "PROPN"):
-        return _asked(gov, patterns, figure_tokens)  # "400 senior marketing and 250 IT executives"
+    if head.dep_ == "conj" and gov.i != head.i and gov.pos_ in ("NOUN", "PROPN") and _asked(gov, patterns, figure_tokens):
+        return True  # "400 senior marketing and 250 IT executives"
     if head.dep_ in ("dobj", "obj") and _is_survey_verb(gov, patterns):
         return True
     # "The survey included 610 agency staff", "the poll reached 2,000 voters": a survey as the subject.
@@ -329,6 +329,8 @@ def _verb_attached_modifier(doc: Doc, head: Token, phrase: tuple[int, int], plac
         t.pos_ in ("NOUN", "PROPN") and t.lower_ not in places for t in nxt.subtree)
     if nxt.head.i not in hosts or not (defining or longer_than_a_place):
         return phrase
+    if any(t.lower_ in ("such", "including", "like") for t in doc[end + 1:min(len(doc), end + 5)]):
+        return phrase  # "from companies including Barclaycard, ...": examples of where they work, not who
     new_end = doc[end].right_edge.i + 1
     for i in range(end, new_end):
         if is_break(doc, i):

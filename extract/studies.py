@@ -116,8 +116,8 @@ def clean_org(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
         if text[s:e].endswith(suffix):
             e -= len(suffix)
     name = text[s:e]
-    if len(name) < 2 or name in NOT_ORG or not name[0].isupper() or ROLE_ACRONYM.match(name):
-        return None
+    if len(name) < 2 or name in NOT_ORG or not name[0].isupper() or ROLE_ACRONYM.match(name) or "-based" in name:
+        return None  # "CMOs", "San Francisco-based"
     if any(w in NOT_ORG for w in name.split()) and len(name.split()) <= 2 and not name.isupper():
         return None  # "Small Business Owners Poll" is a headline, "Web Services" a section
     return s, e

@@ -103,6 +103,24 @@ def test_checks_respectively_lengths():
     assert [r.status for r in results(bad, "respectively")] == ["fails"]
 
 
+@pytest.mark.parametrize("text", [
+    # '&' joins a list too, and 'vs.' splits it into sides that 'respectively' maps one by one
+    "Marketers who lead and marketers who follow are more likely than IT to share data and to plan (61% & 58% vs. "
+    "40% & 37%, respectively).",
+    "CIOs and CMOs agree on priorities (61% & 58%, respectively).",
+])
+def test_checks_respectively_lists_joined_by_ampersand_raise_no_false_alarm(text):
+    assert not any(r.status == "fails" for r in results(text, "respectively"))
+
+
+def test_checks_grim_takes_the_whole_sample_not_a_part_of_it():
+    """'only 15 respondents were based in the U.S.' is part of 1,217: 51% of respondents is out of 1,217."""
+    text = ("The survey polled 1,217 professionals. Only 15 respondents were based in the U.S. "
+            "In all, 51% of respondents said they would switch jobs.")
+    (r,) = results(text, "grim")
+    assert r.status == "holds" and "/1217" in r.explanation
+
+
 @pytest.mark.parametrize("value,text,n,possible", [(81.0, "81%", 131, True), (33.5, "33.5%", 40, False),
                                                    (33.3, "33.3%", 3, True), (12.5, "12.5%", 40, True),
                                                    (51.0, "51%", 7, False)])

@@ -1,8 +1,9 @@
 """The parametrized table of real phrasings: value, bound, kind and group of each figure.
 
 Each row is a sentence (with the sentence naming its group, where that comes
-earlier) from the seeds or the wild articles of gold/splits.json's wild_tune,
-with what the gold set says of one figure in it. Rows the rules still get
+earlier) from the seeds, the wild articles of gold/splits.json's wild_tune or the
+trade-press and poll articles of dev2_tune (never dev2_heldout), with what the gold
+set says of one figure in it. Rows the rules still get
 wrong are strict xfails with the reason, so a fix shows up as XPASS.
 """
 from __future__ import annotations
@@ -14,7 +15,9 @@ import pytest
 import extract
 from extract.scoring import group_strict
 
-from .conftest import DATA
+from extract.gold import read_splits
+
+from .conftest import DATA, GOLD
 
 ROWS = [json.loads(line) for line in (DATA / "phrasings.jsonl").read_text(encoding="utf-8").splitlines()]
 PARAMS = [
@@ -28,6 +31,9 @@ def test_phrasings_table_is_large_and_real():
     assert len(ROWS) >= 80
     assert {r["kind"] for r in ROWS} == {"share", "point_change", "other"}
     assert sum(1 for r in ROWS if r["source"].startswith("bbc_")) >= 40
+    assert sum(1 for r in ROWS if r["source"].startswith("dev2_")) >= 60
+    heldout = set(read_splits(GOLD)["dev2_heldout"]) | set(read_splits(GOLD)["wild_heldout"])
+    assert not heldout & {r["source"] for r in ROWS}, "held-out articles never feed the rules' tests"
 
 
 @pytest.mark.parametrize("row", PARAMS)

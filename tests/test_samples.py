@@ -36,12 +36,41 @@ SAMPLES = [
     ("The Conference Board survey of 5,000 households pointed to renewed optimism about job creation.",
      [(5000, "exact", "households")]),
 ]
+# The wordings trade-press and poll articles use (issue 9), each a family: responses from N, a survey that
+# included N, X% of N <people> said, a stated base, surveys of N and M, n = N, a sample of N, N responses,
+# sub-samples described by their clause, and the count written into the survey's name.
+WORDINGS = [
+    ("The report is based on responses from 420 finance leaders across Europe.", [(420, "exact", "finance leaders across Europe")]),
+    ("The survey included 610 agency staff and 140 brand managers.", [(610, "exact", "agency staff"), (140, "exact", "brand managers")]),
+    ("It is a study of more than 2,000 shoppers in the UK.", [(2000, "lower", "shoppers in the UK")]),
+    ("Only 12% of 350 IT managers said they were ready.", [(350, "exact", "IT managers")]),
+    ("The respondent base for all questions is 159.", [(159, "exact", None)]),
+    ("The findings come from surveys of 1,647 and 844 adults conducted in May.", [(1647, "exact", "adults"), (844, "exact", "adults")]),
+    ("Most agreed with the plan (n = 1,024).", [(1024, "exact", None)]),
+    ("The poll used a sample of 2,000 and was weighted.", [(2000, "exact", None)]),
+    ("Of the 1,217 respondents, 312 of them work in retail.", [(1217, "exact", "respondents"), (312, "exact", "work in retail")]),
+    ("The survey polled 1,217 professionals; only 15 respondents were based in the U.S.",
+     [(1217, "exact", "professionals"), (15, "exact", "were based in the U.S.")]),
+    ("The poll of 2,003 voters age 50 or older was conducted online.", [(2003, "exact", "voters age 50 or older")]),
+    ("This poll was conducted online within the United States on 4 and 8 June, 2009 among 2,521 adults (aged 18 and over).",
+     [(2521, "exact", "adults")]),
+    ("The results come from a 5,000-physician survey from The Doctors Company, a medical liability insurer.",
+     [(5000, "exact", "physician")]),
+    ("There were 113 participants who were apart of the following categories:", [(113, "exact", "participants who were apart of the following categories")]),
+    ("Creativebrief surveyed 50 senior brand marketers from companies including Barclaycard, McDonald's and Starbucks.",
+     [(50, "exact", "senior brand marketers")]),
+    ("A Harris Poll of 1,015 advertisers surveyed online between June 22 and 30, 2009 and 2,025 US adults surveyed online.",
+     [(1015, "exact", "advertisers"), (2025, "exact", "US adults")]),
+]
 NOT_SAMPLES = [
     "Forrester and Forbes Insights published similar surveys in 2011 and 2013.",
     "The Duchy of Cornwall is a 140,000-acre estate across 25 counties.",
     "This year's report, \"CIOs And CMOs Must Turn Collaboration Into Action ($499 fee),\" does show progress.",
     "The survey covered 12 industries in 10 countries.",
     "Some 2,000 business and political leaders gathered in Davos for the forum.",
+    "Over 90% of the 2,200 employees who have accessed and remained on treatment are well.",
+    "Only a quarter of 14-16 year olds knew that Labour was the government.",
+    "The poll was fielded between June 22 and 30, 2009.",
 ]
 
 
@@ -51,6 +80,11 @@ def _samples(nlp, text):
 
 @pytest.mark.parametrize("text,expected", SAMPLES, ids=[str(e[0][0]) for _, e in SAMPLES])
 def test_samples_value_bound_population(nlp, text, expected):
+    assert _samples(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", WORDINGS, ids=[t[:30] for t, _ in WORDINGS])
+def test_samples_in_the_wordings_of_the_genre(nlp, text, expected):
     assert _samples(nlp, text) == expected
 
 

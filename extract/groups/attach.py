@@ -52,6 +52,8 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in rules.lex.word_set("average_nouns"):
         a.group, a.resolved = None, True  # "compared to the global average of 31 per cent": every country's, no group
         return
+    if of_obj is not None and of_obj.lemma_.lower() in rules.lex.word_set("vote_nouns"):
+        of_obj = None  # "44 percent of the vote among Republicans": the vote is what they give, not who
     head = (of_obj or bracket or rules.following_noun(doc, fig, sent) or rules.copula_subject(doc, fig, sent)
             or _among(state, fig, sent))
     if head is None:
