@@ -129,7 +129,8 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
             end = tok.left_edge.i
             break
         if tok.dep_ in ("acl", "relcl") and (tok.tag_ == "VBD" or not _has_verb_root(doc, lo_limit, hi_limit)) and not any(
-                c.dep_ == "nsubj" for c in tok.children):
+                c.dep_ == "nsubj" for c in tok.children) and not (
+                is_pronoun_head(head) and tok.lower_ in lex.word_set("survey_participles")):
             end = tok.left_edge.i  # a main verb the parser hung on the noun: "5,000 households pointed to ..."
             break
         if tok.dep_ in ("acl", "relcl", "advcl") and tok.i > head.i and not is_pronoun_head(head) and (

@@ -85,7 +85,8 @@ def _among(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
         if tok.i in range(fig.start, fig.end) or tok.dep_ != "prep":
             continue
         fronted = tok.i < fig.start and (tok.lower_ == "among" and tok.head.pos_ in ("VERB", "AUX")
-                                         or tok.lower_ == "of" and _fronted(doc, tok, fig, sent))
+                                         or tok.lower_ == "of" and _fronted(doc, tok, fig, sent)
+                                         and not _other_subject(tok.head, fig))
         after = tok.i >= fig.end and tok.lower_ == "among" and tok.head.i in (verb.i, fig.root.i, fig.root.head.i)
         if not (fronted or after):
             continue
@@ -93,6 +94,12 @@ def _among(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
         if obj is not None and (obj.lower_ in ("those", "these") or state.rules.is_people(obj)):
             return obj
     return None
+
+
+def _other_subject(verb: Token, fig: Span) -> bool:
+    """'Of the social sites, respondents reported ... GitHub (76%)': the clause names its own people, so the
+    fronted phrase is a topic, not the base of the figure."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and not (fig.start <= c.i < fig.end) for c in verb.children)
 
 
 def _fronted(doc: Doc, prep: Token, fig: Span, sent: Span) -> bool:

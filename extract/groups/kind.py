@@ -23,7 +23,6 @@ MISTAGGED_VERBS = frozenset({"plan", "want", "support", "back", "favour", "favor
                              "fear", "say", "think", "believe", "agree", "use", "own", "prefer", "need"})
 MEASURE_NOUNS = frozenset({"figure", "proportion", "percentage", "share", "number", "level", "total"})
 CURRENCY = frozenset({"$", "£", "€", "¥"})
-VAGUE_QUANTIFIERS = frozenset({"most", "majority", "minority", "many", "some", "few", "half"})
 CHANGE_AFTER = frozenset({"higher", "lower", "more", "less", "up", "down", "rise", "increase", "fall", "drop", "cut", "jump",
                           "gain", "growth", "decline", "stake", "discount", "share", "cheaper", "dearer", "faster", "slower",
                           "bigger", "smaller", "ahead", "behind", "above", "below", "off", "year-on-year", "annually", "rate",
@@ -109,7 +108,7 @@ def figure_kind(state: GroupState, fig: Span, sent: Span, of_obj: Optional[Token
         return "other", False  # "takes the jobless rate to 12.1%"
     if bracket is not None:
         return ("share", False) if rules.is_people(bracket) or survey_cue(sent) else ("other", True)
-    if fig.start >= 2 and doc[fig.start - 1].text == "(" and doc[fig.start - 2].lower_ in VAGUE_QUANTIFIERS:
+    if fig.start >= 2 and doc[fig.start - 1].text == "(" and doc[fig.start - 2].lower_ in rules.lex.word_set("vague_quantifiers"):
         return "share", False  # "Most (71%) have no policies": a vague word made exact
     if root.dep_ in ("nsubj", "nsubjpass") and gov.pos_ in ("VERB", "AUX"):
         if gov.lemma_.lower() in OPINION_VERBS or gov.lemma_.lower() in rules.reporting or survey_cue(sent):

@@ -65,6 +65,8 @@ class GroupRules:
         prev = doc[fig.start - 2]
         if prev.is_punct or prev.like_num or prev.lower_ in self.lex.denominators:
             return None
+        if prev.lower_ in self.lex.word_set("vague_quantifiers"):
+            return None  # "most (76%) worked full-time": the vague word made exact, not a group before it
         close = next((t.i for t in doc[fig.end:sent.end] if t.text == ")"), sent.end)
         if any(t.like_num for t in doc[fig.end:close]):
             return None  # "(83% vs. 52%)" after a topic, not a group
@@ -78,7 +80,8 @@ class GroupRules:
             if right > prev.i or tok.lower_ in ("as", "than"):
                 break  # "three times as many as [those who ...] (24%)": the group is the compared side
             named = self._through_quantity(tok)
-            if tok.pos_ in ("NOUN", "PROPN", "PRON") and self.is_people(named):
+            counted = any(c.dep_ == "nummod" and c.like_num for c in named.children)
+            if tok.pos_ in ("NOUN", "PROPN", "PRON") and self.is_people(named) and not counted:
                 best = named
             elif tok.pos_ == "NUM" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and any(t.pos_ == "NOUN" and self.is_people(t) for t in tok.subtree if t.i != tok.i):
                 best = tok  # "25 to 34-year-olds": the parser heads the age range with its first number
