@@ -52,11 +52,21 @@ def is_people(tok: Token, lex: Lexicon) -> bool:
     amount, time_nouns, people = lex.word_set("amount_nouns"), lex.word_set("time_nouns"), lex.word_set("people_nouns")
     if low in amount or lemma in amount or low in time_nouns or low in lex.word_set("non_people_nouns"):
         return False
-    if low in people or lemma in people or tok.tag_ == "NNPS" or (tok.pos_ == "PRON" and low in PEOPLE_PRONOUNS):
+    if low in people or lemma in people or (tok.pos_ == "PRON" and low in PEOPLE_PRONOUNS):
         return True
+    if tok.tag_ == "NNPS" and not _in_title_case_run(tok):
+        return True  # "Democrats", "Remainers"; not "Supports" in a headline "Supports Similar Bill in ..."
     if AGE_GROUP.search(low):
         return True  # "over-55s", "18 to 24 year olds"
     return tok.tag_ == "NNS" and bool(PEOPLE_SUFFIX.search(low))
+
+
+def _in_title_case_run(tok: Token) -> bool:
+    """Is the word inside a run of capitalised words, as in a headline?"""
+    doc = tok.doc
+    before = tok.i > 0 and doc[tok.i - 1].is_title
+    after = tok.i + 1 < len(doc) and doc[tok.i + 1].is_title
+    return before and after or (tok.i == 0 or doc[tok.i - 1].is_space) and after
 
 
 def head_with_determiner(doc: Doc, head: Token, span: tuple[int, int]) -> Span:

@@ -7,6 +7,7 @@ from typing import Iterable, Iterator, Optional
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from . import groups, parser, percentages, samples, sentences, studies  # noqa: F401  (registers the factories)
 from .extensions import register_extensions
@@ -21,6 +22,7 @@ def load(*, model: str = DEFAULT_MODEL, select: str = "candidates") -> Language:
     """The extraction pipeline. ``select="all"`` parses every sentence (slower, same records)."""
     register_extensions()
     nlp = spacy.blank("en")
+    split_figure_pairs(nlp)
     nlp.add_pipe("survey_sentences")
     nlp.add_pipe("survey_percentages")
     nlp.add_pipe("survey_parser", config={"model": model, "select": select})
@@ -28,6 +30,17 @@ def load(*, model: str = DEFAULT_MODEL, select: str = "candidates") -> Language:
     nlp.add_pipe("survey_groups")
     nlp.add_pipe("survey_studies")
     return nlp
+
+
+# "(70%/66%)", "5%-10%": two figures written against each other; English tokenization keeps "70%/66" whole.
+FIGURE_PAIR_INFIX = r"(?<=%)[/\-\u2013](?=[0-9])"
+
+
+def split_figure_pairs(nlp: Language) -> None:
+    """Let the tokenizer split a slash or dash written right after a percent sign, so that each figure
+    of a pair is its own span."""
+    infixes = list(nlp.Defaults.infixes) + [FIGURE_PAIR_INFIX]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 @lru_cache(maxsize=2)
