@@ -11,7 +11,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
 def pool_texts() -> list[str]:
-    paths = sorted(WILD.glob("*.txt")) or sorted(CORPUS.rglob("*.txt"))
+    paths = sorted(WILD.glob("bbc_*.txt")) or sorted(CORPUS.rglob("*.txt"))  # articles only, not DEV.txt
     return [p.read_text(encoding="utf-8") for p in paths]
 
 

