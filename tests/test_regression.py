@@ -12,11 +12,17 @@ from extract.gold import read_splits
 from .conftest import CORPUS, GOLD
 
 FLOORS = {
-    "seeds": {"pct_recall": 1.0, "pct_precision": 0.97, "kind_acc": 1.0, "bound_acc": 1.0,
-              "group_strict": 0.98, "group_lenient": 0.98, "n_f1": 1.0, "population_lenient": 1.0},
-    "wild": {"pct_f1": 0.99, "kind_acc": 0.92, "bound_acc": 0.99, "group_strict": 0.90, "group_lenient": 0.93,
-             "n_f1": 0.92, "population_lenient": 0.95},
-    "wild_heldout": {"pct_f1": 0.98, "kind_acc": 0.90, "group_strict": 0.85, "group_lenient": 0.89},
+    "seeds": {"pct_recall": 1.0, "pct_precision": 1.0, "kind_acc": 1.0, "bound_acc": 1.0,
+              "group_strict": 1.0, "group_lenient": 1.0, "n_f1": 1.0, "population_lenient": 1.0, "study_f1": 1.0},
+    "wild": {"pct_f1": 0.99, "kind_acc": 0.93, "bound_acc": 0.99, "group_strict": 0.92, "group_lenient": 0.95,
+             "n_f1": 0.94, "population_lenient": 0.99, "study_f1": 0.43},
+    "wild_heldout": {"pct_f1": 0.99, "kind_acc": 0.93, "group_strict": 0.92, "group_lenient": 0.96},
+    # Trade-press and poll articles: dev2_tune was read while writing rules; dev2_heldout was measured once,
+    # at the end, before its errors were read (README), and two fixes came from it after that.
+    "dev2_tune": {"pct_f1": 0.97, "kind_acc": 0.94, "bound_acc": 0.99, "group_strict": 0.73, "group_lenient": 0.76,
+                  "n_f1": 0.87, "population_lenient": 0.83, "study_f1": 0.68},
+    "dev2_heldout": {"pct_f1": 0.99, "kind_acc": 0.88, "bound_acc": 0.98, "group_strict": 0.41, "group_lenient": 0.42,
+                     "n_f1": 0.66, "study_f1": 0.66},
 }
 
 
