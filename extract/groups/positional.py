@@ -189,6 +189,8 @@ def point_changes(state: GroupState, sent: Span, members: list[int]) -> None:
     doc, figures, out, difference = state.doc, state.figures, state.assignments, state.rules.difference
     for n in members:
         fig, a = figures[n], out[n]
+        if a.kind == "point_change":
+            a.time = None  # "up 4 points from 2015": a base year is not the period of the change
         if a.kind != "point_change" or a.resolved:
             continue
         window = {t.lower_ for t in doc[fig.end:min(sent.end, fig.end + 3)]} | {t.lower_ for t in doc[max(sent.start, fig.start - 3):fig.start]}
