@@ -28,9 +28,11 @@ def lex():
 
 
 def build(vocab, rows: list[Row], figures: list[tuple[int, int, float, str]] = ()) -> Doc:
-    """A parsed Doc with percentage spans (start, end, value, form) as survey_percentages would set them."""
+    """A parsed Doc with percentage spans (start, end, value, form) as survey_percentages would set them;
+    no space is written before punctuation, '%' or '+', nor around a hyphen."""
     words, heads, deps, pos, tags, lemmas = (list(x) for x in zip(*rows))
-    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    spaces = [not (nxt in (",", ".", ":", ")", "%", "+", "-") or word in ("(", "-")) for word, nxt in zip(words, words[1:] + [""])]
+    doc = Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
     spans = []
     for start, end, value, form in figures:
         span = Span(doc, start, end)
@@ -93,7 +95,21 @@ AGE = [("40", 1, "nummod", "NUM", "CD", "40"), ("%", 7, "nsubj", "NOUN", "NN", "
        ("50", 4, "nummod", "NUM", "CD", "50"), ("or older", 5, "conj", "ADJ", "JJR", "or older"),
        ("said", 7, "ROOT", "VERB", "VBD", "say"), ("yes", 7, "intj", "INTJ", "UH", "yes"), (".", 7, "punct", "PUNCT", ".", ".")]
 
+# "Most were happy (38%, ages 50+)."
+BRACKET_AFTER = [("Most", 1, "nsubj", "ADJ", "JJS", "most"), ("were", 1, "ROOT", "AUX", "VBD", "be"),
+                 ("happy", 1, "acomp", "ADJ", "JJ", "happy"), ("(", 4, "punct", "PUNCT", "-LRB-", "("),
+                 ("38", 5, "nummod", "NUM", "CD", "38"), ("%", 2, "npadvmod", "NOUN", "NN", "%"),
+                 (",", 5, "punct", "PUNCT", ",", ","), ("ages", 5, "appos", "NOUN", "NNS", "age"),
+                 ("50", 9, "nummod", "NUM", "CD", "50"), ("+", 7, "punct", "PUNCT", "SYM", "+"),
+                 (")", 5, "punct", "PUNCT", "-RRB-", ")"), (".", 1, "punct", "PUNCT", ".", ".")]
+# "18-24 yr olds: 21%"
+LABEL = [("18", 4, "nummod", "NUM", "CD", "18"), ("-", 2, "punct", "SYM", "SYM", "-"), ("24", 0, "prep", "NUM", "CD", "24"),
+         ("yr", 4, "compound", "NOUN", "NN", "yr"), ("olds", 4, "ROOT", "NOUN", "NNS", "old"),
+         (":", 4, "punct", "PUNCT", ":", ":"), ("21", 7, "nummod", "NUM", "CD", "21"), ("%", 4, "appos", "NOUN", "NN", "%")]
+
 STEP_CASES = [
+    ("named in the figure's bracket", BRACKET_AFTER, [(4, 6, 38.0, "numeric")], [("share", "ages 50+")]),
+    ("a label that names people", LABEL, [(6, 8, 21.0, "numeric")], [("share", "18-24 yr olds")]),
     ("fronted among", AMONG, [(7, 9, 14.0, "numeric")], [("share", "those who use Internet advertising")]),
     # the scorer trims a leading "those"; the span keeps the article's words
     ("fronted of", OF_FRONTED, [(9, 11, 54.0, "numeric")], [("share", "those workers that received a pay hike")]),

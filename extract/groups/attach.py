@@ -8,12 +8,17 @@ from __future__ import annotations
 
 from typing import Optional
 
+import regex
 from spacy.tokens import Doc, Span, Token
 
 from ..phrases import extend_defining_tail, head_with_determiner, is_anaphoric, is_break, trim_phrase
 from .discourse import resolve_anaphor
 from .kind import figure_kind
 from .state import GroupState, TokenSpan
+
+# Words that name who by age or range: "ages 50+", "aged 18-34", "over 65", "under 25".
+DEFINING_HEAD = regex.compile(r"^(?:age[sd]?|over|under|between)\s+\d", regex.I)
+AGE_LABEL = regex.compile(r"(?:olds|\d+s|\d\+)$", regex.I)
 
 
 def own_groups(state: GroupState, sent: Span, members: list[int]) -> None:
@@ -57,6 +62,9 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
     head = (of_obj or bracket or rules.following_noun(doc, fig, sent) or rules.copula_subject(doc, fig, sent)
             or _among(state, fig, sent))
     if head is None:
+        named = _named_beside(state, fig, sent)
+        if named is not None:
+            a.group, a.resolved = named, True
         return
     span = trim_phrase(doc, head, rules.lex, stop_tokens=stops, limit=limit)
     if span is None:
@@ -93,6 +101,25 @@ def _among(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
         obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         if obj is not None and (obj.lower_ in ("those", "these") or state.rules.is_people(obj)):
             return obj
+    return None
+
+
+def _named_beside(state: GroupState, fig: Span, sent: Span) -> Optional[TokenSpan]:
+    """A group named beside the figure rather than in the sentence's grammar:
+    - after it, in its bracket: '(38%, ages 50+)', '(41%, women under 35)';
+    - before it, as a label: '18-24 yr olds: 21%', 'Lib Dems: 37%' (a label that names people)."""
+    doc, lex = state.doc, state.rules.lex
+    if fig.start > sent.start and doc[fig.start - 1].text == "(" and fig.end < sent.end and doc[fig.end].text == ",":
+        close = next((t.i for t in doc[fig.end:min(sent.end, fig.end + 10)] if t.text == ")"), None)
+        if close is not None and close > fig.end + 1:
+            words = doc[fig.end + 1:close]
+            if DEFINING_HEAD.match(words.text) or any(state.rules.is_people(t) for t in words if t.pos_ in ("NOUN", "PROPN")):
+                return words.start, words.end
+    if fig.start - 1 > sent.start and doc[fig.start - 1].text == ":":
+        line_start = max([sent.start] + [t.i + 1 for t in doc[sent.start:fig.start - 1] if "\n" in t.text_with_ws])
+        label = [t for t in doc[line_start:fig.start - 1] if any(c.isalnum() for c in t.text)]
+        if label and len(label) <= 6 and (state.rules.is_people(label[-1]) or AGE_LABEL.search(label[-1].text)):
+            return label[0].i, label[-1].i + 1
     return None
 
 
