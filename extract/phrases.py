@@ -41,7 +41,6 @@ ANAPHORS = frozenset({"they", "them", "these", "those", "this", "it", "we", "us"
 VERBAL_FIGURE = regex.compile(
     r"""^(?:\w+\s+(?:in|out\s+of)\s+(?:every\s+)?\w+
          | (?:\w+[\s-]+)?(?:half|halves|thirds?|quarters?|fifths?|tenths?)\b(?:\s+of)?)\s+""", regex.I | regex.X)
-PEOPLE_PRONOUNS = frozenset({"they", "them", "those", "these", "we", "us", "you", "he", "she", "who", "others"})
 AGE_GROUP = regex.compile(r"\d+s$|olds$")
 PEOPLE_SUFFIX = regex.compile(r"(?:[^s]ers|tors|sors|ists|ians|ees|ents|ants|ives)$")
 
@@ -52,7 +51,7 @@ def is_people(tok: Token, lex: Lexicon) -> bool:
     amount, time_nouns, people = lex.word_set("amount_nouns"), lex.word_set("time_nouns"), lex.word_set("people_nouns")
     if low in amount or lemma in amount or low in time_nouns or low in lex.word_set("non_people_nouns"):
         return False
-    if low in people or lemma in people or (tok.pos_ == "PRON" and low in PEOPLE_PRONOUNS):
+    if low in people or lemma in people or (tok.pos_ == "PRON" and low in lex.word_set("people_pronouns")):
         return True
     if tok.tag_ == "NNPS" and not _in_title_case_run(tok):
         return True  # "Democrats", "Remainers"; not "Supports" in a headline "Supports Similar Bill in ..."

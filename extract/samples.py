@@ -31,10 +31,7 @@ COUNT = re.compile(
       | \b(?:hundred|thousand|dozen)\b""", re.I | re.X)  # characters between a survey word and a number for the sentence to be worth parsing
 RESPONDENT_HEADS = frozenset({"respondent", "participant", "interviewee", "panellist", "panelist"})
 TAKING_PART = frozenset({"respond", "answer", "reply", "participate", "complete", "vote"})
-CURRENCY = frozenset({"$", "£", "€", "¥", "us$"})
 MAGNITUDE = frozenset({"million", "billion", "bn", "m", "trillion", "k"})
-PLACE_PREPS = frozenset({"at", "in", "across", "from", "throughout"})
-COPULAS = frozenset({"be", "stand", "total", "number", "reach"})
 
 
 # "(n = 1,024)", "(N=500)", "n=2,000 adults": the statistician's way of giving the base.
@@ -68,6 +65,9 @@ class SamplePatterns:
         self.responses = lexicon.word_set("response_nouns")
         self.reporting = lexicon.word_set("reporting_verbs")
         self.months = lexicon.word_set("month_names")
+        self.currency = lexicon.word_set("currency_symbols")
+        self.place_preps = lexicon.word_set("place_prepositions")
+        self.copulas = lexicon.word_set("copula_verbs")
         self.conducting = lexicon.word_set("survey_tail_verbs") | self.survey_verbs
         self.bases = lexicon.word_set("sample_base_nouns")
         self.inclusion = lexicon.word_set("inclusion_verbs")
@@ -107,9 +107,9 @@ def _number_tokens(doc: Doc, sent: Span, percent_tokens: set[int], patterns: Sam
             continue
         prev = doc[tok.i - 1] if tok.i > 0 else None
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if prev is not None and prev.text.lower() in CURRENCY:
+        if prev is not None and prev.text.lower() in patterns.currency:
             continue
-        if nxt is not None and nxt.lower_ in MAGNITUDE and prev is not None and prev.text.lower() in CURRENCY:
+        if nxt is not None and nxt.lower_ in MAGNITUDE and prev is not None and prev.text.lower() in patterns.currency:
             continue
         if "," not in tok.text and 1900 <= value <= 2100 and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN")):
             continue  # a year
@@ -180,9 +180,9 @@ def _asked(head: Token, patterns: SamplePatterns, figure_tokens: frozenset[int] 
             return True
     # "the nearly 25,000 undergraduates at 49 four-year colleges who were surveyed": the clause may hang
     # on the place the people are at; they, not the colleges, were asked.
-    if head.dep_ == "pobj" and gov.lower_ in PLACE_PREPS and gov.head.pos_ in ("NOUN", "PROPN"):
+    if head.dep_ == "pobj" and gov.lower_ in patterns.place_preps and gov.head.pos_ in ("NOUN", "PROPN"):
         return False
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS):
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in patterns.place_preps):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             if any(g.dep_ in ("acl", "relcl") and (g.lower_ in patterns.participles or _is_survey_verb(g, patterns))
                    for g in obj.children):
@@ -269,7 +269,7 @@ def _bare_count(doc: Doc, num: Token, patterns: SamplePatterns, limit: tuple[int
     gov = num.head
     if num.dep_ == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in patterns.bases:
         return _make_sample(doc, num, None, patterns, limit)
-    if num.dep_ in ("attr", "acomp") and gov.lemma_.lower() in COPULAS and _subject_lemma(gov) in patterns.bases:
+    if num.dep_ in ("attr", "acomp") and gov.lemma_.lower() in patterns.copulas and _subject_lemma(gov) in patterns.bases:
         return _make_sample(doc, num, None, patterns, limit)
     of_part = next((c for c in num.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of_part is not None and num.dep_ in ("nsubj", "nsubjpass"):

@@ -22,7 +22,6 @@ STRONG_SURVEY_CUES = frozenset({"survey", "surveys", "surveyed", "poll", "polls"
 MISTAGGED_VERBS = frozenset({"plan", "want", "support", "back", "favour", "favor", "oppose", "expect", "intend", "hope",
                              "fear", "say", "think", "believe", "agree", "use", "own", "prefer", "need"})
 MEASURE_NOUNS = frozenset({"figure", "proportion", "percentage", "share", "number", "level", "total"})
-CURRENCY = frozenset({"$", "£", "€", "¥"})
 CHANGE_AFTER = frozenset({"higher", "lower", "more", "less", "up", "down", "rise", "increase", "fall", "drop", "cut", "jump",
                           "gain", "growth", "decline", "stake", "discount", "share", "cheaper", "dearer", "faster", "slower",
                           "bigger", "smaller", "ahead", "behind", "above", "below", "off", "year-on-year", "annually", "rate",
@@ -140,7 +139,7 @@ def _survey_default(state: GroupState, sent: Span) -> bool:
     rules = state.rules
     for tok in sent:
         low = tok.lower_
-        if low in RATE_WORDS or low in rules.amount or tok.lemma_.lower() in rules.amount or tok.text in CURRENCY:
+        if low in RATE_WORDS or low in rules.amount or tok.lemma_.lower() in rules.amount or tok.text.lower() in rules.lex.word_set("currency_symbols"):
             return False
     return True
 

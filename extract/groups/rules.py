@@ -14,7 +14,6 @@ from ..samples import SamplePatterns
 
 QUANTITY_HEADS = frozenset({"share", "percentage", "proportion", "number", "majority", "minority", "fraction", "half",
                             "third", "quarter", "most", "many", "percent", "%", "portion", "rest", "bulk"})
-COPULAS = frozenset({"be", "stand", "reach", "remain", "hit", "total", "come", "amount"})
 TIME_RE = regex.compile(
     r"""[\s,]*(?:respectively[\s,]*)?(?:(?:in|from|since|during|for|of|by|than|on|over|at)\s+)?
         (?:the\s+)?(?P<t>(?:19|20)\d\d(?:[/-]\d{2,4})?|(?:{phrases}))\b""", regex.I | regex.VERBOSE)
@@ -124,7 +123,7 @@ class GroupRules:
         verb = root.head
         if root.dep_ == "pobj" and verb.lower_ in ("at", "to") and verb.head.i != verb.i:
             verb = verb.head
-        if root.dep_ not in ("attr", "acomp", "dobj", "pobj", "npadvmod", "oprd", "advmod") or verb.lemma_.lower() not in COPULAS:
+        if root.dep_ not in ("attr", "acomp", "dobj", "pobj", "npadvmod", "oprd", "advmod") or verb.lemma_.lower() not in self.lex.word_set("copula_verbs"):
             return None
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in QUANTITY_HEADS - {"%", "percent"}:
