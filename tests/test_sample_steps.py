@@ -1,0 +1,87 @@
+"""The sample-size rules that read the parse, on hand-built parses (words, heads, deps, pos, tags,
+lemmas), so that a model change cannot move them silently. Each row is a real wording of the genre."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from extract.extensions import register_extensions
+from extract.lexicon import Lexicon
+from extract.samples import SamplePatterns, find_samples
+
+Row = tuple[str, int, str, str, str, str]
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    register_extensions()
+    return spacy.blank("en").vocab
+
+
+@pytest.fixture(scope="module")
+def patterns():
+    return SamplePatterns(Lexicon.default())
+
+
+def samples_of(vocab, patterns, rows: list[Row]) -> list[tuple[int, str | None]]:
+    words, heads, deps, pos, tags, lemmas = (list(x) for x in zip(*rows))
+    spaces = [nxt not in (",", ".", ";") for nxt in words[1:] + [""]]
+    doc = Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    doc.spans["survey_percentages"] = []
+    found = find_samples(doc, [(0, len(doc))], patterns)
+    return [(s.value, doc[s.population[0]:s.population[1]].text if s.population else None) for s in found]
+
+
+# "312 of them work in retail."
+PART_CLAUSE = [("312", 3, "nsubj", "NUM", "CD", "312"), ("of", 0, "prep", "ADP", "IN", "of"),
+               ("them", 1, "pobj", "PRON", "PRP", "they"), ("work", 3, "ROOT", "VERB", "VBP", "work"),
+               ("in", 3, "prep", "ADP", "IN", "in"), ("retail", 4, "pobj", "NOUN", "NN", "retail"),
+               (".", 3, "punct", "PUNCT", ".", ".")]
+# "Only 15 respondents were based in the U.S."
+PART_SUBJECT = [("Only", 1, "advmod", "ADV", "RB", "only"), ("15", 2, "nummod", "NUM", "CD", "15"),
+                ("respondents", 4, "nsubjpass", "NOUN", "NNS", "respondent"), ("were", 4, "auxpass", "AUX", "VBD", "be"),
+                ("based", 4, "ROOT", "VERB", "VBN", "base"), ("in", 4, "prep", "ADP", "IN", "in"),
+                ("the", 7, "det", "DET", "DT", "the"), ("U.S.", 5, "pobj", "PROPN", "NNP", "U.S."),
+                (".", 4, "punct", "PUNCT", ".", ".")]
+# "The respondent base for all questions is 159."
+BASE = [("The", 2, "det", "DET", "DT", "the"), ("respondent", 2, "compound", "NOUN", "NN", "respondent"),
+        ("base", 6, "nsubj", "NOUN", "NN", "base"), ("for", 2, "prep", "ADP", "IN", "for"),
+        ("all", 5, "det", "DET", "DT", "all"), ("questions", 3, "pobj", "NOUN", "NNS", "question"),
+        ("is", 6, "ROOT", "AUX", "VBZ", "be"), ("159", 6, "attr", "NUM", "CD", "159"), (".", 6, "punct", "PUNCT", ".", ".")]
+# "The survey included 610 agency staff."
+INCLUDED = [("The", 1, "det", "DET", "DT", "the"), ("survey", 2, "nsubj", "NOUN", "NN", "survey"),
+            ("included", 2, "ROOT", "VERB", "VBD", "include"), ("610", 5, "nummod", "NUM", "CD", "610"),
+            ("agency", 5, "compound", "NOUN", "NN", "agency"), ("staff", 2, "dobj", "NOUN", "NN", "staff"),
+            (".", 2, "punct", "PUNCT", ".", ".")]
+# "It is based on responses from 420 finance leaders."
+RESPONSES = [("It", 2, "nsubjpass", "PRON", "PRP", "it"), ("is", 2, "auxpass", "AUX", "VBZ", "be"),
+             ("based", 2, "ROOT", "VERB", "VBN", "base"), ("on", 2, "prep", "ADP", "IN", "on"),
+             ("responses", 3, "pobj", "NOUN", "NNS", "response"), ("from", 4, "prep", "ADP", "IN", "from"),
+             ("420", 8, "nummod", "NUM", "CD", "420"), ("finance", 8, "compound", "NOUN", "NN", "finance"),
+             ("leaders", 5, "pobj", "NOUN", "NNS", "leader"), (".", 2, "punct", "PUNCT", ".", ".")]
+# "It was conducted among 2,521 adults."
+AMONG = [("It", 2, "nsubjpass", "PRON", "PRP", "it"), ("was", 2, "auxpass", "AUX", "VBD", "be"),
+         ("conducted", 2, "ROOT", "VERB", "VBN", "conduct"), ("among", 2, "prep", "ADP", "IN", "among"),
+         ("2,521", 5, "nummod", "NUM", "CD", "2,521"), ("adults", 3, "pobj", "NOUN", "NNS", "adult"),
+         (".", 2, "punct", "PUNCT", ".", ".")]
+# "They surveyed them between June 22 and 30." (days are not counts)
+DATES = [("They", 1, "nsubj", "PRON", "PRP", "they"), ("surveyed", 1, "ROOT", "VERB", "VBD", "survey"),
+         ("them", 1, "dobj", "PRON", "PRP", "they"), ("between", 1, "prep", "ADP", "IN", "between"),
+         ("June", 3, "pobj", "PROPN", "NNP", "June"), ("22", 4, "nummod", "NUM", "CD", "22"),
+         ("and", 4, "cc", "CCONJ", "CC", "and"), ("30", 4, "conj", "NUM", "CD", "30"), (".", 1, "punct", "PUNCT", ".", ".")]
+
+CASES = [
+    ("a part as a clause", PART_CLAUSE, [(312, "work in retail")]),
+    ("a part as a subject", PART_SUBJECT, [(15, "were based in the U.S.")]),
+    ("a stated base", BASE, [(159, None)]),
+    ("a survey that included", INCLUDED, [(610, "agency staff")]),
+    ("responses from", RESPONSES, [(420, "finance leaders")]),
+    ("conducted among", AMONG, [(2521, "adults")]),
+    ("days are not counts", DATES, []),
+]
+
+
+@pytest.mark.parametrize("name,rows,expected", CASES, ids=[c[0] for c in CASES])
+def test_sample_rules_on_hand_built_parses(vocab, patterns, name, rows, expected):
+    assert samples_of(vocab, patterns, rows) == expected
