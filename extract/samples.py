@@ -113,8 +113,9 @@ def _number_tokens(doc: Doc, sent: Span, percent_tokens: set[int], patterns: Sam
             continue
         if "," not in tok.text and 1900 <= value <= 2100 and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN")):
             continue  # a year
-        if value <= 31 and any(t.lower_.rstrip(".") in patterns.months for t in doc[max(sent.start, tok.i - 3):tok.i]):
-            continue  # a day: "between June 22 and 30, 2009", "Feb. 25 to March 8"
+        if value <= 31 and any(t.lower_.rstrip(".") in patterns.months
+                               for t in doc[max(sent.start, tok.i - 3):min(sent.end, tok.i + 4)]):
+            continue  # a day: "between June 22 and 30, 2009", "Feb. 25 to March 8", "between 11 and 27 February"
         out.append(tok)
     return out
 
@@ -147,8 +148,14 @@ def _asked(head: Token, patterns: SamplePatterns, figure_tokens: frozenset[int] 
     if head.lemma_.lower() in RESPONDENT_HEADS or head.lemma_.lower() in patterns.responses:
         return True  # "15 respondents", "1,000 responses"
     gov = head.head
-    if head.dep_ == "conj" and gov.i != head.i and gov.pos_ in ("NOUN", "PROPN") and _asked(gov, patterns, figure_tokens):
-        return True  # "400 senior marketing and 250 IT executives"
+    # "the nearly 25,000 undergraduates at 49 four-year colleges who were surveyed": a count at a place
+    # the people are at is not the people, whatever clause the parser hangs on it.
+    if head.dep_ == "pobj" and gov.lower_ in patterns.place_preps and gov.head.pos_ in ("NOUN", "PROPN") \
+            and not is_people(head, patterns.lexicon):
+        return False
+    if head.dep_ in ("conj", "appos", "compound") and gov.i != head.i and gov.pos_ in ("NOUN", "PROPN") \
+            and _asked(gov, patterns, figure_tokens):
+        return True  # "400 senior marketing and 250 IT executives", "720 executives; 537 CIOs/VPs of IT", "600 adults ages 20 to 64"
     if head.dep_ in ("dobj", "obj") and _is_survey_verb(gov, patterns):
         return True
     # "The survey included 610 agency staff", "the poll reached 2,000 voters": a survey as the subject.
@@ -171,6 +178,10 @@ def _asked(head: Token, patterns: SamplePatterns, figure_tokens: frozenset[int] 
         return True
     if head.dep_ == "nsubj" and gov.lemma_.lower() in TAKING_PART | {"take"}:
         return True
+    # "Those students were sent questionnaires and 1,957 returned them."
+    if head.dep_ == "nsubj" and gov.lemma_.lower() == "return" and any(
+            t.lemma_.lower() in patterns.survey_nouns for t in head.sent):
+        return True
     if head.dep_ == "pobj" and gov.lower_ in ("of", "with", "among") and gov.head.lower_ in patterns.survey_nouns:
         return True
     if head.dep_ == "pobj" and gov.lower_ == "to" and gov.head.lemma_.lower() in ("speak", "talk", "send", "write"):
@@ -178,18 +189,17 @@ def _asked(head: Token, patterns: SamplePatterns, figure_tokens: frozenset[int] 
     for child in head.children:
         if child.dep_ in ("acl", "relcl") and (child.lower_ in patterns.participles or _is_survey_verb(child, patterns)):
             return True
-    # "the nearly 25,000 undergraduates at 49 four-year colleges who were surveyed": the clause may hang
-    # on the place the people are at; they, not the colleges, were asked.
-    if head.dep_ == "pobj" and gov.lower_ in patterns.place_preps and gov.head.pos_ in ("NOUN", "PROPN"):
-        return False
+    # ... the clause may hang on the place the people are at; they, not the colleges, were asked.
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in patterns.place_preps):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             if any(g.dep_ in ("acl", "relcl") and (g.lower_ in patterns.participles or _is_survey_verb(g, patterns))
                    for g in obj.children):
                 return True
-    # "conducted online ... among 2,521 adults", "a poll among 1,647 adults"
-    if head.dep_ == "pobj" and gov.lower_ in ("among", "with") and (
-            gov.head.lemma_.lower() in patterns.conducting or gov.head.lemma_.lower() in patterns.survey_nouns):
+    # "conducted online ... among 2,521 adults", "a poll among 1,647 adults", "conducted the survey online in
+    # January among 600 adults": the "among" may hang a word or two below the verb or the survey word.
+    if head.dep_ == "pobj" and gov.lower_ in ("among", "with") and any(
+            a.lemma_.lower() in patterns.conducting or a.lemma_.lower() in patterns.survey_nouns
+            for a in list(gov.ancestors)[:3]):
         return True
     # "polled a weighted sample of 1,981 voters": the head is inside "sample of".
     if head.dep_ == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in ("sample", "total", "panel", "group"):
@@ -231,6 +241,12 @@ def find_samples(doc: Doc, sentences: Iterable[tuple[int, int]], patterns: Sampl
             if partner is None and own is None and num.i > 0 and doc[num.i - 1].lower_ in ("and", ","):
                 # "interviewed 401 people before ... and 601 afterwards"
                 partner = next((accepted[i] for i in sorted(accepted, reverse=True) if i < num.i), None)
+            if partner is None and own is not None and is_people(own, patterns.lexicon) and _breakdown_after(doc, num, accepted):
+                # "surveyed 720 senior business technology executives; 537 CIOs/VPs of IT and 182 corporate managers"
+                partner = next(accepted[i] for i in sorted(accepted, reverse=True) if i < num.i)
+            if partner is None and own is not None and is_people(own, patterns.lexicon) and _fronted_base(doc, num, own, s, percent_tokens):
+                accepted[num.i] = _make_sample(doc, num, own, patterns, (s, e))
+                continue
             if partner is None:
                 continue
             if own is not None and (own.lemma_.lower() in patterns.not_respondents or own.lower_ in patterns.not_respondents):
@@ -241,7 +257,28 @@ def find_samples(doc: Doc, sentences: Iterable[tuple[int, int]], patterns: Sampl
     return found
 
 
-def written_counts(doc: Doc, taken: set[int]) -> list[Sample]:
+def _breakdown_after(doc: Doc, num: Token, accepted: dict[int, Sample]) -> bool:
+    """Is this count part of a list that breaks down a total stated just before it, after a ';', ':' or
+    dash ('720 executives; 537 CIOs and 182 managers', '2,000 adults - 1,000 men and 1,000 women')?"""
+    earlier = [i for i in accepted if i < num.i]
+    if not earlier:
+        return False
+    between = doc[max(earlier):num.i]
+    return any(t.text in (";", ":", "\u2014", "\u2013", "-", "(") for t in between) and not any(
+        t.lower_ in ("while", "but", "whereas") for t in between)
+
+
+def _fronted_base(doc: Doc, num: Token, head: Token, start: int, figure_tokens: frozenset[int]) -> bool:
+    """'of 1,806 retailers across 10 categories, 61% say ...': a base set up front for the figure."""
+    of = head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    if of is None or num.i - 1 != of.i and doc[num.i - 1].lower_ not in ("than", "some", "nearly", "about"):
+        return False
+    comma = next((t.i for t in doc[head.i:min(len(doc), head.i + 12)] if t.text == ","), None)
+    return comma is not None and any(comma < i <= comma + 4 for i in figure_tokens) and (
+        of.i == start or doc[of.i - 1].lower_ in ("that", "which", ",", "and"))
+
+
+def written_counts(doc: Doc, taken: set[int], not_respondents: frozenset[str] = frozenset()) -> list[Sample]:
     """Bases written 'n = 1,024' or into the survey's name ('a 5,000-physician survey'), anywhere in
     the text (no parse needed)."""
     out = []
@@ -252,6 +289,8 @@ def written_counts(doc: Doc, taken: set[int]) -> list[Sample]:
             if span is None or span.start in taken:
                 continue
             pop = doc.char_span(m.start("pop"), m.end("pop"), alignment_mode="expand") if "pop" in m.groupdict() else None
+            if pop is not None and {pop.text.lower(), pop.text.lower() + "s"} & not_respondents:
+                continue  # "a 24-state survey": states were not asked
             out.append(Sample(span.start, span.end, int(m.group("num").replace(",", "")), "exact",
                               (pop.start, pop.end) if pop is not None else None))
             taken.add(span.start)
@@ -271,6 +310,9 @@ def _bare_count(doc: Doc, num: Token, patterns: SamplePatterns, limit: tuple[int
         return _make_sample(doc, num, None, patterns, limit)
     if num.dep_ in ("attr", "acomp") and gov.lemma_.lower() in patterns.copulas and _subject_lemma(gov) in patterns.bases:
         return _make_sample(doc, num, None, patterns, limit)
+    if num.dep_ == "nsubj" and gov.lemma_.lower() in TAKING_PART | {"return"} and any(
+            t.lemma_.lower() in patterns.survey_nouns for t in doc[limit[0]:limit[1]]):
+        return _make_sample(doc, num, None, patterns, limit)  # "... sent questionnaires and 1,957 returned them"
     of_part = next((c for c in num.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of_part is not None and num.dep_ in ("nsubj", "nsubjpass"):
         whole = next((c for c in of_part.children if c.dep_ == "pobj"), None)
@@ -378,7 +420,7 @@ class SampleFinder:
         if not doc.has_annotation("DEP"):
             return []
         found = find_samples(doc, readable_sentences(doc, self.patterns, (self.percent_key,)), self.patterns, self.percent_key)
-        found += written_counts(doc, {smp.start for smp in found})
+        found += written_counts(doc, {smp.start for smp in found}, self.patterns.not_respondents)
         return sorted(found, key=lambda smp: smp.start)
 
     def set_annotations(self, doc: Doc, samples: list[Sample]) -> None:

@@ -61,6 +61,14 @@ WORDINGS = [
      [(50, "exact", "senior brand marketers")]),
     ("A Harris Poll of 1,015 advertisers surveyed online between June 22 and 30, 2009 and 2,025 US adults surveyed online.",
      [(1015, "exact", "advertisers"), (2025, "exact", "US adults")]),
+    ("InformationWeek surveyed 720 senior business technology executives; 537 CIOs/VPs of IT and 182 corporate managers.",
+     [(720, "exact", "senior business technology executives"), (537, "exact", "CIOs/VPs of IT"),
+      (182, "exact", "corporate managers")]),
+    ("A new survey reveals that of 1,806 retailers across 10 categories, 61% say their outlook is excellent.",
+     [(1806, "exact", "retailers")]),
+    ("Context Marketing conducted the survey online in January among 600 adults ages 20 to 64, equally representing "
+     "men and women.", [(600, "exact", "adults ages 20 to 64")]),
+    ("Those students were sent questionnaires and 1,957 returned them.", [(1957, "exact", None)]),
 ]
 NOT_SAMPLES = [
     "Forrester and Forbes Insights published similar surveys in 2011 and 2013.",
@@ -71,6 +79,8 @@ NOT_SAMPLES = [
     "Over 90% of the 2,200 employees who have accessed and remained on treatment are well.",
     "Only a quarter of 14-16 year olds knew that Labour was the government.",
     "The poll was fielded between June 22 and 30, 2009.",
+    "The survey, carried out between 11 and 27 February, found that teachers worry.",
+    "One in five students smoked, according to a 24-state survey by an anti-drug group.",
 ]
 
 
