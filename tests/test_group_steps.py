@@ -107,7 +107,37 @@ LABEL = [("18", 4, "nummod", "NUM", "CD", "18"), ("-", 2, "punct", "SYM", "SYM",
          ("yr", 4, "compound", "NOUN", "NN", "yr"), ("olds", 4, "ROOT", "NOUN", "NNS", "old"),
          (":", 4, "punct", "PUNCT", ":", ":"), ("21", 7, "nummod", "NUM", "CD", "21"), ("%", 4, "appos", "NOUN", "NN", "%")]
 
+# "In British Columbia, 69% support the bill." (a regional breakdown)
+PLACE = [("In", 6, "prep", "ADP", "IN", "in"), ("British", 2, "compound", "PROPN", "NNP", "British"),
+         ("Columbia", 0, "pobj", "PROPN", "NNP", "Columbia"), (",", 6, "punct", "PUNCT", ",", ","),
+         ("69", 5, "nummod", "NUM", "CD", "69"), ("%", 6, "nsubj", "NOUN", "NN", "%"),
+         ("support", 6, "ROOT", "VERB", "VBP", "support"), ("the", 8, "det", "DET", "DT", "the"),
+         ("bill", 6, "dobj", "NOUN", "NN", "bill"), (".", 6, "punct", "PUNCT", ".", ".")]
+# "It was higher among Republicans and Independents (65 and 58 percent, respectively)."
+CONJ_RESPECTIVELY = [("It", 1, "nsubj", "PRON", "PRP", "it"), ("was", 1, "ROOT", "AUX", "VBD", "be"),
+                     ("higher", 1, "acomp", "ADJ", "JJR", "high"), ("among", 1, "prep", "ADP", "IN", "among"),
+                     ("Republicans", 3, "pobj", "PROPN", "NNPS", "Republicans"), ("and", 4, "cc", "CCONJ", "CC", "and"),
+                     ("Independents", 4, "conj", "NOUN", "NNS", "independent"), ("(", 6, "punct", "PUNCT", "-LRB-", "("),
+                     ("65", 11, "nummod", "NUM", "CD", "65"), ("and", 8, "cc", "CCONJ", "CC", "and"),
+                     ("58", 8, "conj", "NUM", "CD", "58"), ("percent", 6, "appos", "NOUN", "NN", "percent"),
+                     (",", 11, "punct", "PUNCT", ",", ","), ("respectively", 11, "advmod", "ADV", "RB", "respectively"),
+                     (")", 1, "punct", "PUNCT", "-RRB-", ")"), (".", 1, "punct", "PUNCT", ".", ".")]
+# "Those over 55 were split, with 31 per cent agreeing, 39 per cent disagreeing." (a participle after the figure)
+SPLIT = [("Those", 4, "nsubjpass", "PRON", "DT", "those"), ("over", 0, "prep", "ADP", "IN", "over"),
+         ("55", 1, "pobj", "NUM", "CD", "55"), ("were", 4, "auxpass", "AUX", "VBD", "be"),
+         ("split", 4, "ROOT", "VERB", "VBN", "split"), (",", 4, "punct", "PUNCT", ",", ","),
+         ("with", 4, "prep", "ADP", "IN", "with"), ("31", 8, "nummod", "NUM", "CD", "31"),
+         ("per cent", 9, "nsubj", "NOUN", "NN", "per cent"), ("agreeing", 6, "pcomp", "VERB", "VBG", "agree"),
+         (",", 13, "punct", "PUNCT", ",", ","), ("39", 12, "nummod", "NUM", "CD", "39"),
+         ("per cent", 13, "npadvmod", "NOUN", "NN", "per cent"), ("disagreeing", 4, "advcl", "NOUN", "NN", "disagreeing"),
+         (".", 4, "punct", "PUNCT", ".", ".")]
+
 STEP_CASES = [
+    ("a regional breakdown", PLACE, [(4, 6, 69.0, "numeric")], [("share", "British Columbia")]),
+    ("respectively after coordinated groups", CONJ_RESPECTIVELY, [(8, 9, 65.0, "list"), (10, 12, 58.0, "list")],
+     [("share", "Republicans"), ("share", "Independents")]),
+    ("a participle after the figure", SPLIT, [(7, 9, 31.0, "numeric"), (11, 13, 39.0, "numeric")],
+     [("share", "Those over 55"), ("share", "Those over 55")]),
     ("named in the figure's bracket", BRACKET_AFTER, [(4, 6, 38.0, "numeric")], [("share", "ages 50+")]),
     ("a label that names people", LABEL, [(6, 8, 21.0, "numeric")], [("share", "18-24 yr olds")]),
     ("fronted among", AMONG, [(7, 9, 14.0, "numeric")], [("share", "those who use Internet advertising")]),

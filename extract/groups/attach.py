@@ -11,6 +11,7 @@ from typing import Optional
 import regex
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon import Lexicon
 from ..phrases import extend_defining_tail, head_with_determiner, is_anaphoric, is_break, trim_phrase
 from .discourse import resolve_anaphor
 from .kind import figure_kind
@@ -82,7 +83,7 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
 
 
 def _among(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
-    """A group the clause is set in, when it names people:
+    """A group the clause is set in, when it names people (or, for a regional breakdown, a place):
     - up front: 'Among those who use Internet advertising, just 14 per cent say ...', 'Of those workers
       that received a pay hike, 54% saw ...', 'Of these organizations that have been targeted, 71.3% ...';
     - after the figure, on its verb: 'Trump attracts 44 percent of the vote among self-identified
@@ -94,7 +95,13 @@ def _among(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
             continue
         fronted = tok.i < fig.start and (tok.lower_ == "among" and tok.head.pos_ in ("VERB", "AUX")
                                          or tok.lower_ == "of" and _fronted(doc, tok, fig, sent)
-                                         and not _other_subject(tok.head, fig))
+                                         and not _other_subject(tok.head, fig, state.rules.lex))
+        if tok.i < fig.start and tok.lower_ in ("in", "within") and _fronted(doc, tok, fig, sent) \
+                and not _other_subject(tok.head, fig, state.rules.lex):
+            place = next((c for c in tok.children if c.dep_ == "pobj" and c.pos_ == "PROPN"
+                          and c.lower_ not in lex_months(state)), None)
+            if place is not None:
+                return place  # a regional breakdown: "In British Columbia, 69% support ...", "Within Quebec, ..."
         after = tok.i >= fig.end and tok.lower_ == "among" and tok.head.i in (verb.i, fig.root.i, fig.root.head.i)
         if not (fronted or after):
             continue
@@ -123,10 +130,17 @@ def _named_beside(state: GroupState, fig: Span, sent: Span) -> Optional[TokenSpa
     return None
 
 
-def _other_subject(verb: Token, fig: Span) -> bool:
+def _other_subject(verb: Token, fig: Span, lex: Lexicon) -> bool:
     """'Of the social sites, respondents reported ... GitHub (76%)': the clause names its own people, so the
-    fronted phrase is a topic, not the base of the figure."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") and not (fig.start <= c.i < fig.end) for c in verb.children)
+    fronted phrase is a topic, not the base of the figure. A verbal figure as subject ('three quarters
+    (76%) support') is the figure itself."""
+    quantity = lex.word_set("vague_quantifiers") | set(lex.denominators)
+    return any(c.dep_ in ("nsubj", "nsubjpass") and not (fig.start <= c.i < fig.end)
+               and not c.like_num and c.lower_ not in quantity for c in verb.children)
+
+
+def lex_months(state: GroupState) -> frozenset[str]:
+    return state.rules.lex.word_set("month_names")
 
 
 def _fronted(doc: Doc, prep: Token, fig: Span, sent: Span) -> bool:

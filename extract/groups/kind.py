@@ -70,6 +70,9 @@ def figure_kind(state: GroupState, fig: Span, sent: Span, of_obj: Optional[Token
             "nummod", "amod", "compound", "quantmod", "nmod", "npadvmod"):
         if root.head.lemma_.lower() in MISTAGGED_VERBS and root.head.i == fig.end:
             return "other", True  # "another 11% plan to ...": a verb the tagger took for a noun
+        if root.head.i == fig.end and root.head.lower_.endswith("ing") and not (
+                root.head.lower_ in rules.amount or root.head.lemma_.lower() in rules.amount):
+            return "other", True  # "31 per cent agreeing, 39 per cent disagreeing": a participle, not a noun
         if not rules.is_people(root.head):
             return "other", False
     # "from just over 5% in 2003 to a record 13.3%": a rate moving, unless it is a share of people
@@ -83,8 +86,9 @@ def figure_kind(state: GroupState, fig: Span, sent: Span, of_obj: Optional[Token
                     text[max(sent.start_char, fig.start_char - 50):fig.start_char], regex.I):
         return "other", False
     nxt = doc[fig.end] if fig.end < len(doc) else None
-    if nxt is not None and nxt.lower_ in CHANGE_AFTER:
-        return "other", False
+    if nxt is not None and nxt.lower_ in CHANGE_AFTER and not (
+            nxt.lower_ in ("behind", "ahead") and nxt.i + 1 < sent.end and doc[nxt.i + 1].tag_ == "VBG"):
+        return "other", False  # not "71 per cent behind leaving": behind a choice, not behind a rival
     # "rose 5%", "up by 4.5%", "running at 50%", "a rate of 20%", "sales of 13%"
     gov = root.head
     if root.dep_ == "pobj" and gov.pos_ == "ADP":
@@ -153,6 +157,11 @@ def _opinion_moving(state: GroupState, fig: Span, sent: Span) -> bool:
     for _ in range(3):
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
+            # "the number of retailers focused on opening new stores has increased ..., from 19% to 26%"
+            counted = next((o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for o in p.children if o.dep_ == "pobj"), None)
+            if subj.lemma_.lower() in ("number", "share", "proportion", "percentage") and counted is not None:
+                return state.rules.is_people(counted)
             return subj.lemma_.lower() in state.rules.opinion_measures
         if verb.head.i == verb.i:
             break

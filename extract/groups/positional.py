@@ -106,6 +106,14 @@ def respectively(state: GroupState, sent: Span, members: list[int]) -> None:
         for n in run:
             if out[n].kind == "other" and figures[n]._.unit == "percent":
                 out[n].kind, out[n].resolved = "share", False
+    conjuncts = _bracketed_after_conjuncts(state, figures[run[0]], sent)
+    if len(conjuncts) == len(run):
+        # "among Republicans and Independents (65 and 58 percent, respectively)", "those in the West and
+        # East (54 and 57 percent, respectively)": each figure goes with its conjunct, whatever else was found.
+        for n, g in zip(run, conjuncts):
+            if out[n].kind != "point_change":  # "65 and 58 percent": the first number is a share too
+                out[n].kind, out[n].group, out[n].resolved, out[n].kind_by_default = "share", g, True, False
+        return
     open_ = [n for n in run if not out[n].resolved or out[n].kind == "point_change"]
     if not open_:
         return
@@ -121,6 +129,29 @@ def respectively(state: GroupState, sent: Span, members: list[int]) -> None:
     elif state.frame is not None and len(open_) == 2:
         for n, g in zip(open_, state.frame):
             out[n].group, out[n].resolved = g, True
+
+
+def _bracketed_after_conjuncts(state: GroupState, first: Span, sent: Span) -> list[TokenSpan]:
+    """The coordinated phrases right before the bracket that opens a 'respectively' run, in order."""
+    doc = state.doc
+    if first.start - 2 < sent.start or doc[first.start - 1].text != "(":
+        return []
+    last = doc[first.start - 2]
+    head = last
+    while head.dep_ == "conj" and head.head.i < head.i and head.head.i >= sent.start:
+        head = head.head
+    items = [head] + [c for c in head.conjuncts if c.i > head.i]
+    if len(items) < 2 or items[-1].i != last.i or not all(
+            t.pos_ == "PROPN" or state.rules.is_people(t) for t in items):
+        return []  # "a multi-year strategic plan or funding plan (29% and 17%, respectively)": answers, not groups
+    spans: list[TokenSpan] = []
+    for tok in items:
+        span = trim_phrase(doc, tok, state.rules.lex, stop_tokens=state.stops, limit=(sent.start, first.start - 1))
+        if span is None:
+            return []
+        spans.append(span)
+    # A conjunct's phrase runs to the next conjunct at most: "Republicans and Independents" -> two.
+    return [(s, min(e, nxt[0] - 1) if nxt else e) for (s, e), nxt in zip(spans, spans[1:] + [None])]
 
 
 def _run_before(state: GroupState, candidates: list[int], limit: int) -> list[int]:
