@@ -20,6 +20,10 @@ CARRIED = (
     "Two-thirds of respondents said mobile's growth has a significant impact on driving sales. and half said they "
     "have built a \"mobile-first\" environment."
 )
+SUBSAMPLES = (
+    "InformationWeek surveyed 720 senior business technology executives; 537 CIOs/VPs of IT and 182 corporate "
+    "managers.\n\nThe biggest obstacles:\n\nThe fact that IT is still viewed as a cost center (70%/66%)"
+)
 # (text, figure, expected group, expected time)
 CASES = [
     (SEED_002, "60 percent", "tech management executives", None),
@@ -36,6 +40,9 @@ CASES = [
     ("Fifty-eight percent of tech management leaders believe that the marketing team understands marketing "
      "technology, compared to 71 percent of marketers who think they do.", "71 percent", "marketers", None),
     ("Most 15 to 24-year-olds (94%), and 25 to 34-year-olds (92%), own at least one.", "92%", "25 to 34-year-olds", None),
+    # two sub-samples named side by side frame the slash pairs that follow, in their order
+    (SUBSAMPLES, "70%", "CIOs/VPs of IT", None),
+    (SUBSAMPLES, "66%", "corporate managers", None),
 ]
 
 

@@ -130,6 +130,8 @@ def _answer_bracket(state: GroupState, fig: Span, sent: Span) -> bool:
     if not state.survey_doc or fig.start <= sent.start or doc[fig.start - 1].text != "(":
         return False
     close = fig.end < len(doc) and doc[fig.end].text == ")"
+    if fig.end + 1 < len(doc) and doc[fig.end].text == "/":  # "(70%/66%)": two groups' answers
+        close = any(t.text == ")" for t in doc[fig.end + 1:min(len(doc), fig.end + 5)])
     of_group = fig.end + 1 < len(doc) and doc[fig.end].lower_ == "of"
     return close or of_group
 

@@ -51,6 +51,9 @@ def assign_groups(doc: Doc, figures: list[Span], sentences: list[TokenSpan], sam
     for bounds in state.sentences:
         sent = doc[bounds[0]:bounds[1]]
         # Mentions made before this sentence become memory.
+        parts = [p for p in state.sample_populations if bounds[0] <= p[0] < bounds[1]]
+        if len(parts) >= 2:  # "537 CIOs/VPs of IT and 182 corporate managers": two sub-samples, a frame
+            state.frame = (parts[-2], parts[-1])
         state.strong.extend(p for p in state.sample_populations if bounds[0] <= p[0] < bounds[1])
         state.strong.extend(p for p in respondents if bounds[0] <= p[0] < bounds[1])
         members = by_sent.get(bounds, [])

@@ -14,7 +14,7 @@ from .comparison import anaphoric_subject, comparison, sentence_subject
 from .kind import same_kind
 from .state import Frame, GroupState, TokenSpan
 
-PAIR_LINK = regex.compile(r"^\W*(?:vs\.?|versus|v\.?|compared\s+(?:with|to)|against|to)\W*$", regex.I)
+PAIR_LINK = regex.compile(r"^\W*(?:vs\.?|versus|v\.?|compared\s+(?:with|to)|against|to)\W*$|^\s*/\s*$", regex.I)
 LIST_LINK = regex.compile(r"^\s*(?:,|and|or|&|,\s*and|,\s*&)\s*$", regex.I)
 
 
@@ -197,8 +197,9 @@ def pairs(state: GroupState, sent: Span, members: list[int]) -> None:
         if aa.resolved or ab.resolved:
             continue
         pair = last_pair or comparison(state, sent)
-        if pair is None and anaphoric_subject(sent) and state.frame is not None:
-            pair = state.frame
+        slashed = gap.strip() == "/"
+        if pair is None and (anaphoric_subject(sent) or slashed) and state.frame is not None:
+            pair = state.frame  # "(70%/66%)": the two sub-samples or sides named before, in their order
         if pair is not None:
             aa.group, ab.group = pair
             aa.resolved = ab.resolved = True
