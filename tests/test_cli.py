@@ -118,3 +118,14 @@ def test_cli_help_and_usage_errors_do_not_import_spacy(args, tmp_path):
     result = subprocess.run([sys.executable, "-c", _SPACY_PROBE, *args], capture_output=True, text=True,
                             cwd=tmp_path, timeout=120)
     assert "SPACY_NOT_IMPORTED" in result.stdout, result.stdout + result.stderr
+
+
+def test_cli_version_prints_the_installed_version():
+    from importlib.metadata import version
+
+    import extract
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == f"survey-extract {version('survey-extract')}"
+    assert extract.__version__ == version("survey-extract")
