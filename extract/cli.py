@@ -11,7 +11,7 @@ from typing import Any, List, Optional
 
 import typer
 
-app = typer.Typer(add_completion=False, no_args_is_help=True)  # its help is _main's docstring
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="markdown")  # help: _main's docstring; markdown mode reflows docstring lines
 gold_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Work with the hand-labeled gold set.")
 app.add_typer(gold_app, name="gold")
 

@@ -129,3 +129,25 @@ def test_cli_version_prints_the_installed_version():
     assert result.exit_code == 0, result.output
     assert result.output.strip() == f"survey-extract {version('survey-extract')}"
     assert extract.__version__ == version("survey-extract")
+
+
+def _description_paragraphs(help_text: str) -> list[list[str]]:
+    """The lines of the command's own description (after Usage, before the first panel), by paragraph."""
+    paragraphs: list[list[str]] = [[]]
+    for line in help_text.split("Usage:", 1)[1].splitlines()[1:]:
+        if line.lstrip().startswith("\u256d"):
+            break
+        if line.strip():
+            paragraphs[-1].append(line.strip())
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return [p for p in paragraphs if p]
+
+
+@pytest.mark.parametrize("command", [[], ["run"], ["evaluate"], ["check"], ["report"], ["gold", "validate"]])
+def test_cli_help_lines_are_not_broken_mid_sentence(command):
+    result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "80"}, terminal_width=80)
+    assert result.exit_code == 0, result.output
+    for paragraph in _description_paragraphs(result.output):
+        for line in paragraph[:-1]:  # a wrapped line fills the width; a short one was broken in the source
+            assert len(line) >= 60, f"{line!r} in {paragraph}"
