@@ -4,14 +4,33 @@
     >>> nlp = extract.load()
     >>> extract.extract_text("Over 60% of marketers said no.", doc_id="a", nlp=nlp)[0].group
     'marketers'
+
+Every public name loads on first use, so that ``import extract`` (and ``extract --help``,
+``--version`` or a usage error) does not pay for importing spaCy.
 """
 from __future__ import annotations
 
-from .extensions import register_extensions
-from .pipeline import default_pipeline, extract_many, extract_text, load
-from .records import PercentageRecord, Record, SampleSizeRecord, StudyRecord, records_from_doc
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # what the names are, for type checkers; at run time they load in __getattr__
+    from .checks import check
+    from .corpus import extract_corpus
+    from .extensions import register_extensions
+    from .html_report import report
+    from .pipeline import default_pipeline, extract_many, extract_text, load
+    from .records import PercentageRecord, Record, SampleSizeRecord, StudyRecord, records_from_doc
+    from .scoring import evaluate
 
 __version__ = "0.1.0"
+
+# public name -> the submodule that defines it
+_LAZY: dict[str, str] = {
+    "load": "pipeline", "extract_text": "pipeline", "extract_many": "pipeline", "default_pipeline": "pipeline",
+    "PercentageRecord": "records", "SampleSizeRecord": "records", "StudyRecord": "records", "Record": "records",
+    "records_from_doc": "records", "register_extensions": "extensions",
+    "extract_corpus": "corpus", "evaluate": "scoring", "check": "checks", "report": "html_report",
+}
 __all__ = [
     "load", "extract_text", "extract_many", "extract_corpus", "evaluate", "check", "report",
     "PercentageRecord", "SampleSizeRecord", "StudyRecord", "Record", "records_from_doc", "register_extensions",
@@ -19,17 +38,14 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):  # the heavier parts load on first use
-    if name == "extract_corpus":
-        from .corpus import extract_corpus
-        return extract_corpus
-    if name == "evaluate":
-        from .scoring import evaluate
-        return evaluate
-    if name == "check":
-        from .checks import check
-        return check
-    if name == "report":
-        from .html_report import report
-        return report
-    raise AttributeError(f"module 'extract' has no attribute {name!r}")
+def __getattr__(name: str) -> Any:  # the heavier parts load on first use
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'extract' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

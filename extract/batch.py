@@ -128,11 +128,15 @@ def _run_outcomes(batches: Iterator[list[Document]], model: str, workers: int) -
             yield fut.result()
 
 
+PROGRESS_EVERY = 500  # documents between two progress lines when stderr is not a terminal
+
+
 class _Progress:
     """A bar on a terminal, a log line every ``every`` documents elsewhere."""
 
-    def __init__(self, enabled: bool, every: int = 500) -> None:
-        self.every = every
+    def __init__(self, enabled: bool, every: Optional[int] = None) -> None:
+        self.every = every or PROGRESS_EVERY
+        self.seen = 0  # documents finished, failed ones included
         self.bar = None
         if enabled and sys.stderr.isatty():
             from tqdm import tqdm
@@ -140,9 +144,10 @@ class _Progress:
             self.bar = tqdm(unit="doc", file=sys.stderr)
 
     def update(self, summary: Summary, n: int) -> None:
+        self.seen += n
         if self.bar is not None:
             self.bar.update(n)
-        elif summary.documents and summary.documents // self.every != (summary.documents - n) // self.every:
+        elif n and self.seen // self.every != (self.seen - n) // self.every:
             log.info("%s", summary.line())
 
     def close(self) -> None:
@@ -236,17 +241,18 @@ def run_batch(paths: Iterable[str], out: str, *, fmt: Optional[str] = None, work
             batches = _batches(items, batch_size, on_input_error, on_document)
             for outcomes in _run_outcomes(batches, model, workers):
                 for oc in outcomes:
-                    summary.documents += 1
-                    summary.words += oc.words
-                    if oc.error is not None:
+                    if oc.error is not None:  # not processed: its words would only inflate words/s
                         report(oc.error)
                         continue
+                    summary.documents += 1
+                    summary.words += oc.words
                     summary.records += writer.write(oc.records)
                     pending_done.append(oc.doc_id)
                 if not writer.pending_rows:  # mark documents done only once their records are on disk
                     done_fh.write("".join(d + "\n" for d in pending_done))
                     done_fh.flush()
                     pending_done = []
+                summary.elapsed = time.perf_counter() - started  # the progress line shows it
                 bar.update(summary, len(outcomes))
             writer.close()
             if pending_done:

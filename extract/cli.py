@@ -11,7 +11,7 @@ from typing import Any, List, Optional
 
 import typer
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Survey statistics out of articles: run, evaluate, check, report.")
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="markdown")  # help: _main's docstring; markdown mode reflows docstring lines
 gold_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Work with the hand-labeled gold set.")
 app.add_typer(gold_app, name="gold")
 
@@ -20,6 +20,32 @@ class TableFormat(str, Enum):
     table = "table"
     json = "json"
     csv = "csv"
+
+
+def _version() -> str:
+    """The installed distribution's version (what pip reports); the package's own if not installed."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("survey-extract")
+    except PackageNotFoundError:
+        from . import __version__
+
+        return __version__
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"survey-extract {_version()}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Survey statistics out of articles: run, evaluate, check, report."""
 
 
 def _fail(message: str, code: int = 2) -> None:

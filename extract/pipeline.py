@@ -16,12 +16,17 @@ from .records import Record, records_from_doc
 DEFAULT_MODEL = parser.DEFAULT_MODEL
 PIPE_NAMES = ("survey_sentences", "survey_percentages", "survey_parser", "survey_samples", "survey_groups", "survey_studies")
 DEFAULT_BATCH_SIZE = 64
+# spaCy refuses texts over 1,000,000 characters (E088) to guard a parser run over the whole text; this
+# pipeline parses only selected sentences, each on its own. A UTF-8 text of N bytes has at most N
+# characters, so every document `extract run`'s default --max-bytes lets in (20 MB) fits.
+DEFAULT_MAX_LENGTH = 20_000_000
 
 
 def load(*, model: str = DEFAULT_MODEL, select: str = "candidates") -> Language:
     """The extraction pipeline. ``select="all"`` parses every sentence (slower, same records)."""
     register_extensions()
     nlp = spacy.blank("en")
+    nlp.max_length = DEFAULT_MAX_LENGTH
     split_figure_pairs(nlp)
     nlp.add_pipe("survey_sentences")
     nlp.add_pipe("survey_percentages")

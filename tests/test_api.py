@@ -98,3 +98,18 @@ def test_lookup_ruler_changes_no_record_on_any_corpus_file(nlp):
     for path in sorted(CORPUS.rglob("*.txt")):
         text = path.read_text(encoding="utf-8")
         assert extract.extract_text(text, path.stem, nlp=nlp) == extract.extract_text(text, path.stem, nlp=plain), path
+
+
+def test_api_pipeline_takes_any_text_extract_run_lets_in(nlp):
+    from extract.io import DEFAULT_MAX_BYTES
+
+    assert nlp.max_length >= DEFAULT_MAX_BYTES  # spaCy's own limit is 1,000,000 characters (E088)
+
+
+@pytest.mark.parametrize("filler", ["The weather was mild that week.\n"])
+def test_api_text_over_a_million_characters_gives_the_article_s_records(nlp, filler):
+    article = SEEDS[2].read_text(encoding="utf-8")
+    long_text = article + "\n\n" + filler * (1_000_000 // len(filler) + 1)
+    assert len(long_text) > 1_000_000
+    alone = extract.extract_text(article, doc_id="a", nlp=nlp)
+    assert alone and extract.extract_text(long_text, doc_id="a", nlp=nlp) == alone

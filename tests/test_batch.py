@@ -205,3 +205,61 @@ def test_batch_csv_streams_and_names_the_bad_line(tmp_path):
     assert f"{src}:3" in log and "over the 200-byte limit" in log
     assert "not valid UTF-8" in log and f"{src}:4" in log
     assert [r["doc_id"] for r in read_jsonl(out)] == ["ok"]
+
+
+class _TickingClock:
+    """Stands in for the ``time`` module: each reading is one second after the last, so elapsed
+    time is known without measuring anything."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def perf_counter(self) -> float:
+        self.now += 1.0
+        return self.now
+
+
+class _FailsOnMarker:
+    """The real pipeline, except that any text holding ``marker`` raises, as a broken document would."""
+
+    def __init__(self, nlp, marker: str) -> None:
+        self.nlp, self.marker = nlp, marker
+
+    def pipe(self, texts, batch_size: int = 1):
+        texts = list(texts)
+        if any(self.marker in t for t in texts):
+            raise ValueError("a broken document")
+        return self.nlp.pipe(texts, batch_size=batch_size)
+
+    def __call__(self, text: str):
+        if self.marker in text:
+            raise ValueError("a broken document")
+        return self.nlp(text)
+
+
+@pytest.mark.parametrize("every", [1, 2])
+def test_batch_progress_lines_show_real_elapsed_time_and_words_per_second(good, tmp_path, monkeypatch, caplog, every):
+    import extract.batch as batch
+
+    for i in range(3):
+        shutil.copy(SEED, good / f"copy{i}.txt")
+    monkeypatch.setattr(batch, "PROGRESS_EVERY", every)
+    monkeypatch.setattr(batch, "time", _TickingClock())
+    caplog.set_level("INFO", logger="extract")
+    run_batch([str(good)], str(tmp_path / "o.jsonl"), progress=False, batch_size=1)
+    lines = [r.getMessage() for r in caplog.records if "words/s" in r.getMessage()]
+    assert len(lines) == 4 // every
+    for line in lines:
+        assert "elapsed: 0.0s" not in line and not line.endswith("words/s: 0"), line
+
+
+@pytest.mark.parametrize("batch_size", [1, 64])
+def test_batch_summary_counts_only_the_documents_processed(good, tmp_path, monkeypatch, nlp, batch_size):
+    import extract.batch as batch
+
+    (good / "broken.txt").write_text("BROKEN " + "word " * 100_000, encoding="utf-8")
+    monkeypatch.setattr(batch, "_worker_pipeline", lambda model: _FailsOnMarker(nlp, "BROKEN"))
+    summary = run_batch([str(good)], str(tmp_path / "o.jsonl"), progress=False, batch_size=batch_size)
+    assert (summary.documents, summary.errors) == (1, 1)
+    assert summary.words == len(SEED.read_text(encoding="utf-8").split())
+    assert "broken.txt" in summary.error_messages[0]

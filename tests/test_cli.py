@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
@@ -87,3 +89,65 @@ def test_cli_evaluate_scores_a_predictions_file(tmp_path):
     metrics = json.loads(result.stdout)["metrics"]
     assert metrics["pct_fn"] == 2 and metrics["pct_fp"] == 0  # both 58 percent figures left out
     assert f"{pred}:{len(kept) + 1}" in result.stderr
+
+
+# Each row runs the CLI in a fresh interpreter and says whether spaCy got imported: importing the
+# module, help and usage errors must answer without it (importing spaCy takes over a second).
+_SPACY_PROBE = """
+import sys
+from extract.cli import app
+if sys.argv[1:]:
+    try:
+        app(sys.argv[1:], prog_name="extract")
+    except SystemExit:
+        pass
+print("SPACY_IMPORTED" if "spacy" in sys.modules else "SPACY_NOT_IMPORTED")
+"""
+
+
+@pytest.mark.parametrize("args", [
+    [],                                     # importing the CLI module alone
+    ["--help"],
+    ["--version"],
+    ["run", "--help"],
+    ["evaluate", "--help"],
+    ["run"],                                # missing PATHS and --out: a usage error
+    ["run", "x.txt", "--out", "o.jsonl", "--workers", "0"],
+])
+def test_cli_help_and_usage_errors_do_not_import_spacy(args, tmp_path):
+    result = subprocess.run([sys.executable, "-c", _SPACY_PROBE, *args], capture_output=True, text=True,
+                            cwd=tmp_path, timeout=120)
+    assert "SPACY_NOT_IMPORTED" in result.stdout, result.stdout + result.stderr
+
+
+def test_cli_version_prints_the_installed_version():
+    from importlib.metadata import version
+
+    import extract
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == f"survey-extract {version('survey-extract')}"
+    assert extract.__version__ == version("survey-extract")
+
+
+def _description_paragraphs(help_text: str) -> list[list[str]]:
+    """The lines of the command's own description (after Usage, before the first panel), by paragraph."""
+    paragraphs: list[list[str]] = [[]]
+    for line in help_text.split("Usage:", 1)[1].splitlines()[1:]:
+        if line.lstrip().startswith("\u256d"):
+            break
+        if line.strip():
+            paragraphs[-1].append(line.strip())
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return [p for p in paragraphs if p]
+
+
+@pytest.mark.parametrize("command", [[], ["run"], ["evaluate"], ["check"], ["report"], ["gold", "validate"]])
+def test_cli_help_lines_are_not_broken_mid_sentence(command):
+    result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "80"}, terminal_width=80)
+    assert result.exit_code == 0, result.output
+    for paragraph in _description_paragraphs(result.output):
+        for line in paragraph[:-1]:  # a wrapped line fills the width; a short one was broken in the source
+            assert len(line) >= 60, f"{line!r} in {paragraph}"
