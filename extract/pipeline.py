@@ -1,6 +1,7 @@
 """Build the pipeline and run it: the Python API researchers call."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
@@ -23,6 +24,7 @@ def load(*, model: str = DEFAULT_MODEL, select: str = "candidates") -> Language:
     register_extensions()
     nlp = spacy.blank("en")
     split_figure_pairs(nlp)
+    bound_suffix_search(nlp)
     nlp.add_pipe("survey_sentences")
     nlp.add_pipe("survey_percentages")
     nlp.add_pipe("survey_parser", config={"model": model, "select": select})
@@ -41,6 +43,33 @@ def split_figure_pairs(nlp: Language) -> None:
     of a pair is its own span."""
     infixes = list(nlp.Defaults.infixes) + [FIGURE_PAIR_INFIX]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+SUFFIX_REACH = 100  # characters at the end of a token that its suffix rules may read
+
+
+class TailSuffixSearch:
+    """The tokenizer's suffix pattern, searched only in the last ``reach`` characters of a token.
+
+    spaCy strips suffixes one at a time and searches the whole token for each ('%' 8,000 times is 8,000
+    searches of up to 8,000 characters); a suffix is a few characters, so the tail holds it. Tokens up
+    to ``reach`` characters split exactly as before. ``pattern`` is what spaCy saves with the
+    tokenizer (a pipeline loaded back searches whole tokens again)."""
+
+    def __init__(self, pattern: re.Pattern, reach: int = SUFFIX_REACH) -> None:
+        self.compiled = pattern
+        self.pattern = pattern.pattern
+        self.reach = reach
+
+    def search(self, string: str) -> Optional[re.Match]:
+        return self.compiled.search(string, max(0, len(string) - self.reach))
+
+
+def bound_suffix_search(nlp: Language, reach: int = SUFFIX_REACH) -> None:
+    """Search for suffixes only at the end of a token (see ``TailSuffixSearch``)."""
+    current = nlp.tokenizer.suffix_search
+    if current is not None and isinstance(getattr(current, "__self__", None), re.Pattern):
+        nlp.tokenizer.suffix_search = TailSuffixSearch(current.__self__, reach).search
 
 
 @lru_cache(maxsize=2)
