@@ -7,6 +7,7 @@ class Errors:
     E002 = "[E002] Bound {bound!r} of qualifier {phrase!r} is not one of exact, lower, upper, approx."
     E003 = "[E003] Position {position!r} of qualifier {phrase!r} is not 'before' or 'after'."
     E004 = "[E004] No word list named {name!r} in the lexicon; known lists: {known}."
+    E005 = "[E005] {func} takes the article as a str, not {type}{hint}"
     E010 = "[E010] {path}: cannot read: {reason}"
     E011 = "[E011] {path}: empty file"
     E012 = "[E012] {path}: looks binary (NUL bytes), not text"

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from . import groups, parser, percentages, samples, sentences, studies  # noqa: F401  (registers the factories)
+from .errors import Errors
 from .extensions import register_extensions
 from .records import Record, records_from_doc
 
@@ -78,8 +79,17 @@ def default_pipeline(model: str = DEFAULT_MODEL) -> Language:
     return load(model=model)
 
 
+def check_text(text: object, func: str = "extract_text") -> str:
+    """The text itself, or a TypeError that names what was passed: spaCy's own messages for bytes or
+    None ('unpack(b) received extra data', E1041) do not say what went wrong."""
+    if isinstance(text, str):
+        return text
+    hint = "; decode bytes first, e.g. data.decode('utf-8')" if isinstance(text, (bytes, bytearray, memoryview)) else ""
+    raise TypeError(Errors.E005.format(func=func, type=type(text).__name__, hint=hint))
+
+
 def process(nlp: Language, text: str, doc_id: str = "") -> Doc:
-    doc = nlp(text)
+    doc = nlp(check_text(text))
     doc._.doc_id = doc_id
     return doc
 
@@ -95,5 +105,6 @@ def extract_many(items: Iterable[tuple[str, str]], *, nlp: Optional[Language] = 
     """(doc_id, text) pairs in, (doc_id, records) out, streamed through ``nlp.pipe``.
     For several processes use ``extract.batch.run_batch(..., workers=N)``."""
     pipeline = nlp if nlp is not None else default_pipeline()
-    for doc, doc_id in pipeline.pipe(((t, i) for i, t in items), as_tuples=True, batch_size=batch_size):
+    texts = ((check_text(t, "extract_many"), i) for i, t in items)
+    for doc, doc_id in pipeline.pipe(texts, as_tuples=True, batch_size=batch_size):
         yield doc_id, records_from_doc(doc, doc_id)

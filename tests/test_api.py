@@ -98,3 +98,19 @@ def test_lookup_ruler_changes_no_record_on_any_corpus_file(nlp):
     for path in sorted(CORPUS.rglob("*.txt")):
         text = path.read_text(encoding="utf-8")
         assert extract.extract_text(text, path.stem, nlp=nlp) == extract.extract_text(text, path.stem, nlp=plain), path
+
+
+@pytest.mark.parametrize("value,named", [
+    (b"45% of voters", "bytes"), (None, "NoneType"), (45, "int"), (["45% of voters"], "list"),
+    (bytearray(b"45%"), "bytearray"),
+])
+def test_api_extract_text_refuses_what_is_not_str(nlp, value, named):
+    with pytest.raises(TypeError, match=rf"\[E005\] extract_text takes the article as a str, not {named}\b"):
+        extract.extract_text(value, nlp=nlp)
+
+
+@pytest.mark.parametrize("value,hint", [(b"45% of voters", True), (None, False)])
+def test_api_extract_many_refuses_what_is_not_str(nlp, value, hint):
+    with pytest.raises(TypeError, match=r"\[E005\] extract_many") as err:
+        list(extract.extract_many([("a", "Over 60% said no."), ("b", value)], nlp=nlp))
+    assert ("decode" in str(err.value)) is hint
