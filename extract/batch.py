@@ -184,7 +184,7 @@ def run_batch(paths: Iterable[str], out: str, *, fmt: Optional[str] = None, work
               resume: bool = False, batch_size: int = DEFAULT_BATCH_SIZE, id_field: str = DEFAULT_ID_FIELD,
               text_field: str = DEFAULT_TEXT_FIELD, max_bytes: int = DEFAULT_MAX_BYTES,
               model: Optional[str] = None, progress: bool = True, stdin: Optional[BinaryIO] = None,
-              on_message: Optional[Callable[[str], None]] = None) -> Summary:
+              on_message: Optional[Callable[[str], None]] = None, encoding: Optional[str] = None) -> Summary:
     """Extract every readable document under ``paths`` into ``out``; see the module docstring."""
     from .pipeline import DEFAULT_MODEL
 
@@ -225,6 +225,8 @@ def run_batch(paths: Iterable[str], out: str, *, fmt: Optional[str] = None, work
         report(err.message)
 
     def on_document(doc: Document) -> None:
+        if doc.note:
+            say(doc.note)
         if doc.extracted:  # offsets refer to this text: keep it beside the records
             texts_fh.write(json.dumps({"doc_id": doc.doc_id, "source": doc.source, "text": doc.text},
                                       ensure_ascii=False) + "\n")
@@ -232,7 +234,8 @@ def run_batch(paths: Iterable[str], out: str, *, fmt: Optional[str] = None, work
     pending_done: list[str] = []
     try:
         with RecordWriter(out, fmt, append=append) as writer:
-            items = fresh(iter_documents(paths, id_field=id_field, text_field=text_field, max_bytes=max_bytes, stdin=stdin))
+            items = fresh(iter_documents(paths, id_field=id_field, text_field=text_field, max_bytes=max_bytes, stdin=stdin,
+                                         encoding=encoding))
             batches = _batches(items, batch_size, on_input_error, on_document)
             for outcomes in _run_outcomes(batches, model, workers):
                 for oc in outcomes:

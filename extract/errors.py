@@ -21,6 +21,8 @@ class Errors:
     E020 = "[E020] {path}: no such file or directory"
     E021 = "[E021] {path}: unsupported input type (use .txt, .html, .htm, .jsonl, .csv or '-')"
     E022 = "[E022] {path}:{line}: text field {field!r} is not a string"
+    E024 = "[E024] {path}: not valid {encoding} (byte {pos}: {reason})"
+    E025 = "[E025] Unknown encoding {encoding!r} (--encoding); use a Python codec name such as cp1252 or latin-1."
     E023 = "[E023] {doc_id}: extraction failed: {reason}"
     E030 = "[E030] Unknown output format {fmt!r}; use jsonl, csv or parquet."
     E031 = "[E031] Parquet output needs pyarrow: pip install pyarrow"
@@ -28,3 +30,9 @@ class Errors:
     E050 = "[E050] The model package {name!r} is not installed; install it with: pip install {pip}"
     E060 = "[E060] Dask support needs the 'distributed' package: pip install 'survey-extract[dask]'"
 
+
+
+class Notes:
+    """Said during a run, not counted as errors."""
+
+    N001 = "[N001] {path}: decoded as {encoding} (byte-order mark); offsets refer to the decoded text"

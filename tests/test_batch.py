@@ -205,3 +205,50 @@ def test_batch_csv_streams_and_names_the_bad_line(tmp_path):
     assert f"{src}:3" in log and "over the 200-byte limit" in log
     assert "not valid UTF-8" in log and f"{src}:4" in log
     assert [r["doc_id"] for r in read_jsonl(out)] == ["ok"]
+
+
+ARTICLE = "“Café” owners: 47% of them — not 40% — said no.\nSome 1,000 people were asked."
+ENCODED = [
+    ("utf-16", b"\xff\xfe" + ARTICLE.encode("utf-16-le"), "UTF-16"),
+    ("utf-16-be", b"\xfe\xff" + ARTICLE.encode("utf-16-be"), "UTF-16"),
+    ("utf-32", b"\xff\xfe\x00\x00" + ARTICLE.encode("utf-32-le"), "UTF-32"),
+    ("utf-32-be", b"\x00\x00\xfe\xff" + ARTICLE.encode("utf-32-be"), "UTF-32"),
+]
+
+
+@pytest.mark.parametrize("name,content,encoding", ENCODED, ids=[e[0] for e in ENCODED])
+def test_batch_byte_order_mark_is_decoded_and_said(tmp_path, name, content, encoding):
+    """UTF-16/32 with a byte-order mark is text (its NUL bytes do not make it binary); offsets refer to
+    the decoded text, which is kept beside the records since it is not on disk as UTF-8."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / f"{name}.txt").write_bytes(content)
+    (tmp_path / "plain.txt").write_text(ARTICLE, encoding="utf-8")
+    out, plain = tmp_path / "out.jsonl", tmp_path / "plain.jsonl"
+    result = _run(str(folder), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert f"[N001] {folder / name}.txt: decoded as {encoding}" in result.output
+    assert _run(str(tmp_path / "plain.txt"), "--out", str(plain)).exit_code == 0
+    strip = lambda rows: [{k: v for k, v in r.items() if k != "doc_id"} for r in rows]  # noqa: E731
+    assert strip(read_jsonl(out)) == strip(read_jsonl(plain)) and read_jsonl(out)
+    texts = {t["doc_id"]: t["text"] for t in read_jsonl(tmp_path / "out.jsonl.texts.jsonl")}
+    assert texts == {name: ARTICLE}
+
+
+@pytest.mark.parametrize("args,exit_code,message", [
+    ([], 1, "[E013]"),
+    (["--encoding", "cp1252"], 0, None),
+    (["--encoding", "utf-8"], 1, "[E024]"),
+    (["--encoding", "klingon"], 2, "[E025] Unknown encoding 'klingon'"),
+])
+def test_batch_encoding_option_reads_legacy_files(tmp_path, args, exit_code, message):
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes(ARTICLE.encode("cp1252", errors="replace"))
+    out = tmp_path / "out.jsonl"
+    result = _run(str(legacy), "--out", str(out), *args)
+    assert result.exit_code == exit_code, result.output
+    if message:
+        assert message in result.output and (exit_code == 2 or "legacy.txt" in result.output)
+    else:
+        text = (tmp_path / "out.jsonl.texts.jsonl").read_text(encoding="utf-8")
+        assert "“Café”" in text and all(text.find(r["text"]) >= 0 for r in read_jsonl(out) if r["type"] == "percentage")
