@@ -180,6 +180,23 @@ def _forget_unfinished(out: str, fmt: str, done: set[str]) -> None:
     os.replace(tmp, out)
 
 
+def check_output_folder(out: str) -> None:
+    """An OSError naming ``out`` as the user wrote it when its folder is missing or not writable: the
+    side files beside it are opened first, and their names would only puzzle."""
+    folder = os.path.dirname(out.rstrip("/") or out) or "."
+    reason = None
+    if not os.path.exists(folder):
+        reason = f"the folder {folder!r} does not exist"
+    elif not os.path.isdir(folder):
+        reason = f"{folder!r} is not a folder"
+    elif not os.access(folder, os.W_OK | os.X_OK):
+        reason = f"the folder {folder!r} is not writable"
+    elif os.path.isdir(out) and output_format(out) != "parquet":
+        reason = "it is a folder"
+    if reason is not None:
+        raise OSError(Errors.E042.format(path=out, reason=reason))
+
+
 def run_batch(paths: Iterable[str], out: str, *, fmt: Optional[str] = None, workers: int = 1,
               resume: bool = False, batch_size: int = DEFAULT_BATCH_SIZE, id_field: str = DEFAULT_ID_FIELD,
               text_field: str = DEFAULT_TEXT_FIELD, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -201,6 +218,7 @@ def run_batch(paths: Iterable[str], out: str, *, fmt: Optional[str] = None, work
         done = done_doc_ids(out, fmt)
     append = resume and (os.path.exists(out))
     say = on_message or (lambda msg: print(msg, file=sys.stderr))
+    check_output_folder(out)
     errors_fh = open(errors_path, "a" if resume else "w", encoding="utf-8")
     done_fh = open(done_path, "a" if resume else "w", encoding="utf-8")
     texts_fh = open(texts_path, "a" if resume else "w", encoding="utf-8")

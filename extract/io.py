@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import errno
 import glob
 import io
 import json
@@ -104,16 +105,29 @@ def _decode(path: str, data: bytes, max_bytes: int, encoding: Optional[str] = No
         return InputError(path, Errors.E013.format(path=path, pos=exc.start, reason=exc.reason))
 
 
+def _missing(path: str) -> InputError:
+    """Why a path that names no file is missing: a link loop or a broken link says so, not 'no such file'."""
+    if os.path.islink(path):
+        try:
+            os.stat(path)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return InputError(path, Errors.E026.format(path=path))
+            return InputError(path, Errors.E027.format(path=path, target=os.readlink(path)))
+    return InputError(path, Errors.E020.format(path=path))
+
+
 def expand_paths(paths: Iterable[str]) -> Iterator[Union[str, InputError]]:
-    """Files in the order given; directories walked recursively (sorted); globs expanded."""
+    """Files in the order given; directories walked recursively (sorted); globs expanded. Links in a
+    directory that lead nowhere (a loop, a missing target) are reported, when their name is an input's."""
     for raw in paths:
         if raw == "-":
             yield raw
             continue
         p = Path(raw)
         if p.is_dir():
-            for f in sorted(x for x in p.rglob("*") if x.is_file() and x.suffix.lower() in SUPPORTED):
-                yield str(f)
+            for f in sorted(x for x in p.rglob("*") if x.suffix.lower() in SUPPORTED and (x.is_file() or x.is_symlink())):
+                yield str(f) if f.is_file() else _missing(str(f))
         elif p.is_file():
             yield str(p) if p.suffix.lower() in SUPPORTED else InputError(str(p), Errors.E021.format(path=p))
         elif any(ch in raw for ch in "*?["):
@@ -123,7 +137,7 @@ def expand_paths(paths: Iterable[str]) -> Iterator[Union[str, InputError]]:
                 yield InputError(raw, Errors.E020.format(path=raw))
             yield from files
         else:
-            yield InputError(raw, Errors.E020.format(path=raw))
+            yield _missing(raw)
 
 
 def _read_limited(path: str, max_bytes: int) -> Union[bytes, InputError]:
