@@ -109,6 +109,27 @@ def _batches(items: Iterable[Union[Document, InputError]], size: int, on_error: 
         yield batch
 
 
+PARENT_POLL_SECONDS = 0.5  # how often a worker checks that the run that started it is still there
+
+
+def watch_parent(parent: int, every: float = PARENT_POLL_SECONDS) -> None:
+    """In each worker: exit as soon as the run that started it is gone (``kill -9`` leaves no time to
+    stop the pool, and a worker holds a pipeline of some 200 MB). A daemon thread, so it never keeps a
+    worker alive. (Linux's PR_SET_PDEATHSIG would fire when the *thread* that started the worker ends,
+    which in a process pool is not the run's end.)"""
+    import threading
+
+    if os.getppid() != parent:  # gone before this worker started
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="extract-parent-watch", daemon=True).start()
+
+
 def _run_outcomes(batches: Iterator[list[Document]], model: str, workers: int) -> Iterator[list[Outcome]]:
     """Results in input order; at most ``2 * workers`` batches in flight, so memory stays flat."""
     if workers <= 1:
@@ -118,7 +139,8 @@ def _run_outcomes(batches: Iterator[list[Document]], model: str, workers: int) -
     import multiprocessing
 
     ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=watch_parent,
+                             initargs=(os.getpid(),)) as pool:
         pending = []
         for batch in batches:
             pending.append(pool.submit(process_documents, batch, model))

@@ -252,3 +252,69 @@ def test_batch_encoding_option_reads_legacy_files(tmp_path, args, exit_code, mes
     else:
         text = (tmp_path / "out.jsonl.texts.jsonl").read_text(encoding="utf-8")
         assert "“Café”" in text and all(text.find(r["text"]) >= 0 for r in read_jsonl(out) if r["type"] == "percentage")
+
+
+def _children(pid: int) -> set[int]:
+    """Processes whose parent is ``pid`` (Linux /proc)."""
+    out = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.add(int(stat.parent.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _wait_for(condition, seconds: float) -> bool:
+    """Poll until ``condition()`` holds or ``seconds`` pass: a deadline for something to happen, not a speed."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return condition()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+@pytest.mark.parametrize("workers", [2])
+def test_batch_workers_die_with_their_parent(tmp_path, workers):
+    """kill -9 of `extract run --workers N` leaves no worker (nor resource tracker) behind."""
+    import signal
+    import subprocess
+    import sys
+
+    from .conftest import CORPUS
+
+    out = tmp_path / "out.jsonl"
+    run = subprocess.Popen([sys.executable, "-m", "extract.cli", "run", str(CORPUS), "--out", str(out), "--no-progress",
+                            "--workers", str(workers), "--batch-size", "1"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seen: set[int] = set()
+    try:
+        def workers_started() -> bool:
+            seen.update(_children(run.pid))
+            return len(seen) >= workers + 1 and out.exists() and out.stat().st_size > 0  # workers, tracker, records
+
+        assert _wait_for(workers_started, 300), f"workers never started: {seen}"
+        seen.update(_children(run.pid))
+        run.send_signal(signal.SIGKILL)
+        run.wait()
+        assert _wait_for(lambda: not any(_alive(p) for p in seen), 30), [p for p in seen if _alive(p)]
+    finally:
+        run.kill()
+        for pid in seen:  # only what this test started, whatever the outcome
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
