@@ -109,6 +109,27 @@ def _batches(items: Iterable[Union[Document, InputError]], size: int, on_error: 
         yield batch
 
 
+PARENT_POLL_SECONDS = 0.5  # how often a worker checks that the run that started it is still there
+
+
+def watch_parent(parent: int, every: float = PARENT_POLL_SECONDS) -> None:
+    """In each worker: exit as soon as the run that started it is gone (``kill -9`` leaves no time to
+    stop the pool, and a worker holds a pipeline of some 200 MB). A daemon thread, so it never keeps a
+    worker alive. (Linux's PR_SET_PDEATHSIG would fire when the *thread* that started the worker ends,
+    which in a process pool is not the run's end.)"""
+    import threading
+
+    if os.getppid() != parent:  # gone before this worker started
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="extract-parent-watch", daemon=True).start()
+
+
 def _run_outcomes(batches: Iterator[list[Document]], model: str, workers: int) -> Iterator[list[Outcome]]:
     """Results in input order; at most ``2 * workers`` batches in flight, so memory stays flat."""
     if workers <= 1:
@@ -118,7 +139,8 @@ def _run_outcomes(batches: Iterator[list[Document]], model: str, workers: int) -
     import multiprocessing
 
     ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=watch_parent,
+                             initargs=(os.getpid(),)) as pool:
         pending = []
         for batch in batches:
             pending.append(pool.submit(process_documents, batch, model))
@@ -185,11 +207,28 @@ def _forget_unfinished(out: str, fmt: str, done: set[str]) -> None:
     os.replace(tmp, out)
 
 
+def check_output_folder(out: str) -> None:
+    """An OSError naming ``out`` as the user wrote it when its folder is missing or not writable: the
+    side files beside it are opened first, and their names would only puzzle."""
+    folder = os.path.dirname(out.rstrip("/") or out) or "."
+    reason = None
+    if not os.path.exists(folder):
+        reason = f"the folder {folder!r} does not exist"
+    elif not os.path.isdir(folder):
+        reason = f"{folder!r} is not a folder"
+    elif not os.access(folder, os.W_OK | os.X_OK):
+        reason = f"the folder {folder!r} is not writable"
+    elif os.path.isdir(out) and output_format(out) != "parquet":
+        reason = "it is a folder"
+    if reason is not None:
+        raise OSError(Errors.E042.format(path=out, reason=reason))
+
+
 def run_batch(paths: Iterable[str], out: str, *, fmt: Optional[str] = None, workers: int = 1,
               resume: bool = False, batch_size: int = DEFAULT_BATCH_SIZE, id_field: str = DEFAULT_ID_FIELD,
               text_field: str = DEFAULT_TEXT_FIELD, max_bytes: int = DEFAULT_MAX_BYTES,
               model: Optional[str] = None, progress: bool = True, stdin: Optional[BinaryIO] = None,
-              on_message: Optional[Callable[[str], None]] = None) -> Summary:
+              on_message: Optional[Callable[[str], None]] = None, encoding: Optional[str] = None) -> Summary:
     """Extract every readable document under ``paths`` into ``out``; see the module docstring."""
     from .pipeline import DEFAULT_MODEL
 
@@ -206,6 +245,7 @@ def run_batch(paths: Iterable[str], out: str, *, fmt: Optional[str] = None, work
         done = done_doc_ids(out, fmt)
     append = resume and (os.path.exists(out))
     say = on_message or (lambda msg: print(msg, file=sys.stderr))
+    check_output_folder(out)
     errors_fh = open(errors_path, "a" if resume else "w", encoding="utf-8")
     done_fh = open(done_path, "a" if resume else "w", encoding="utf-8")
     texts_fh = open(texts_path, "a" if resume else "w", encoding="utf-8")
@@ -230,6 +270,8 @@ def run_batch(paths: Iterable[str], out: str, *, fmt: Optional[str] = None, work
         report(err.message)
 
     def on_document(doc: Document) -> None:
+        if doc.note:
+            say(doc.note)
         if doc.extracted:  # offsets refer to this text: keep it beside the records
             texts_fh.write(json.dumps({"doc_id": doc.doc_id, "source": doc.source, "text": doc.text},
                                       ensure_ascii=False) + "\n")
@@ -237,7 +279,8 @@ def run_batch(paths: Iterable[str], out: str, *, fmt: Optional[str] = None, work
     pending_done: list[str] = []
     try:
         with RecordWriter(out, fmt, append=append) as writer:
-            items = fresh(iter_documents(paths, id_field=id_field, text_field=text_field, max_bytes=max_bytes, stdin=stdin))
+            items = fresh(iter_documents(paths, id_field=id_field, text_field=text_field, max_bytes=max_bytes, stdin=stdin,
+                                         encoding=encoding))
             batches = _batches(items, batch_size, on_input_error, on_document)
             for outcomes in _run_outcomes(batches, model, workers):
                 for oc in outcomes:

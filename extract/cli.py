@@ -11,6 +11,8 @@ from typing import Any, List, Optional
 
 import typer
 
+from .errors import Errors
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="markdown")  # help: _main's docstring; markdown mode reflows docstring lines
 gold_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Work with the hand-labeled gold set.")
 app.add_typer(gold_app, name="gold")
@@ -66,6 +68,8 @@ def run(
     max_bytes: int = typer.Option(20_000_000, "--max-bytes", help="Refuse documents larger than this."),
     dask: Optional[str] = typer.Option(None, "--dask", help="Run on a Dask cluster at this scheduler address."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on a terminal."),
+    encoding: Optional[str] = typer.Option(
+        None, "--encoding", help="Encoding of .txt files and stdin, e.g. cp1252 (default: UTF-8, or UTF-16/32 after a byte-order mark)."),
 ) -> None:
     """Extract every survey figure from PATHS and write them as records.
 
@@ -74,16 +78,25 @@ def run(
     2 for a usage error.
     """
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    if encoding is not None:
+        import codecs
+
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            _fail(Errors.E025.format(encoding=encoding))
     if dask:
         from .dask import run_on_cluster
 
-        summary = run_on_cluster(paths, out, address=dask, id_field=id_field, text_field=text_field, max_bytes=max_bytes)
+        summary = run_on_cluster(paths, out, address=dask, id_field=id_field, text_field=text_field, max_bytes=max_bytes,
+                                 encoding=encoding)
     else:
         from .batch import run_batch
 
         try:
             summary = run_batch(paths, out, fmt=fmt, workers=workers, resume=resume, batch_size=batch_size,
-                                id_field=id_field, text_field=text_field, max_bytes=max_bytes, progress=progress)
+                                id_field=id_field, text_field=text_field, max_bytes=max_bytes, progress=progress,
+                                encoding=encoding)
         except (ValueError, RuntimeError, OSError) as exc:
             _fail(str(exc))
             return

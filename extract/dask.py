@@ -106,7 +106,7 @@ def extract_dataframe(ddf: Any, text_column: str = DEFAULT_TEXT_FIELD, id_column
 
 def run_on_cluster(paths: Iterable[str], out: str, *, address: str, id_field: str = DEFAULT_ID_FIELD,
                    text_field: str = DEFAULT_TEXT_FIELD, max_bytes: int = DEFAULT_MAX_BYTES, model: str = DEFAULT_MODEL,
-                   docs_per_partition: int = 64) -> Summary:
+                   docs_per_partition: int = 64, encoding: Optional[str] = None) -> Summary:
     """``extract run --dask ADDRESS``: read the inputs here, extract on the cluster, write ``out`` as a
     directory of Parquet parts. Unreadable inputs and failed documents are reported as in local runs."""
     dd = _require_dask()
@@ -115,9 +115,11 @@ def run_on_cluster(paths: Iterable[str], out: str, *, address: str, id_field: st
     summary = Summary()
     started = time.perf_counter()
     docs: list[Document] = []
-    for item in iter_documents(paths, id_field=id_field, text_field=text_field, max_bytes=max_bytes):
+    for item in iter_documents(paths, id_field=id_field, text_field=text_field, max_bytes=max_bytes, encoding=encoding):
         if isinstance(item, Document):
             docs.append(item)
+            if item.note:
+                log.info("%s", item.note)
         else:
             summary.errors += 1
             summary.error_messages.append(item.message)

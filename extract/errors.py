@@ -7,6 +7,7 @@ class Errors:
     E002 = "[E002] Bound {bound!r} of qualifier {phrase!r} is not one of exact, lower, upper, approx."
     E003 = "[E003] Position {position!r} of qualifier {phrase!r} is not 'before' or 'after'."
     E004 = "[E004] No word list named {name!r} in the lexicon; known lists: {known}."
+    E005 = "[E005] {func} takes the article as a str, not {type}{hint}"
     E010 = "[E010] {path}: cannot read: {reason}"
     E011 = "[E011] {path}: empty file"
     E012 = "[E012] {path}: looks binary (NUL bytes), not text"
@@ -18,12 +19,23 @@ class Errors:
     E018 = "[E018] {path}: duplicate doc_id {doc_id!r} (first seen in {first}); skipped"
     E019 = "[E019] {path}: no article text found in the HTML page"
     E020 = "[E020] {path}: no such file or directory"
+    E026 = "[E026] {path}: symbolic link loop (the link leads back to itself)"
+    E027 = "[E027] {path}: broken symbolic link (its target {target!r} does not exist)"
     E021 = "[E021] {path}: unsupported input type (use .txt, .html, .htm, .jsonl, .csv or '-')"
     E022 = "[E022] {path}:{line}: text field {field!r} is not a string"
+    E024 = "[E024] {path}: not valid {encoding} (byte {pos}: {reason})"
+    E025 = "[E025] Unknown encoding {encoding!r} (--encoding); use a Python codec name such as cp1252 or latin-1."
     E023 = "[E023] {doc_id}: extraction failed: {reason}"
     E030 = "[E030] Unknown output format {fmt!r}; use jsonl, csv or parquet."
     E031 = "[E031] Parquet output needs pyarrow: pip install pyarrow"
+    E042 = "[E042] --out {path}: cannot write there: {reason}"
     E041 = "[E041] {path}: not a directory or .jsonl file"
     E050 = "[E050] The model package {name!r} is not installed; install it with: pip install {pip}"
     E060 = "[E060] Dask support needs the 'distributed' package: pip install 'survey-extract[dask]'"
 
+
+
+class Notes:
+    """Said during a run, not counted as errors."""
+
+    N001 = "[N001] {path}: decoded as {encoding} (byte-order mark); offsets refer to the decoded text"

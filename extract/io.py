@@ -7,7 +7,9 @@ files with an id and a text field, and ``-`` for stdin (one text, doc_id
 """
 from __future__ import annotations
 
+import codecs
 import csv
+import errno
 import glob
 import io
 import json
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Iterator, Optional, Union
 
-from .errors import Errors
+from .errors import Errors, Notes
 from .records import ALL_COLUMNS, Record, to_dict
 
 TEXT_SUFFIXES = (".txt",)
@@ -36,6 +38,7 @@ class Document:
     text: str
     source: str
     extracted: bool = False  # text was taken out of HTML, JSONL, CSV or stdin: keep it beside the records
+    note: Optional[str] = None  # how it was read, when that is worth saying (a byte-order mark followed)
 
 
 @dataclass(frozen=True)
@@ -51,29 +54,80 @@ class InputError:
 Item = Union[Document, InputError]
 
 
-def _decode(path: str, data: bytes, max_bytes: int) -> Union[str, InputError]:
+# Byte-order marks, UTF-32 first: its little-endian mark begins with UTF-16's. The codecs named drop the mark.
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A file's text, and the encoding it was read in when that was not plain UTF-8."""
+
+    text: str
+    encoding: Optional[str] = None  # a byte-order mark's or --encoding's; None for UTF-8
+    note: Optional[str] = None  # said during the run (a byte-order mark was followed)
+
+
+def bom_encoding(data: bytes) -> Optional[str]:
+    """UTF-16 or UTF-32 when the data opens with their byte-order mark: text full of NUL bytes, not binary."""
+    return next((name for bom, name in BOMS if data.startswith(bom)), None)
+
+
+def _decode(path: str, data: bytes, max_bytes: int, encoding: Optional[str] = None) -> Union[Decoded, InputError]:
+    """UTF-8, or ``encoding`` when given, or UTF-16/32 when a byte-order mark says so."""
     if len(data) > max_bytes:
         return InputError(path, Errors.E014.format(path=path, size=len(data), limit=max_bytes))
+    if encoding is not None:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            return InputError(path, Errors.E024.format(path=path, encoding=encoding, pos=exc.start, reason=exc.reason))
+        except LookupError:
+            return InputError(path, Errors.E025.format(encoding=encoding))
+        return Decoded(text, encoding) if text.strip() else InputError(path, Errors.E011.format(path=path))
+    bom = bom_encoding(data)
+    if bom is not None:
+        try:
+            text = data.decode(bom)
+        except UnicodeDecodeError:
+            text = "\x00"  # not text after all (a binary file can open with the same two bytes)
+        if "\x00" not in text:
+            if not text.strip():
+                return InputError(path, Errors.E011.format(path=path))
+            return Decoded(text, bom, Notes.N001.format(path=path, encoding=bom.upper()))
     if not data.strip():
         return InputError(path, Errors.E011.format(path=path))
     if b"\x00" in data[:8192]:
         return InputError(path, Errors.E012.format(path=path))
     try:
-        return data.decode("utf-8")
+        return Decoded(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         return InputError(path, Errors.E013.format(path=path, pos=exc.start, reason=exc.reason))
 
 
+def _missing(path: str) -> InputError:
+    """Why a path that names no file is missing: a link loop or a broken link says so, not 'no such file'."""
+    if os.path.islink(path):
+        try:
+            os.stat(path)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return InputError(path, Errors.E026.format(path=path))
+            return InputError(path, Errors.E027.format(path=path, target=os.readlink(path)))
+    return InputError(path, Errors.E020.format(path=path))
+
+
 def expand_paths(paths: Iterable[str]) -> Iterator[Union[str, InputError]]:
-    """Files in the order given; directories walked recursively (sorted); globs expanded."""
+    """Files in the order given; directories walked recursively (sorted); globs expanded. Links in a
+    directory that lead nowhere (a loop, a missing target) are reported, when their name is an input's."""
     for raw in paths:
         if raw == "-":
             yield raw
             continue
         p = Path(raw)
         if p.is_dir():
-            for f in sorted(x for x in p.rglob("*") if x.is_file() and x.suffix.lower() in SUPPORTED):
-                yield str(f)
+            for f in sorted(x for x in p.rglob("*") if x.suffix.lower() in SUPPORTED and (x.is_file() or x.is_symlink())):
+                yield str(f) if f.is_file() else _missing(str(f))
         elif p.is_file():
             yield str(p) if p.suffix.lower() in SUPPORTED else InputError(str(p), Errors.E021.format(path=p))
         elif any(ch in raw for ch in "*?["):
@@ -83,7 +137,7 @@ def expand_paths(paths: Iterable[str]) -> Iterator[Union[str, InputError]]:
                 yield InputError(raw, Errors.E020.format(path=raw))
             yield from files
         else:
-            yield InputError(raw, Errors.E020.format(path=raw))
+            yield _missing(raw)
 
 
 def _read_limited(path: str, max_bytes: int) -> Union[bytes, InputError]:
@@ -97,12 +151,15 @@ def _read_limited(path: str, max_bytes: int) -> Union[bytes, InputError]:
         return InputError(path, Errors.E010.format(path=path, reason=exc.strerror or exc))
 
 
-def read_text_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Item:
+def read_text_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES, encoding: Optional[str] = None) -> Item:
     data = _read_limited(path, max_bytes)
     if isinstance(data, InputError):
         return data
-    text = _decode(path, data, max_bytes)
-    return text if isinstance(text, InputError) else Document(Path(path).stem, text, path)
+    text = _decode(path, data, max_bytes, encoding)
+    if isinstance(text, InputError):
+        return text
+    # Decoded from anything but UTF-8, the text the offsets refer to is not on disk: keep it beside the records.
+    return Document(Path(path).stem, text.text, path, extracted=text.encoding is not None, note=text.note)
 
 
 def html_to_text(html: str) -> Optional[str]:
@@ -223,15 +280,17 @@ def read_csv_file(path: str, id_field: str, text_field: str, max_bytes: int) -> 
         yield from problems
 
 
-def read_stdin(stream: Optional[BinaryIO], max_bytes: int) -> Item:
+def read_stdin(stream: Optional[BinaryIO], max_bytes: int, encoding: Optional[str] = None) -> Item:
     data = (stream or sys.stdin.buffer).read()
-    text = _decode("<stdin>", data, max_bytes)
-    return text if isinstance(text, InputError) else Document("stdin", text, "<stdin>", extracted=True)
+    text = _decode("<stdin>", data, max_bytes, encoding)
+    return text if isinstance(text, InputError) else Document("stdin", text.text, "<stdin>", extracted=True, note=text.note)
 
 
 def iter_documents(paths: Iterable[str], *, id_field: str = DEFAULT_ID_FIELD, text_field: str = DEFAULT_TEXT_FIELD,
-                   max_bytes: int = DEFAULT_MAX_BYTES, stdin: Optional[BinaryIO] = None) -> Iterator[Item]:
-    """Documents and input errors, lazily, in input order; a doc_id seen twice is an error."""
+                   max_bytes: int = DEFAULT_MAX_BYTES, stdin: Optional[BinaryIO] = None,
+                   encoding: Optional[str] = None) -> Iterator[Item]:
+    """Documents and input errors, lazily, in input order; a doc_id seen twice is an error. ``encoding``
+    reads .txt files and stdin in a legacy encoding (else UTF-8, or UTF-16/32 after a byte-order mark)."""
     first_seen: dict[str, str] = {}
     for path in expand_paths(paths):
         if isinstance(path, InputError):
@@ -239,9 +298,9 @@ def iter_documents(paths: Iterable[str], *, id_field: str = DEFAULT_ID_FIELD, te
             continue
         suffix = Path(path).suffix.lower()
         if path == "-":
-            items: Iterable[Item] = [read_stdin(stdin, max_bytes)]
+            items: Iterable[Item] = [read_stdin(stdin, max_bytes, encoding)]
         elif suffix in TEXT_SUFFIXES:
-            items = [read_text_file(path, max_bytes)]
+            items = [read_text_file(path, max_bytes, encoding)]
         elif suffix in HTML_SUFFIXES:
             items = [read_html_file(path, max_bytes)]
         elif suffix == ".jsonl":

@@ -1,6 +1,7 @@
 """Build the pipeline and run it: the Python API researchers call."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
@@ -10,6 +11,7 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from . import groups, parser, percentages, samples, sentences, studies  # noqa: F401  (registers the factories)
+from .errors import Errors
 from .extensions import register_extensions
 from .records import Record, records_from_doc
 
@@ -28,6 +30,7 @@ def load(*, model: str = DEFAULT_MODEL, select: str = "candidates") -> Language:
     nlp = spacy.blank("en")
     nlp.max_length = DEFAULT_MAX_LENGTH
     split_figure_pairs(nlp)
+    bound_suffix_search(nlp)
     nlp.add_pipe("survey_sentences")
     nlp.add_pipe("survey_percentages")
     nlp.add_pipe("survey_parser", config={"model": model, "select": select})
@@ -48,14 +51,50 @@ def split_figure_pairs(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
+SUFFIX_REACH = 100  # characters at the end of a token that its suffix rules may read
+
+
+class TailSuffixSearch:
+    """The tokenizer's suffix pattern, searched only in the last ``reach`` characters of a token.
+
+    spaCy strips suffixes one at a time and searches the whole token for each ('%' 8,000 times is 8,000
+    searches of up to 8,000 characters); a suffix is a few characters, so the tail holds it. Tokens up
+    to ``reach`` characters split exactly as before. ``pattern`` is what spaCy saves with the
+    tokenizer (a pipeline loaded back searches whole tokens again)."""
+
+    def __init__(self, pattern: re.Pattern, reach: int = SUFFIX_REACH) -> None:
+        self.compiled = pattern
+        self.pattern = pattern.pattern
+        self.reach = reach
+
+    def search(self, string: str) -> Optional[re.Match]:
+        return self.compiled.search(string, max(0, len(string) - self.reach))
+
+
+def bound_suffix_search(nlp: Language, reach: int = SUFFIX_REACH) -> None:
+    """Search for suffixes only at the end of a token (see ``TailSuffixSearch``)."""
+    current = nlp.tokenizer.suffix_search
+    if current is not None and isinstance(getattr(current, "__self__", None), re.Pattern):
+        nlp.tokenizer.suffix_search = TailSuffixSearch(current.__self__, reach).search
+
+
 @lru_cache(maxsize=2)
 def default_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """One pipeline per process for the convenience functions; built on first use, never at import."""
     return load(model=model)
 
 
+def check_text(text: object, func: str = "extract_text") -> str:
+    """The text itself, or a TypeError that names what was passed: spaCy's own messages for bytes or
+    None ('unpack(b) received extra data', E1041) do not say what went wrong."""
+    if isinstance(text, str):
+        return text
+    hint = "; decode bytes first, e.g. data.decode('utf-8')" if isinstance(text, (bytes, bytearray, memoryview)) else ""
+    raise TypeError(Errors.E005.format(func=func, type=type(text).__name__, hint=hint))
+
+
 def process(nlp: Language, text: str, doc_id: str = "") -> Doc:
-    doc = nlp(text)
+    doc = nlp(check_text(text))
     doc._.doc_id = doc_id
     return doc
 
@@ -71,5 +110,6 @@ def extract_many(items: Iterable[tuple[str, str]], *, nlp: Optional[Language] = 
     """(doc_id, text) pairs in, (doc_id, records) out, streamed through ``nlp.pipe``.
     For several processes use ``extract.batch.run_batch(..., workers=N)``."""
     pipeline = nlp if nlp is not None else default_pipeline()
-    for doc, doc_id in pipeline.pipe(((t, i) for i, t in items), as_tuples=True, batch_size=batch_size):
+    texts = ((check_text(t, "extract_many"), i) for i, t in items)
+    for doc, doc_id in pipeline.pipe(texts, as_tuples=True, batch_size=batch_size):
         yield doc_id, records_from_doc(doc, doc_id)

@@ -13,12 +13,15 @@ from spacy.tokens import Doc
 
 FACTORY = "survey_sentences"
 DEFAULT_END_PUNCT = (".", "!", "?", "...", "\u2026")
+# Longer than any sentence in the corpus (123 tokens): a cap for text with no boundaries, not a rule.
+MAX_SENTENCE_TOKENS = 250
 CLOSERS = frozenset({'"', "'", "\u201d", "\u2019", ")", "]"})
 
 
-def sentence_starts(doc: Doc, end_punct: tuple[str, ...] = DEFAULT_END_PUNCT) -> list[bool]:
+def sentence_starts(doc: Doc, end_punct: tuple[str, ...] = DEFAULT_END_PUNCT,
+                    max_tokens: int = MAX_SENTENCE_TOKENS) -> list[bool]:
     """A start after sentence-final punctuation (and any closing quotes) when the next word
-    does not begin in lower case, and after every line break."""
+    does not begin in lower case, after every line break, and after ``max_tokens`` tokens."""
     starts = [False] * len(doc)
     if not len(doc):
         return starts
@@ -47,37 +50,20 @@ def sentence_starts(doc: Doc, end_punct: tuple[str, ...] = DEFAULT_END_PUNCT) ->
             i = j
             continue
         i += 1
-    return starts
-    starts[0] = True
-    ends = set(end_punct)
-    i = 0
-    n = len(doc)
-    while i < n:
-        tok = doc[i]
-        if "\n" in tok.text or ("\n" in tok.whitespace_ and False):
-            j = i + 1
-            while j < n and doc[j].is_space:
-                j += 1
-            if j < n:
-                starts[j] = True
-            i = j
-            continue
-        if tok.text in ends:
-            j = i + 1
-            while j < n and doc[j].text in CLOSERS:
-                j += 1
-            k = j
-            while k < n and doc[k].is_space:
-                k += 1
-            if k < n and k == j and not doc[k].is_space:
-                first = doc[k].text[:1]
-                if not first.islower():
-                    starts[k] = True
-            elif k < n:
-                starts[k] = True if not doc[k].text[:1].islower() else starts[k]
-            i = j
-            continue
-        i += 1
+    return cap_sentences(starts, max_tokens)
+
+
+def cap_sentences(starts: list[bool], max_tokens: int = MAX_SENTENCE_TOKENS) -> list[bool]:
+    """A new sentence every ``max_tokens`` tokens of a sentence with no boundary of its own: the rules do
+    per figure work in proportion to its sentence, so one endless 'sentence' (a table flattened to a
+    line, '50% ' repeated) would make an article's time grow with the square of its length."""
+    last = 0
+    for i, start in enumerate(starts):
+        if start:
+            last = i
+        elif i - last >= max_tokens:
+            starts[i] = True
+            last = i
     return starts
 
 

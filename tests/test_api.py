@@ -113,3 +113,19 @@ def test_api_text_over_a_million_characters_gives_the_article_s_records(nlp, fil
     assert len(long_text) > 1_000_000
     alone = extract.extract_text(article, doc_id="a", nlp=nlp)
     assert alone and extract.extract_text(long_text, doc_id="a", nlp=nlp) == alone
+
+
+@pytest.mark.parametrize("value,named", [
+    (b"45% of voters", "bytes"), (None, "NoneType"), (45, "int"), (["45% of voters"], "list"),
+    (bytearray(b"45%"), "bytearray"),
+])
+def test_api_extract_text_refuses_what_is_not_str(nlp, value, named):
+    with pytest.raises(TypeError, match=rf"\[E005\] extract_text takes the article as a str, not {named}\b"):
+        extract.extract_text(value, nlp=nlp)
+
+
+@pytest.mark.parametrize("value,hint", [(b"45% of voters", True), (None, False)])
+def test_api_extract_many_refuses_what_is_not_str(nlp, value, hint):
+    with pytest.raises(TypeError, match=r"\[E005\] extract_many") as err:
+        list(extract.extract_many([("a", "Over 60% said no."), ("b", value)], nlp=nlp))
+    assert ("decode" in str(err.value)) is hint

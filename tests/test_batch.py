@@ -263,3 +263,116 @@ def test_batch_summary_counts_only_the_documents_processed(good, tmp_path, monke
     assert (summary.documents, summary.errors) == (1, 1)
     assert summary.words == len(SEED.read_text(encoding="utf-8").split())
     assert "broken.txt" in summary.error_messages[0]
+
+
+ARTICLE = "“Café” owners: 47% of them — not 40% — said no.\nSome 1,000 people were asked."
+ENCODED = [
+    ("utf-16", b"\xff\xfe" + ARTICLE.encode("utf-16-le"), "UTF-16"),
+    ("utf-16-be", b"\xfe\xff" + ARTICLE.encode("utf-16-be"), "UTF-16"),
+    ("utf-32", b"\xff\xfe\x00\x00" + ARTICLE.encode("utf-32-le"), "UTF-32"),
+    ("utf-32-be", b"\x00\x00\xfe\xff" + ARTICLE.encode("utf-32-be"), "UTF-32"),
+]
+
+
+@pytest.mark.parametrize("name,content,encoding", ENCODED, ids=[e[0] for e in ENCODED])
+def test_batch_byte_order_mark_is_decoded_and_said(tmp_path, name, content, encoding):
+    """UTF-16/32 with a byte-order mark is text (its NUL bytes do not make it binary); offsets refer to
+    the decoded text, which is kept beside the records since it is not on disk as UTF-8."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / f"{name}.txt").write_bytes(content)
+    (tmp_path / "plain.txt").write_text(ARTICLE, encoding="utf-8")
+    out, plain = tmp_path / "out.jsonl", tmp_path / "plain.jsonl"
+    result = _run(str(folder), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert f"[N001] {folder / name}.txt: decoded as {encoding}" in result.output
+    assert _run(str(tmp_path / "plain.txt"), "--out", str(plain)).exit_code == 0
+    strip = lambda rows: [{k: v for k, v in r.items() if k != "doc_id"} for r in rows]  # noqa: E731
+    assert strip(read_jsonl(out)) == strip(read_jsonl(plain)) and read_jsonl(out)
+    texts = {t["doc_id"]: t["text"] for t in read_jsonl(tmp_path / "out.jsonl.texts.jsonl")}
+    assert texts == {name: ARTICLE}
+
+
+@pytest.mark.parametrize("args,exit_code,message", [
+    ([], 1, "[E013]"),
+    (["--encoding", "cp1252"], 0, None),
+    (["--encoding", "utf-8"], 1, "[E024]"),
+    (["--encoding", "klingon"], 2, "[E025] Unknown encoding 'klingon'"),
+])
+def test_batch_encoding_option_reads_legacy_files(tmp_path, args, exit_code, message):
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes(ARTICLE.encode("cp1252", errors="replace"))
+    out = tmp_path / "out.jsonl"
+    result = _run(str(legacy), "--out", str(out), *args)
+    assert result.exit_code == exit_code, result.output
+    if message:
+        assert message in result.output and (exit_code == 2 or "legacy.txt" in result.output)
+    else:
+        text = (tmp_path / "out.jsonl.texts.jsonl").read_text(encoding="utf-8")
+        assert "“Café”" in text and all(text.find(r["text"]) >= 0 for r in read_jsonl(out) if r["type"] == "percentage")
+
+
+def _children(pid: int) -> set[int]:
+    """Processes whose parent is ``pid`` (Linux /proc)."""
+    out = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.add(int(stat.parent.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _wait_for(condition, seconds: float) -> bool:
+    """Poll until ``condition()`` holds or ``seconds`` pass: a deadline for something to happen, not a speed."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return condition()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+@pytest.mark.parametrize("workers", [2])
+def test_batch_workers_die_with_their_parent(tmp_path, workers):
+    """kill -9 of `extract run --workers N` leaves no worker (nor resource tracker) behind."""
+    import signal
+    import subprocess
+    import sys
+
+    from .conftest import CORPUS
+
+    out = tmp_path / "out.jsonl"
+    run = subprocess.Popen([sys.executable, "-m", "extract.cli", "run", str(CORPUS), "--out", str(out), "--no-progress",
+                            "--workers", str(workers), "--batch-size", "1"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seen: set[int] = set()
+    try:
+        def workers_started() -> bool:
+            seen.update(_children(run.pid))
+            return len(seen) >= workers + 1 and out.exists() and out.stat().st_size > 0  # workers, tracker, records
+
+        assert _wait_for(workers_started, 300), f"workers never started: {seen}"
+        seen.update(_children(run.pid))
+        run.send_signal(signal.SIGKILL)
+        run.wait()
+        assert _wait_for(lambda: not any(_alive(p) for p in seen), 30), [p for p in seen if _alive(p)]
+    finally:
+        run.kill()
+        for pid in seen:  # only what this test started, whatever the outcome
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)

@@ -151,3 +151,46 @@ def test_cli_help_lines_are_not_broken_mid_sentence(command):
     for paragraph in _description_paragraphs(result.output):
         for line in paragraph[:-1]:  # a wrapped line fills the width; a short one was broken in the source
             assert len(line) >= 60, f"{line!r} in {paragraph}"
+
+
+def _links(folder, kind: str):
+    """A link loop (a.txt -> b.txt -> a.txt) or a link to nothing, in ``folder``; returns the link named."""
+    import os
+
+    if kind == "loop":
+        os.symlink("b.txt", folder / "a.txt")
+        os.symlink("a.txt", folder / "b.txt")
+    else:
+        os.symlink("gone.txt", folder / "a.txt")
+    return folder / "a.txt"
+
+
+@pytest.mark.parametrize("kind,given,message", [
+    ("loop", "file", "[E026] {link}: symbolic link loop"),
+    ("loop", "folder", "[E026] {link}: symbolic link loop"),
+    ("broken", "file", "[E027] {link}: broken symbolic link (its target 'gone.txt' does not exist)"),
+    ("broken", "folder", "[E027] {link}: broken symbolic link"),
+])
+def test_cli_run_names_a_link_that_leads_nowhere(tmp_path, kind, given, message):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    link = _links(folder, kind)
+    result = runner.invoke(app, ["run", str(link if given == "file" else folder), "--out", str(tmp_path / "o.jsonl"),
+                                 "--no-progress"])
+    assert result.exit_code == 1 and message.format(link=link) in result.output, result.output
+    assert "no such file" not in result.output
+
+
+@pytest.mark.parametrize("out,reason", [
+    ("missing/o.jsonl", "the folder '{tmp}/missing' does not exist"),
+    ("afile/o.jsonl", "'{tmp}/afile' is not a folder"),
+    ("adir", "it is a folder"),
+])
+def test_cli_run_unusable_out_names_the_path_given(small_corpus, tmp_path, out, reason):
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    (tmp_path / "adir").mkdir()
+    given = f"{tmp_path}/{out}"
+    result = runner.invoke(app, ["run", str(small_corpus), "--out", given, "--no-progress"])
+    assert result.exit_code == 2
+    assert f"[E042] --out {given}: cannot write there: {reason.format(tmp=tmp_path)}" in result.output, result.output
+    assert "errors.log" not in result.output

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 # (text as written in the seeds or the wild pool, figure text, value, bound, form)
 FORMS = [
@@ -120,3 +122,43 @@ def test_percentages_windows_find_what_a_full_scan_finds(blank_nlp):
     for path in sorted(CORPUS.rglob("*.txt")):
         text = path.read_text(encoding="utf-8")
         assert patterns.find(text) == patterns.find(text, everywhere=True), path
+
+
+def _naive_windows(patterns, text: str) -> dict[str, list[tuple[int, int]]]:
+    """The widening as first written (walking the text per anchor): the reference the index is held to."""
+    from extract.textspans import find_anchors
+
+    out: dict[str, list[tuple[int, int]]] = {kind: [] for kind in patterns.reach}
+    for m in find_anchors(patterns.anchors, text):
+        kind = m.lastgroup or "unit"
+        before, after = patterns.reach[kind]
+        s, e = max(0, m.start() - before), min(len(text), m.end() + after)
+        while s > 0 and not text[s - 1].isspace():
+            s -= 1
+        while e < len(text) and not text[e].isspace():
+            e += 1
+        spans = out[kind]
+        if spans and s <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], e))
+        else:
+            spans.append((s, e))
+    return out
+
+
+WINDOW_TEXTS = st.lists(st.sampled_from(["60%", "%", "per cent", "half", "one in 10", " ", "\u00a0", "\n", "\u2003",
+                                         "x" * 130, "7", "quarter", "points", "out of five"]), max_size=40).map("".join)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=WINDOW_TEXTS)
+def test_percentages_windows_widen_as_walking_the_text_does(blank_nlp, text):
+    patterns = blank_nlp.get_pipe("survey_percentages").patterns
+    assert patterns.windows(text) == _naive_windows(patterns, text)
+
+
+@pytest.mark.parametrize("unit,n", [("%", 3000), ("50% ", 1000), ("50%", 1000), ("one in 10 ", 500), ("(12%) ", 500)])
+def test_percentages_find_on_runs_matches_full_scan(blank_nlp, unit, n):
+    """Hostile runs: the windows (and the bisected claims) find what a scan of everything finds."""
+    patterns = blank_nlp.get_pipe("survey_percentages").patterns
+    text = unit * n
+    assert patterns.find(text) == patterns.find(text, everywhere=True)

@@ -1,6 +1,7 @@
 """Nothing raises on arbitrary text, and records always point at the text they quote."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,3 +20,30 @@ def test_robustness_arbitrary_text_never_raises(nlp, text):
             assert text[rec.start:rec.end] == rec.text
         if rec.type == "percentage" and rec.group is not None:
             assert text[rec.group_start:rec.group_end] == rec.group
+
+
+def _fastest(nlp, text: str, repeats: int = 3) -> float:
+    """Fastest of a few runs, in this process: only ever compared with another such figure."""
+    import time
+
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        extract.extract_text(text, doc_id="h", nlp=nlp)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+# (a unit repeated, how many times for the smaller text): runs with no spaces, a figure every two tokens in
+# one sentence with no end, brackets opened and never closed, one line of digits.
+HOSTILE = [("%", 2000), ("50% ", 400), ("(", 2500), ("7", 250_000), ("50%", 1000), ("(1%) ", 300)]
+
+
+@pytest.mark.parametrize("unit,n", HOSTILE)
+def test_robustness_work_grows_linearly_on_hostile_text(nlp, monkeypatch, unit, n):
+    """Four times the text takes about four times as long (sixteen if the work were quadratic); a ratio of
+    times in one process, never a time. The tokenizer's cache is off so every run tokenizes again."""
+    monkeypatch.setattr(nlp.tokenizer, "max_cache_size", 0)
+    extract.extract_text(unit * n, doc_id="warm", nlp=nlp)
+    ratio = _fastest(nlp, unit * (4 * n)) / _fastest(nlp, unit * n)
+    assert ratio < 8.0, f"{unit!r}: x4 text took x{ratio:.1f} time"

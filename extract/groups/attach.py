@@ -90,8 +90,10 @@ def _among(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
       Republicans'."""
     doc = state.doc
     verb = fig.root.head if fig.root.dep_ != "pobj" else fig.root.head.head
-    for tok in doc[sent.start:sent.end]:
-        if tok.i in range(fig.start, fig.end) or tok.dep_ != "prep":
+    preps = state.per_sentence("among_of", sent, lambda: [t for t in sent if t.dep_ == "prep"
+                                                          and t.lower_ in ("among", "of", "in", "within")])
+    for tok in preps:
+        if tok.i in range(fig.start, fig.end):
             continue
         fronted = tok.i < fig.start and (tok.lower_ == "among" and tok.head.pos_ in ("VERB", "AUX")
                                          or tok.lower_ == "of" and _fronted(doc, tok, fig, sent)

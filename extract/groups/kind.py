@@ -33,9 +33,9 @@ SURVEY_CONTEXT = frozenset({"say", "said", "says", "think", "thought", "believe"
                             "believes", "thinks", "described", "describe", "reported", "indicated"})
 
 
-def survey_cue(sent: Span) -> bool:
+def survey_cue(state: GroupState, sent: Span) -> bool:
     """Does the sentence mention a survey, its respondents or what they said?"""
-    return any(t.lower_ in STRONG_SURVEY_CUES for t in sent)
+    return not state.words(sent).isdisjoint(STRONG_SURVEY_CUES)
 
 
 def figure_kind(state: GroupState, fig: Span, sent: Span, of_obj: Optional[Token],
@@ -46,7 +46,7 @@ def figure_kind(state: GroupState, fig: Span, sent: Span, of_obj: Optional[Token
     text_before = text[max(sent.start_char, fig.start_char - 60):fig.start_char]
     if MARGIN_RE.search(text_before):
         return "other", False
-    words = {t.lower_ for t in sent}
+    words = state.words(sent)
     if fig._.unit == "points":
         if fig._.form == "fraction":
             return "other", False
@@ -61,7 +61,7 @@ def figure_kind(state: GroupState, fig: Span, sent: Span, of_obj: Optional[Token
             return "other", False
         if rules.is_people(of_obj):
             return "share", False
-        return ("share" if survey_cue(sent) else "other"), True
+        return ("share" if survey_cue(state, sent) else "other"), True
     if _answer_bracket(state, fig, sent):
         return "share", False
     root = fig.root
@@ -110,16 +110,16 @@ def figure_kind(state: GroupState, fig: Span, sent: Span, of_obj: Optional[Token
     if root.dep_ == "pobj" and any(t.lower_ in RATE_WORDS for t in doc[max(sent.start, fig.start - 3):fig.start]):
         return "other", False  # "takes the jobless rate to 12.1%"
     if bracket is not None:
-        return ("share", False) if rules.is_people(bracket) or survey_cue(sent) else ("other", True)
+        return ("share", False) if rules.is_people(bracket) or survey_cue(state, sent) else ("other", True)
     if fig.start >= 2 and doc[fig.start - 1].text == "(" and doc[fig.start - 2].lower_ in rules.lex.word_set("vague_quantifiers"):
         return "share", False  # "Most (71%) have no policies": a vague word made exact
     if root.dep_ in ("nsubj", "nsubjpass") and gov.pos_ in ("VERB", "AUX"):
-        if gov.lemma_.lower() in OPINION_VERBS or gov.lemma_.lower() in rules.reporting or survey_cue(sent):
+        if gov.lemma_.lower() in OPINION_VERBS or gov.lemma_.lower() in rules.reporting or survey_cue(state, sent):
             return "share", False
         return ("share" if fig._.form in ("fraction", "ratio", "count") or _survey_default(state, sent) else "other"), True
     if root.dep_ == "appos" and (gov.lemma_.lower() in rules.amount or gov.lower_ in rules.amount):
         return "other", False
-    return ("share" if survey_cue(sent) or _survey_default(state, sent) else "other"), True
+    return ("share" if survey_cue(state, sent) or _survey_default(state, sent) else "other"), True
 
 
 def _answer_bracket(state: GroupState, fig: Span, sent: Span) -> bool:
@@ -143,11 +143,15 @@ def _survey_default(state: GroupState, sent: Span) -> bool:
     if not state.survey_doc:
         return False
     rules = state.rules
-    for tok in sent:
-        low = tok.lower_
-        if low in RATE_WORDS or low in rules.amount or tok.lemma_.lower() in rules.amount or tok.text.lower() in rules.lex.word_set("currency_symbols"):
-            return False
-    return True
+
+    def no_money() -> bool:
+        currency = rules.lex.word_set("currency_symbols")
+        for tok in sent:
+            low = tok.lower_
+            if low in RATE_WORDS or low in rules.amount or tok.lemma_.lower() in rules.amount or tok.text.lower() in currency:
+                return False
+        return True
+    return state.per_sentence("survey_default", sent, no_money)
 
 
 def _opinion_moving(state: GroupState, fig: Span, sent: Span) -> bool:

@@ -7,7 +7,7 @@ the assignments being built, and what the reader remembers while going through t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Callable, Optional, TypeVar
 
 from spacy.tokens import Doc, Span
 
@@ -16,6 +16,7 @@ from ..phrases import plural_mentions
 from .rules import GroupRules
 
 SURVEY_DOC_CUES = 2  # survey words an article needs before its figures default to shares of respondents
+T = TypeVar("T")
 TokenSpan = tuple[int, int]  # token offsets (start, end) in the doc
 Frame = tuple[TokenSpan, TokenSpan]  # the two sides of a comparison
 
@@ -54,6 +55,23 @@ class GroupState:
     previous_groups: list[TokenSpan] = field(default_factory=list)  # groups of the sentence just before
     mentions: list[TokenSpan] = field(default_factory=list)  # phrases that name who answered (step 0)
     survey_doc: bool = False  # does the article report a survey (its cue words twice, or a sample size)?
+    # Per sentence, read once however many figures it holds (``words``, ``per_sentence``).
+    _words: dict[TokenSpan, frozenset[str]] = field(default_factory=dict)
+    _facts: dict[tuple[str, TokenSpan], Any] = field(default_factory=dict)
+
+    def words(self, sent: Span) -> frozenset[str]:
+        """The sentence's words, lower-cased: computed once per sentence, not once per figure."""
+        key = (sent.start, sent.end)
+        if key not in self._words:
+            self._words[key] = frozenset(t.lower_ for t in sent)
+        return self._words[key]
+
+    def per_sentence(self, name: str, sent: Span, compute: Callable[[], T]) -> T:
+        """``compute()`` for this sentence, once: a sentence of many figures is not read again per figure."""
+        key = (name, (sent.start, sent.end))
+        if key not in self._facts:
+            self._facts[key] = compute()
+        return self._facts[key]
 
     @classmethod
     def start(cls, doc: Doc, figures: list[Span], sentences: list[TokenSpan], samples: list[Span],
