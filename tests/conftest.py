@@ -22,6 +22,27 @@ def nlp():
     return extract.load()
 
 
+# A hand-built parse row: (word, head, dep, pos, tag, lemma), heads as absolute token indices.
+Row = tuple[str, int, str, str, str, str]
+NO_SPACE_BEFORE = (",", ".", ":", ";", ")", "%", "+", "-")
+
+
+@pytest.fixture(scope="session")
+def vocab():
+    """A blank English vocab with the package's extensions: hand-built Docs for rule steps that read a parse."""
+    extract.register_extensions()
+    return spacy.blank("en").vocab
+
+
+def parsed_doc(vocab, rows: list[Row]) -> "spacy.tokens.Doc":
+    """A Doc with the parse written out by hand; no space before punctuation, '%' or '+', nor around '-'."""
+    from spacy.tokens import Doc
+
+    words, heads, deps, pos, tags, lemmas = (list(x) for x in zip(*rows))
+    spaces = [not (nxt in NO_SPACE_BEFORE or word in ("(", "-")) for word, nxt in zip(words, words[1:] + [""])]
+    return Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+
+
 @pytest.fixture(scope="session")
 def blank_nlp():
     nlp = spacy.blank("en")

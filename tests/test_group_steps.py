@@ -4,22 +4,13 @@ articles; the parse is the one en_core_web_sm gives it, written out by hand."""
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Doc, Span
 
-from extract.extensions import register_extensions
 from extract.groups import GroupRules, assign_groups
 from extract.lexicon import Lexicon
 from extract.phrases import extend_defining_tail, is_people, trim_phrase
 
-# (word, head, dep, pos, tag, lemma); heads are absolute token indices.
-Row = tuple[str, int, str, str, str, str]
-
-
-@pytest.fixture(scope="module")
-def vocab():
-    register_extensions()
-    return spacy.blank("en").vocab
+from .conftest import Row, parsed_doc
 
 
 @pytest.fixture(scope="module")
@@ -30,9 +21,7 @@ def lex():
 def build(vocab, rows: list[Row], figures: list[tuple[int, int, float, str]] = ()) -> Doc:
     """A parsed Doc with percentage spans (start, end, value, form) as survey_percentages would set them;
     no space is written before punctuation, '%' or '+', nor around a hyphen."""
-    words, heads, deps, pos, tags, lemmas = (list(x) for x in zip(*rows))
-    spaces = [not (nxt in (",", ".", ":", ")", "%", "+", "-") or word in ("(", "-")) for word, nxt in zip(words, words[1:] + [""])]
-    doc = Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    doc = parsed_doc(vocab, rows)
     spans = []
     for start, end, value, form in figures:
         span = Span(doc, start, end)

@@ -3,21 +3,11 @@ lemmas), so that a model change cannot move them silently. Each row is a real wo
 from __future__ import annotations
 
 import pytest
-import spacy
-from spacy.tokens import Doc
 
-from extract.extensions import register_extensions
 from extract.lexicon import Lexicon
 from extract.samples import SamplePatterns, find_samples
 
-Row = tuple[str, int, str, str, str, str]
-
-
-@pytest.fixture(scope="module")
-def vocab():
-    register_extensions()
-    return spacy.blank("en").vocab
-
+from .conftest import Row, parsed_doc
 
 @pytest.fixture(scope="module")
 def patterns():
@@ -25,9 +15,7 @@ def patterns():
 
 
 def samples_of(vocab, patterns, rows: list[Row]) -> list[tuple[int, str | None]]:
-    words, heads, deps, pos, tags, lemmas = (list(x) for x in zip(*rows))
-    spaces = [nxt not in (",", ".", ";") for nxt in words[1:] + [""]]
-    doc = Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    doc = parsed_doc(vocab, rows)
     doc.spans["survey_percentages"] = []
     found = find_samples(doc, [(0, len(doc))], patterns)
     return [(s.value, doc[s.population[0]:s.population[1]].text if s.population else None) for s in found]
