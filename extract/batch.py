@@ -246,6 +246,8 @@ def run_batch(paths: Iterable[str], out: str, *, fmt: Optional[str] = None, work
     append = resume and (os.path.exists(out))
     say = on_message or (lambda msg: print(msg, file=sys.stderr))
     check_output_folder(out)
+    lock = OutputLock(out)  # one writer per output: a second run on the same --out is refused
+    lock.acquire()
     errors_fh = open(errors_path, "a" if resume else "w", encoding="utf-8")
     done_fh = open(done_path, "a" if resume else "w", encoding="utf-8")
     texts_fh = open(texts_path, "a" if resume else "w", encoding="utf-8")
@@ -279,8 +281,9 @@ def run_batch(paths: Iterable[str], out: str, *, fmt: Optional[str] = None, work
     pending_done: list[str] = []
     try:
         with RecordWriter(out, fmt, append=append) as writer:
+            own = (out, errors_path, done_path, texts_path, lock.path)  # a run never reads what it writes
             items = fresh(iter_documents(paths, id_field=id_field, text_field=text_field, max_bytes=max_bytes, stdin=stdin,
-                                         encoding=encoding))
+                                         encoding=encoding, exclude=own, on_skip=say))
             batches = _batches(items, batch_size, on_input_error, on_document)
             for outcomes in _run_outcomes(batches, model, workers):
                 for oc in outcomes:
@@ -307,4 +310,36 @@ def run_batch(paths: Iterable[str], out: str, *, fmt: Optional[str] = None, work
             fh.close()
         if os.path.getsize(texts_path) == 0:
             os.remove(texts_path)  # only .txt inputs: their text is on disk already
+        lock.release()
     return summary
+
+
+class OutputLock:
+    """An exclusive lock on ``OUT.lock`` for the length of a run (``fcntl.flock``: the system drops it if
+    the process dies, so a killed run never leaves a stale lock that refuses the next one)."""
+
+    def __init__(self, out: str) -> None:
+        self.out = out
+        self.path = _sidecar(out, ".lock")
+        self._fh: Optional[Any] = None
+
+    def acquire(self) -> None:
+        import fcntl
+
+        fh = open(self.path, "a", encoding="utf-8")
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            fh.close()
+            raise OSError(Errors.E043.format(path=self.out, lock=self.path)) from None
+        self._fh = fh
+
+    def release(self) -> None:
+        if self._fh is None:
+            return
+        try:
+            os.remove(self.path)  # while still held: a run waiting on it finds no stale file
+        except OSError:
+            pass
+        self._fh.close()
+        self._fh = None

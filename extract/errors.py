@@ -29,6 +29,7 @@ class Errors:
     E030 = "[E030] Unknown output format {fmt!r}; use jsonl, csv or parquet."
     E031 = "[E031] Parquet output needs pyarrow: pip install pyarrow"
     E042 = "[E042] --out {path}: cannot write there: {reason}"
+    E043 = "[E043] --out {path}: another run is writing it (lock {lock}); wait for it or choose another --out"
     E041 = "[E041] {path}: not a directory or .jsonl file"
     E050 = "[E050] The model package {name!r} is not installed; install it with: pip install {pip}"
     E060 = "[E060] Dask support needs the 'distributed' package: pip install 'survey-extract[dask]'"
@@ -39,3 +40,4 @@ class Notes:
     """Said during a run, not counted as errors."""
 
     N001 = "[N001] {path}: decoded as {encoding} (byte-order mark); offsets refer to the decoded text"
+    N002 = "[N002] {path}: skipped: it is this run's own output"

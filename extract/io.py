@@ -17,7 +17,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, Iterable, Iterator, Optional, Union
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, Optional, Union
 
 from .errors import Errors, Notes
 from .records import ALL_COLUMNS, Record, to_dict
@@ -288,13 +288,20 @@ def read_stdin(stream: Optional[BinaryIO], max_bytes: int, encoding: Optional[st
 
 def iter_documents(paths: Iterable[str], *, id_field: str = DEFAULT_ID_FIELD, text_field: str = DEFAULT_TEXT_FIELD,
                    max_bytes: int = DEFAULT_MAX_BYTES, stdin: Optional[BinaryIO] = None,
-                   encoding: Optional[str] = None) -> Iterator[Item]:
+                   encoding: Optional[str] = None, exclude: Iterable[str] = (),
+                   on_skip: Optional[Callable[[str], None]] = None) -> Iterator[Item]:
     """Documents and input errors, lazily, in input order; a doc_id seen twice is an error. ``encoding``
-    reads .txt files and stdin in a legacy encoding (else UTF-8, or UTF-16/32 after a byte-order mark)."""
+    reads .txt files and stdin in a legacy encoding (else UTF-8, or UTF-16/32 after a byte-order mark).
+    Files in ``exclude`` (a run's own output and side files) are never read, and ``on_skip`` is told."""
     first_seen: dict[str, str] = {}
+    excluded = {os.path.realpath(x) for x in exclude}
     for path in expand_paths(paths):
         if isinstance(path, InputError):
             yield path
+            continue
+        if path != "-" and os.path.realpath(path) in excluded:
+            if on_skip is not None:
+                on_skip(Notes.N002.format(path=path))
             continue
         suffix = Path(path).suffix.lower()
         if path == "-":

@@ -376,3 +376,62 @@ def test_batch_workers_die_with_their_parent(tmp_path, workers):
         for pid in seen:  # only what this test started, whatever the outcome
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+def test_batch_second_writer_on_the_same_out_is_refused(tmp_path):
+    """One writer per output: while a run holds OUT.lock, another run on that --out is refused with E043
+    and writes nothing; once the first is done the lock file is gone."""
+    from extract.batch import OutputLock
+
+    out = tmp_path / "out.jsonl"
+    first = OutputLock(str(out))
+    first.acquire()
+    try:
+        with pytest.raises(OSError, match=r"E043.*another run is writing"):
+            run_batch([str(SEEDS[0])], str(out), progress=False)
+        assert not out.exists()
+    finally:
+        first.release()
+    assert not (tmp_path / "out.jsonl.lock").exists()
+    summary = run_batch([str(SEEDS[0])], str(out), progress=False)
+    assert summary.documents == 1 and not (tmp_path / "out.jsonl.lock").exists()
+
+
+def test_batch_outputs_are_never_inputs(tmp_path):
+    """--out inside an input folder: the second run skips its own output and side files, with a note,
+    instead of reading them back as malformed documents."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEEDS[0], folder / SEEDS[0].name)
+    out = folder / "out.jsonl"
+    messages: list[str] = []
+    first = run_batch([str(folder)], str(out), progress=False, on_message=messages.append)
+    (folder / "out.csv").write_text("doc_id,text\n", encoding="utf-8")  # another run's output is input, though
+    second = run_batch([str(folder)], str(out), progress=False, on_message=messages.append)
+    assert first.errors == 0 and second.documents == 1 and second.records == first.records
+    assert any("N002" in m and "out.jsonl" in m for m in messages)
+    assert not any("E011" in m or "E015" in m for m in messages)
+
+
+@pytest.mark.slow
+def test_batch_two_concurrent_runs_keep_every_record_of_the_first(tmp_path):
+    """Two `extract run` on the same --out at once: the second exits 2 naming the lock, and the first run's
+    records are all in the file."""
+    import subprocess
+    import sys
+    import time as _time
+
+    out = tmp_path / "out.jsonl"
+    corpus = str(SEEDS[0].parent)
+    cmd = [sys.executable, "-m", "extract.cli", "run", corpus, "--out", str(out), "--no-progress"]
+    first = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    lock = tmp_path / "out.jsonl.lock"
+    deadline = _time.monotonic() + 120
+    while not lock.exists() and first.poll() is None and _time.monotonic() < deadline:
+        _time.sleep(0.05)
+    second = subprocess.run(cmd, capture_output=True, text=True)
+    _, err = first.communicate(timeout=600)
+    assert second.returncode == 2 and "E043" in second.stderr, second.stderr
+    assert first.returncode == 0, err
+    reported = int(err.strip().splitlines()[-1].split("records:")[1].split()[0])
+    assert reported == len(read_jsonl(out)) > 0
