@@ -416,6 +416,13 @@ def grim_possible(value: float, text: str, n: int) -> Optional[int]:
     return None
 
 
+def grim_cannot_fail(text: str, n: int) -> bool:
+    """GRIM can only fail where n is small enough that some printed values are out of reach: once the step
+    between k/n and (k+1)/n is no wider than the interval a printed figure stands for, every one is reached
+    (whole percentages from n = 100 on)."""
+    return n > 0 and 100.0 / n <= 2 * precision(text)
+
+
 def check_grim(art: Article) -> list[CheckResult]:
     """Shares of the whole sample: k/n must print as the stated figure at its precision."""
     out = []
@@ -428,6 +435,12 @@ def check_grim(art: Article) -> list[CheckResult]:
         if smp is None:
             continue
         n = int(smp["value"])
+        if grim_cannot_fail(r["text"], n):
+            out.append(_result("grim", CANNOT, art, [r], None, r["value"],
+                               f"with {n} respondents every share printed as {r['text']} is reachable "
+                               f"(steps of {100.0 / n:.3g} points, finer than its rounding)",
+                               reason="sample too large for the figure's precision", anchor=r))
+            continue
         k = grim_possible(float(r["value"]), r["text"], n)
         digits = len(r["text"].split(".")[1].rstrip("% percntu")) if "." in r["text"] else 0
         if k is not None:

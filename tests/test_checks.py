@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from extract.checks import check_documents, grim_possible
+from extract.checks import check_documents, grim_cannot_fail, grim_possible
 from extract.cli import app
 
 from .conftest import SEEDS
@@ -38,7 +38,7 @@ DOWN_FROM = ("According to this year's survey, 60 percent of tech management exe
              "55 percent, respectively, in 2013.")
 TOTAL = ("A total of 1,002 people were interviewed for the poll. CommunicateResearch interviewed 401 people before "
          "the resignation and 601 afterwards.")
-GRIM = "A poll of 131 people found that 81% of people back the plan."
+GRIM = "A poll of 40 people found that 35% of people back the plan."
 
 
 def results(text, name, doc_id="doc"):
@@ -58,7 +58,7 @@ CASES = [
     ("parts_of_whole", TOTAL, TOTAL.replace("1,002", "1,200")),
     ("change", CHANGE_STATED, CHANGE_STATED.replace("61 percent", "51 percent")),
     ("change", DOWN_FROM, DOWN_FROM.replace("down from 68 percent", "down from 58 percent")),
-    ("grim", GRIM, GRIM.replace("131 people", "40 people").replace("81%", "33.5%")),
+    ("grim", GRIM, GRIM.replace("35%", "34%")),  # steps of 2.5 points: 34% is out of reach
 ]
 
 
@@ -117,8 +117,14 @@ def test_checks_grim_takes_the_whole_sample_not_a_part_of_it():
     """'only 15 respondents were based in the U.S.' is part of 1,217: 51% of respondents is out of 1,217."""
     text = ("The survey polled 1,217 professionals. Only 15 respondents were based in the U.S. "
             "In all, 51% of respondents said they would switch jobs.")
-    (r,) = results(text, "grim")
-    assert r.status == "holds" and "/1217" in r.explanation
+    (r,) = results(text, "grim")  # out of 15 it would fail; out of 1,217 it cannot fail, and says so
+    assert r.status == "cannot_check" and "1217 respondents" in r.explanation
+
+
+@pytest.mark.parametrize("text,n,cannot_fail", [("81%", 131, True), ("81%", 99, False), ("33.5%", 400, False),
+                                                 ("33.5%", 1000, True), ("35%", 40, False)])
+def test_checks_grim_says_where_it_cannot_fail(text, n, cannot_fail):
+    assert grim_cannot_fail(text, n) is cannot_fail
 
 
 @pytest.mark.parametrize("value,text,n,possible", [(81.0, "81%", 131, True), (33.5, "33.5%", 40, False),
