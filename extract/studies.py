@@ -161,7 +161,8 @@ def _scan(pattern: regex.Pattern, text: str, windows: list[tuple[int, int]]) -> 
         yield from pattern.finditer(text, s, e)
 
 
-def org_candidates(text: str, windows: Optional[list[tuple[int, int]]] = None) -> list[_Candidate]:
+def org_candidates(text: str, windows: Optional[list[tuple[int, int]]] = None,
+                   title_spans: Optional[list[tuple[int, int]]] = None) -> list[_Candidate]:
     """Every org a survey phrase names, merged by name, strongest first (ties: first mention)."""
     windows = survey_windows(text) if windows is None else windows
     found: list[_Candidate] = []
@@ -173,7 +174,7 @@ def org_candidates(text: str, windows: Optional[list[tuple[int, int]]] = None) -
             name = text[span[0]:span[1]]
             if _single_word_ok(name, text, weight):
                 found.append(_Candidate(span, name, weight))
-    titles = title_candidates(text, (), windows)
+    titles = title_candidates(text, (), windows, title_spans)
     found = [c for c in found if not any(t[0] <= c.span[0] and c.span[1] <= t[1] for t in titles)]
     merged: list[_Candidate] = []
     for cand in sorted(found, key=lambda c: c.span):
@@ -189,11 +190,9 @@ def org_candidates(text: str, windows: Optional[list[tuple[int, int]]] = None) -
     return sorted(merged, key=lambda c: (-c.weight, c.span))
 
 
-def title_candidates(text: str, orgs: Iterable[_Candidate],
-                     windows: Optional[list[tuple[int, int]]] = None) -> list[tuple[int, int]]:
-    names = [c.name for c in orgs]
-    windows = survey_windows(text) if windows is None else windows
-    out: list[tuple[int, int]] = []
+def _title_spans(text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Every phrase a title pattern reads, trimmed, in pattern order (scanned once per article)."""
+    spans: list[tuple[int, int]] = []
     for pattern in TITLE_PATTERNS:
         for m in _scan(pattern, text, windows):
             s, e = m.start("title"), m.end("title")
@@ -202,20 +201,33 @@ def title_candidates(text: str, orgs: Iterable[_Candidate],
             first = text[s:e].split()[0] if text[s:e].split() else ""
             if first in NOT_ORG and first != "The" and pattern is TITLE_PATTERNS[1]:
                 s += len(first) + 1
-            title = text[s:e]
-            if len(title.split()) < 2 or any(_same_name(title, n + " Poll") or title.startswith(n + " ") and
-                                              len(title.split()) - len(n.split()) < 2 for n in names):
-                continue  # "Harris Poll", "Gallup Poll": an org and a survey word, not a title
-            if not any(o[0] < e and s < o[1] for o in out):
-                out.append((s, e))
+            spans.append((s, e))
+    return spans
+
+
+def title_candidates(text: str, orgs: Iterable[_Candidate], windows: Optional[list[tuple[int, int]]] = None,
+                     spans: Optional[list[tuple[int, int]]] = None) -> list[tuple[int, int]]:
+    """Titles, without those that are only an org and a survey word, the first of overlapping ones kept."""
+    names = [c.name for c in orgs]
+    if spans is None:
+        spans = _title_spans(text, survey_windows(text) if windows is None else windows)
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        title = text[s:e]
+        if len(title.split()) < 2 or any(_same_name(title, n + " Poll") or title.startswith(n + " ") and
+                                          len(title.split()) - len(n.split()) < 2 for n in names):
+            continue  # "Harris Poll", "Gallup Poll": an org and a survey word, not a title
+        if not any(o[0] < e and s < o[1] for o in out):
+            out.append((s, e))
     return sorted(out)
 
 
 def find_studies(text: str) -> list[Study]:
     """The study the article reports (and any other whose org is said to have run a survey)."""
     windows = survey_windows(text)
-    orgs = org_candidates(text, windows)
-    titles = title_candidates(text, orgs, windows)
+    spans = _title_spans(text, windows)
+    orgs = org_candidates(text, windows, spans)
+    titles = title_candidates(text, orgs, windows, spans)
     chosen = orgs[:1] + [c for c in orgs[1:] if c.weight >= SECOND_STUDY_WEIGHT]
     studies: list[Study] = []
     for cand in chosen:

@@ -101,7 +101,7 @@ def _among(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
         if tok.i < fig.start and tok.lower_ in ("in", "within") and _fronted(doc, tok, fig, sent) \
                 and not _other_subject(tok.head, fig, state.rules.lex):
             place = next((c for c in tok.children if c.dep_ == "pobj" and c.pos_ == "PROPN"
-                          and c.lower_ not in lex_months(state)), None)
+                          and c.lower_ not in state.rules.lex.word_set("month_names")), None)
             if place is not None:
                 return place  # a regional breakdown: "In British Columbia, 69% support ...", "Within Quebec, ..."
         after = tok.i >= fig.end and tok.lower_ == "among" and tok.head.i in (verb.i, fig.root.i, fig.root.head.i)
@@ -139,10 +139,6 @@ def _other_subject(verb: Token, fig: Span, lex: Lexicon) -> bool:
     quantity = lex.word_set("vague_quantifiers") | set(lex.denominators)
     return any(c.dep_ in ("nsubj", "nsubjpass") and not (fig.start <= c.i < fig.end)
                and not c.like_num and c.lower_ not in quantity for c in verb.children)
-
-
-def lex_months(state: GroupState) -> frozenset[str]:
-    return state.rules.lex.word_set("month_names")
 
 
 def _fronted(doc: Doc, prep: Token, fig: Span, sent: Span) -> bool:
