@@ -48,6 +48,11 @@ class Figure:
     verbal_of: Optional[int] = None  # on an exact figure: start offset of the verbal figure it restates
 
 
+def _range(low: tuple[int, int], high: tuple[int, int], lo: float, hi: float, unit: str) -> list[Figure]:
+    """The two records of a range: the low end a lower bound, the high end an upper one."""
+    return [Figure(low[0], low[1], lo, "lower", unit, "range_low"), Figure(high[0], high[1], hi, "upper", unit, "range_high")]
+
+
 def _alternation(words: Iterable[str]) -> str:
     """Longest first, so that 'seventeen' wins over 'seven'."""
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
@@ -336,10 +341,7 @@ class PercentPatterns:
                     continue
                 unit = self._unit(m)
                 lo_end = m.end("lo_pts") if m.group("lo_pts") else m.end("lo_pct") if m.group("lo_pct") else m.end("lo")
-                yield (m.start("lo"), m.end()), [
-                    Figure(m.start("lo"), lo_end, lo, "lower", unit, "range_low"),
-                    Figure(m.start("hi"), m.end(), hi, "upper", unit, "range_high"),
-                ]
+                yield (m.start("lo"), m.end()), _range((m.start("lo"), lo_end), (m.start("hi"), m.end()), lo, hi, unit)
 
     def _from_to(self, text: str, windows: Windows) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
         """'fell from 4.1 to 3.9 percent': two figures, one unit; 'from 6 to 8 per cent to 2 to 4 per cent':
@@ -350,10 +352,7 @@ class PercentPatterns:
                 continue
             unit, end = self._unit(m), m.end("pts") if m.group("pts") else m.end("pct")
             if (m.group("then") or m.group("dash")) and lo < hi:
-                yield (m.start("lo"), end), [
-                    Figure(m.start("lo"), m.end("lo"), lo, "lower", unit, "range_low"),
-                    Figure(m.start("hi"), end, hi, "upper", unit, "range_high"),
-                ]
+                yield (m.start("lo"), end), _range((m.start("lo"), m.end("lo")), (m.start("hi"), end), lo, hi, unit)
             elif not (m.group("then") or m.group("dash")):
                 yield (m.start("lo"), end), [
                     Figure(m.start("lo"), m.end("lo"), lo, self.bound_at(text, m.start("lo"), m.end("lo")), unit, "list"),

@@ -19,7 +19,7 @@ from .state import GroupState, TokenSpan
 
 # Words that name who by age or range: "ages 50+", "aged 18-34", "over 65", "under 25".
 DEFINING_HEAD = regex.compile(r"^(?:age[sd]?|over|under|between)\s+\d", regex.I)
-AGE_LABEL = regex.compile(r"(?:olds|\d+s|\d\+)$", regex.I)
+AGE_PLUS = regex.compile(r"\d\+$")  # "50+": is_people already reads "18-24 yr olds", "over-55s"
 
 
 def own_groups(state: GroupState, sent: Span, members: list[int]) -> None:
@@ -127,7 +127,7 @@ def _named_beside(state: GroupState, fig: Span, sent: Span) -> Optional[TokenSpa
     if fig.start - 1 > sent.start and doc[fig.start - 1].text == ":":
         line_start = max([sent.start] + [t.i + 1 for t in doc[sent.start:fig.start - 1] if "\n" in t.text_with_ws])
         label = [t for t in doc[line_start:fig.start - 1] if any(c.isalnum() for c in t.text)]
-        if label and len(label) <= 6 and (state.rules.is_people(label[-1]) or AGE_LABEL.search(label[-1].text)):
+        if label and len(label) <= 6 and (state.rules.is_people(label[-1]) or AGE_PLUS.search(label[-1].text)):
             return label[0].i, label[-1].i + 1
     return None
 
