@@ -23,6 +23,7 @@ SPAN_EXTENSIONS: dict[str, Any] = {
     "org": None,          # Span: who ran a study
     "title": None,        # Span: a study's title
     "year": None,         # int: a study's year
+    "restates": None,     # Span: the verbal figure an exact one restates ("Four in five consumers (80 per cent)")
 }
 DOC_EXTENSIONS: dict[str, Any] = {
     "doc_id": None,            # the document's id, as records carry it

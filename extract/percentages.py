@@ -46,6 +46,7 @@ class Figure:
     form: str  # numeric, words, fraction, ratio, count, range_low, range_high, list
     superseded: bool = False  # a verbal figure restated exactly right after it: "one-quarter (23%)"
     verbal_of: Optional[int] = None  # on an exact figure: start offset of the verbal figure it restates
+    verbal_end: Optional[int] = None  # ... and its end offset
 
 
 def _range(low: tuple[int, int], high: tuple[int, int], lo: float, hi: float, unit: str) -> list[Figure]:
@@ -496,14 +497,14 @@ class PercentPatterns:
             if j is None or j == i:
                 continue
             out[i] = replace(fig, superseded=True)
-            out[j] = replace(out[j], verbal_of=fig.start)
+            out[j] = replace(out[j], verbal_of=fig.start, verbal_end=fig.end)
         # The other order: "48% (nearly half)", "More than 80% (four out of five)".
         for i, (fig, nxt) in enumerate(zip(figures, figures[1:])):
             if fig.form != "numeric" or fig.unit != "percent" or nxt.form not in ("fraction", "ratio", "count", "words"):
                 continue
             if self.restated_after.match(text[fig.end:nxt.start]) and regex.match(r"\s*\)", text[nxt.end:nxt.end + 5]):
                 out[i + 1] = replace(out[i + 1], superseded=True)
-                out[i] = replace(out[i], verbal_of=nxt.start)
+                out[i] = replace(out[i], verbal_of=nxt.start, verbal_end=nxt.end)
         return out
 
 
@@ -545,6 +546,8 @@ class PercentageFinder:
             span._.kind = provisional_kind(fig)
             span._.form = fig.form
             span._.unit = fig.unit
+            if fig.verbal_of is not None and fig.verbal_end is not None and fig.verbal_of < fig.start:
+                span._.restates = doc.char_span(fig.verbal_of, fig.verbal_end, alignment_mode="expand")
             spans.append(span)
         # Expanded spans of adjacent figures can collide ("3-5%" in one token): keep the longest.
         kept = set(id(s) for s in filter_spans(spans))
@@ -561,7 +564,7 @@ class PercentageFinder:
 
 @Language.factory(
     FACTORY,
-    assigns=[f"doc.spans", "span._.value", "span._.bound", "span._.kind", "span._.form", "span._.unit"],
+    assigns=[f"doc.spans", "span._.value", "span._.bound", "span._.kind", "span._.form", "span._.unit", "span._.restates"],
     default_config={"spans_key": DEFAULT_SPANS_KEY},
 )
 def make_survey_percentages(nlp: Language, name: str, spans_key: str) -> PercentageFinder:

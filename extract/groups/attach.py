@@ -60,8 +60,10 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
         return
     if of_obj is not None and of_obj.lemma_.lower() in rules.lex.word_set("vote_nouns"):
         of_obj = None  # "44 percent of the vote among Republicans": the vote is what they give, not who
+    if of_obj is None:
+        bracket = _answer_giver(state, fig, sent, bracket) or bracket
     head = (of_obj or bracket or rules.following_noun(doc, fig, sent) or rules.copula_subject(doc, fig, sent)
-            or _among(state, fig, sent))
+            or _among(state, fig, sent) or _restated_noun(state, fig, sent))
     if head is None:
         named = _named_beside(state, fig, sent)
         if named is not None:
@@ -73,6 +75,9 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
     if of_obj is not None and head.i == of_obj.i and fig.root.dep_ not in ("nsubj", "nsubjpass"):
         span = _drop_predicate_participle(head, span)
     span = extend_defining_tail(doc, _extend_coordination(state, fig, head, span, limit), limit, stops)
+    twin = fig._.restates
+    if twin is not None and span[0] <= twin.start < span[1] and twin.end < span[1]:
+        span = (twin.end, span[1])  # "three in five advertisers (58 per cent)": the ratio is the figure, not the group
     if is_anaphoric(head_with_determiner(doc, head, span)):
         recent = state.previous_groups + [out[m].group for m in members if m < n and out[m].group and out[m].kind == "share"]
         a.group = resolve_anaphor(state, head_with_determiner(doc, head, span), recent)
@@ -111,6 +116,63 @@ def _among(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
         if obj is not None and (obj.lower_ in ("those", "these") or state.rules.is_people(obj)):
             return obj
     return None
+
+
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp"})
+COMPARING = frozenset({"compared", "than", "versus", "vs", "vs."})
+
+
+def _answer_giver(state: GroupState, fig: Span, sent: Span, bracket: Optional[Token]) -> Optional[Token]:
+    """A figure in brackets after an answer is a share of the people who gave it, the subject that
+    governs the clause the answer sits in (the highest one: the sentence's speakers, not a people noun
+    inside what they said):
+    - 'The majority of teachers said increased funding to pay for more staff (88 per cent), ...';
+    - 'developers tend to access IT news through various avenues, including social media (50%)';
+    - 'Financial services companies who conduct the surveys are most likely to implement the findings (75%)';
+    - 'Parents are evenly split on whether same-sex families are ... or whether they are different (27% each)'.
+    A people noun right before the bracket keeps it unless it sits inside a clause the subject states
+    ('more staff'): 'Respondents who ... outnumber those who ... (30%)' keeps 'those', and so does the
+    other side of a comparison ('compared to people who don't own businesses (25 per cent)'). 'The
+    retailers most likely to ... are discount stores (82%)' names the answer's own group."""
+    doc, rules = state.doc, state.rules
+    if fig.start - 2 < sent.start or doc[fig.start - 1].text != "(":
+        return None
+    close = next((t.i for t in doc[fig.end:sent.end] if t.text == ")"), sent.end)
+    if any(t.like_num for t in doc[fig.end:close]):
+        return None  # "(83% of very effective vs. 51% of effective)": a pair, read by position
+    tok, crossed, best = bracket if bracket is not None else doc[fig.start - 2], False, None
+    while tok.head.i != tok.i and sent.start <= tok.head.i < sent.end:
+        crossed = crossed or tok.dep_ in CLAUSE_DEPS
+        if tok.dep_ == "attr" or tok.lower_ in COMPARING or (
+                tok.dep_ in ("nsubj", "nsubjpass") and rules.is_people(rules._through_quantity(tok))):
+            break  # the bracket is on a people subject's side, on a compared side, or the predicate's own
+        tok = tok.head
+        # The subject can hang on the auxiliary: "Parents [nsubj of] are evenly split".
+        subj = next((c for h in (tok, *(a for a in tok.children if a.dep_ in ("aux", "auxpass")))
+                     for c in h.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < fig.start), None) \
+            if tok.pos_ in ("VERB", "AUX") else None
+        named = rules._through_quantity(subj) if subj is not None else None
+        if named is not None and named.pos_ in ("NOUN", "PROPN") and rules.is_people(named):
+            best = named  # a people subject; a higher one (the speakers) replaces it
+    return best if best is not None and (bracket is None or crossed) else None
+
+
+def _restated_noun(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
+    """An exact figure that restates a verbal one earlier in its sentence has the verbal one's group:
+    'Four in five advertisers who use Internet advertising use it as a branding device (79 per cent)',
+    'Slightly less than three in five advertisers (58 per cent) use ...', 'Two-thirds of the parents
+    polled said so (67%)'."""
+    twin = fig._.restates
+    if twin is None or not sent.start <= twin.start < fig.start:
+        return None
+    of_twin = state.rules.of_object(state.doc, twin, sent)
+    # Read as a determiner ('half those polled', 'four in five advertisers'), whatever its form.
+    head = of_twin if of_twin is not None else state.rules.following_noun(state.doc, twin, sent, "fraction")
+    if head is not None and not state.rules.is_people(head):
+        # "just over half the random sample of 1,607 parents or guardians—55 percent—": who the sample is
+        head = next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj" and state.rules.is_people(o)), head)
+    return head
 
 
 def _named_beside(state: GroupState, fig: Span, sent: Span) -> Optional[TokenSpan]:

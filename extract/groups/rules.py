@@ -19,6 +19,17 @@ TIME_RE = regex.compile(
         (?:the\s+)?(?P<t>(?:19|20)\d\d(?:[/-]\d{2,4})?|(?:{phrases}))\b""", regex.I | regex.VERBOSE)
 
 
+def ratio_base(num: Token) -> bool:
+    """The base of a ratio written before its noun, not a count of it: 'Four in five consumers (80 per
+    cent)', 'nine out of 10 HR staff (86%)', '3 in 10 organizations (30.4%)', 'two of three voters'."""
+    doc = num.doc
+    i = num.i - 1
+    if i < 1 or doc[i].lower_ not in ("in", "of"):
+        return False
+    j = i - 1 if doc[i - 1].lower_ != "out" else i - 2
+    return j >= 0 and doc[j].like_num
+
+
 class GroupRules:
     """Word lists from the lexicon and the syntactic look-ups built on them."""
 
@@ -79,7 +90,7 @@ class GroupRules:
             if right > prev.i or tok.lower_ in ("as", "than"):
                 break  # "three times as many as [those who ...] (24%)": the group is the compared side
             named = self._through_quantity(tok)
-            counted = any(c.dep_ == "nummod" and c.like_num for c in named.children)
+            counted = any(c.dep_ == "nummod" and c.like_num and not ratio_base(c) for c in named.children)
             if tok.pos_ in ("NOUN", "PROPN", "PRON") and self.is_people(named) and not counted:
                 best = named
             elif tok.pos_ == "NUM" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and any(t.pos_ == "NOUN" and self.is_people(t) for t in tok.subtree if t.i != tok.i):
@@ -89,13 +100,15 @@ class GroupRules:
             tok = tok.head
         return best
 
-    def following_noun(self, doc: Doc, fig: Span, sent: Span) -> Optional[Token]:
+    def following_noun(self, doc: Doc, fig: Span, sent: Span, form: Optional[str] = None) -> Optional[Token]:
         """'Three out of four marketers believe', 'one in 10 marketing and IT executives say',
-        'Nearly half those pupils polled': a verbal figure used as a determiner."""
-        if fig._.form not in ("ratio", "count", "fraction") or fig.end >= sent.end:
+        'Nearly half those pupils polled': a verbal figure used as a determiner. ``form`` is the
+        figure's own when ``fig`` is the verbal twin of an exact figure."""
+        form = form or fig._.form
+        if form not in ("ratio", "count", "fraction") or fig.end >= sent.end:
             return None
         j = fig.end
-        if fig._.form == "fraction" and doc[j].lower_ in ("the", "those", "these", "all", "its", "their"):
+        if form == "fraction" and doc[j].lower_ in ("the", "those", "these", "all", "its", "their"):
             j += 1
         if j >= sent.end or doc[j].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
             return None

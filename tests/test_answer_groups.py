@@ -1,0 +1,127 @@
+"""Two families of groups the sentence names away from the figure:
+
+- answers in brackets: the figure after an answer is a share of the people who gave it, the subject
+  governing the clause the answer sits in ('The majority of teachers said increased funding to pay for
+  more staff (88 per cent)');
+- restated ratios: an exact figure that restates a verbal one earlier in its sentence has the verbal
+  one's group ('Four in five advertisers who use Internet advertising use it as a branding device (79
+  per cent)'), and the ratio written before the noun is not a count of it ('nine out of 10 HR staff (86%)').
+
+The phrasings are real (dev2 trade-press and poll articles); the first table runs the model, the
+second the same steps on hand-built parses."""
+from __future__ import annotations
+
+import pytest
+
+from extract.groups.rules import ratio_base
+
+from .conftest import parsed_doc
+from .test_group_steps import build, groups_of
+
+SURVEY = "A survey of 1,000 people was published on Monday. "
+
+# (sentence, figure text, expected group)
+ANSWERS = [
+    ("The majority of teachers said increased funding to pay for more staff (88 per cent), a less punitive inspection "
+     "system (79 per cent) and smaller class sizes (73 per cent) would have a big positive impact on their workload.",
+     "88 per cent", "teachers"),
+    ("The majority of teachers said increased funding to pay for more staff (88 per cent), a less punitive inspection "
+     "system (79 per cent) and smaller class sizes (73 per cent) would have a big positive impact on their workload.",
+     "73 per cent", "teachers"),
+    ("It's interesting to note that developers tend to access IT news through various avenues, including social "
+     "media (50%), IT-focused websites (48%) and YouTube (45%).", "48%", "developers"),
+    ("Financial services companies who conduct the surveys are most likely to implement the findings (75%), compared "
+     "with 35% of non-profits and 45% of manufacturing firms.", "75%", "Financial services companies"),
+    ("Parents are evenly split on whether same-sex families are just like any other families or whether they are "
+     "different (27% each).", "27%", "Parents"),
+    ("More than six in 10 Republicans have favorable views of Trump (67 percent), Rubio (62 percent) and Cruz "
+     "(61 percent), the poll found.", "62 percent", "Republicans"),
+    # A people noun before the bracket keeps its own figure when it is not inside what the subject said.
+    ("Respondents who say they are happy (48%) outnumber those who say they are unhappy (30%).",
+     "30%", "those who say they are unhappy"),
+    ("The poll found that business owners (35 per cent) were more likely to favour opening up the economy, compared "
+     "to people who don't own businesses (25 per cent).", "25 per cent", "people who don't own businesses"),
+]
+
+RESTATED = [
+    ("Four in five advertisers who use Internet advertising use it as a branding device (79 per cent).",
+     "79 per cent", "advertisers who use Internet advertising"),
+    ("Slightly less than three in five advertisers (58 per cent) use Internet advertising to drive online "
+     "transactions.", "58 per cent", "advertisers"),
+    ("Four in five consumers (80 per cent) say they find ads that expand on the page very frustrating.",
+     "80 per cent", "consumers"),
+    ("One in ten Americans (9%) say they do not ignore any of these types of ads.", "9%", "Americans"),
+    ("Nearly nine out of 10 HR staff (86%) would recommend their company to friends as a good place to work.",
+     "86%", "HR staff"),
+    ("More than eight in 10 parents with children under age 13 (83%) have not let them join Facebook.",
+     "83%", "parents with children under age 13"),
+]
+
+
+@pytest.mark.parametrize("sentence,figure,group", ANSWERS + RESTATED)
+def test_group_away_from_the_figure(nlp, sentence: str, figure: str, group: str) -> None:
+    doc = nlp(SURVEY + sentence)
+    found = {s.text: s for s in doc.spans["survey_percentages"]}
+    span = found[figure]
+    assert span._.kind == "share"
+    assert span._.group is not None and span._.group.text == group
+
+
+# Hand-built parses (as en_core_web_sm gives them), so a model change cannot move the step silently.
+# "Parents are evenly split on whether they are different (27% each).": the subject hangs on the auxiliary.
+SPLIT = [("Parents", 1, "nsubj", "NOUN", "NNS", "parent"), ("are", 3, "auxpass", "AUX", "VBP", "be"),
+         ("evenly", 3, "advmod", "ADV", "RB", "evenly"), ("split", 3, "ROOT", "VERB", "VBN", "split"),
+         ("on", 3, "prep", "ADP", "IN", "on"), ("whether", 7, "mark", "SCONJ", "IN", "whether"),
+         ("they", 7, "nsubj", "PRON", "PRP", "they"), ("are", 4, "pcomp", "AUX", "VBP", "be"),
+         ("different", 7, "acomp", "ADJ", "JJ", "different"), ("(", 7, "punct", "PUNCT", "-LRB-", "("),
+         ("27", 11, "nummod", "NUM", "CD", "27"), ("%", 4, "pobj", "NOUN", "NN", "%"),
+         ("each", 11, "appos", "PRON", "DT", "each"), (")", 3, "punct", "PUNCT", "-RRB-", ")"),
+         (".", 3, "punct", "PUNCT", ".", ".")]
+# "Developers access news through various avenues, including social media (50%)."
+AVENUES = [("Developers", 1, "nsubj", "NOUN", "NNS", "developer"), ("access", 1, "ROOT", "VERB", "VBP", "access"),
+           ("news", 1, "dobj", "NOUN", "NN", "news"), ("through", 1, "prep", "ADP", "IN", "through"),
+           ("various", 5, "amod", "ADJ", "JJ", "various"), ("avenues", 3, "pobj", "NOUN", "NNS", "avenue"),
+           (",", 5, "punct", "PUNCT", ",", ","), ("including", 5, "prep", "VERB", "VBG", "include"),
+           ("social", 9, "amod", "ADJ", "JJ", "social"), ("media", 7, "pobj", "NOUN", "NNS", "medium"),
+           ("(", 9, "punct", "PUNCT", "-LRB-", "("), ("50", 12, "nummod", "NUM", "CD", "50"),
+           ("%", 9, "appos", "NOUN", "NN", "%"), (")", 9, "punct", "PUNCT", "-RRB-", ")"),
+           (".", 1, "punct", "PUNCT", ".", ".")]
+# "Respondents who say they are happy (48%) outnumber those who say they are unhappy (30%)."
+OUTNUMBER = [("Respondents", 10, "nsubj", "NOUN", "NNS", "respondent"), ("who", 2, "nsubj", "PRON", "WP", "who"),
+             ("say", 0, "relcl", "VERB", "VBP", "say"), ("they", 4, "nsubj", "PRON", "PRP", "they"),
+             ("are", 2, "ccomp", "AUX", "VBP", "be"), ("happy", 4, "acomp", "ADJ", "JJ", "happy"),
+             ("(", 0, "punct", "PUNCT", "-LRB-", "("), ("48", 8, "nummod", "NUM", "CD", "48"),
+             ("%", 0, "appos", "NOUN", "NN", "%"), (")", 0, "punct", "PUNCT", "-RRB-", ")"),
+             ("outnumber", 10, "ROOT", "VERB", "VBP", "outnumber"), ("those", 10, "dobj", "PRON", "DT", "those"),
+             ("who", 13, "nsubj", "PRON", "WP", "who"), ("say", 11, "relcl", "VERB", "VBP", "say"),
+             ("they", 15, "nsubj", "PRON", "PRP", "they"), ("are", 13, "ccomp", "AUX", "VBP", "be"),
+             ("unhappy", 15, "acomp", "ADJ", "JJ", "unhappy"), ("(", 11, "punct", "PUNCT", "-LRB-", "("),
+             ("30", 19, "nummod", "NUM", "CD", "30"), ("%", 11, "appos", "NOUN", "NN", "%"),
+             (")", 11, "punct", "PUNCT", "-RRB-", ")"), (".", 10, "punct", "PUNCT", ".", ".")]
+
+
+@pytest.mark.parametrize("rows,figures,expected", [
+    (SPLIT, [(10, 12, 27.0, "numeric")], [("share", "Parents")]),
+    (AVENUES, [(11, 13, 50.0, "numeric")], [("share", "Developers")]),
+    (OUTNUMBER, [(18, 20, 30.0, "numeric")], [("share", "those who say they are unhappy")]),
+])
+def test_answer_giver_on_hand_built_parses(vocab, lex, rows, figures, expected) -> None:
+    assert groups_of(build(vocab, rows, figures), lex) == expected
+
+
+@pytest.fixture(scope="module")
+def lex():
+    from extract.lexicon import Lexicon
+    return Lexicon.default()
+
+
+@pytest.mark.parametrize("words,index,expected", [
+    (["Four", "in", "five", "consumers"], 2, True),
+    (["nine", "out", "of", "10", "HR", "staff"], 3, True),
+    (["3", "in", "10", "organizations"], 2, True),
+    (["surveyed", "1,000", "adults"], 1, False),   # a count of the people, not the base of a ratio
+    (["one", "of", "the", "10", "sectors"], 3, False),
+])
+def test_ratio_base(vocab, words: list[str], index: int, expected: bool) -> None:
+    rows = [(w, i, "dep", "X", "X", w.lower()) for i, w in enumerate(words)]
+    assert ratio_base(parsed_doc(vocab, rows)[index]) is expected
