@@ -254,6 +254,8 @@ def plural_mentions(doc: Doc, sentences: Iterable[tuple[int, int]], lex: Lexicon
                 continue
             if tok.lower_ != "those" and not is_people(tok, lex):
                 continue
+            if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in lex.word_set("opinion_measures"):
+                continue  # "trust in senior police officers", "confidence in their leaders": who is judged, not who answered
             if any(a.tag_ in ("NNS", "NNPS") and a.i < e and a.i >= s and a.lower_ not in skip for a in tok.ancestors
                    if a.dep_ not in ("ROOT",) and a.pos_ in ("NOUN", "PROPN")):
                 continue  # nested inside a larger plural phrase

@@ -55,3 +55,15 @@ def test_pipeline_bounded_suffix_search_survives_to_bytes():
     bound_suffix_search(nlp)
     again = spacy.blank("en").tokenizer.from_bytes(nlp.tokenizer.to_bytes())
     assert [t.text for t in again("it rose 5%.")] == ["it", "rose", "5", "%", "."]
+
+
+@pytest.mark.parametrize("text,tokens", [
+    ("(70%/66%)", ["(", "70%", "/", "66", "%", ")"]),
+    ("(42% strongly/34% somewhat)", ["(", "42", "%", "strongly", "/", "34", "%", "somewhat", ")"]),
+    ("1,607 parents or guardians\u201455 percent\u2014 said", ["1,607", "parents", "or", "guardians", "\u2014", "55",
+                                                          "percent", "\u2014", "said"]),
+    ("and/or 24/7 A/B tests", ["and/or", "24/7", "A", "/", "B", "tests"]),  # no figure: spaCy's own splits
+])
+def test_pipeline_splits_a_figure_glued_to_the_word_before(tokenizers, text, tokens):
+    plain, _bounded = tokenizers
+    assert [t.text for t in plain(text)] == tokens

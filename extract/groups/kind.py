@@ -169,6 +169,9 @@ def _opinion_moving(state: GroupState, fig: Span, sent: Span) -> bool:
             if subj.lemma_.lower() in ("number", "share", "proportion", "percentage") and counted is not None:
                 return state.rules.is_people(counted)
             return subj.lemma_.lower() in state.rules.opinion_measures
+        if verb.pos_ in ("VERB", "AUX") and any(t.lemma_.lower() in state.rules.opinion_measures
+                                                 for left in verb.lefts for t in left.subtree):
+            return True  # "In contrast trust in senior police officers has slumped from 72%": a subject misparsed
         if verb.head.i == verb.i:
             break
         verb = verb.head

@@ -1,11 +1,14 @@
-"""Two families of groups the sentence names away from the figure:
+"""Families of groups the sentence names away from the figure, and of opinions that move like shares:
 
 - answers in brackets: the figure after an answer is a share of the people who gave it, the subject
   governing the clause the answer sits in ('The majority of teachers said increased funding to pay for
   more staff (88 per cent)');
 - restated ratios: an exact figure that restates a verbal one earlier in its sentence has the verbal
   one's group ('Four in five advertisers who use Internet advertising use it as a branding device (79
-  per cent)'), and the ratio written before the noun is not a count of it ('nine out of 10 HR staff (86%)').
+  per cent)'), and the ratio written before the noun is not a count of it ('nine out of 10 HR staff (86%)');
+- opinions measured in a survey that move ('trust in senior police officers has slumped from 72% in 2003
+  to only 52% now') are shares of those asked, even where the parser loses the subject, and who is
+  trusted is not who answered.
 
 The phrasings are real (dev2 trade-press and poll articles); the first table runs the model, the
 second the same steps on hand-built parses."""
@@ -125,3 +128,23 @@ def lex():
 def test_ratio_base(vocab, words: list[str], index: int, expected: bool) -> None:
     rows = [(w, i, "dep", "X", "X", w.lower()) for i, w in enumerate(words)]
     assert ratio_base(parsed_doc(vocab, rows)[index]) is expected
+
+
+MOVING = [
+    ("A YouGov poll asked 2,000 adults. In contrast trust in senior police officers has slumped from 72% in 2003 to "
+     "only 52% now.", [("72%", "share", "adults"), ("52%", "share", "adults")]),
+    ("A survey of 500 voters was published. Confidence in the government has fallen from 45% in May to 38% now.",
+     [("45%", "share", "voters"), ("38%", "share", "voters")]),
+    ("Ipsos polled 1,000 adults. Satisfaction with the NHS dropped from 60% last year to 51% this year.",
+     [("60%", "share", "adults"), ("51%", "share", "adults")]),
+    # not an opinion: an amount that moves
+    ("A survey of 1,000 people found budgets will rise 39% during the next five years.", [("39%", "other", None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", MOVING)
+def test_opinion_moving_is_a_share_of_those_asked(nlp, text: str, expected) -> None:
+    doc = nlp(text)
+    got = [(s.text, s._.kind, s._.group.text if s._.group is not None else None)
+           for s in doc.spans["survey_percentages"]]
+    assert got == expected
