@@ -128,6 +128,10 @@ def _quantified_head(num: Token) -> Optional[Token]:
         if head.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "pobj", "advmod") and head.head.i != head.i:
             head = head.head
             if head.pos_ in ("NOUN", "PROPN"):
+                # "17,800 National Education Union (NEU) members": a name inside the phrase is not its head
+                while (head.pos_ == "PROPN" and head.dep_ in ("compound", "nmod") and head.head.i > head.i
+                       and head.head.tag_ == "NNS" and not any(t.like_num for t in head.doc[head.i:head.head.i])):
+                    head = head.head
                 return head
         else:
             break
@@ -156,7 +160,9 @@ def _asked(head: Token, patterns: SamplePatterns, figure_tokens: frozenset[int] 
     if head.dep_ in ("conj", "appos", "compound") and gov.i != head.i and gov.pos_ in ("NOUN", "PROPN") \
             and _asked(gov, patterns, figure_tokens):
         return True  # "400 senior marketing and 250 IT executives", "720 executives; 537 CIOs/VPs of IT", "600 adults ages 20 to 64"
-    if head.dep_ in ("dobj", "obj") and _is_survey_verb(gov, patterns):
+    # "surveyed 50 senior brand marketers from ..., and 50 senior leaders from agencies": the second
+    # object hangs on the verb as a conjunct.
+    if head.dep_ in ("dobj", "obj", "conj") and _is_survey_verb(gov, patterns):
         return True
     # "The survey included 610 agency staff", "the poll reached 2,000 voters": a survey as the subject.
     if head.dep_ in ("dobj", "obj") and gov.lemma_.lower() in patterns.inclusion and (

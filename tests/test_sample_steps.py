@@ -73,3 +73,34 @@ CASES = [
 @pytest.mark.parametrize("name,rows,expected", CASES, ids=[c[0] for c in CASES])
 def test_sample_rules_on_hand_built_parses(vocab, patterns, name, rows, expected):
     assert samples_of(vocab, patterns, rows) == expected
+
+
+# "A poll of 17,800 National Education Union (NEU) members found this.": a name inside the counted phrase
+# is not its head; the number counts the members.
+NAMED_MEMBERS = [("A", 1, "det", "DET", "DT", "a"), ("poll", 11, "nsubj", "NOUN", "NN", "poll"),
+                 ("of", 1, "prep", "ADP", "IN", "of"), ("17,800", 6, "nummod", "NUM", "CD", "17,800"),
+                 ("National", 6, "compound", "PROPN", "NNP", "National"),
+                 ("Education", 6, "compound", "PROPN", "NNP", "Education"), ("Union", 10, "nmod", "PROPN", "NNP", "Union"),
+                 ("(", 6, "punct", "PUNCT", "-LRB-", "("), ("NEU", 6, "appos", "PROPN", "NNP", "NEU"),
+                 (")", 8, "punct", "PUNCT", "-RRB-", ")"), ("members", 2, "pobj", "NOUN", "NNS", "member"),
+                 ("found", 11, "ROOT", "VERB", "VBD", "find"), ("this", 11, "dobj", "PRON", "DT", "this"),
+                 (".", 11, "punct", "PUNCT", ".", ".")]
+# "Creativebrief surveyed 50 brand marketers, and 50 senior leaders from agencies.": the second object
+# hangs on the survey verb as a conjunct.
+SECOND_OBJECT = [("Creativebrief", 1, "nsubj", "PROPN", "NNP", "Creativebrief"), ("surveyed", 1, "ROOT", "VERB", "VBD", "survey"),
+                 ("50", 4, "nummod", "NUM", "CD", "50"), ("brand", 4, "compound", "NOUN", "NN", "brand"),
+                 ("marketers", 1, "dobj", "NOUN", "NNS", "marketer"), (",", 1, "punct", "PUNCT", ",", ","),
+                 ("and", 1, "cc", "CCONJ", "CC", "and"), ("50", 9, "nummod", "NUM", "CD", "50"),
+                 ("senior", 9, "amod", "ADJ", "JJ", "senior"), ("leaders", 1, "conj", "NOUN", "NNS", "leader"),
+                 ("from", 9, "prep", "ADP", "IN", "from"), ("agencies", 10, "pobj", "NOUN", "NNS", "agency"),
+                 (".", 1, "punct", "PUNCT", ".", ".")]
+
+
+@pytest.mark.parametrize("rows,values,heads", [
+    (NAMED_MEMBERS, [17800], ["members"]),
+    (SECOND_OBJECT, [50, 50], ["marketers", "agencies"]),
+])
+def test_sample_counted_phrase_heads(vocab, patterns, rows, values, heads):
+    found = samples_of(vocab, patterns, rows)
+    assert [v for v, _ in found] == values
+    assert [p.split()[-1] if p else None for _, p in found] == heads
