@@ -148,3 +148,23 @@ def test_opinion_moving_is_a_share_of_those_asked(nlp, text: str, expected) -> N
     got = [(s.text, s._.kind, s._.group.text if s._.group is not None else None)
            for s in doc.spans["survey_percentages"]]
     assert got == expected
+
+
+# Breakdown tables: a run of "label: N%" lines in which some label names people is a breakdown by group,
+# so every label is a group; a run of answers names none (their figures keep the article's respondents).
+TABLES = [
+    ("YouGov polled 1,600 adults.\n\n% who want to abandon Brexit completely:\n\nmiddle/upper class: 19%\n"
+     "18-24 yr olds: 21%\nLondon: 21%\nLabour: 24%\nRemainers: 29%\nLib Dems: 37%\n",
+     ["middle/upper class", "18-24 yr olds", "London", "Labour", "Remainers", "Lib Dems"]),
+    ("Ipsos polled 1,000 adults on the bill.\nSupport by region:\nScotland: 44%\nWales: 51%\nover-65s: 63%\n",
+     ["Scotland", "Wales", "over-65s"]),
+    ("A survey of 500 marketers asked which channel works best.\nEmail: 40%\nSearch: 31%\nSocial: 12%\n", []),
+]
+
+
+@pytest.mark.parametrize("text,groups", TABLES)
+def test_breakdown_table_labels_are_groups(nlp, text: str, groups: list[str]) -> None:
+    doc = nlp(text)
+    found = [s._.group.text for s in doc.spans["survey_percentages"] if s._.group is not None]
+    labels = [line.split(":")[0] for line in text.splitlines() if line.endswith("%")]
+    assert [g for g in found if g in labels] == groups

@@ -189,9 +189,49 @@ def _named_beside(state: GroupState, fig: Span, sent: Span) -> Optional[TokenSpa
     if fig.start - 1 > sent.start and doc[fig.start - 1].text == ":":
         line_start = max([sent.start] + [t.i + 1 for t in doc[sent.start:fig.start - 1] if "\n" in t.text_with_ws])
         label = [t for t in doc[line_start:fig.start - 1] if any(c.isalnum() for c in t.text)]
-        if label and len(label) <= 6 and (state.rules.is_people(label[-1]) or AGE_PLUS.search(label[-1].text)):
+        if label and len(label) <= 6 and (_names_people(state, label[-1]) or _breakdown_table(state, fig)):
             return label[0].i, label[-1].i + 1
     return None
+
+
+def _names_people(state: GroupState, tok: Token) -> bool:
+    return state.rules.is_people(tok) or bool(AGE_PLUS.search(tok.text))
+
+
+# One line of a breakdown table: "London: 21%", "18-24 yr olds: 21%", "middle/upper class: 19%".
+LABEL_LINE = regex.compile(r"[ \t]*(?P<label>[^:\n]{1,60}?)[ \t]*:[ \t]*\d+(?:\.\d+)?[ \t]*%[ \t]*")
+TABLE_REACH = 40  # lines read up and down from a figure's own
+
+
+def _breakdown_table(state: GroupState, fig: Span) -> bool:
+    """A figure's line is one of a run of 'label: N%' lines in which some label names people: a
+    breakdown by group, so every label is a group ('nationally: 15%', '18-24 yr olds: 21%', 'London:
+    21%', 'Labour: 24%', 'Remainers: 29%'); a run of answers ('Email: 40%') names none."""
+    text, doc = state.text, state.doc
+    start = text.rfind("\n", 0, fig.start_char) + 1
+    lines = []
+    for step in (-1, 1):  # the figure's own line and its neighbours, up then down
+        pos = start
+        for _ in range(TABLE_REACH):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            m = LABEL_LINE.fullmatch(text, pos, end)
+            if m is None:
+                break
+            lines.append(m.span("label"))
+            if step < 0:
+                if pos == 0:
+                    break
+                pos = text.rfind("\n", 0, pos - 1) + 1
+            else:
+                pos = end + 1
+    if len(set(lines)) < 3:
+        return False
+    for s, e in set(lines):
+        label = doc.char_span(s, e, alignment_mode="expand")
+        if label is not None and _names_people(state, label[-1]):
+            return True
+    return False
 
 
 def _other_subject(verb: Token, fig: Span, lex: Lexicon) -> bool:
