@@ -168,3 +168,20 @@ def test_breakdown_table_labels_are_groups(nlp, text: str, groups: list[str]) ->
     found = [s._.group.text for s in doc.spans["survey_percentages"] if s._.group is not None]
     labels = [line.split(":")[0] for line in text.splitlines() if line.endswith("%")]
     assert [g for g in found if g in labels] == groups
+
+
+# A figure inside an answer's wording is not a share; the bracketed figure after the answer is.
+ANSWER_WORDING = [
+    ("ANA polled 300 delegates on their budgets.\n• Increase spending more than 10% (26%)\n",
+     [("10%", "other"), ("26%", "share")]),
+    ("ANA polled 300 delegates on their budgets.\n• Decrease spending less than 10% (14%)\n",
+     [("10%", "other"), ("14%", "share")]),
+    ("A survey of 500 retailers asked about pay. A 3% raise or more (41 per cent) was the most common answer.",
+     [("3%", "other"), ("41 per cent", "share")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ANSWER_WORDING)
+def test_figure_in_an_answer_is_not_a_share(nlp, text: str, expected) -> None:
+    doc = nlp(text)
+    assert [(s.text, s._.kind) for s in doc.spans["survey_percentages"]] == expected

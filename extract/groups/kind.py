@@ -33,6 +33,13 @@ SURVEY_CONTEXT = frozenset({"say", "said", "says", "think", "thought", "believe"
                             "believes", "thinks", "described", "describe", "reported", "indicated"})
 
 
+# A figure that is part of an answer's wording, the share of those who gave it bracketed right after:
+# "Increase spending more than 10% (26%)", "Cut prices by 5% (12%)", "A 3% raise or more (41 per cent)".
+WORDED_IN_ANSWER_RE = regex.compile(
+    r"""(?:[ \t]+(?:or\s+(?:more|less|higher|lower|above|below)|and\s+(?:above|over|up)))?  # "10% or more"
+        [ \t]*\([ \t]*\d+(?:\.\d+)?[ \t]*(?:%|per[ \t]?cent|percent)[ \t]*\)""", regex.VERBOSE | regex.I)
+
+
 def survey_cue(state: GroupState, sent: Span) -> bool:
     """Does the sentence mention a survey, its respondents or what they said?"""
     return not state.words(sent).isdisjoint(STRONG_SURVEY_CUES)
@@ -64,6 +71,8 @@ def figure_kind(state: GroupState, fig: Span, sent: Span, of_obj: Optional[Token
         return ("share" if survey_cue(state, sent) else "other"), True
     if _answer_bracket(state, fig, sent):
         return "share", False
+    if WORDED_IN_ANSWER_RE.match(text, fig.end_char):
+        return "other", False
     root = fig.root
     # "10% inflation", "a 3% rise", "100% debt relief": the figure modifies a noun.
     if root.head.i > fig.end - 1 and root.head.pos_ in ("NOUN", "PROPN") and root.dep_ in (
