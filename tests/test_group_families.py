@@ -185,3 +185,30 @@ ANSWER_WORDING = [
 def test_figure_in_an_answer_is_not_a_share(nlp, text: str, expected) -> None:
     doc = nlp(text)
     assert [(s.text, s._.kind) for s in doc.spans["survey_percentages"]] == expected
+
+
+# Rankings of groups: "X was Y, with N per cent ..." gives the figure to the group the copula names
+# (the subject, or the attribute where the subject only describes the rank); fronted bands of a
+# breakdown ("In the 18 to 34 category, ...") name the group of the clause.
+RANKED = [
+    ("Those over 55 were the most enthusiastic, with 71 per cent behind leaving and 17 per cent disagreeing.",
+     ["Those over 55", "Those over 55"]),
+    ("The region most supportive of implementing Brexit was the West Midlands, with 63 per cent wanting to get "
+     "on with it.", ["West Midlands"]),
+    ("The least enthusiastic was Scotland, with 44 per cent; however, this was still more than those who disagreed.",
+     ["Scotland"]),
+    ("Those most against it were people intending to vote Liberal Democrats, with 37 per cent wanting to keep "
+     "Britain in the European Union.", ["people intending to vote Liberal Democrats"]),
+    ("The group most committed to Brexit was those who voted leave, with just 2 per cent wanting the vote to now "
+     "be abandoned.", ["those who voted leave"]),
+    ("In the 18 to 34 category, 40 per cent wanted to get on with Brexit and 29 per cent did not.",
+     ["18 to 34 category", "18 to 34 category"]),
+    ("In the over-65 age group, 58 per cent backed the plan.", ["over-65 age group"]),
+    ("In the lowest income bracket, 31% said they could not afford a holiday.", ["lowest income bracket"]),
+]
+
+
+@pytest.mark.parametrize("sentence,groups", RANKED)
+def test_ranked_and_banded_groups(nlp, sentence: str, groups: list[str]) -> None:
+    doc = nlp("BMG polled 1,500 adults. " + sentence)
+    assert [s._.group.text if s._.group is not None else None for s in doc.spans["survey_percentages"]] == groups

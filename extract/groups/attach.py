@@ -63,7 +63,7 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
     if of_obj is None:
         bracket = _answer_giver(state, fig, sent, bracket) or bracket
     head = (of_obj or bracket or rules.following_noun(doc, fig, sent) or rules.copula_subject(doc, fig, sent)
-            or _among(state, fig, sent) or _restated_noun(state, fig, sent))
+            or _among(state, fig, sent) or _restated_noun(state, fig, sent) or _with_after_copula(state, fig, sent))
     if head is None:
         named = _named_beside(state, fig, sent)
         if named is not None:
@@ -109,6 +109,10 @@ def _among(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
                           and c.lower_ not in state.rules.lex.word_set("month_names")), None)
             if place is not None:
                 return place  # a regional breakdown: "In British Columbia, 69% support ...", "Within Quebec, ..."
+            band = next((c for c in tok.children if c.dep_ == "pobj"
+                         and c.lower_ in state.rules.lex.word_set("breakdown_nouns")), None)
+            if band is not None:
+                return band  # "In the 18 to 34 category, 40 per cent wanted ...", "In the over-65 age group, ..."
         after = tok.i >= fig.end and tok.lower_ == "among" and tok.head.i in (verb.i, fig.root.i, fig.root.head.i)
         if not (fronted or after):
             continue
@@ -155,6 +159,36 @@ def _answer_giver(state: GroupState, fig: Span, sent: Span, bracket: Optional[To
         if named is not None and named.pos_ in ("NOUN", "PROPN") and rules.is_people(named):
             best = named  # a people subject; a higher one (the speakers) replaces it
     return best if best is not None and (bracket is None or crossed) else None
+
+
+RANKING = frozenset({"most", "least"})
+
+
+def _with_after_copula(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
+    """'X was Y, with N per cent ...': a ranking of groups, and the figure belongs to the one the
+    copula names, the subject or, where the subject only describes the rank, the attribute:
+    - 'Those over 55 were the most enthusiastic, with 71 per cent behind leaving';
+    - 'The region most supportive of implementing Brexit was the West Midlands, with 63 per cent ...';
+    - 'The least enthusiastic was Scotland, with 44 per cent';
+    - 'Those most against it were people intending to vote Liberal Democrats, with 37 per cent ...';
+    - 'The group most committed to Brexit was those who voted leave, with just 2 per cent ...'."""
+    root = fig.root
+    prep = root.head if root.dep_ == "pobj" else root.head.head if root.head.dep_ == "pcomp" else None
+    if prep is None or prep.lower_ != "with" or not sent.start <= prep.i < sent.end:
+        return None
+    verb = prep.head if prep.head.lemma_ == "be" else prep.head.head if prep.head.dep_ == "attr" else None
+    if verb is None or verb.lemma_ != "be":
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+    attr = next((c for c in verb.children if c.dep_ == "attr" and c.i > verb.i), None)
+    for cand in (subj, attr):
+        if cand is None or cand.pos_ == "ADJ" or any(t.lower_ in RANKING for t in cand.subtree):
+            continue
+        named = cand if cand.pos_ != "NUM" else cand.head  # "Those over 55": the parser heads it with the number
+        if named.lower_ in ("those", "these") or named.pos_ == "PROPN" or state.rules.is_people(named) \
+                or cand.pos_ == "NUM" and any(t.lower_ in ("those", "these") for t in cand.subtree):
+            return cand
+    return None
 
 
 def _restated_noun(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
