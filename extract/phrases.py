@@ -241,6 +241,17 @@ def extend_defining_tail(doc: Doc, span: tuple[int, int], limit: tuple[int, int]
     return (span[0], end) if end > span[1] else span
 
 
+def not_who_answered(tok: Token, lex: Lexicon) -> bool:
+    """People named as what an opinion is about or as left out of the figures, not as who answered:
+    'trust in senior police officers', 'confidence in their leaders'; 'excluding those who would not
+    vote or didn't know', 'except those who declined'."""
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    return prep.lower_ in lex.word_set("excluding_words") or (
+        prep.lower_ in lex.word_set("opinion_object_preps") and prep.head.lemma_.lower() in lex.word_set("opinion_measures"))
+
+
 def plural_mentions(doc: Doc, sentences: Iterable[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int, bool]]:
     """Maximal plural noun phrases that name people (or surveyed units) in the sentences, as (start, end,
     is_subject): candidates that a later "they", "them" or "these leaders" can point back to. What was
@@ -254,8 +265,8 @@ def plural_mentions(doc: Doc, sentences: Iterable[tuple[int, int]], lex: Lexicon
                 continue
             if tok.lower_ != "those" and not is_people(tok, lex):
                 continue
-            if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in lex.word_set("opinion_measures"):
-                continue  # "trust in senior police officers", "confidence in their leaders": who is judged, not who answered
+            if not_who_answered(tok, lex):
+                continue
             if any(a.tag_ in ("NNS", "NNPS") and a.i < e and a.i >= s and a.lower_ not in skip for a in tok.ancestors
                    if a.dep_ not in ("ROOT",) and a.pos_ in ("NOUN", "PROPN")):
                 continue  # nested inside a larger plural phrase

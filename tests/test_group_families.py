@@ -212,3 +212,22 @@ RANKED = [
 def test_ranked_and_banded_groups(nlp, sentence: str, groups: list[str]) -> None:
     doc = nlp("BMG polled 1,500 adults. " + sentence)
     assert [s._.group.text if s._.group is not None else None for s in doc.spans["survey_percentages"]] == groups
+
+
+@pytest.mark.parametrize("text,not_groups", [
+    ("A poll of 1,600 adults showed that 56 percent would vote to stay and 44 percent would vote to leave, excluding "
+     "those who would not vote or didn't know.", {"those who would not vote or didn't know"}),
+    ("A YouGov poll asked 2,000 adults. Trust in senior police officers has slumped from 72% in 2003 to 52% now.",
+     {"senior police officers"}),
+    ("A survey of 800 workers found confidence in their business leaders fell to 41%.", {"business leaders"}),
+])
+def test_people_left_out_or_judged_are_not_mentions(nlp, text: str, not_groups: set[str]) -> None:
+    doc = nlp(text)
+    assert not_groups.isdisjoint(m.text for m in doc.spans["survey_mentions"])
+    assert not_groups.isdisjoint(s._.group.text for s in doc.spans["survey_percentages"] if s._.group is not None)
+
+
+def test_support_among_people_is_who_answered(nlp) -> None:
+    doc = nlp("According to the USA Today poll, Clinton is beating Trump 56 percent to 20 percent in support among "
+              "people under 35.")
+    assert [s._.group.text for s in doc.spans["survey_percentages"]] == ["people under 35", "people under 35"]

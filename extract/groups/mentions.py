@@ -9,7 +9,7 @@ the review page see them in ``doc.spans["survey_mentions"]``.
 """
 from __future__ import annotations
 
-from ..phrases import extend_defining_tail, is_people, trim_phrase
+from ..phrases import extend_defining_tail, is_people, not_who_answered, trim_phrase
 from .state import GroupState, TokenSpan
 
 HEAD_DEPS = frozenset({"compound", "amod", "nmod", "poss"})  # a noun inside another noun's phrase is not a head
@@ -29,7 +29,7 @@ def find_mentions(state: GroupState) -> list[TokenSpan]:
             those = tok.lower_ == "those" and (
                 doc[tok.i + 1:tok.i + 2].text.lower() in participles
                 or any(c.dep_ in ("relcl", "acl", "prep") for c in tok.children))
-            if not (named or those):
+            if not (named or those) or not_who_answered(tok, lex):
                 continue
             span = trim_phrase(doc, tok, lex, stop_tokens=state.stops, limit=(s, e))
             span = extend_defining_tail(doc, span, (s, e), state.stops) if span is not None else None
