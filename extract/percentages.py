@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
 import regex
@@ -20,7 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .extensions import doc_text, register_extensions
-from .lexicon import Lexicon
+from .lexicon import Lexicon, LexiconReader
 from .textspans import find_anchors
 
 DEFAULT_SPANS_KEY = "survey_percentages"
@@ -516,16 +515,22 @@ def provisional_kind(figure: Figure) -> str:
     return "point_change" if figure.unit == "points" else "share"
 
 
-class PercentageFinder:
-    """spaCy component: percentage figures into ``doc.spans[spans_key]``."""
+class PercentageFinder(LexiconReader):
+    """spaCy component: percentage figures into ``doc.spans[spans_key]``. It owns the pipeline's
+    lexicon: the components after it read the lexicon it saves and loads."""
+
+    owns_lexicon = True
 
     def __init__(self, nlp: Language, name: str = FACTORY, *, spans_key: str = DEFAULT_SPANS_KEY,
                  lexicon: Optional[Lexicon] = None) -> None:
         register_extensions()
         self.name = name
         self.spans_key = spans_key
-        self.lexicon = lexicon or Lexicon.default()
-        self.patterns = PercentPatterns(self.lexicon)
+        self._read_lexicon(nlp, lexicon)
+
+    @property
+    def patterns(self) -> PercentPatterns:
+        return self.lexicon.compiled(PercentPatterns)
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
@@ -549,14 +554,6 @@ class PercentageFinder:
         # Expanded spans of adjacent figures can collide ("3-5%" in one token): keep the longest.
         kept = set(id(s) for s in filter_spans(spans))
         doc.spans[self.spans_key] = [s for s in spans if id(s) in kept]
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        self.lexicon.to_disk(path)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "PercentageFinder":
-        self.lexicon = Lexicon.from_disk(path)
-        self.patterns = PercentPatterns(self.lexicon)
-        return self
 
 
 @Language.factory(

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterable, Optional
 
 import regex
@@ -17,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .extensions import doc_text, register_extensions
-from .lexicon import Lexicon
+from .lexicon import Lexicon, LexiconReader
 from .percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
 from .percentages import PercentPatterns
 from .phrases import extend_defining_tail, is_break, is_people, trim_phrase
@@ -58,7 +57,7 @@ class SamplePatterns:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self.percent = PercentPatterns(lexicon)
+        self.percent = lexicon.compiled(PercentPatterns)
         self.survey_verbs = lexicon.word_set("survey_verbs")
         self.survey_nouns = lexicon.word_set("survey_nouns")
         self.participles = lexicon.word_set("survey_participles")
@@ -398,7 +397,7 @@ def _split_shared_heads(doc: Doc, samples: list[Sample]) -> None:
             samples[i] = Sample(smp.start, smp.end, smp.value, smp.bound, (ps, end))
 
 
-class SampleFinder:
+class SampleFinder(LexiconReader):
     """spaCy component: sample sizes into ``doc.spans[spans_key]`` with ``span._.population``."""
 
     def __init__(self, nlp: Language, name: str = FACTORY, *, spans_key: str = DEFAULT_SPANS_KEY,
@@ -407,8 +406,11 @@ class SampleFinder:
         self.name = name
         self.spans_key = spans_key
         self.percent_key = percent_key
-        self.lexicon = lexicon or Lexicon.default()
-        self.patterns = SamplePatterns(self.lexicon)
+        self._read_lexicon(nlp, lexicon)
+
+    @property
+    def patterns(self) -> SamplePatterns:
+        return self.lexicon.compiled(SamplePatterns)
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
@@ -432,14 +434,6 @@ class SampleFinder:
             span._.population = doc[smp.population[0]:smp.population[1]] if smp.population else None
             spans.append(span)
         doc.spans[self.spans_key] = spans
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        self.lexicon.to_disk(path)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "SampleFinder":
-        self.lexicon = Lexicon.from_disk(path)
-        self.patterns = SamplePatterns(self.lexicon)
-        return self
 
 
 @Language.factory(

@@ -33,7 +33,7 @@ class GroupRules:
         self.reporting = lexicon.word_set("reporting_verbs") - {"be", "have", "do"}
         phrases = "|".join(regex.escape(p) for p in sorted(lexicon.word_set("time_expressions"), key=len, reverse=True))
         self.time_re = regex.compile(TIME_RE.pattern.replace("{phrases}", phrases), TIME_RE.flags)
-        self.samples = SamplePatterns(lexicon)
+        self.samples = lexicon.compiled(SamplePatterns)
         self.opinion_measures = lexicon.word_set("opinion_measures")
         cues = "|".join(regex.escape(w) for w in sorted(lexicon.word_set("survey_cue_words"), key=len, reverse=True))
         self.survey_cue_re = regex.compile(rf"\b(?:{cues})\b", regex.I)
