@@ -126,8 +126,10 @@ class Lexicon:
         return self._compiled[build]
 
     def alternation(self, name: str) -> str:
-        """The list as a regex alternation, longest first ('seventeen' before 'seven'), escaped."""
-        return "|".join(re.escape(w) for w in sorted(self.word_set(name), key=lambda w: (-len(w), w)))
+        """The list as a regex alternation, longest first ('seventeen' before 'seven'), escaped; the
+        words of a phrase are joined by any whitespace ('more than' matches 'more\\nthan')."""
+        phrases = sorted(self.word_set(name), key=lambda w: (-len(w), w))
+        return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
 
     def word_set(self, name: str) -> frozenset[str]:
         try:

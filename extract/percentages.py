@@ -92,11 +92,11 @@ class PercentPatterns:
             (?:(?<![\w$£€¥.,\u2212]){digits}(?![\d])
               | \b(?:{decword}|{self.numword})\b)"""
         # Units. Percentage points come first: "percent points" starts like "percent".
-        points = r"""
+        points = rf"""
             (?:[\s-]+per(?:[\s-]?cent(?:age)?)[\s-]+points?\b
               | [\s-]+percentage[\s-]+points?\b
               | \s?(?-i:pp|ppts?)\b
-              | [\s-]points?\b(?=\s+(?:lead|gap|difference|margin|swing|advantage|drop|fall|rise|increase|decline|jump|slide)\b))"""
+              | [\s-]points?\b(?=\s+(?:{lexicon.alternation("point_change_nouns")})\b))"""
         percent = r"""
             (?:\s?%
               | [\s-]?per[\s-]?cent\b
@@ -123,7 +123,7 @@ class PercentPatterns:
                  (?P<then>\s+to\s+(?:{self.number}))?""", flags)
         # Bare numbers a vote makes shares: "by a 61 to 30 margin", "by a 61-30 percent margin".
         self.margin = regex.compile(
-            rf"""\bby\s+an?\s+(?:(?:wide|narrow|clear|slim|huge|large|small)\s+)?
+            rf"""\bby\s+an?\s+(?:(?:{lexicon.alternation("margin_adjectives")})\s+)?
                  (?P<a>\d{{1,2}}(?:\.\d+)?)\s*(?:-|\u2013|\bto\b)\s*(?P<b>\d{{1,2}}(?:\.\d+)?)
                  (?:\s*(?:%|per\s?cent|percent))?\s+(?:percentage[\s-]+points?\s+)?margin\b""", flags)
         # Points with no "percentage" before them, where the words around say a share moved or two differ:
@@ -131,16 +131,14 @@ class PercentPatterns:
         # "the 17-point average difference".
         self.bare_points = regex.compile(rf"(?P<num>{self.number})[\s-]points?\b", flags)
         self.points_before = regex.compile(
-            r"""\b(?:up|down|rose|risen|fell|fallen|dropped|drop|gained|lost|jumped|slipped|increased|decreased
-                  |declined|grew|grown|climbed|slumped|plunged|shrank|widened|narrowed|from|to)
-                \s+(?:by\s+)?(?:(?:just|only|some|about|nearly|almost|over|more\s+than|less\s+than)\s+)?$""",
+            rf"""\b(?:{lexicon.alternation("points_movement_words")})
+                \s+(?:by\s+)?(?:(?:{lexicon.alternation("points_qualifiers")})\s+)?$""",
             regex.VERBOSE | regex.IGNORECASE)
         self.points_after = regex.compile(
-            r"""^(?:\s+[\w-]+){0,2}?\s+(?:lead|gap|difference|differences|margin|swing|advantage|drop|fall|rise
-                  |increase|decline|jump|slide|jumps|rises|falls|drops|gain|loss|shift)\b
-              | ^\s+(?:in\s+(?:19|20)\d\d|now|since|from|versus|vs\.?|compared|higher|lower|more|less)\b""",
+            rf"""^(?:\s+[\w-]+){{0,2}}?\s+(?:{lexicon.alternation("points_after_nouns")})\b
+              | ^\s+(?:in\s+(?:19|20)\d\d|{lexicon.alternation("points_followers")})\b""",
             regex.VERBOSE | regex.IGNORECASE)
-        self.points_differ = regex.compile(r"\b(?:differences?|gap|gaps|lead|margin|divide|spread)\b", regex.I)
+        self.points_differ = regex.compile(rf"\b(?:{lexicon.alternation('points_difference_nouns')})\b", regex.I)
         self.percent_near = regex.compile(r"\d\s?%|\b(?:per\s?cent|percent(?:age)?)\b", regex.I)
         # A table row flattened into text: "Donald Trump44%38%38%": the first cell is glued to the label.
         self.glued_cell = regex.compile(r"(?<=[^\W\d_])(?P<num>\d{1,2}(?:\.\d+)?)%(?=\d{1,2}(?:\.\d+)?%)")
@@ -162,7 +160,7 @@ class PercentPatterns:
             rf"\b(?P<a>{small})\s+(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s+out\s+of\s+(?:every\s+)?(?P<b>{small})\b", flags)
         # "Five of the eight critics"
         self.count_of = regex.compile(
-            rf"\b(?P<a>{small})\s+of\s+(?:the|those|these|its|their)\s+(?P<b>{small})\b", flags)
+            rf"\b(?P<a>{small})\s+of\s+(?:{lexicon.alternation('count_of_determiners')})\s+(?P<b>{small})\b", flags)
         # A verbal figure restated exactly: "one-quarter (23%)", "Nearly two thirds - 65% -", "A majority, 52%,"
         # ... also after the group: "Just under three-quarters of respondents (73%)".
         self.restated = regex.compile(
@@ -188,18 +186,16 @@ class PercentPatterns:
 
         stop_after_ratio = lexicon.word_set("time_nouns") | lexicon.word_set("non_respondent_count_nouns")
         self.ratio_stop_next = stop_after_ratio - {"people"}
+        self.ratio_non_nouns = lexicon.word_set("ratio_non_nouns")
         self.half_stop_before = regex.compile(
-            r"""(?:\b(?:first|second|third|fourth|latter|former|last|next|other|back|front|top|bottom|upper
-                   |lower|opening|closing|final|early|late|this|that)\s+
+            rf"""(?:\b(?:{lexicon.alternation("part_words_before_half")})\s+
                  | \band\s+an?\s+ | \d\s*and\s+an?\s+ | \bin\s+ | \bone\s+and\s+ | \band-)$""",
             regex.VERBOSE | regex.IGNORECASE)
         time_alt = _alternation(lexicon.word_set("time_nouns"))
         self.fraction_stop_after = regex.compile(
             rf"""^(?:-
                  | \s+an?\s+(?!(?:percentage\s+)?point)
-                 | \s+(?:{time_alt}|party|parties|place|world|way|person|division|tier|generation|option|leg|stage
-                      |reading|runway|test|dozen|price|measures|truth|brother|sister|mile|marathon|largest|biggest
-                      |highest|lowest|final|finals|century|member|members|wife|husband|successive|consecutive|straight)\b
+                 | \s+(?:{time_alt}|{lexicon.alternation("fraction_stop_nouns")})\b
                  | \s+of\s+(?:the\s+|this\s+|last\s+|next\s+|that\s+|a\s+|an\s+)?(?:{time_alt})\b)""",
             regex.VERBOSE | regex.IGNORECASE)
         self.url_before = regex.compile(r"(?:https?://|www\.)\S*$", regex.IGNORECASE)
@@ -431,13 +427,13 @@ class PercentPatterns:
     def _fractions(self, text: str, windows: Windows) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
         for m in self._scan(self.fraction, text, windows):
             num, den = m.group("num"), m.group("den").lower()
-            is_half = den in ("half", "halves")
+            is_half = self.denominators.get(den) == 2
             if num is None and not is_half:
                 continue  # "third", "quarter" alone are ordinals or periods
             if num is not None and num.isdigit():
                 continue  # "3 quarters" is a period, not a share
             s, e = m.start(), m.end()
-            if is_half and num is not None and num.lower() not in ("a", "an", "one"):
+            if is_half and num is not None and self.number_value(num) != 1:
                 continue
             if self.half_stop_before.search(text[max(0, s - 30):s]):
                 continue
@@ -462,7 +458,7 @@ class PercentPatterns:
                 is_in = regex.search(r"\bin\b", m.group(), regex.I) and "out" not in m.group().lower()
                 if not self._ratio_ok(a, b, text[m.end():m.end() + 30] if is_in else ""):
                     continue
-                if pattern is self.ratio_noun and m.group("noun").lower().split()[0] in ("in", "of", "out", "per"):
+                if pattern is self.ratio_noun and m.group("noun").lower().split()[0] in self.ratio_non_nouns:
                     continue
                 s, e = m.start(), m.end()
                 yield (s, e), [Figure(s, e, round(100.0 * a / b, 1), self.bound_at(text, s, e), "percent", "ratio")]
