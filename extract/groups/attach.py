@@ -73,7 +73,7 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
     if of_obj is not None and head.i == of_obj.i and fig.root.dep_ not in ("nsubj", "nsubjpass"):
         span = _drop_predicate_participle(head, span)
     span = extend_defining_tail(doc, _extend_coordination(state, fig, head, span, limit), limit, stops)
-    if is_anaphoric(head_with_determiner(doc, head, span)):
+    if is_anaphoric(head_with_determiner(doc, head, span), rules.lex):
         recent = state.previous_groups + [out[m].group for m in members if m < n and out[m].group and out[m].kind == "share"]
         a.group = resolve_anaphor(state, head_with_determiner(doc, head, span), recent)
         a.resolved = a.group is not None
