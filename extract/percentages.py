@@ -135,10 +135,10 @@ class PercentPatterns:
                 \s+(?:by\s+)?(?:(?:{lexicon.alternation("points_qualifiers")})\s+)?$""",
             regex.VERBOSE | regex.IGNORECASE)
         self.points_after = regex.compile(
-            rf"""^(?:\s+[\w-]+){{0,2}}?\s+(?:{lexicon.alternation("points_after_nouns")})\b
+            rf"""^(?:\s+[\w-]+){{0,2}}?\s+(?:{lexicon.alternation("point_change_nouns")})\b
               | ^\s+(?:in\s+(?:19|20)\d\d|{lexicon.alternation("points_followers")})\b""",
             regex.VERBOSE | regex.IGNORECASE)
-        self.points_differ = regex.compile(rf"\b(?:{lexicon.alternation('points_difference_nouns')})\b", regex.I)
+        self.points_differ = regex.compile(rf"\b(?:{lexicon.alternation('difference_words')})s?\b", regex.I)
         self.percent_near = regex.compile(r"\d\s?%|\b(?:per\s?cent|percent(?:age)?)\b", regex.I)
         # A table row flattened into text: "Donald Trump44%38%38%": the first cell is glued to the label.
         self.glued_cell = regex.compile(r"(?<=[^\W\d_])(?P<num>\d{1,2}(?:\.\d+)?)%(?=\d{1,2}(?:\.\d+)?%)")
