@@ -144,7 +144,7 @@ def _opinion_moving(state: GroupState, fig: Span, sent: Span) -> bool:
             # "the number of retailers focused on opening new stores has increased ..., from 19% to 26%"
             counted = next((o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
                             for o in p.children if o.dep_ == "pobj"), None)
-            if subj.lemma_.lower() in state.rules.counted_measures and counted is not None:
+            if subj.lemma_.lower() in state.rules.measure_nouns and counted is not None:
                 return state.rules.is_people(counted)
             return subj.lemma_.lower() in state.rules.opinion_measures
         if verb.head.i == verb.i:

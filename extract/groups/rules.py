@@ -47,7 +47,6 @@ class GroupRules:
         self.change_after = lexicon.word_set("change_after_figure")
         self.rival_position = lexicon.word_set("rival_position_words")
         self.rate_preps = lexicon.word_set("rate_prepositions")
-        self.counted_measures = lexicon.word_set("counted_measure_nouns")
         self.opinion_verbs = lexicon.word_set("opinion_verbs")
 
     # ------------------------------------------------------------ finding heads
