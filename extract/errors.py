@@ -33,6 +33,7 @@ class Errors:
     E041 = "[E041] {path}: not a directory or .jsonl file"
     E050 = "[E050] The model package {name!r} is not installed; install it with: pip install {pip}"
     E060 = "[E060] Dask support needs the 'distributed' package: pip install 'survey-extract[dask]'"
+    E100 = "[E100] Word list {name!r} in the lexicon: give a list of words, or an object with 'words' (a list), 'description' and 'case_sensitive'; unknown keys {keys}."
 
 
 

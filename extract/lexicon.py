@@ -2,14 +2,20 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Mapping
+from typing import Any, Callable, Iterable, Mapping, Optional, TypeVar
+
+from spacy.language import Language
 
 from .errors import Errors
 
-BOUNDS = ("exact", "lower", "upper", "approx")
+BOUNDS = ("exact", "lower", "upper", "approx")  # a figure's qualifier: "exactly", "more than", "under", "about"
+KINDS = ("share", "point_change", "other")  # what a percentage is: of respondents, a change in points, anything else
+WORD_LIST_KEYS = frozenset({"description", "words", "case_sensitive"})
+T = TypeVar("T")
 DATA_PACKAGE = "extract.data"
 NUMBERS_FILE = "numbers.json"
 QUALIFIERS_FILE = "qualifiers.jsonl"
@@ -47,6 +53,11 @@ class Lexicon:
     numbers: Mapping[str, Mapping[str, int]]
     qualifiers: tuple[Qualifier, ...]
     words: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    descriptions: Mapping[str, str] = field(default_factory=dict)  # what each word list is, and why it is apart
+    case_sensitive: frozenset[str] = frozenset()  # lists whose words keep their case ("IT" is not "it")
+    # What the rules compile from this lexicon (patterns, word classes), built once per lexicon: every
+    # component that reads the same lexicon shares them.
+    _compiled: dict[Callable[..., Any], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def default(cls) -> "Lexicon":
@@ -60,8 +71,19 @@ class Lexicon:
     @classmethod
     def from_strings(cls, numbers: str, qualifiers: str, words: str) -> "Lexicon":
         quals = tuple(Qualifier.from_dict(json.loads(line)) for line in qualifiers.splitlines() if line.strip())
-        word_sets = {key: frozenset(w.lower() for w in values) for key, values in json.loads(words).items()}
-        return cls(numbers=json.loads(numbers), qualifiers=quals, words=word_sets)
+        word_sets, descriptions, keep_case = {}, {}, set()
+        for name, entry in json.loads(words).items():
+            if isinstance(entry, list):  # a bare list, as lexicons were first saved
+                entry = {"words": entry}
+            unknown = set(entry) - WORD_LIST_KEYS
+            if unknown or not isinstance(entry.get("words"), list):
+                raise ValueError(Errors.E100.format(name=name, keys=sorted(unknown)))
+            if entry.get("case_sensitive"):
+                keep_case.add(name)
+            word_sets[name] = frozenset(w if name in keep_case else w.lower() for w in entry["words"])
+            descriptions[name] = entry.get("description", "")
+        return cls(numbers=json.loads(numbers), qualifiers=quals, words=word_sets, descriptions=descriptions,
+                   case_sensitive=frozenset(keep_case))
 
     @classmethod
     def from_disk(cls, path: str | Path) -> "Lexicon":
@@ -79,9 +101,35 @@ class Lexicon:
         (path / QUALIFIERS_FILE).write_text(
             "".join(json.dumps(q.to_dict()) + "\n" for q in self.qualifiers), encoding="utf-8"
         )
-        (path / WORDS_FILE).write_text(
-            json.dumps({k: sorted(v) for k, v in self.words.items()}, indent=1), encoding="utf-8"
-        )
+        (path / WORDS_FILE).write_text(json.dumps(self.word_lists(), indent=1, ensure_ascii=False), encoding="utf-8")
+
+    def word_lists(self) -> dict[str, dict[str, Any]]:
+        """The word lists as ``lexicon.json`` holds them: description, words (sorted), case."""
+        out: dict[str, dict[str, Any]] = {}
+        for name, words in self.words.items():
+            entry: dict[str, Any] = {"description": self.descriptions.get(name, ""), "words": sorted(words)}
+            if name in self.case_sensitive:
+                entry["case_sensitive"] = True
+            out[name] = entry
+        return out
+
+    def without(self, name: str, *words: str) -> "Lexicon":
+        """A copy with ``words`` taken out of the list ``name`` (for trying what a word does)."""
+        changed = {**self.words, name: self.word_set(name) - set(words)}
+        return Lexicon(self.numbers, self.qualifiers, changed, self.descriptions, self.case_sensitive)
+
+    def compiled(self, build: Callable[["Lexicon"], T]) -> T:
+        """``build(self)``, made once for this lexicon: the patterns compiled from it are shared by every
+        component that reads it instead of being compiled again by each."""
+        if build not in self._compiled:
+            self._compiled[build] = build(self)
+        return self._compiled[build]
+
+    def alternation(self, name: str) -> str:
+        """The list as a regex alternation, longest first ('seventeen' before 'seven'), escaped; the
+        words of a phrase are joined by any whitespace ('more than' matches 'more\\nthan')."""
+        phrases = sorted(self.word_set(name), key=lambda w: (-len(w), w))
+        return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
 
     def word_set(self, name: str) -> frozenset[str]:
         try:
@@ -92,3 +140,38 @@ class Lexicon:
     @property
     def denominators(self) -> Mapping[str, int]:
         return self.numbers["denominators"]
+
+
+class LexiconReader:
+    """What a component that reads word lists shares: the pipeline's lexicon.
+
+    ``survey_percentages`` owns the pipeline's lexicon (``owns_lexicon``): it saves it with ``to_disk``
+    and loads it with ``from_disk``. A component added after it reads that lexicon, so a lexicon loaded
+    from disk reaches every rule. A component given its own lexicon, or in a pipeline without an owner,
+    keeps, saves and loads its own."""
+
+    owns_lexicon = False
+
+    def _read_lexicon(self, nlp: Language, lexicon: Optional[Lexicon]) -> None:
+        owner = None if lexicon is not None or self.owns_lexicon else lexicon_owner(nlp)
+        self._owner = owner
+        self._lexicon = lexicon if lexicon is not None or owner is not None else Lexicon.default()
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return self._owner.lexicon if self._owner is not None else self._lexicon
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        Path(path).mkdir(parents=True, exist_ok=True)
+        if self._owner is None:
+            self.lexicon.to_disk(path)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "LexiconReader":
+        if (Path(path) / WORDS_FILE).exists():
+            self._owner, self._lexicon = None, Lexicon.from_disk(path)
+        return self
+
+
+def lexicon_owner(nlp: Language) -> Optional[LexiconReader]:
+    """The component in ``nlp`` that owns the pipeline's lexicon, if there is one."""
+    return next((proc for _, proc in nlp.pipeline if getattr(proc, "owns_lexicon", False)), None)

@@ -15,10 +15,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Lexicon
 
-OPINION_VERBS = frozenset({"say", "think", "believe", "feel", "agree", "disagree", "expect", "want", "claim", "consider",
-                           "admit", "report", "indicate", "state"})
-SAYING_VERBS = frozenset({"say", "think", "believe", "feel", "agree", "disagree"})
 BREAKS = frozenset({"(", ")", "[", "]", ",", ";", ":", "\u2014", "\u2013", "--"})
+LEADING_DROP_POS = frozenset({"DET", "PUNCT", "CCONJ", "ADP", "SPACE"})
 
 
 def is_break(doc: Doc, i: int) -> bool:
@@ -27,14 +25,6 @@ def is_break(doc: Doc, i: int) -> bool:
     if tok.text in BREAKS or tok.is_space:
         return True
     return tok.text == "-" and i > 0 and bool(doc[i - 1].whitespace_)
-LEADING_DROP_POS = frozenset({"DET", "PUNCT", "CCONJ", "ADP", "SPACE"})
-PLACES = frozenset({"world", "globe", "country", "countries", "region", "regions"})
-KEPT_DETERMINERS = frozenset({"this", "that", "these", "those"})  # "this group" names; "these" is trimmed by the scorer
-MAGNITUDES = frozenset({"million", "billion", "thousand", "m", "bn", "k"})
-QUALIFIER_WORDS = frozenset({"more", "than", "over", "some", "about", "around", "nearly", "almost", "approximately",
-                             "roughly", "just", "only", "under", "least", "at", "upwards", "of", "total", "fewer", "less",
-                             "far", "many", "much", "most", "few", "several"})
-ANAPHORS = frozenset({"they", "them", "these", "those", "this", "it", "we", "us", "you", "both", "either"})
 
 
 # A verbal figure at the front of a phrase: "Four in five", "eight out of 10", "two-thirds of", "half of".
@@ -74,8 +64,8 @@ def head_with_determiner(doc: Doc, head: Token, span: tuple[int, int]) -> Span:
     return doc[min(dets + [span[0]]):span[1]]
 
 
-def is_pronoun_head(tok: Token) -> bool:
-    return tok.pos_ == "PRON" or tok.lower_ in ("those", "these")
+def is_pronoun_head(tok: Token, lex: Lexicon) -> bool:
+    return tok.pos_ == "PRON" or tok.lower_ in lex.word_set("plural_demonstratives")
 
 
 def _droppable_child(child: Token, head: Token, lex: Lexicon) -> bool:
@@ -83,34 +73,33 @@ def _droppable_child(child: Token, head: Token, lex: Lexicon) -> bool:
     lower = child.lower_
     if child.dep_ in ("acl", "relcl") and (lower in lex.word_set("survey_participles")
                                            or child.lemma_.lower() in lex.word_set("survey_verbs")):
-        return not is_pronoun_head(head)
-    if child.dep_ in ("acl", "relcl") and (child.lemma_.lower() in ("participate", "respond") or (
+        return not is_pronoun_head(head, lex)
+    if child.dep_ in ("acl", "relcl") and (child.lemma_.lower() in lex.word_set("answering_verbs") or (
             child.lemma_.lower() == "take" and any(c.lower_ == "part" for c in child.children))):
-        return not is_pronoun_head(head)  # "brands taking part in the survey": that they answered, not who
+        return not is_pronoun_head(head, lex)  # "brands taking part in the survey": that they answered, not who
     if child.dep_ == "acl" and child.lemma_.lower() in lex.word_set("survey_tail_verbs"):
         return True  # "adults conducted in May", "voters commissioned by the BBC": about the survey, not who
-    if child.dep_ == "relcl" and child.lemma_.lower() in OPINION_VERBS and not is_pronoun_head(head):
+    if child.dep_ == "relcl" and child.lemma_.lower() in lex.word_set("opinion_verbs") and not is_pronoun_head(head, lex):
         return True
-    if child.dep_ == "acl" and child.lemma_.lower() in SAYING_VERBS:
+    if child.dep_ == "acl" and child.lemma_.lower() in lex.word_set("saying_verbs"):
         return True  # "marketing leaders saying they have ...": the saying is the statement
     if child.dep_ in ("appos", "punct", "cc", "conj") and child.i > head.i and child.dep_ != "conj":
         return True
     if child.dep_ == "prep":
         objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-        if lower in ("in", "for", "by", "from", "of", "to") and any(
+        if lower in lex.word_set("survey_phrase_preps") and any(
                 o.lemma_.lower() in lex.word_set("survey_nouns") or o.lower_ in lex.word_set("survey_nouns") for o in objs):
             return True
         if any(any(g.like_num for g in o.children) and o.lower_ in lex.word_set("non_respondent_count_nouns")
                and sum(1 for _ in child.subtree) <= 4 for o in objs):
             return True  # "in 10 countries" only places the survey; "across 12 industries at companies with ..." says who
-        if lower in ("in", "across", "throughout") and any(o.ent_type_ in ("GPE", "LOC") for o in objs):
+        if lower in lex.word_set("region_preps") and any(o.ent_type_ in ("GPE", "LOC") for o in objs):
             return True
-        if lower in ("around", "across", "throughout", "in") and any(o.lower_ in PLACES for o in objs):
+        if lower in lex.word_set("world_preps") and any(o.lower_ in lex.word_set("world_place_nouns") for o in objs):
             return True  # "large companies around the world"
-        if lower in ("for", "by") and child.i > head.i:
+        if lower in lex.word_set("sponsor_preps") and child.i > head.i:
             return True  # "110 pupils for education watchdog Ofsted": who the survey was for
-    if child.dep_ == "advmod" and lower in ("online", "worldwide", "globally", "nationwide", "overall", "polled",
-                                            "surveyed", "questioned", "interviewed"):
+    if child.dep_ == "advmod" and lower in lex.word_set("survey_adverbs"):
         return True
     return False
 
@@ -134,22 +123,22 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
     # "... than those with an effective relationship to use a variety of metrics": an infinitive on a
     # noun says what they do, not who they are.
     for tok in doc[head.i + 1:end]:
-        if tok.dep_ == "acl" and tok.lemma_.lower() in SAYING_VERBS and tok.right_edge.i + 1 >= end:
+        if tok.dep_ == "acl" and tok.lemma_.lower() in lex.word_set("saying_verbs") and tok.right_edge.i + 1 >= end:
             end = tok.left_edge.i
             break
         if tok.dep_ in ("acl", "relcl") and (tok.tag_ == "VBD" or not _has_verb_root(doc, lo_limit, hi_limit)) and not any(
                 c.dep_ == "nsubj" for c in tok.children) and not (
-                is_pronoun_head(head) and tok.lower_ in lex.word_set("survey_participles")):
+                is_pronoun_head(head, lex) and tok.lower_ in lex.word_set("survey_participles")):
             end = tok.left_edge.i  # a main verb the parser hung on the noun: "5,000 households pointed to ..."
             break
-        if tok.dep_ in ("acl", "relcl", "advcl") and tok.i > head.i and not is_pronoun_head(head) and (
+        if tok.dep_ in ("acl", "relcl", "advcl") and tok.i > head.i and not is_pronoun_head(head, lex) and (
                 tok.lower_ in lex.word_set("survey_participles") or tok.lemma_.lower() in lex.word_set("survey_tail_verbs")
                 or tok.lower_ == "taken"):
             end = tok.left_edge.i if tok.left_edge.i > head.i else tok.i
             break  # "... process surveyed online between June 22", "adults taken on the 10th ... by YouGov"
         if tok.dep_ == "prep" and tok.lower_ == "from" and tok.i > head.i and (
-                any(c.lower_ in ("across", "around") for c in tok.children)
-                or any(t.lower_ in ("such", "including", "like") for t in doc[tok.i + 1:min(end, tok.i + 5)])):
+                any(c.lower_ in lex.word_set("spread_preps") for c in tok.children)
+                or any(t.lower_ in lex.word_set("example_words") for t in doc[tok.i + 1:min(end, tok.i + 5)])):
             end = tok.i
             break  # "senior marketers from companies such as Coca-Cola", "CEOs from across North America"
         if tok.dep_ == "prep" and tok.right_edge.i + 1 >= end and any(
@@ -159,7 +148,7 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
             break
         if (tok.dep_ in ("acl", "relcl", "xcomp") and tok.head.pos_ in ("NOUN", "PROPN", "PRON")
                 and any(c.dep_ == "aux" and c.lower_ == "to" and c.i < tok.i for c in tok.children)
-                and tok.head.lemma_.lower() not in ("plan", "intention", "desire")):
+                and tok.head.lemma_.lower() not in lex.word_set("intention_nouns")):
             end = tok.left_edge.i
             break
     # Stop at a break, at another figure, or at a word that does not hang from the head (a crossing
@@ -176,12 +165,13 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
     start = _skip_leading(doc, start, end, head, drop, lex)
     # A count written into the phrase: "the 17-million population" -> "population".
     j = start
-    while j < head.i and (doc[j].like_num or doc[j].text == "-" or doc[j].lower_ in MAGNITUDES):
+    magnitudes = lex.word_set("magnitudes")
+    while j < head.i and (doc[j].like_num or doc[j].text == "-" or doc[j].lower_ in magnitudes):
         j += 1
-    if j > start and any(doc[k].lower_ in MAGNITUDES for k in range(start, j)):
+    if j > start and any(doc[k].lower_ in magnitudes for k in range(start, j)):
         start = _skip_leading(doc, j, end, head, drop, lex)
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc" or doc[end - 1].is_space
-                               or doc[end - 1].lower_ in ("and", "or")):
+                               or doc[end - 1].lower_ in lex.word_set("coordinators")):
         end -= 1
     if start >= end or doc[start:end].text.strip() == "":
         return None
@@ -196,18 +186,19 @@ def _has_verb_root(doc: Doc, start: int, end: int) -> bool:
 
 def _skip_leading(doc: Doc, start: int, end: int, head: Token, drop: set[int], lex: Lexicon) -> int:
     """Leading determiners, counts and qualifiers: "the 2,000 broadband users" -> "broadband users"."""
-    participles = lex.word_set("survey_participles")
+    participles, demonstratives = lex.word_set("survey_participles"), lex.word_set("plural_demonstratives")
+    kept, qualifiers, dropped = lex.word_set("naming_determiners"), lex.word_set("leading_qualifier_words"), lex.word_set("leading_drop_words")
     while start < head.i and (doc[start].i in drop or not any(c.isalnum() for c in doc[start].text)
                               or doc[start].lower_ in participles or doc[start].pos_ == "SCONJ"
                               or (doc[start].pos_ in LEADING_DROP_POS
-                                                        and doc[start].lower_ not in KEPT_DETERMINERS)
-                              or doc[start].lower_ in QUALIFIER_WORDS
+                                                        and doc[start].lower_ not in kept)
+                              or doc[start].lower_ in qualifiers
                               or (doc[start].like_num and doc[start].head == head and doc[start].dep_ == "nummod"
                                   and not (start + 1 < end and doc[start + 1].lower_ in ("-", "to", "and")))
-                              or doc[start].lower_ in ("all", "both", "the", "a", "an", "of", "each", "every")):
-        if doc[start].lower_ in ("those", "these") and doc[start].i == head.i:
+                              or doc[start].lower_ in dropped):
+        if doc[start].lower_ in demonstratives and doc[start].i == head.i:
             break
-        if doc[start].lower_ in ("over", "under") and start + 1 < end and regex.match(r"\d", doc[start + 1].text):
+        if doc[start].lower_ in lex.word_set("age_bound_words") and start + 1 < end and regex.match(r"\d", doc[start + 1].text):
             break  # "over 65s" names an age group
         start += 1
     m = VERBAL_FIGURE.match(doc[start:head.i].text + " ") if start < head.i else None
@@ -277,15 +268,15 @@ def plural_mentions(doc: Doc, sentences: Iterable[tuple[int, int]], lex: Lexicon
     return out
 
 
-def is_anaphoric(span: Span) -> bool:
+def is_anaphoric(span: Span, lex: Lexicon) -> bool:
     """'them', 'these leaders', 'both groups', 'the two': a phrase that points back rather than names.
     'IT' (the department) is a name, not 'it'."""
     toks = [t for t in span if not t.is_punct]
     words = [t.lower_ for t in toks]
     if not words:
         return True
-    if len(words) == 1 and words[0] in ANAPHORS and not (toks[0].text.isupper() and len(toks[0].text) > 1):
+    if len(words) == 1 and words[0] in lex.word_set("anaphors") and not (toks[0].text.isupper() and len(toks[0].text) > 1):
         return True
-    if words[0] in ("these", "both", "such") and len(words) <= 2:
+    if words[0] in lex.word_set("anaphoric_openers") and len(words) <= 2:
         return True
-    return words in (["the", "two"], ["two"], ["the", "latter"], ["the", "former"], ["groups"])
+    return " ".join(words) in lex.word_set("anaphoric_phrases")

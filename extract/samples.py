@@ -7,9 +7,6 @@ name. Counts of countries, industries, money and years never qualify.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterable, Optional
 
 import regex
@@ -17,84 +14,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .extensions import doc_text, register_extensions
-from .lexicon import Lexicon
+from .lexicon import Lexicon, LexiconReader
 from .percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
-from .percentages import PercentPatterns
 from .phrases import extend_defining_tail, is_break, is_people, trim_phrase
+from .sample_patterns import N_EQUALS, Sample, SamplePatterns
+
+__all__ = ["DEFAULT_SPANS_KEY", "FACTORY", "Sample", "SampleFinder", "SamplePatterns", "find_samples", "written_counts"]
 
 FACTORY = "survey_samples"
 DEFAULT_SPANS_KEY = "survey_samples"
-CUE_WINDOW = 120
-# A count that could be a number of respondents: "131", "1,024", "two thousand"; not "60%", "$499", "9.3".
-COUNT = re.compile(
-    r"""(?<![\w.,$£€¥])(?:\d{1,3}(?:,\d{3})+|\d{2,})(?![\w.,]*\s*(?:%|per\s?cent|percent))
-      | \b(?:hundred|thousand|dozen)\b""", re.I | re.X)  # characters between a survey word and a number for the sentence to be worth parsing
-RESPONDENT_HEADS = frozenset({"respondent", "participant", "interviewee", "panellist", "panelist"})
-TAKING_PART = frozenset({"respond", "answer", "reply", "participate", "complete", "vote"})
-MAGNITUDE = frozenset({"million", "billion", "bn", "m", "trillion", "k"})
-
-
-# "(n = 1,024)", "(N=500)", "n=2,000 adults": the statistician's way of giving the base.
-N_EQUALS = re.compile(r"""(?<![\w])[nN]\s*=\s*(?P<num>\d{1,3}(?:,\d{3})+|\d{2,})(?![\d,]*\d)""")
-# "a 5,000-physician survey", "a 2,000-person poll": the count written into the survey's name.
-COUNT_COMPOUND = re.compile(
-    r"""(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+|\d{2,})-(?P<pop>[a-z]+(?:-[a-z]+)?)\s+
-        (?:online\s+|phone\s+|telephone\s+|national\s+)?(?:survey|poll|study|sample|questionnaire)s?\b""", re.X)
-
-
-@dataclass(frozen=True)
-class Sample:
-    """A sample size in token offsets (the number) with its population span."""
-
-    start: int
-    end: int
-    value: int
-    bound: str
-    population: Optional[tuple[int, int]]
-
-
-class SamplePatterns:
-    """Word classes and cheap cues, built from the lexicon."""
-
-    def __init__(self, lexicon: Lexicon) -> None:
-        self.lexicon = lexicon
-        self.percent = PercentPatterns(lexicon)
-        self.survey_verbs = lexicon.word_set("survey_verbs")
-        self.survey_nouns = lexicon.word_set("survey_nouns")
-        self.participles = lexicon.word_set("survey_participles")
-        self.responses = lexicon.word_set("response_nouns")
-        self.reporting = lexicon.word_set("reporting_verbs")
-        self.months = lexicon.word_set("month_names")
-        self.currency = lexicon.word_set("currency_symbols")
-        self.place_preps = lexicon.word_set("place_prepositions")
-        self.copulas = lexicon.word_set("copula_verbs")
-        self.conducting = lexicon.word_set("survey_tail_verbs") | self.survey_verbs
-        self.bases = lexicon.word_set("sample_base_nouns")
-        self.inclusion = lexicon.word_set("inclusion_verbs")
-        self.subsample_verbs = lexicon.word_set("subsample_verbs")
-        self.places = lexicon.word_set("non_respondent_count_nouns")  # "in 24 countries and five continents"
-        self.not_respondents = (lexicon.word_set("non_respondent_count_nouns") | lexicon.word_set("amount_nouns")
-                                | lexicon.word_set("time_nouns"))
-        cue_words = sorted({"survey", "surveys", "surveyed", "poll", "polls", "polled", "questionnaire", "questionnaires",
-                            "sample", "respondents", "interviewed", "interviews", "questioned", "asked", "quizzed",
-                            "canvassed", "sampled", "study", "census", "panel", "took part", "responded", "queried",
-                            "consulted", "contacted", "respondent", "responses", "base", "included", "participants",
-                            "physician", "person"} | self.participles, key=len, reverse=True)
-        self.cue = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in cue_words)})\b", re.I)
-
-    def cue_offsets(self, text: str) -> list[int]:
-        """Offsets of survey words with a plausible count of people nearby (not a percentage, not
-        money, not a year): cheap, so every sentence can be screened before any parse."""
-        out = []
-        for m in self.cue.finditer(text):
-            lo, hi = max(0, m.start() - CUE_WINDOW), min(len(text), m.end() + CUE_WINDOW)
-            for c in COUNT.finditer(text, lo, hi):
-                digits = c.group().replace(",", "")
-                if digits.isdigit() and len(digits) == 4 and digits[:2] in ("19", "20") and "," not in c.group():
-                    continue  # a year
-                out.append(m.start())
-                break
-        return out
 
 
 def _number_tokens(doc: Doc, sent: Span, percent_tokens: set[int], patterns: SamplePatterns) -> list[Token]:
@@ -109,7 +37,7 @@ def _number_tokens(doc: Doc, sent: Span, percent_tokens: set[int], patterns: Sam
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if prev is not None and prev.text.lower() in patterns.currency:
             continue
-        if nxt is not None and nxt.lower_ in MAGNITUDE and prev is not None and prev.text.lower() in patterns.currency:
+        if nxt is not None and nxt.lower_ in patterns.magnitudes and prev is not None and prev.text.lower() in patterns.currency:
             continue
         if "," not in tok.text and 1900 <= value <= 2100 and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN")):
             continue  # a year
@@ -149,7 +77,7 @@ def _subject_lemma(verb: Token) -> str:
 
 def _asked(head: Token, patterns: SamplePatterns, figure_tokens: frozenset[int] = frozenset()) -> bool:
     """Does the sentence say these were the people asked?"""
-    if head.lemma_.lower() in RESPONDENT_HEADS or head.lemma_.lower() in patterns.responses:
+    if head.lemma_.lower() in patterns.respondent_heads or head.lemma_.lower() in patterns.responses:
         return True  # "15 respondents", "1,000 responses"
     gov = head.head
     # "the nearly 25,000 undergraduates at 49 four-year colleges who were surveyed": a count at a place
@@ -169,7 +97,7 @@ def _asked(head: Token, patterns: SamplePatterns, figure_tokens: frozenset[int] 
             _subject_lemma(gov) in patterns.survey_nouns or _subject_lemma(gov) in patterns.bases):
         return True
     # "based on responses from 420 finance leaders", "answers of 300 CIOs"
-    if head.dep_ == "pobj" and gov.lower_ in ("from", "of", "by") and gov.head.lemma_.lower() in patterns.responses:
+    if head.dep_ == "pobj" and gov.lower_ in patterns.source_preps and gov.head.lemma_.lower() in patterns.responses:
         return True
     # "12% of 350 IT managers said": the base of a figure, counted without "the" (not "90% of the 2,200
     # employees on treatment", "half of the 17-million population"), people, in a sentence that reports.
@@ -177,20 +105,20 @@ def _asked(head: Token, patterns: SamplePatterns, figure_tokens: frozenset[int] 
         num = next((c for c in head.children if c.dep_ == "nummod" and c.i < head.i), None)
         doc = head.doc
         if (num is not None and num.i > 0 and doc[num.i - 1].i == gov.i and is_people(head, patterns.lexicon)
-                and not (num.i + 1 < len(doc) and doc[num.i + 1].text in ("-", "to", "–"))
+                and not (num.i + 1 < len(doc) and doc[num.i + 1].text in patterns.words("range_words"))
                 and any(t.lemma_.lower() in patterns.reporting for t in head.sent if t.pos_ in ("VERB", "AUX"))):
             return True
     if head.dep_ == "nsubjpass" and _is_survey_verb(gov, patterns):
         return True
-    if head.dep_ == "nsubj" and gov.lemma_.lower() in TAKING_PART | {"take"}:
+    if head.dep_ == "nsubj" and gov.lemma_.lower() in patterns.taking_part | {"take"}:
         return True
     # "Those students were sent questionnaires and 1,957 returned them."
     if head.dep_ == "nsubj" and gov.lemma_.lower() == "return" and any(
             t.lemma_.lower() in patterns.survey_nouns for t in head.sent):
         return True
-    if head.dep_ == "pobj" and gov.lower_ in ("of", "with", "among") and gov.head.lower_ in patterns.survey_nouns:
+    if head.dep_ == "pobj" and gov.lower_ in patterns.words("survey_noun_preps") and gov.head.lower_ in patterns.survey_nouns:
         return True
-    if head.dep_ == "pobj" and gov.lower_ == "to" and gov.head.lemma_.lower() in ("speak", "talk", "send", "write"):
+    if head.dep_ == "pobj" and gov.lower_ == "to" and gov.head.lemma_.lower() in patterns.words("contact_verbs"):
         return True
     for child in head.children:
         if child.dep_ in ("acl", "relcl") and (child.lower_ in patterns.participles or _is_survey_verb(child, patterns)):
@@ -203,12 +131,12 @@ def _asked(head: Token, patterns: SamplePatterns, figure_tokens: frozenset[int] 
                 return True
     # "conducted online ... among 2,521 adults", "a poll among 1,647 adults", "conducted the survey online in
     # January among 600 adults": the "among" may hang a word or two below the verb or the survey word.
-    if head.dep_ == "pobj" and gov.lower_ in ("among", "with") and any(
+    if head.dep_ == "pobj" and gov.lower_ in patterns.words("conducted_among_preps") and any(
             a.lemma_.lower() in patterns.conducting or a.lemma_.lower() in patterns.survey_nouns
             for a in list(gov.ancestors)[:3]):
         return True
     # "polled a weighted sample of 1,981 voters": the head is inside "sample of".
-    if head.dep_ == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in ("sample", "total", "panel", "group"):
+    if head.dep_ == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in patterns.words("sample_part_nouns"):
         return _asked(gov.head, patterns, figure_tokens) or gov.head.dep_ in ("dobj", "nsubjpass", "nsubj")
     # "A total of 3,028 adults were interviewed"
     if head.dep_ == "pobj" and gov.lower_ == "of" and gov.head.dep_ == "nsubjpass" and _is_survey_verb(gov.head.head, patterns):
@@ -247,10 +175,10 @@ def find_samples(doc: Doc, sentences: Iterable[tuple[int, int]], patterns: Sampl
             if partner is None and own is None and num.i > 0 and doc[num.i - 1].lower_ in ("and", ","):
                 # "interviewed 401 people before ... and 601 afterwards"
                 partner = next((accepted[i] for i in sorted(accepted, reverse=True) if i < num.i), None)
-            if partner is None and own is not None and is_people(own, patterns.lexicon) and _breakdown_after(doc, num, accepted):
+            if partner is None and own is not None and is_people(own, patterns.lexicon) and _breakdown_after(doc, num, accepted, patterns):
                 # "surveyed 720 senior business technology executives; 537 CIOs/VPs of IT and 182 corporate managers"
                 partner = next(accepted[i] for i in sorted(accepted, reverse=True) if i < num.i)
-            if partner is None and own is not None and is_people(own, patterns.lexicon) and _fronted_base(doc, num, own, s, percent_tokens):
+            if partner is None and own is not None and is_people(own, patterns.lexicon) and _fronted_base(doc, num, own, s, percent_tokens, patterns):
                 accepted[num.i] = _make_sample(doc, num, own, patterns, (s, e))
                 continue
             if partner is None:
@@ -263,7 +191,7 @@ def find_samples(doc: Doc, sentences: Iterable[tuple[int, int]], patterns: Sampl
     return found
 
 
-def _breakdown_after(doc: Doc, num: Token, accepted: dict[int, Sample]) -> bool:
+def _breakdown_after(doc: Doc, num: Token, accepted: dict[int, Sample], patterns: SamplePatterns) -> bool:
     """Is this count part of a list that breaks down a total stated just before it, after a ';', ':' or
     dash ('720 executives; 537 CIOs and 182 managers', '2,000 adults - 1,000 men and 1,000 women')?"""
     earlier = [i for i in accepted if i < num.i]
@@ -271,31 +199,32 @@ def _breakdown_after(doc: Doc, num: Token, accepted: dict[int, Sample]) -> bool:
         return False
     between = doc[max(earlier):num.i]
     return any(t.text in (";", ":", "\u2014", "\u2013", "-", "(") for t in between) and not any(
-        t.lower_ in ("while", "but", "whereas") for t in between)
+        t.lower_ in patterns.words("contrast_words") for t in between)
 
 
-def _fronted_base(doc: Doc, num: Token, head: Token, start: int, figure_tokens: frozenset[int]) -> bool:
+def _fronted_base(doc: Doc, num: Token, head: Token, start: int, figure_tokens: frozenset[int],
+                  patterns: SamplePatterns) -> bool:
     """'of 1,806 retailers across 10 categories, 61% say ...': a base set up front for the figure."""
     of = head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
-    if of is None or num.i - 1 != of.i and doc[num.i - 1].lower_ not in ("than", "some", "nearly", "about"):
+    if of is None or num.i - 1 != of.i and doc[num.i - 1].lower_ not in patterns.words("base_qualifiers"):
         return False
     comma = next((t.i for t in doc[head.i:min(len(doc), head.i + 12)] if t.text == ","), None)
     return comma is not None and any(comma < i <= comma + 4 for i in figure_tokens) and (
         of.i == start or doc[of.i - 1].lower_ in ("that", "which", ",", "and"))
 
 
-def written_counts(doc: Doc, taken: set[int], not_respondents: frozenset[str] = frozenset()) -> list[Sample]:
+def written_counts(doc: Doc, taken: set[int], patterns: SamplePatterns) -> list[Sample]:
     """Bases written 'n = 1,024' or into the survey's name ('a 5,000-physician survey'), anywhere in
     the text (no parse needed)."""
     out = []
     text = doc_text(doc)
-    for pattern in (N_EQUALS, COUNT_COMPOUND):
+    for pattern in (N_EQUALS, patterns.count_compound):
         for m in pattern.finditer(text):
             span = doc.char_span(m.start("num"), m.end("num"), alignment_mode="expand")
             if span is None or span.start in taken:
                 continue
             pop = doc.char_span(m.start("pop"), m.end("pop"), alignment_mode="expand") if "pop" in m.groupdict() else None
-            if pop is not None and {pop.text.lower(), pop.text.lower() + "s"} & not_respondents:
+            if pop is not None and {pop.text.lower(), pop.text.lower() + "s"} & patterns.not_respondents:
                 continue  # "a 24-state survey": states were not asked
             out.append(Sample(span.start, span.end, int(m.group("num").replace(",", "")), "exact",
                               (pop.start, pop.end) if pop is not None else None))
@@ -316,13 +245,13 @@ def _bare_count(doc: Doc, num: Token, patterns: SamplePatterns, limit: tuple[int
         return _make_sample(doc, num, None, patterns, limit)
     if num.dep_ in ("attr", "acomp") and gov.lemma_.lower() in patterns.copulas and _subject_lemma(gov) in patterns.bases:
         return _make_sample(doc, num, None, patterns, limit)
-    if num.dep_ == "nsubj" and gov.lemma_.lower() in TAKING_PART | {"return"} and any(
+    if num.dep_ == "nsubj" and gov.lemma_.lower() in patterns.taking_part | {"return"} and any(
             t.lemma_.lower() in patterns.survey_nouns for t in doc[limit[0]:limit[1]]):
         return _make_sample(doc, num, None, patterns, limit)  # "... sent questionnaires and 1,957 returned them"
     of_part = next((c for c in num.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of_part is not None and num.dep_ in ("nsubj", "nsubjpass"):
         whole = next((c for c in of_part.children if c.dep_ == "pobj"), None)
-        if whole is not None and (whole.lower_ in ("them", "those", "these") or whole.lemma_.lower() in RESPONDENT_HEADS):
+        if whole is not None and (whole.lower_ in patterns.words("part_pronouns") or whole.lemma_.lower() in patterns.respondent_heads):
             return _make_sample(doc, num, None, patterns, limit, fallback=_predicate(doc, gov))
     return None
 
@@ -347,7 +276,7 @@ def _make_sample(doc: Doc, num: Token, head: Optional[Token], patterns: SamplePa
     population = fallback
     if head is not None and head.lemma_.lower() in patterns.responses:
         # "1,000 responses from marketers": who responded, not the responses.
-        source = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "by")), None)
+        source = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in patterns.source_preps), None)
         obj = next((c for c in source.children if c.dep_ == "pobj"), None) if source is not None else None
         population = trim_phrase(doc, obj, patterns.lexicon, limit=limit) if obj is not None else None
     elif head is not None and head.i > num.i:
@@ -355,15 +284,15 @@ def _make_sample(doc: Doc, num: Token, head: Optional[Token], patterns: SamplePa
         if phrase is not None:
             while phrase[0] < head.i and (doc[phrase[0]].like_num or doc[phrase[0]].dep_ == "cc"):
                 phrase = (phrase[0] + 1, phrase[1])  # "1,647 and 844 adults": the other count is not who
-            population = extend_defining_tail(doc, _verb_attached_modifier(doc, head, phrase, patterns.places), limit)
-        if head.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in RESPONDENT_HEADS and \
+            population = extend_defining_tail(doc, _verb_attached_modifier(doc, head, phrase, patterns), limit)
+        if head.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in patterns.respondent_heads and \
                 head.head.lemma_.lower() in patterns.subsample_verbs:
             # "only 15 respondents were based in the U.S.": a part of the sample, described by its clause.
             population = _predicate(doc, head.head) or population
     return Sample(num.i, num.i + 1, value, bound, population)
 
 
-def _verb_attached_modifier(doc: Doc, head: Token, phrase: tuple[int, int], places: frozenset[str]) -> tuple[int, int]:
+def _verb_attached_modifier(doc: Doc, head: Token, phrase: tuple[int, int], patterns: SamplePatterns) -> tuple[int, int]:
     """'interviewed 131 U.S. executives with a title of director or higher': the parser often hangs
     the 'with' (or 'aged', 'who') phrase on the verb or the survey word; it still says who was asked."""
     end = phrase[1]
@@ -371,13 +300,13 @@ def _verb_attached_modifier(doc: Doc, head: Token, phrase: tuple[int, int], plac
         return phrase
     nxt = doc[end]
     hosts = {head.i, head.head.i, head.head.head.i}  # the noun, its "of", the survey word or verb
-    defining = nxt.lower_ in ("with", "aged", "who", "over", "between")
+    defining = nxt.lower_ in patterns.words("defining_tail_words")
     # "across 12 industries at companies with at least $250 million": more than a place, it says who.
-    longer_than_a_place = nxt.lower_ in ("across", "from", "at", "in") and any(
-        t.pos_ in ("NOUN", "PROPN") and t.lower_ not in places for t in nxt.subtree)
+    longer_than_a_place = nxt.lower_ in patterns.words("place_tail_preps") and any(
+        t.pos_ in ("NOUN", "PROPN") and t.lower_ not in patterns.places for t in nxt.subtree)
     if nxt.head.i not in hosts or not (defining or longer_than_a_place):
         return phrase
-    if any(t.lower_ in ("such", "including", "like") for t in doc[end + 1:min(len(doc), end + 5)]):
+    if any(t.lower_ in patterns.words("example_words") for t in doc[end + 1:min(len(doc), end + 5)]):
         return phrase  # "from companies including Barclaycard, ...": examples of where they work, not who
     new_end = doc[end].right_edge.i + 1
     for i in range(end, new_end):
@@ -404,7 +333,7 @@ def _split_shared_heads(doc: Doc, samples: list[Sample]) -> None:
             samples[i] = Sample(smp.start, smp.end, smp.value, smp.bound, (ps, end))
 
 
-class SampleFinder:
+class SampleFinder(LexiconReader):
     """spaCy component: sample sizes into ``doc.spans[spans_key]`` with ``span._.population``."""
 
     def __init__(self, nlp: Language, name: str = FACTORY, *, spans_key: str = DEFAULT_SPANS_KEY,
@@ -413,8 +342,11 @@ class SampleFinder:
         self.name = name
         self.spans_key = spans_key
         self.percent_key = percent_key
-        self.lexicon = lexicon or Lexicon.default()
-        self.patterns = SamplePatterns(self.lexicon)
+        self._read_lexicon(nlp, lexicon)
+
+    @property
+    def patterns(self) -> SamplePatterns:
+        return self.lexicon.compiled(SamplePatterns)
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
@@ -426,7 +358,7 @@ class SampleFinder:
         if not doc.has_annotation("DEP"):
             return []
         found = find_samples(doc, readable_sentences(doc, self.patterns, (self.percent_key,)), self.patterns, self.percent_key)
-        found += written_counts(doc, {smp.start for smp in found}, self.patterns.not_respondents)
+        found += written_counts(doc, {smp.start for smp in found}, self.patterns)
         return sorted(found, key=lambda smp: smp.start)
 
     def set_annotations(self, doc: Doc, samples: list[Sample]) -> None:
@@ -438,14 +370,6 @@ class SampleFinder:
             span._.population = doc[smp.population[0]:smp.population[1]] if smp.population else None
             spans.append(span)
         doc.spans[self.spans_key] = spans
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        self.lexicon.to_disk(path)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "SampleFinder":
-        self.lexicon = Lexicon.from_disk(path)
-        self.patterns = SamplePatterns(self.lexicon)
-        return self
 
 
 @Language.factory(

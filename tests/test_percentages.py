@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -162,3 +163,31 @@ def test_percentages_find_on_runs_matches_full_scan(blank_nlp, unit, n):
     patterns = blank_nlp.get_pipe("survey_percentages").patterns
     text = unit * n
     assert patterns.find(text) == patterns.find(text, everywhere=True)
+
+
+@pytest.mark.slow
+def test_percentages_lexicon_from_disk_reaches_every_component(nlp, tmp_path):
+    """A word taken out of a list in the saved pipeline's lexicon changes what the loaded pipeline reads:
+    without 'rise' in point_change_nouns, '5 points rise' is no longer a figure."""
+    import json
+
+    text = "Support for the plan among voters saw a 5 points rise in the poll."
+    doc = nlp(text)
+    assert [s.text for s in doc.spans["survey_percentages"]] == ["5 points"]
+    nlp.to_disk(tmp_path / "pipe")
+    saved = tmp_path / "pipe" / "survey_percentages" / "lexicon.json"
+    assert not (tmp_path / "pipe" / "survey_groups" / "lexicon.json").exists()  # one lexicon, its owner's
+    lists = json.loads(saved.read_text(encoding="utf-8"))
+    lists["point_change_nouns"]["words"].remove("rise")
+    saved.write_text(json.dumps(lists), encoding="utf-8")
+    again = spacy.load(tmp_path / "pipe")
+    doc = again(text)
+    assert [s.text for s in doc.spans["survey_percentages"]] == []
+    assert again.get_pipe("survey_groups").lexicon is again.get_pipe("survey_percentages").lexicon
+
+
+def test_percentages_lexicon_compiles_its_patterns_once(nlp):
+    lex = nlp.get_pipe("survey_percentages").lexicon
+    assert nlp.get_pipe("survey_samples").patterns.percent is nlp.get_pipe("survey_percentages").patterns
+    assert nlp.get_pipe("survey_groups").rules.samples is nlp.get_pipe("survey_samples").patterns
+    assert lex.compiled(type(nlp.get_pipe("survey_percentages").patterns)) is nlp.get_pipe("survey_percentages").patterns

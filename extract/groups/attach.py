@@ -78,7 +78,7 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
     twin = fig._.restates
     if twin is not None and span[0] <= twin.start < span[1] and twin.end < span[1]:
         span = (twin.end, span[1])  # "three in five advertisers (58 per cent)": the ratio is the figure, not the group
-    if is_anaphoric(head_with_determiner(doc, head, span)):
+    if is_anaphoric(head_with_determiner(doc, head, span), rules.lex):
         recent = state.previous_groups + [out[m].group for m in members if m < n and out[m].group and out[m].kind == "share"]
         a.group = resolve_anaphor(state, head_with_determiner(doc, head, span), recent)
         a.resolved = a.group is not None
@@ -123,7 +123,6 @@ def _among(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
 
 
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp"})
-COMPARING = frozenset({"compared", "than", "versus", "vs", "vs."})
 
 
 def _answer_giver(state: GroupState, fig: Span, sent: Span, bracket: Optional[Token]) -> Optional[Token]:
@@ -147,7 +146,7 @@ def _answer_giver(state: GroupState, fig: Span, sent: Span, bracket: Optional[To
     tok, crossed, best = bracket if bracket is not None else doc[fig.start - 2], False, None
     while tok.head.i != tok.i and sent.start <= tok.head.i < sent.end:
         crossed = crossed or tok.dep_ in CLAUSE_DEPS
-        if tok.dep_ == "attr" or tok.lower_ in COMPARING or (
+        if tok.dep_ == "attr" or tok.lower_ in rules.lex.word_set("comparing_words") or (
                 tok.dep_ in ("nsubj", "nsubjpass") and rules.is_people(rules._through_quantity(tok))):
             break  # the bracket is on a people subject's side, on a compared side, or the predicate's own
         tok = tok.head
@@ -159,9 +158,6 @@ def _answer_giver(state: GroupState, fig: Span, sent: Span, bracket: Optional[To
         if named is not None and named.pos_ in ("NOUN", "PROPN") and rules.is_people(named):
             best = named  # a people subject; a higher one (the speakers) replaces it
     return best if best is not None and (bracket is None or crossed) else None
-
-
-RANKING = frozenset({"most", "least"})
 
 
 def _with_after_copula(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
@@ -182,7 +178,7 @@ def _with_after_copula(state: GroupState, fig: Span, sent: Span) -> Optional[Tok
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
     attr = next((c for c in verb.children if c.dep_ == "attr" and c.i > verb.i), None)
     for cand in (subj, attr):
-        if cand is None or cand.pos_ == "ADJ" or any(t.lower_ in RANKING for t in cand.subtree):
+        if cand is None or cand.pos_ == "ADJ" or any(t.lower_ in state.rules.lex.word_set("ranking_words") for t in cand.subtree):
             continue
         named = cand if cand.pos_ != "NUM" else cand.head  # "Those over 55": the parser heads it with the number
         if named.lower_ in ("those", "these") or named.pos_ == "PROPN" or state.rules.is_people(named) \

@@ -32,7 +32,7 @@ def comparison(state: GroupState, sent: Span) -> Optional[Frame]:
             t for t in sent if t.i > than[0].i and t.pos_ in ("PRON", "NOUN", "PROPN")][:1]
         if objs and subj is not None:
             b = trim_phrase(doc, objs[0], lex, limit=(sent.start, sent.end))
-            if is_pronoun_head(subj) and not list(subj.children) and state.frame is not None:
+            if is_pronoun_head(subj, lex) and not list(subj.children) and state.frame is not None:
                 a = state.frame[0]
             else:
                 a = trim_phrase(doc, subj, lex, limit=(sent.start, sent.end))
@@ -101,6 +101,6 @@ def sentence_subject(state: GroupState, sent: Span) -> Optional[TokenSpan]:
     if subj.lower_ != "those" and not rules.is_people(subj):
         return None  # "Tutorials (62%) ...", "Results show ...": what was asked about, not who answered
     span = trim_phrase(doc, subj, rules.lex, limit=(sent.start, sent.end))
-    if span is None or is_anaphoric(doc[span[0]:span[1]]):
+    if span is None or is_anaphoric(doc[span[0]:span[1]], rules.lex):
         return None
     return span

@@ -1,14 +1,13 @@
 """The ``survey_groups`` spaCy component: kind, group, time and statement on every percentage span."""
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Iterable, Optional
+from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import register_extensions
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, LexiconReader
 from ..parser import readable_sentences
 from ..percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
 from ..samples import DEFAULT_SPANS_KEY as SAMPLE_KEY
@@ -20,7 +19,7 @@ FACTORY = "survey_groups"
 DEFAULT_MENTIONS_KEY = "survey_mentions"
 
 
-class GroupFinder:
+class GroupFinder(LexiconReader):
     """spaCy component: kind, group, time and statement on every percentage span, and the phrases that
     name who answered in ``doc.spans[mentions_key]``."""
 
@@ -32,8 +31,11 @@ class GroupFinder:
         self.percent_key = percent_key
         self.sample_key = sample_key
         self.mentions_key = mentions_key
-        self.lexicon = lexicon or Lexicon.default()
-        self.rules = GroupRules(self.lexicon)
+        self._read_lexicon(nlp, lexicon)
+
+    @property
+    def rules(self) -> GroupRules:
+        return self.lexicon.compiled(GroupRules)
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
@@ -56,14 +58,6 @@ class GroupFinder:
             span._.time = doc[a.time[0]:a.time[1]] if a.time else None
             span._.statement = doc[a.statement[0]:a.statement[1]] if a.statement else None
         doc.spans[self.mentions_key] = [doc[s:e] for s, e in mentions]
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        self.lexicon.to_disk(path)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "GroupFinder":
-        self.lexicon = Lexicon.from_disk(path)
-        self.rules = GroupRules(self.lexicon)
-        return self
 
 
 @Language.factory(

@@ -18,7 +18,7 @@ def resolve_anaphor(state: GroupState, phrase: Span, recent: Sequence[TokenSpan]
     then the nearest mention; 'these X' prefers a mention with the same noun."""
     doc = state.doc
     words = [t.lower_ for t in phrase if not t.is_punct]
-    before = [m for m in state.weak if m[1] <= phrase.start and not is_anaphoric(doc[m[0]:m[1]])]
+    before = [m for m in state.weak if m[1] <= phrase.start and not is_anaphoric(doc[m[0]:m[1]], state.rules.lex)]
     starts = [b[0] for b in state.sentences]
     sent_start = state.sentences[max(0, bisect_right(starts, phrase.start) - 1)][0] if starts else 0
     earlier = [b for b in state.sentences if b[1] <= sent_start]

@@ -8,29 +8,7 @@ from typing import Optional
 import regex
 from spacy.tokens import Span, Token
 
-from ..phrases import OPINION_VERBS
 from .state import Assignment, GroupState
-
-MARGIN_RE = regex.compile(r"(?:margin\s+of\s+error|plus\s+or\s+minus|\+/-|±|sampling\s+error)[^.]{0,40}$", regex.I)
-RATE_WORDS = frozenset({"rate", "rates", "interest", "inflation", "yield", "yields", "gdp", "growth", "unemployment",
-                        "deficit", "borrowing", "economy", "tax", "taxes", "prices", "price", "index", "sales",
-                        "output", "spending", "pay", "wages", "earnings", "profits", "shares", "market"})
-STRONG_SURVEY_CUES = frozenset({"survey", "surveys", "surveyed", "poll", "polls", "polled", "respondents", "questioned",
-                                "interviewed", "questionnaire", "asked", "study", "research", "found", "said", "say", "says",
-                                "think", "believe", "believed", "thought", "felt", "feel", "agreed", "agree", "want",
-                                "wanted", "backed", "opposed", "supported", "support", "oppose", "admitted", "claimed"})
-MISTAGGED_VERBS = frozenset({"plan", "want", "support", "back", "favour", "favor", "oppose", "expect", "intend", "hope",
-                             "fear", "say", "think", "believe", "agree", "use", "own", "prefer", "need"})
-MEASURE_NOUNS = frozenset({"figure", "proportion", "percentage", "share", "number", "level", "total"})
-CHANGE_AFTER = frozenset({"higher", "lower", "more", "less", "up", "down", "rise", "increase", "fall", "drop", "cut", "jump",
-                          "gain", "growth", "decline", "stake", "discount", "share", "cheaper", "dearer", "faster", "slower",
-                          "bigger", "smaller", "ahead", "behind", "above", "below", "off", "year-on-year", "annually", "rate",
-                          "decrease", "stronger", "weaker", "increases", "rises", "falls", "drops", "cuts", "jumps", "gains"})
-SURVEY_CONTEXT = frozenset({"say", "said", "says", "think", "thought", "believe", "believed", "feel", "felt", "agree",
-                            "agreed", "respondents", "surveyed", "polled", "questioned", "interviewed", "survey",
-                            "poll", "voters", "people", "want", "wanted", "expect", "support", "oppose", "found",
-                            "consider", "prefer", "claim", "admit", "plan", "backed", "opposed", "knew", "know",
-                            "believes", "thinks", "described", "describe", "reported", "indicated"})
 
 
 # A figure that is part of an answer's wording, the share of those who gave it bracketed right after:
@@ -42,7 +20,7 @@ WORDED_IN_ANSWER_RE = regex.compile(
 
 def survey_cue(state: GroupState, sent: Span) -> bool:
     """Does the sentence mention a survey, its respondents or what they said?"""
-    return not state.words(sent).isdisjoint(STRONG_SURVEY_CUES)
+    return not state.words(sent).isdisjoint(state.rules.survey_sentence_cues)
 
 
 def figure_kind(state: GroupState, fig: Span, sent: Span, of_obj: Optional[Token],
@@ -51,14 +29,14 @@ def figure_kind(state: GroupState, fig: Span, sent: Span, of_obj: Optional[Token
     in view; rates, changes and portions of amounts are 'other'."""
     doc, text, rules = state.doc, state.text, state.rules
     text_before = text[max(sent.start_char, fig.start_char - 60):fig.start_char]
-    if MARGIN_RE.search(text_before):
+    if rules.margin_re.search(text_before):
         return "other", False
     words = state.words(sent)
     if fig._.unit == "points":
         if fig._.form == "fraction":
             return "other", False
-        rates = words & RATE_WORDS
-        surveyish = words & (SURVEY_CONTEXT - {"say", "said", "says"})  # "he says" is every news sentence
+        rates = words & rules.rate_nouns
+        surveyish = words & (rules.survey_context - {"say", "said", "says"})  # "he says" is every news sentence
         return ("other" if rates and not surveyish else "point_change"), False
     if of_obj is not None:
         head = of_obj.lemma_.lower()
@@ -77,7 +55,7 @@ def figure_kind(state: GroupState, fig: Span, sent: Span, of_obj: Optional[Token
     # "10% inflation", "a 3% rise", "100% debt relief": the figure modifies a noun.
     if root.head.i > fig.end - 1 and root.head.pos_ in ("NOUN", "PROPN") and root.dep_ in (
             "nummod", "amod", "compound", "quantmod", "nmod", "npadvmod"):
-        if root.head.lemma_.lower() in MISTAGGED_VERBS and root.head.i == fig.end:
+        if root.head.lemma_.lower() in rules.mistagged_verbs and root.head.i == fig.end:
             return "other", True  # "another 11% plan to ...": a verb the tagger took for a noun
         if root.head.i == fig.end and root.head.lower_.endswith("ing") and not (
                 root.head.lower_ in rules.amount or root.head.lemma_.lower() in rules.amount):
@@ -95,14 +73,14 @@ def figure_kind(state: GroupState, fig: Span, sent: Span, of_obj: Optional[Token
                     text[max(sent.start_char, fig.start_char - 50):fig.start_char], regex.I):
         return "other", False
     nxt = doc[fig.end] if fig.end < len(doc) else None
-    if nxt is not None and nxt.lower_ in CHANGE_AFTER and not (
-            nxt.lower_ in ("behind", "ahead") and nxt.i + 1 < sent.end and doc[nxt.i + 1].tag_ == "VBG"):
+    if nxt is not None and nxt.lower_ in rules.change_after and not (
+            nxt.lower_ in rules.rival_position and nxt.i + 1 < sent.end and doc[nxt.i + 1].tag_ == "VBG"):
         return "other", False  # not "71 per cent behind leaving": behind a choice, not behind a rival
     # "rose 5%", "up by 4.5%", "running at 50%", "a rate of 20%", "sales of 13%"
     gov = root.head
     if root.dep_ == "pobj" and gov.pos_ == "ADP":
         gov2 = gov.head
-        if gov.lower_ in ("by", "to", "from", "at", "of", "on", "around", "about", "between") and (
+        if gov.lower_ in rules.rate_preps and (
                 gov2.lower_ in rules.change or gov2.lemma_.lower() in rules.change or gov2.lower_ in rules.amount
                 or gov2.lemma_.lower() in rules.amount):
             return "other", False
@@ -112,18 +90,18 @@ def figure_kind(state: GroupState, fig: Span, sent: Span, of_obj: Optional[Token
     verb = gov.head if root.dep_ == "pobj" else gov
     if root.dep_ in ("pobj", "attr", "dobj", "acomp", "npadvmod") and verb.pos_ in ("VERB", "AUX"):
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None and subj.lemma_.lower() in MEASURE_NOUNS and not any(c.lower_ == "of" for c in subj.children):
+        if subj is not None and subj.lemma_.lower() in rules.measure_nouns and not any(c.lower_ == "of" for c in subj.children):
             return "other", True  # "In 2003 the figure was 29%": the measure before it decides
         if subj is not None and (subj.lemma_.lower() in rules.amount or subj.lower_ in rules.amount):
             return "other", False  # "Resolution rates ... are running at just 50%"
-    if root.dep_ == "pobj" and any(t.lower_ in RATE_WORDS for t in doc[max(sent.start, fig.start - 3):fig.start]):
+    if root.dep_ == "pobj" and any(t.lower_ in rules.rate_nouns for t in doc[max(sent.start, fig.start - 3):fig.start]):
         return "other", False  # "takes the jobless rate to 12.1%"
     if bracket is not None:
         return ("share", False) if rules.is_people(bracket) or survey_cue(state, sent) else ("other", True)
     if fig.start >= 2 and doc[fig.start - 1].text == "(" and doc[fig.start - 2].lower_ in rules.lex.word_set("vague_quantifiers"):
         return "share", False  # "Most (71%) have no policies": a vague word made exact
     if root.dep_ in ("nsubj", "nsubjpass") and gov.pos_ in ("VERB", "AUX"):
-        if gov.lemma_.lower() in OPINION_VERBS or gov.lemma_.lower() in rules.reporting or survey_cue(state, sent):
+        if gov.lemma_.lower() in rules.opinion_verbs or gov.lemma_.lower() in rules.reporting or survey_cue(state, sent):
             return "share", False
         return ("share" if fig._.form in ("fraction", "ratio", "count") or _survey_default(state, sent) else "other"), True
     if root.dep_ == "appos" and (gov.lemma_.lower() in rules.amount or gov.lower_ in rules.amount):
@@ -157,7 +135,7 @@ def _survey_default(state: GroupState, sent: Span) -> bool:
         currency = rules.lex.word_set("currency_symbols")
         for tok in sent:
             low = tok.lower_
-            if low in RATE_WORDS or low in rules.amount or tok.lemma_.lower() in rules.amount or tok.text.lower() in currency:
+            if low in rules.rate_nouns or low in rules.amount or tok.lemma_.lower() in rules.amount or tok.text.lower() in currency:
                 return False
         return True
     return state.per_sentence("survey_default", sent, no_money)
@@ -175,7 +153,7 @@ def _opinion_moving(state: GroupState, fig: Span, sent: Span) -> bool:
             # "the number of retailers focused on opening new stores has increased ..., from 19% to 26%"
             counted = next((o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
                             for o in p.children if o.dep_ == "pobj"), None)
-            if subj.lemma_.lower() in ("number", "share", "proportion", "percentage") and counted is not None:
+            if subj.lemma_.lower() in state.rules.measure_nouns and counted is not None:
                 return state.rules.is_people(counted)
             return subj.lemma_.lower() in state.rules.opinion_measures
         if verb.pos_ in ("VERB", "AUX") and any(t.lemma_.lower() in state.rules.opinion_measures

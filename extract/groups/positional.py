@@ -70,7 +70,7 @@ def _subjects_in(state: GroupState, sent: Span) -> set[TokenSpan]:
     for tok in sent:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN", "PRON") and not tok.like_num and tok.text != "%":
             span = trim_phrase(doc, tok, state.rules.lex, limit=(sent.start, sent.end))
-            if span is not None and not is_anaphoric(doc[span[0]:span[1]]):
+            if span is not None and not is_anaphoric(doc[span[0]:span[1]], state.rules.lex):
                 out.add(span)
     return out
 

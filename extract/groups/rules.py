@@ -9,7 +9,7 @@ import regex
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon
-from ..phrases import OPINION_VERBS, is_people
+from ..phrases import is_people
 from ..samples import SamplePatterns
 
 QUANTITY_HEADS = frozenset({"share", "percentage", "proportion", "number", "majority", "minority", "fraction", "half",
@@ -44,10 +44,21 @@ class GroupRules:
         self.reporting = lexicon.word_set("reporting_verbs") - {"be", "have", "do"}
         phrases = "|".join(regex.escape(p) for p in sorted(lexicon.word_set("time_expressions"), key=len, reverse=True))
         self.time_re = regex.compile(TIME_RE.pattern.replace("{phrases}", phrases), TIME_RE.flags)
-        self.samples = SamplePatterns(lexicon)
+        self.samples = lexicon.compiled(SamplePatterns)
         self.opinion_measures = lexicon.word_set("opinion_measures")
         cues = "|".join(regex.escape(w) for w in sorted(lexicon.word_set("survey_cue_words"), key=len, reverse=True))
         self.survey_cue_re = regex.compile(rf"\b(?:{cues})\b", regex.I)
+        # What decides a figure's kind (``kind.figure_kind``).
+        self.margin_re = regex.compile(rf"(?:{lexicon.alternation('margin_of_error_words')})[^.]{{0,40}}$", regex.I)
+        self.rate_nouns = lexicon.word_set("rate_nouns")
+        self.survey_sentence_cues = lexicon.word_set("survey_sentence_cues")
+        self.survey_context = lexicon.word_set("survey_context_words")
+        self.mistagged_verbs = lexicon.word_set("mistagged_verbs")
+        self.measure_nouns = lexicon.word_set("measure_nouns")
+        self.change_after = lexicon.word_set("change_after_figure")
+        self.rival_position = lexicon.word_set("rival_position_words")
+        self.rate_preps = lexicon.word_set("rate_prepositions")
+        self.opinion_verbs = lexicon.word_set("opinion_verbs")
 
     # ------------------------------------------------------------ finding heads
     def of_object(self, doc: Doc, fig: Span, sent: Span) -> Optional[Token]:
@@ -167,7 +178,7 @@ class GroupRules:
             return None
         verb = root.head
         target = verb
-        if verb.lemma_.lower() in OPINION_VERBS:
+        if verb.lemma_.lower() in self.opinion_verbs:
             comp = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
             if comp:
                 target = comp[0]

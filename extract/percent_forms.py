@@ -1,0 +1,242 @@
+"""Percentage figures, the forms: the verbose, commented patterns for every way a writer states a
+proportion ("60%", "Fifty-eight per cent", "two-thirds", "one in 10", "13-percentage-point"), built
+from the lexicon's number tables, qualifiers and word lists, and the values of what they match."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+import regex
+
+from .lexicon import Lexicon
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One percentage figure found in text, in character offsets."""
+
+    start: int
+    end: int
+    value: float
+    bound: str
+    unit: str  # "percent" or "points"
+    form: str  # numeric, words, fraction, ratio, count, range_low, range_high, list
+    superseded: bool = False  # a verbal figure restated exactly right after it: "one-quarter (23%)"
+    verbal_of: Optional[int] = None  # on an exact figure: start offset of the verbal figure it restates
+    verbal_end: Optional[int] = None  # ... and its end offset
+
+
+def range_figures(low: tuple[int, int], high: tuple[int, int], lo: float, hi: float, unit: str) -> list[Figure]:
+    """The two records of a range: the low end a lower bound, the high end an upper one."""
+    return [Figure(low[0], low[1], lo, "lower", unit, "range_low"), Figure(high[0], high[1], hi, "upper", unit, "range_high")]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Longest first, so that 'seventeen' wins over 'seven'."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+class PercentForms:
+    """The compiled patterns of every form a percentage is written in, built from a lexicon (never at
+    import time), and the values of what they match."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        nums = lexicon.numbers
+        self.units = dict(nums["units"])
+        self.tens = dict(nums["tens"])
+        self.articles = dict(nums["articles"])
+        self.denominators = dict(nums["denominators"])
+        units_alt = _alternation(self.units)
+        digits_1_9 = _alternation(k for k, v in self.units.items() if 1 <= v <= 9)
+        tens_alt = _alternation(self.tens)
+        art_alt = _alternation(self.articles)
+        den_alt = _alternation(self.denominators)
+
+        # A number written in words, up to one hundred: "eight", "Fifty-eight", "forty three".
+        self.numword = rf"""
+            (?:(?:one|a)[\s-]+hundred
+              | (?:{tens_alt})(?:[\s-]+(?:{digits_1_9}))?
+              | (?:{units_alt}))"""
+        # A decimal in words, as BBC reporters write them: "one point three".
+        decword = rf"(?:{self.numword})\s+point(?:\s+(?:{units_alt}))+"
+        # Digits, with thousands separators and decimals; a leading minus only after space or "(".
+        digits = r"""
+            (?:(?<=^|[\s(])[-\u2212])?
+            (?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"""
+        self.number = rf"""
+            (?:(?<![\w$£€¥.,\u2212-]){digits}(?![\d])
+              | \b(?:{decword}|{self.numword})\b)"""
+        # The high end of a range may follow a dash directly: "3-5%".
+        hi_number = rf"""
+            (?:(?<![\w$£€¥.,\u2212]){digits}(?![\d])
+              | \b(?:{decword}|{self.numword})\b)"""
+        # Units. Percentage points come first: "percent points" starts like "percent".
+        points = rf"""
+            (?:[\s-]+per(?:[\s-]?cent(?:age)?)[\s-]+points?\b
+              | [\s-]+percentage[\s-]+points?\b
+              | \s?(?-i:pp|ppts?)\b
+              | [\s-]points?\b(?=\s+(?:{lexicon.alternation("point_change_nouns")})\b))"""
+        percent = r"""
+            (?:\s?%
+              | [\s-]?per[\s-]?cent\b
+              | \s?(?-i:pc)\b)"""
+        self.points_unit = points
+        unit = rf"(?:(?P<pts>{points})|(?P<pct>{percent}))"
+        lo_unit = rf"(?:(?P<lo_pts>{points})|(?P<lo_pct>{percent}))"
+        flags = regex.VERBOSE | regex.IGNORECASE
+
+        # "between 40 and 50 per cent", "between 40% and 50%"
+        self.between = regex.compile(
+            rf"\bbetween\s+(?P<lo>{self.number}){lo_unit}?\s+and\s+(?P<hi>{self.number}){unit}", flags)
+        # "40-50%", "40% to 50%", "40 to 50 per cent" (a range only when low < high)
+        self.dash_range = regex.compile(
+            rf"(?P<lo>{self.number}){lo_unit}?\s*(?:-|\u2013|\u2014|\bto\b)\s*(?P<hi>{hi_number}){unit}", flags)
+        # "up by nine and 14 percentage points": earlier numbers share the last one's unit
+        self.shared_unit = regex.compile(
+            rf"""(?P<head>(?:{self.number})(?:\s*,\s*(?:{self.number}))*)
+                 \s*,?\s+(?:and|or)\s+(?P<last>{self.number}){unit}""", flags)
+        # A change written with one unit for both ends: "from 4.1 to 3.9 percent", "from 6 to 8 per cent
+        # to 2 to 4 per cent" (the second "to" makes the first pair a range, not a change).
+        self.from_to = regex.compile(
+            rf"""\bfrom\s+(?P<lo>{self.number})\s*(?:(?P<dash>-|\u2013)|\bto\b)\s*(?P<hi>{hi_number}){unit}
+                 (?P<then>\s+to\s+(?:{self.number}))?""", flags)
+        # Bare numbers a vote makes shares: "by a 61 to 30 margin", "by a 61-30 percent margin".
+        self.margin = regex.compile(
+            rf"""\bby\s+an?\s+(?:(?:{lexicon.alternation("margin_adjectives")})\s+)?
+                 (?P<a>\d{{1,2}}(?:\.\d+)?)\s*(?:-|\u2013|\bto\b)\s*(?P<b>\d{{1,2}}(?:\.\d+)?)
+                 (?:\s*(?:%|per\s?cent|percent))?\s+(?:percentage[\s-]+points?\s+)?margin\b""", flags)
+        # Points with no "percentage" before them, where the words around say a share moved or two differ:
+        # "up eight points from 2009", "has dropped by 12 points", "from 15 points in 1994 to 36 points",
+        # "the 17-point average difference".
+        self.bare_points = regex.compile(rf"(?P<num>{self.number})[\s-]points?\b", flags)
+        self.points_before = regex.compile(
+            rf"""\b(?:{lexicon.alternation("points_movement_words")})
+                \s+(?:by\s+)?(?:(?:{lexicon.alternation("points_qualifiers")})\s+)?$""",
+            regex.VERBOSE | regex.IGNORECASE)
+        self.points_after = regex.compile(
+            rf"""^(?:\s+[\w-]+){{0,2}}?\s+(?:{lexicon.alternation("point_change_nouns")})\b
+              | ^\s+(?:in\s+(?:19|20)\d\d|{lexicon.alternation("points_followers")})\b""",
+            regex.VERBOSE | regex.IGNORECASE)
+        self.points_differ = regex.compile(rf"\b(?:{lexicon.alternation('difference_words')})s?\b", regex.I)
+        self.percent_near = regex.compile(r"\d\s?%|\b(?:per\s?cent|percent(?:age)?)\b", regex.I)
+        # A table row flattened into text: "Donald Trump44%38%38%": the first cell is glued to the label.
+        self.glued_cell = regex.compile(r"(?<=[^\W\d_])(?P<num>\d{1,2}(?:\.\d+)?)%(?=\d{1,2}(?:\.\d+)?%)")
+        # "60%", "68 percent", "Fifty-eight per cent", "13-percentage-point"
+        self.single = regex.compile(rf"(?P<num>{self.number}){unit}", flags)
+        # "a quarter of a percentage point", "half a point"
+        self.fraction_point = regex.compile(
+            rf"""\b(?:(?P<num>{art_alt}|{self.numword})[\s-]+)?(?P<den>{den_alt})
+                 \s+(?:of\s+)?an?\s+(?:percentage\s+)?point\b""", flags)
+        # "two-thirds", "Three-quarters", "a third", "one-quarter", "half"
+        self.fraction = regex.compile(
+            rf"\b(?:(?P<num>{art_alt}|{self.numword}|\d+)[\s-]+)?(?P<den>{den_alt})\b", flags)
+        # "one in 10", "6 in 10", "Three out of four", "one in every five"
+        small = rf"(?:{self.numword}|\d+)"
+        self.ratio = regex.compile(
+            rf"\b(?P<a>{small})(?:\s+|-)(?:in|out[\s-]+of)(?:\s+|-)(?:every\s+)?(?P<b>{small})\b", flags)
+        # "39 nations out of 65"
+        self.ratio_noun = regex.compile(
+            rf"\b(?P<a>{small})\s+(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s+out\s+of\s+(?:every\s+)?(?P<b>{small})\b", flags)
+        # "Five of the eight critics"
+        self.count_of = regex.compile(
+            rf"\b(?P<a>{small})\s+of\s+(?:{lexicon.alternation('count_of_determiners')})\s+(?P<b>{small})\b", flags)
+        # A verbal figure restated exactly: "one-quarter (23%)", "Nearly two thirds - 65% -", "A majority, 52%,"
+        # ... also after the group: "Just under three-quarters of respondents (73%)".
+        self.restated = regex.compile(
+            rf"""^(?:\s+of\s+[^()\d%.;:]{{1,60}}?)?
+                 (?:\s*\(\s*|\s*[,\u2013\u2014-]+\s*)(?:[^\W\d_]+\s+){{0,2}}?(?P<num>{self.number}){unit}""", flags)
+
+        # ... and after a whole group phrase, when the two values agree: "Four in five advertisers who use
+        # Internet advertising use it as a branding device (79 per cent)", "eight in 10 parents (82%)",
+        # "only four percent -- that's 4 percent --".
+        self.restated_far = regex.compile(
+            r"""^(?:\s+(?:of\s+)?(?:[^()%.;:!?\n]|\.(?=\S)|(?<=\b[A-Z])\.){1,100}?)?
+                 (?:[ \t]*\([ \t]*|[ \t]*(?:--|[\u2013\u2014])[ \t]*(?:that[\u2019']s[ \t]+)?)$""", regex.VERBOSE)
+        # Between an exact figure and its verbal restatement in brackets: "48% (nearly half)".
+        self.restated_after = regex.compile(r"^\s*\(\s*(?:[^\W\d_]+\s+){0,2}$")
+        before = [q for q in lexicon.qualifiers if q.position == "before"]
+        after = [q for q in lexicon.qualifiers if q.position == "after"]
+        self.bound_before = {q.phrase: q.bound for q in before}
+        self.bound_after = {q.phrase: q.bound for q in after}
+        self.qualifier_before = regex.compile(
+            rf"(?:^|[^\w])(?P<q>{_alternation(self.bound_before)})\s*$", regex.IGNORECASE)
+        self.qualifier_after = regex.compile(
+            rf"^\s*(?P<q>{_alternation(self.bound_after)})\b", regex.IGNORECASE)
+
+        stop_after_ratio = lexicon.word_set("time_nouns") | lexicon.word_set("non_respondent_count_nouns")
+        self.ratio_stop_next = stop_after_ratio - {"people"}
+        self.ratio_non_nouns = lexicon.word_set("ratio_non_nouns")
+        self.half_stop_before = regex.compile(
+            rf"""(?:\b(?:{lexicon.alternation("part_words_before_half")})\s+
+                 | \band\s+an?\s+ | \d\s*and\s+an?\s+ | \bin\s+ | \bone\s+and\s+ | \band-)$""",
+            regex.VERBOSE | regex.IGNORECASE)
+        time_alt = _alternation(lexicon.word_set("time_nouns"))
+        self.fraction_stop_after = regex.compile(
+            rf"""^(?:-
+                 | \s+an?\s+(?!(?:percentage\s+)?point)
+                 | \s+(?:{time_alt}|{lexicon.alternation("fraction_stop_nouns")})\b
+                 | \s+of\s+(?:the\s+|this\s+|last\s+|next\s+|that\s+|a\s+|an\s+)?(?:{time_alt})\b)""",
+            regex.VERBOSE | regex.IGNORECASE)
+        self.url_before = regex.compile(r"(?:https?://|www\.)\S*$", regex.IGNORECASE)
+        small_words = _alternation([w for w, v in {**self.units, **self.tens}.items() if v >= 2] + ["hundred"])
+        # What each pass's matches must contain, and how far before and after it they can reach:
+        # plain `re`, one scan, loose literals (a superset of what the passes match).
+        den_words = "|".join(sorted({d.lower().rstrip("s") for d in self.denominators} | {"halves"}, key=len, reverse=True))
+        self.anchors = re.compile(
+            rf"""(?P<unit>%|per\s?cent|percent|(?<![^\W\d_])pc\b|\bpp|\bpoints?\b|\bmargin\b)
+               | (?P<fraction>{den_words})
+               | (?P<ratio>\b(?:in|out\s+of|of\s+(?:the|those|these|its|their))[\s-]+(?:every\s+)?(?:\d|{small_words}))""",
+            re.X)  # written in lower case: find_anchors scans the lower-cased text
+        self.reach: dict[str, tuple[int, int]] = {"unit": (100, 5), "fraction": (30, 60), "ratio": (60, 40)}
+
+    # ------------------------------------------------------------------ values
+    def number_value(self, text: str) -> Optional[float]:
+        """'1,024' -> 1024.0, 'Fifty-eight' -> 58.0, 'one point three' -> 1.3."""
+        t = text.strip().lower().replace("\u2212", "-")
+        if not t:
+            return None
+        if t[0].isdigit() or t[0] in "-.":
+            try:
+                return float(t.replace(",", ""))
+            except ValueError:
+                return None
+        if " point " in t:
+            whole, _, frac = t.partition(" point ")
+            w = self.number_value(whole)
+            digits = [self.units.get(x) for x in frac.split()]
+            if w is None or any(d is None or d > 9 for d in digits):
+                return None
+            return float(f"{int(w)}.{''.join(str(d) for d in digits)}")
+        words = [w for w in regex.split(r"[\s-]+", t) if w]
+        if words in (["one", "hundred"], ["a", "hundred"]):
+            return 100.0
+        total = 0
+        for w in words:
+            if w in self.tens:
+                total += self.tens[w]
+            elif w in self.units:
+                total += self.units[w]
+            elif w in self.articles:
+                total += self.articles[w]
+            else:
+                return None
+        return float(total)
+
+    def fraction_value(self, num: Optional[str], den: str) -> Optional[float]:
+        n = 1.0 if num is None else self.number_value(num)
+        d = self.denominators.get(den.lower())
+        if n is None or not d:
+            return None
+        return round(100.0 * n / d, 1)
+
+    def bound_at(self, text: str, start: int, end: int) -> str:
+        """The bound set by a qualifier just before (or, for 'or more', just after) the figure."""
+        m = self.qualifier_before.search(text[max(0, start - 40):start])
+        if m:
+            return self.bound_before[m.group("q").lower()]
+        m = self.qualifier_after.search(text[end:end + 20])
+        if m:
+            return self.bound_after[m.group("q").lower()]
+        return "exact"
