@@ -231,3 +231,24 @@ def test_support_among_people_is_who_answered(nlp) -> None:
     doc = nlp("According to the USA Today poll, Clinton is beating Trump 56 percent to 20 percent in support among "
               "people under 35.")
     assert [s._.group.text for s in doc.spans["survey_percentages"]] == ["people under 35", "people under 35"]
+
+
+# Groups named right after the figure by an age band, and figures that describe the sample's make-up.
+BESIDE = [
+    ("While 69 percent of Americans between 18 and 29 said they follow politics, 81 percent 30 and older said "
+     "they do.", [("69 percent", "share", "Americans between 18 and 29"), ("81 percent", "share", "30 and older")]),
+    ("Some 45% aged 18 to 24 said they had never voted.", [("45%", "share", "aged 18 to 24")]),
+    ("Support was 52% among all adults but 61% 65 and over.",
+     [("52%", "share", "adults"), ("61%", "share", "65 and over")]),
+    ("There were 113 participants in the survey.\n• 58 percent male\n• 42 percent female\n",
+     [("58 percent", "share", "participants in the survey"), ("42 percent", "share", "participants in the survey")]),
+    ("The poll of 1,000 voters was 12% Hispanic and 40 per cent retired.",
+     [("12%", "share", "voters"), ("40 per cent", "share", "voters")]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", BESIDE)
+def test_age_bands_and_make_up(nlp, sentence: str, expected) -> None:
+    doc = nlp("Gallup polled 1,500 adults. " + sentence)
+    got = [(s.text, s._.kind, s._.group.text if s._.group is not None else None) for s in doc.spans["survey_percentages"]]
+    assert got == expected

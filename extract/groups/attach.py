@@ -20,6 +20,10 @@ from .state import GroupState, TokenSpan
 # Words that name who by age or range: "ages 50+", "aged 18-34", "over 65", "under 25".
 DEFINING_HEAD = regex.compile(r"^(?:age[sd]?|over|under|between)\s+\d", regex.I)
 AGE_PLUS = regex.compile(r"\d\+$")  # "50+": is_people already reads "18-24 yr olds", "over-55s"
+# An age band written right after a figure: "81 percent 30 and older", "45% aged 18 to 24", "52% 65 and over".
+AGE_BAND_AFTER = regex.compile(
+    r"""[ \t]+(?:(?:aged?|ages)[ \t]+\d+(?:[ \t]*(?:-|\u2013|to)[ \t]*\d+|\+|[ \t]+(?:and|or)[ \t]+(?:older|over|above|up))?
+              |\d+[ \t]+(?:and|or)[ \t]+(?:older|over|above|up|under|younger))\b\+?""", regex.VERBOSE | regex.I)
 
 
 def own_groups(state: GroupState, sent: Span, members: list[int]) -> None:
@@ -50,7 +54,7 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
     fig, a, out = state.figures[n], state.assignments[n], state.assignments
     limit = (sent.start, sent.end)
     a.statement = rules.statement(doc, fig, sent, stops)
-    population = _population_bracket(state, fig, sent)
+    population = _population_bracket(state, fig, sent) or _age_band_after(state, fig, sent)
     if population is not None:
         a.group, a.resolved = population, True
         return
@@ -203,6 +207,16 @@ def _restated_noun(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
         head = next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
                      for o in p.children if o.dep_ == "pobj" and state.rules.is_people(o)), head)
     return head
+
+
+def _age_band_after(state: GroupState, fig: Span, sent: Span) -> Optional[TokenSpan]:
+    """An age band written right after the figure names its group: '81 percent 30 and older said they
+    do', 'Some 45% aged 18 to 24 said ...', '61% 65 and over'."""
+    band = AGE_BAND_AFTER.match(state.text, fig.end_char)
+    if band is None:
+        return None
+    words = state.doc.char_span(band.end() - len(band.group().lstrip()), band.end(), alignment_mode="expand")
+    return (words.start, words.end) if words is not None and words.end <= sent.end else None
 
 
 def _named_beside(state: GroupState, fig: Span, sent: Span) -> Optional[TokenSpan]:

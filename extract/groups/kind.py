@@ -53,6 +53,8 @@ def figure_kind(state: GroupState, fig: Span, sent: Span, of_obj: Optional[Token
         return "other", False
     root = fig.root
     # "10% inflation", "a 3% rise", "100% debt relief": the figure modifies a noun.
+    if root.head.i == fig.end and root.head.lower_ in rules.lex.word_set("makeup_words"):
+        return "share", False  # "58 percent male", "12% Hispanic": the make-up of the sample
     if root.head.i > fig.end - 1 and root.head.pos_ in ("NOUN", "PROPN") and root.dep_ in (
             "nummod", "amod", "compound", "quantmod", "nmod", "npadvmod"):
         if root.head.lemma_.lower() in rules.mistagged_verbs and root.head.i == fig.end:
