@@ -211,10 +211,12 @@ def _skip_leading(doc: Doc, start: int, end: int, head: Token, drop: set[int], l
 # Age and range modifiers the parser often leaves off the noun: "voters age 50 or older", "adults aged
 # 18-34", "people over 65", "those ages 50+", "workers under 25".
 DEFINING_TAIL = regex.compile(
-    r"""^(?:age[sd]?|over|under|between|above|below)[ \t]+\d+\+?
+    r"""^(?P<open>\([ \t]*)?  # also in brackets: "2,521 adults (aged 18 and over)"
+         (?:age[sd]?|over|under|between|above|below)[ \t]+\d+\+?
          (?:[ \t]*(?:-|\u2013|to|and)[ \t]*\d+)?
          (?:[ \t]+(?:or|and)[ \t]+(?:older|over|younger|under|above|below|up))?
-         (?:[ \t]+(?:years?[ \t]+old|years?))?""", regex.I | regex.X)
+         (?:[ \t]+(?:years?[ \t]+old|years?))?
+         (?(open)[ \t]*\))""", regex.I | regex.X)
 
 
 def extend_defining_tail(doc: Doc, span: tuple[int, int], limit: tuple[int, int],

@@ -25,6 +25,15 @@ FACTORY = "survey_samples"
 DEFAULT_SPANS_KEY = "survey_samples"
 
 
+def _in_age_band(doc: Doc, sent: Span, tok: Token, patterns: SamplePatterns) -> bool:
+    """Is the number one end of an age band: 'ages 18-34', 'aged 18 to 24', 'age 65 or older'?"""
+    ages = patterns.words("age_words")
+    back = [t for t in doc[max(sent.start, tok.i - 3):tok.i]]
+    return any(t.lower_ in ages for t in back) and all(
+        t.lower_ in ages or t.like_num or t.text in patterns.words("range_words") or t.lower_ in patterns.words("coordinators")
+        for t in back[next(i for i, t in enumerate(back) if t.lower_ in ages):])
+
+
 def _number_tokens(doc: Doc, sent: Span, percent_tokens: set[int], patterns: SamplePatterns) -> list[Token]:
     out = []
     for tok in sent:
@@ -44,6 +53,8 @@ def _number_tokens(doc: Doc, sent: Span, percent_tokens: set[int], patterns: Sam
         if value <= 31 and any(t.lower_.rstrip(".") in patterns.months
                                for t in doc[max(sent.start, tok.i - 3):min(sent.end, tok.i + 4)]):
             continue  # a day: "between June 22 and 30, 2009", "Feb. 25 to March 8", "between 11 and 27 February"
+        if value <= 120 and _in_age_band(doc, sent, tok, patterns):
+            continue  # an age: "2,000 adults (ages 18-34)", "aged 18 to 24", "age 65 or older"
         out.append(tok)
     return out
 
@@ -301,9 +312,10 @@ def _verb_attached_modifier(doc: Doc, head: Token, phrase: tuple[int, int], patt
     nxt = doc[end]
     hosts = {head.i, head.head.i, head.head.head.i}  # the noun, its "of", the survey word or verb
     defining = nxt.lower_ in patterns.words("defining_tail_words")
-    # "across 12 industries at companies with at least $250 million": more than a place, it says who.
+    # "across 12 industries at companies with at least $250 million": more than a place, it says who;
+    # names alone are places ("from across North America, Europe, Asia and Australia").
     longer_than_a_place = nxt.lower_ in patterns.words("place_tail_preps") and any(
-        t.pos_ in ("NOUN", "PROPN") and t.lower_ not in patterns.places for t in nxt.subtree)
+        t.pos_ == "NOUN" and t.lower_ not in patterns.places for t in nxt.subtree)
     if nxt.head.i not in hosts or not (defining or longer_than_a_place):
         return phrase
     if any(t.lower_ in patterns.words("example_words") for t in doc[end + 1:min(len(doc), end + 5)]):

@@ -40,7 +40,7 @@ SAMPLES = [
 # included N, X% of N <people> said, a stated base, surveys of N and M, n = N, a sample of N, N responses,
 # sub-samples described by their clause, and the count written into the survey's name.
 WORDINGS = [
-    ("The report is based on responses from 420 finance leaders across Europe.", [(420, "exact", "finance leaders across Europe")]),
+    ("The report is based on responses from 420 finance leaders across Europe.", [(420, "exact", "finance leaders")]),
     ("The survey included 610 agency staff and 140 brand managers.", [(610, "exact", "agency staff"), (140, "exact", "brand managers")]),
     ("It is a study of more than 2,000 shoppers in the UK.", [(2000, "lower", "shoppers in the UK")]),
     ("Only 12% of 350 IT managers said they were ready.", [(350, "exact", "IT managers")]),
@@ -53,7 +53,7 @@ WORDINGS = [
      [(1217, "exact", "professionals"), (15, "exact", "were based in the U.S.")]),
     ("The poll of 2,003 voters age 50 or older was conducted online.", [(2003, "exact", "voters age 50 or older")]),
     ("This poll was conducted online within the United States on 4 and 8 June, 2009 among 2,521 adults (aged 18 and over).",
-     [(2521, "exact", "adults")]),
+     [(2521, "exact", "adults (aged 18 and over)")]),
     ("The results come from a 5,000-physician survey from The Doctors Company, a medical liability insurer.",
      [(5000, "exact", "physician")]),
     ("There were 113 participants who were apart of the following categories:", [(113, "exact", "participants who were apart of the following categories")]),
@@ -101,3 +101,21 @@ def test_samples_in_the_wordings_of_the_genre(nlp, text, expected):
 @pytest.mark.parametrize("text", NOT_SAMPLES, ids=[t[:25] for t in NOT_SAMPLES])
 def test_samples_negatives_give_nothing(nlp, text):
     assert _samples(nlp, text) == []
+
+
+# Populations keep an age band written in brackets, drop a list of places, and the numbers of an age band are
+# ages, not counts.
+POPULATION_EDGES = [
+    ("This AdweekMedia/The Harris Poll was conducted online within the United States on 4 and 8 June, 2009 among "
+     "2,521 adults (aged 18 and over).", [(2521, "exact", "adults (aged 18 and over)")]),
+    ("Harris surveyed 2,000 adults (ages 18-34) and found 45% were worried.",
+     [(2000, "exact", "adults (ages 18-34)")]),
+    ("The 2013 Global Marketing Effectiveness Program surveyed 1,200 CEOs from across North America, Europe, Asia "
+     "and Australia, with the vast majority of executives revealing serious misgivings.", [(1200, "exact", "CEOs")]),
+    ("A poll of 1,500 voters aged 18 to 24 found that most would vote.", [(1500, "exact", "voters aged 18 to 24")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", POPULATION_EDGES, ids=[t[:30] for t, _ in POPULATION_EDGES])
+def test_samples_population_edges(nlp, text, expected):
+    assert _samples(nlp, text) == expected
