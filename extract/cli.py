@@ -146,12 +146,12 @@ def evaluate(
     per_doc: bool = typer.Option(False, "--per-doc", help="Also show the figures per document."),
 ) -> None:
     """Score the extractor (or --pred) against the gold set, by the rules of ANNOTATION.md."""
-    from .evaluation import evaluate_corpus
+    from .review.evaluation import evaluate_corpus
 
     if pred is None and corpus is None:
         _fail("Give --corpus (to run the extractor) or --pred (to score a predictions file).")
     if split:
-        from .gold import read_splits
+        from .review.gold import read_splits
 
         try:
             docs = list(docs or []) + read_splits(gold)[split]
@@ -193,7 +193,7 @@ def evaluate(
 def _articles_and_records(paths: List[str], records: Optional[Path]) -> tuple[dict[str, str], Optional[list], int]:
     """Texts of the readable inputs (each unreadable one reported), the records file if given, and
     how many inputs could not be read."""
-    from .evaluation import read_predictions
+    from .review.evaluation import read_predictions
     from .io import Document, iter_documents
 
     texts, bad = {}, 0
@@ -235,7 +235,7 @@ def check(
     """
     import csv as csv_module
 
-    from .checks import CSV_COLUMNS, check_documents, result_row
+    from .review.checks import CSV_COLUMNS, check_documents, result_row
 
     texts, recs, bad = _articles_and_records(paths, records)
     results = check_documents(list(texts.items()), records=recs)
@@ -291,7 +291,7 @@ def gold_validate(
     corpus: Path = typer.Option(..., "--corpus", help="Texts the offsets refer to."),
 ) -> None:
     """Check every gold record: schema, types, values, offsets against the text, duplicates."""
-    from .gold import validate
+    from .review.gold import validate
     from .io import load_texts
 
     try:

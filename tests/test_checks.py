@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from extract.checks import check_documents, grim_cannot_fail, grim_possible
+from extract.review.checks import check_documents, grim_cannot_fail, grim_possible
 from extract.cli import app
 
 from .conftest import SEEDS

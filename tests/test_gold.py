@@ -7,7 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from extract.cli import app
-from extract.gold import read_gold, read_splits, validate
+from extract.review.gold import read_gold, read_splits, validate
 from extract.io import load_texts
 
 from .conftest import CORPUS, GOLD

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.evaluation import evaluate_corpus
-from extract.gold import read_splits
+from extract.review.evaluation import evaluate_corpus
+from extract.review.gold import read_splits
 
 from .conftest import CORPUS, GOLD
 

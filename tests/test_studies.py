@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.scoring import match_studies
+from extract.review.scoring import match_studies
 from extract.studies import clean_org, find_studies
 
 from .conftest import CORPUS, GOLD, read_jsonl

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Optional, Union
 
-from .errors import Errors
-from .records import FIELDS
+from ..errors import Errors
+from ..records import FIELDS
 
 BOUNDS = frozenset({"exact", "lower", "upper", "approx"})
 KINDS = frozenset({"share", "point_change", "other"})

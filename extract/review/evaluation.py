@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any, Iterable, Optional, Union
 
 from .gold import GoldSet, Problem, read_gold, select_docs
-from .io import load_texts
-from .records import record_from_dict, to_dict
+from ..io import load_texts
+from ..records import record_from_dict, to_dict
 from .scoring import Evaluation, evaluate
 
 
@@ -27,7 +27,7 @@ def read_predictions(path: Union[str, Path]) -> tuple[list[dict[str, Any]], list
 
 
 def predict(texts: dict[str, str], docs: Iterable[str], nlp: Any = None) -> list[dict[str, Any]]:
-    from .pipeline import extract_many
+    from ..pipeline import extract_many
 
     items = [(d, texts[d]) for d in docs if d in texts]
     return [to_dict(r) for _, recs in extract_many(items, nlp=nlp) for r in recs]

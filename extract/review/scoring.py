@@ -20,8 +20,8 @@ from typing import Any, Iterable, Mapping, NamedTuple, Optional, Sequence
 import pandas as pd
 import regex
 
-from .records import Record, to_dict
-from .textspans import sentence_bounds
+from ..records import Record, to_dict
+from ..textspans import sentence_bounds
 
 VALUE_TOLERANCE = 0.05
 LENIENT_F1 = 0.5

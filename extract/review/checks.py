@@ -16,11 +16,11 @@ from typing import Any, Iterable, Mapping, Optional, Sequence
 
 import regex
 
-from .lexicon import Lexicon
-from .percentages import PercentPatterns
-from .records import Record, to_dict
+from ..lexicon import Lexicon
+from ..percentages import PercentPatterns
+from ..records import Record, to_dict
 from .scoring import group_lenient, normalize_group, token_f1
-from .textspans import sentence_bounds
+from ..textspans import sentence_bounds
 
 HOLDS, FAILS, CANNOT = "holds", "fails", "cannot_check"
 RATIO_TOLERANCE = 0.15  # "three times as many": stated multipliers are round numbers; 15% either way holds
@@ -569,7 +569,7 @@ def check_documents(docs: Iterable[tuple[str, str]], *, nlp: Any = None, records
     docs = list(docs)
     texts = dict(docs)
     if records is None:
-        from .pipeline import extract_many
+        from ..pipeline import extract_many
 
         records = [to_dict(r) for _, recs in extract_many(docs, nlp=nlp) for r in recs]
     return check(records, texts, across=across)
