@@ -233,36 +233,14 @@ def check(
     same study quoted by several articles. Exit status: 1 with --strict when any
     check fails or any input could not be read, else 0.
     """
-    import csv as csv_module
-
-    from .review.checks import CSV_COLUMNS, check_documents, result_row
+    from .review.checks import check as run_checks
+    from .review.results import FAILS, save_results, status_counts, summary_line
 
     texts, recs, bad = _articles_and_records(paths, records)
-    results = check_documents(list(texts.items()), records=recs)
-    if show != "all":
-        results = [r for r in results if r.status == show]
-    kind = fmt.value if fmt else ("csv" if out and out.endswith(".csv") else "jsonl" if out else "table")
-    handle = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout
-    try:
-        if kind == "jsonl":
-            for r in results:
-                handle.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
-        elif kind == "csv":
-            writer = csv_module.DictWriter(handle, fieldnames=CSV_COLUMNS)
-            writer.writeheader()
-            for r in results:
-                writer.writerow(result_row(r))
-        else:
-            for r in results:
-                figs = ", ".join(f.text for f in r.figures)
-                handle.write(f"{r.status:<12} {r.check:<17} {' + '.join(r.doc_ids)}  [{figs}]\n    {r.explanation}\n")
-    finally:
-        if out:
-            handle.close()
-    counts = {s: sum(r.status == s for r in results) for s in ("holds", "fails", "cannot_check")}
-    typer.echo(f"checks: {len(results)}  holds: {counts['holds']}  fails: {counts['fails']}  "
-               f"cannot_check: {counts['cannot_check']}  unreadable inputs: {bad}", err=True)
-    raise typer.Exit(1 if strict and (counts["fails"] or bad) else 0)
+    results = run_checks(recs, texts, show=show)
+    save_results(results, out, fmt.value if fmt else None)
+    typer.echo(summary_line(results, bad), err=True)
+    raise typer.Exit(1 if strict and (status_counts(results)[FAILS] or bad) else 0)
 
 
 @app.command()

@@ -116,8 +116,11 @@ class Numbers:
             num = m.group("num")
             if num is not None and num.isdigit():
                 return None  # "3 quarters" is a period
-            if m.group("den").lower() in ("half", "halves") and num is not None and num.lower() not in ("a", "an", "one"):
-                return None
+            half = self.denominators.get(m.group("den").lower()) == 2
+            if num is None and not half:
+                return None  # "third", "quarter" alone are ordinals or periods
+            if half and num is not None and num.lower() not in ("a", "an", "one"):
+                return None  # "two halves"
             return self.fraction(num, m.group("den"))
         if m.group("a"):
             return self.ratio(m.group("a"), m.group("b"))

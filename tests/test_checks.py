@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from extract.review.checks import check_documents, grim_cannot_fail, grim_possible
+from extract.review.across import grim_cannot_fail, grim_possible
+from extract.review.checks import check
 from extract.cli import app
 
 from .conftest import SEEDS
@@ -42,7 +43,7 @@ GRIM = "A poll of 40 people found that 35% of people back the plan."
 
 
 def results(text, name, doc_id="doc"):
-    return [r for r in check_documents([(doc_id, text)]) if r.check == name]
+    return [r for r in check(None, {doc_id: text}) if r.check == name]
 
 
 # (check, consistent text from the seeds, the same text with one number changed)
@@ -136,11 +137,11 @@ def test_checks_grim(value, text, n, possible):
 
 def test_checks_across_articles_on_the_two_leapfrog_seeds():
     docs = [(p.stem, p.read_text(encoding="utf-8")) for p in SEEDS[:2]]
-    across = [r for r in check_documents(docs) if r.check == "across_articles"]
+    across = [r for r in check(None, dict(docs)) if r.check == "across_articles"]
     assert len(across) >= 6 and all(r.status == "holds" for r in across)
     assert any("sample of 131" in r.explanation for r in across)
     changed = [(docs[0][0], docs[0][1]), (docs[1][0], docs[1][1].replace("while 20% of CMOs", "while 25% of CMOs"))]
-    flagged = [r for r in check_documents(changed) if r.check == "across_articles" and r.status == "fails"]
+    flagged = [r for r in check(None, dict(changed)) if r.check == "across_articles" and r.status == "fails"]
     assert len(flagged) == 1 and "disagree" in flagged[0].explanation
 
 

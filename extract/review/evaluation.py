@@ -4,10 +4,13 @@ from __future__ import annotations
 import fnmatch
 import json
 from pathlib import Path
-from typing import Any, Iterable, Optional, Union
+from typing import Any, Iterable, Mapping, Optional, Union
+
+from spacy.language import Language
 
 from .gold import GoldSet, Problem, read_gold, select_docs
 from ..io import load_texts
+from ..pipeline import extract_many
 from ..records import record_from_dict, to_dict
 from .scoring import Evaluation, evaluate
 
@@ -26,15 +29,15 @@ def read_predictions(path: Union[str, Path]) -> tuple[list[dict[str, Any]], list
     return records, problems
 
 
-def predict(texts: dict[str, str], docs: Iterable[str], nlp: Any = None) -> list[dict[str, Any]]:
-    from ..pipeline import extract_many
-
-    items = [(d, texts[d]) for d in docs if d in texts]
+def extract_records(texts: Mapping[str, str], docs: Optional[Iterable[str]] = None, *,
+                    nlp: Optional[Language] = None) -> list[dict[str, Any]]:
+    """This extractor's records of ``texts`` (only ``docs`` when given), for review code given no records."""
+    items = [(d, texts[d]) for d in (texts if docs is None else docs) if d in texts]
     return [to_dict(r) for _, recs in extract_many(items, nlp=nlp) for r in recs]
 
 
 def evaluate_corpus(gold_path: Union[str, Path], corpus: Optional[Union[str, Path]], pred_path: Optional[Union[str, Path]],
-                    *, docs: Optional[Iterable[str]] = None, nlp: Any = None) -> tuple[Evaluation, list[Problem]]:
+                    *, docs: Optional[Iterable[str]] = None, nlp: Optional[Language] = None) -> tuple[Evaluation, list[Problem]]:
     texts = load_texts(corpus) if corpus is not None else {}
     gold: GoldSet = read_gold(gold_path, texts if corpus is not None else None)
     problems = list(gold.problems)
@@ -50,5 +53,5 @@ def evaluate_corpus(gold_path: Union[str, Path], corpus: Optional[Union[str, Pat
         missing = [d for d in gold.docs if d not in texts]
         if missing:
             problems.append(Problem(str(corpus), None, f"no text for {len(missing)} gold document(s): {missing[:5]}"))
-        predictions = predict(texts, gold.docs, nlp)
+        predictions = extract_records(texts, gold.docs, nlp=nlp)
     return evaluate(gold.records, predictions, gold_docs=gold.docs, texts=texts), problems
