@@ -10,7 +10,7 @@ import regex
 
 from .article import Article, check_patterns, result
 from .results import CANNOT, FAILS, HOLDS, CheckResult, Figure, interval, precision
-from .scoring import group_lenient, normalize_group, token_f1
+from .similarity import group_lenient, normalize_group, token_f1
 
 STATEMENT_MATCH = 0.5  # token-overlap F1 for two articles to make the same statement
 

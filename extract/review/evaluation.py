@@ -6,12 +6,13 @@ import json
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Optional, Union
 
+import pandas as pd
 from spacy.language import Language
 
-from .gold import GoldSet, Problem, read_gold, select_docs
 from ..io import load_texts
 from ..pipeline import extract_many
 from ..records import record_from_dict, to_dict
+from .gold import GoldSet, Problem, read_gold, read_splits, select_docs
 from .scoring import Evaluation, evaluate
 
 
@@ -55,3 +56,74 @@ def evaluate_corpus(gold_path: Union[str, Path], corpus: Optional[Union[str, Pat
             problems.append(Problem(str(corpus), None, f"no text for {len(missing)} gold document(s): {missing[:5]}"))
         predictions = extract_records(texts, gold.docs, nlp=nlp)
     return evaluate(gold.records, predictions, gold_docs=gold.docs, texts=texts), problems
+
+
+# --------------------------------------------------------------------------------------- output
+TABLE_FORMATS = ("table", "json", "csv")
+PER_DOC_COLUMNS = ["doc_id", "pct_tp", "pct_fp", "pct_fn", "pct_f1", "group_strict", "group_lenient", "n_tp", "n_fp", "n_fn"]
+
+
+def _pct(v: Optional[float]) -> str:
+    return "   -  " if v is None else f"{100 * v:6.1f}"
+
+
+def metrics_table(metrics: Mapping[str, Any]) -> str:
+    """The micro-averaged figures, one line a measure, as ``extract evaluate`` prints them."""
+    m, pct = metrics, _pct
+    rows = [
+        ("documents", f"{m['documents']}"),
+        ("percentages  P / R / F1", f"{pct(m['pct_precision'])} {pct(m['pct_recall'])} {pct(m['pct_f1'])}"
+                                    f"   (tp {m['pct_tp']}, fp {m['pct_fp']}, fn {m['pct_fn']})"),
+        ("kind accuracy", pct(m["kind_acc"])),
+        ("bound accuracy", pct(m["bound_acc"])),
+        ("group (shares) strict / lenient", f"{pct(m['group_strict'])} {pct(m['group_lenient'])}"
+                                            f"   ({m['shares_matched']} matched shares)"),
+        ("group (all matched) strict / lenient", f"{pct(m['group_strict_all'])} {pct(m['group_lenient_all'])}"),
+        ("sample sizes P / R / F1", f"{pct(m['n_precision'])} {pct(m['n_recall'])} {pct(m['n_f1'])}"
+                                    f"   (tp {m['n_tp']}, fp {m['n_fp']}, fn {m['n_fn']})"),
+        ("population strict / lenient", f"{pct(m['population_strict'])} {pct(m['population_lenient'])}"),
+        ("studies P / R / F1 (org lenient)", f"{pct(m['study_precision'])} {pct(m['study_recall'])} "
+                                             f"{pct(m['study_f1'])}   (tp {m['study_tp']}, "
+                                             f"fp {m['study_fp']}, fn {m['study_fn']})"),
+    ]
+    width = max(len(k) for k, _ in rows)
+    return "\n".join(f"{k:<{width}}  {v}" for k, v in rows)
+
+
+def error_lines(errors: pd.DataFrame) -> str:
+    """Each false positive, false negative and wrong group: gold and prediction side by side, in its sentence."""
+    out = []
+    for row in errors.itertuples():
+        gold = f"gold {row.gold_text!r}={row.gold_value} {row.gold_kind or ''}/{row.gold_bound or ''} [{row.gold_group}]"
+        pred = f"pred {row.pred_text!r}={row.pred_value} {row.pred_kind or ''}/{row.pred_bound or ''} [{row.pred_group}]"
+        out.append(f"\n{row.doc_id} {row.type} {row.error} @{row.start}\n  {gold}\n  {pred}\n  | {row.sentence}\n")
+    return "".join(out)
+
+
+def format_evaluation(result: Evaluation, fmt: str = "table", *, per_doc: bool = False, errors: bool = False) -> str:
+    """The scores as a table a reader scans, JSON, or CSV (the errors, else the per-document rows, else the
+    metrics), with the per-document rows and the error list when asked for."""
+    metrics = dict(result.metrics)
+    table = metrics.pop("per_doc")
+    if fmt == "json":
+        payload: dict[str, Any] = {"metrics": metrics}
+        if per_doc:
+            payload["per_doc"] = table.to_dict(orient="records")
+        if errors:
+            payload["errors"] = result.errors.to_dict(orient="records")
+        return json.dumps(payload, indent=1, default=str) + "\n"
+    if fmt == "csv":
+        frame = result.errors if errors else table if per_doc else pd.DataFrame([metrics]).drop(columns=["unscored_docs"])
+        return frame.to_csv(index=False)
+    text = metrics_table(metrics) + "\n"
+    if per_doc:
+        text += "\n" + table[PER_DOC_COLUMNS].to_string(index=False, float_format=lambda v: f"{v:.2f}") + "\n"
+    return text + (error_lines(result.errors) if errors else "")
+
+
+def split_docs(gold_path: Union[str, Path], split: str) -> list[str]:
+    """The documents of a named split in GOLD/splits.json; an unknown name is a ValueError naming the file."""
+    try:
+        return read_splits(gold_path)[split]
+    except KeyError:
+        raise ValueError(f"No split {split!r} in {gold_path}/splits.json") from None
