@@ -13,10 +13,9 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Optional, Union
 
 from ..errors import Errors
-from ..records import FIELDS
+from ..lexicon import BOUNDS
+from ..records import FIELDS, KINDS
 
-BOUNDS = frozenset({"exact", "lower", "upper", "approx"})
-KINDS = frozenset({"share", "point_change", "other"})
 OPTIONAL = frozenset({"statement", "time"})
 SPAN_FIELDS = {"percentage": (("start", "end", "text"), ("group_start", "group_end", "group")),
                "sample_size": (("start", "end", "text"), ("population_start", "population_end", "population")),
