@@ -1,4 +1,4 @@
-"""Score any record set against the gold set, by the rules at the end of ANNOTATION.md.
+"""Score any record set against the gold set, by the rules at the end of docs/annotation.md.
 
 - Percentages match when they are in the same document, their spans overlap and
   their values differ by at most 0.05; pairs are made one to one, best overlap first.
