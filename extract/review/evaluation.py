@@ -11,7 +11,7 @@ from spacy.language import Language
 
 from ..io import load_texts
 from ..pipeline import extract_many
-from ..records import record_from_dict, to_dict
+from ..records import Record, record_from_dict, to_dict
 from .gold import GoldSet, Problem, read_gold, read_splits, select_docs
 from .scoring import Evaluation, evaluate
 
@@ -38,16 +38,22 @@ def extract_records(texts: Mapping[str, str], docs: Optional[Iterable[str]] = No
 
 
 def evaluate_corpus(gold_path: Union[str, Path], corpus: Optional[Union[str, Path]], pred_path: Optional[Union[str, Path]],
-                    *, docs: Optional[Iterable[str]] = None, nlp: Optional[Language] = None) -> tuple[Evaluation, list[Problem]]:
+                    *, docs: Optional[Iterable[str]] = None, nlp: Optional[Language] = None,
+                    records: Optional[Iterable[Record | Mapping[str, Any]]] = None) -> tuple[Evaluation, list[Problem]]:
+    """Score predictions against the gold set: read from ``pred_path``, given as ``records`` (any system's),
+    or else extracted from the texts in ``corpus``; ``docs`` keeps only documents matching these globs."""
     texts = load_texts(corpus) if corpus is not None else {}
     gold: GoldSet = read_gold(gold_path, texts if corpus is not None else None)
     problems = list(gold.problems)
     if docs:
         patterns = list(docs)
         gold = select_docs(gold, [d for d in gold.docs if any(fnmatch.fnmatch(d, p) for p in patterns)])
-    if pred_path is not None:
-        predictions, bad = read_predictions(pred_path)
-        problems += bad
+    if pred_path is not None or records is not None:
+        if records is not None:
+            predictions = [dict(r) if isinstance(r, Mapping) else to_dict(r) for r in records]
+        else:
+            predictions, bad = read_predictions(pred_path)
+            problems += bad
         keep = set(gold.docs)
         predictions = [p for p in predictions if p["doc_id"] in keep] if docs else predictions
     else:
