@@ -62,7 +62,7 @@ class Numbers:
                 return None
             return float(f"{int(w)}.{''.join(str(d) for d in digits)}")
         words = [w for w in regex.split(r"[\s-]+", t) if w]
-        if len(words) == 2 and words[0] in self.articles and words[1] == "hundred" or words == ["one", "hundred"]:
+        if words in (["one", "hundred"], ["a", "hundred"]):
             return 100.0
         total = 0
         for w in words:
