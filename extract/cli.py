@@ -124,7 +124,7 @@ def evaluate(
     from .review.evaluation import evaluate_corpus, format_evaluation, split_docs
 
     if pred is None and corpus is None:
-        _fail("Give --corpus (to run the extractor) or --pred (to score a predictions file).")
+        _fail(Errors.E093)
     try:
         if split:
             docs = list(docs or []) + split_docs(gold, split)

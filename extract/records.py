@@ -8,6 +8,8 @@ from typing import Any, NamedTuple, Optional, Union
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .errors import Errors
+
 PERCENT_KEY = "survey_percentages"
 SAMPLE_KEY = "survey_samples"
 STUDY_KEY = "survey_studies"
@@ -133,13 +135,13 @@ def record_from_dict(data: dict[str, Any]) -> Record:
     """Inverse of to_dict; unknown or missing fields raise (callers report them with file and line)."""
     cls = RECORD_TYPES.get(data.get("type"))  # type: ignore[arg-type]
     if cls is None:
-        raise ValueError(f"type {data.get('type')!r} is not one of {sorted(RECORD_TYPES)}")
+        raise ValueError(Errors.E094.format(type=data.get("type"), types=sorted(RECORD_TYPES)))
     names = FIELDS[data["type"]]
     unknown = set(data) - set(names)
     if unknown:
-        raise ValueError(f"unknown fields {sorted(unknown)}")
+        raise ValueError(Errors.E095.format(fields=sorted(unknown)))
     optional = {"statement", "time"}
     missing = [n for n in names if n not in data and n not in optional]
     if missing:
-        raise ValueError(f"missing fields {missing}")
+        raise ValueError(Errors.E096.format(fields=missing))
     return cls(**{n: data.get(n) for n in names})

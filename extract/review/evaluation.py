@@ -9,10 +9,11 @@ from typing import Any, Iterable, Mapping, Optional, Union
 import pandas as pd
 from spacy.language import Language
 
+from ..errors import Errors, Warnings
 from ..io import load_texts
 from ..pipeline import extract_many
 from ..records import Record, record_from_dict, to_dict
-from .gold import GoldSet, Problem, read_gold, read_splits, select_docs
+from .gold import SPLITS_FILE, GoldSet, Problem, read_gold, read_splits, select_docs
 from .scoring import Evaluation, evaluate
 
 
@@ -59,7 +60,7 @@ def evaluate_corpus(gold_path: Union[str, Path], corpus: Optional[Union[str, Pat
     else:
         missing = [d for d in gold.docs if d not in texts]
         if missing:
-            problems.append(Problem(str(corpus), None, f"no text for {len(missing)} gold document(s): {missing[:5]}"))
+            problems.append(Problem(str(corpus), None, Warnings.W017.format(count=len(missing), docs=missing[:5])))
         predictions = extract_records(texts, gold.docs, nlp=nlp)
     return evaluate(gold.records, predictions, gold_docs=gold.docs, texts=texts), problems
 
@@ -129,7 +130,8 @@ def format_evaluation(result: Evaluation, fmt: str = "table", *, per_doc: bool =
 
 def split_docs(gold_path: Union[str, Path], split: str) -> list[str]:
     """The documents of a named split in GOLD/splits.json; an unknown name is a ValueError naming the file."""
+    splits = read_splits(gold_path)
     try:
-        return read_splits(gold_path)[split]
+        return splits[split]
     except KeyError:
-        raise ValueError(f"No split {split!r} in {gold_path}/splits.json") from None
+        raise ValueError(Errors.E092.format(split=split, path=Path(gold_path) / SPLITS_FILE, known=", ".join(splits))) from None
