@@ -12,6 +12,12 @@ from .conftest import SEEDS
 
 runner = CliRunner()
 
+
+@pytest.fixture(autouse=True)
+def _one_pipeline(nlp, monkeypatch):
+    """check(None, texts) extracts with the default pipeline: let it be the session's, not a second load."""
+    monkeypatch.setattr("extract.pipeline.default_pipeline", lambda *args, **kwargs: nlp)
+
 DIFF = ("Fifty-eight percent of tech management leaders believe that the marketing team understands marketing "
         "technology, compared to 71 percent of marketers who think they do.\n\nThis 13-percentage-point difference "
         "in perception is one of the bottlenecks to alignment, the report flatly said.")
