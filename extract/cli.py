@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import fnmatch
-import json
 import logging
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Any, List, Optional
+from typing import List, Optional
 
 import typer
 
@@ -110,30 +109,6 @@ def _select(doc_ids: list[str], patterns: Optional[List[str]]) -> list[str]:
     return [d for d in doc_ids if any(fnmatch.fnmatch(d, p) for p in patterns)]
 
 
-def _metrics_table(metrics: dict[str, Any]) -> str:
-    def pct(v: Optional[float]) -> str:
-        return "   -  " if v is None else f"{100 * v:6.1f}"
-
-    rows = [
-        ("documents", f"{metrics['documents']}"),
-        ("percentages  P / R / F1", f"{pct(metrics['pct_precision'])} {pct(metrics['pct_recall'])} {pct(metrics['pct_f1'])}"
-                                    f"   (tp {metrics['pct_tp']}, fp {metrics['pct_fp']}, fn {metrics['pct_fn']})"),
-        ("kind accuracy", pct(metrics["kind_acc"])),
-        ("bound accuracy", pct(metrics["bound_acc"])),
-        ("group (shares) strict / lenient", f"{pct(metrics['group_strict'])} {pct(metrics['group_lenient'])}"
-                                            f"   ({metrics['shares_matched']} matched shares)"),
-        ("group (all matched) strict / lenient", f"{pct(metrics['group_strict_all'])} {pct(metrics['group_lenient_all'])}"),
-        ("sample sizes P / R / F1", f"{pct(metrics['n_precision'])} {pct(metrics['n_recall'])} {pct(metrics['n_f1'])}"
-                                    f"   (tp {metrics['n_tp']}, fp {metrics['n_fp']}, fn {metrics['n_fn']})"),
-        ("population strict / lenient", f"{pct(metrics['population_strict'])} {pct(metrics['population_lenient'])}"),
-        ("studies P / R / F1 (org lenient)", f"{pct(metrics['study_precision'])} {pct(metrics['study_recall'])} "
-                                             f"{pct(metrics['study_f1'])}   (tp {metrics['study_tp']}, "
-                                             f"fp {metrics['study_fp']}, fn {metrics['study_fn']})"),
-    ]
-    width = max(len(k) for k, _ in rows)
-    return "\n".join(f"{k:<{width}}  {v}" for k, v in rows)
-
-
 @app.command()
 def evaluate(
     gold: Path = typer.Option(..., "--gold", help="Gold directory (one <doc_id>.jsonl per document) or JSONL file."),
@@ -145,55 +120,27 @@ def evaluate(
     fmt: TableFormat = typer.Option(TableFormat.table, "--format", help="table, json or csv."),
     per_doc: bool = typer.Option(False, "--per-doc", help="Also show the figures per document."),
 ) -> None:
-    """Score the extractor (or --pred) against the gold set, by the rules of ANNOTATION.md."""
-    from .evaluation import evaluate_corpus
+    """Score the extractor (or --pred) against the gold set, by the rules of docs/annotation.md."""
+    from .review.evaluation import evaluate_corpus, format_evaluation, split_docs
 
     if pred is None and corpus is None:
-        _fail("Give --corpus (to run the extractor) or --pred (to score a predictions file).")
-    if split:
-        from .gold import read_splits
-
-        try:
-            docs = list(docs or []) + read_splits(gold)[split]
-        except KeyError:
-            _fail(f"No split {split!r} in {gold}/splits.json")
-        except (OSError, ValueError) as exc:
-            _fail(str(exc))
+        _fail(Errors.E093)
     try:
+        if split:
+            docs = list(docs or []) + split_docs(gold, split)
         result, problems = evaluate_corpus(gold, corpus, pred, docs=docs)
-    except (FileNotFoundError, ValueError) as exc:
+    except (OSError, ValueError) as exc:
         _fail(str(exc))
         return
     for p in problems:
         typer.echo(str(p), err=True)
-    metrics, errs = result
-    table = metrics.pop("per_doc")
-    if fmt is TableFormat.json:
-        payload: dict[str, Any] = {"metrics": metrics}
-        if per_doc:
-            payload["per_doc"] = table.to_dict(orient="records")
-        if errors:
-            payload["errors"] = errs.to_dict(orient="records")
-        typer.echo(json.dumps(payload, indent=1, default=str))
-    elif fmt is TableFormat.csv:
-        frame = errs if errors else (table if per_doc else __import__("pandas").DataFrame([metrics]).drop(columns=["unscored_docs"]))
-        typer.echo(frame.to_csv(index=False), nl=False)
-    else:
-        typer.echo(_metrics_table(metrics))
-        if per_doc:
-            cols = ["doc_id", "pct_tp", "pct_fp", "pct_fn", "pct_f1", "group_strict", "group_lenient", "n_tp", "n_fp", "n_fn"]
-            typer.echo("\n" + table[cols].to_string(index=False, float_format=lambda v: f"{v:.2f}"))
-        if errors:
-            for row in errs.itertuples():
-                gold_part = f"gold {row.gold_text!r}={row.gold_value} {row.gold_kind or ''}/{row.gold_bound or ''} [{row.gold_group}]"
-                pred_part = f"pred {row.pred_text!r}={row.pred_value} {row.pred_kind or ''}/{row.pred_bound or ''} [{row.pred_group}]"
-                typer.echo(f"\n{row.doc_id} {row.type} {row.error} @{row.start}\n  {gold_part}\n  {pred_part}\n  | {row.sentence}")
+    typer.echo(format_evaluation(result, fmt.value, per_doc=per_doc, errors=errors), nl=False)
 
 
 def _articles_and_records(paths: List[str], records: Optional[Path]) -> tuple[dict[str, str], Optional[list], int]:
     """Texts of the readable inputs (each unreadable one reported), the records file if given, and
     how many inputs could not be read."""
-    from .evaluation import read_predictions
+    from .review.evaluation import read_predictions
     from .io import Document, iter_documents
 
     texts, bad = {}, 0
@@ -233,36 +180,14 @@ def check(
     same study quoted by several articles. Exit status: 1 with --strict when any
     check fails or any input could not be read, else 0.
     """
-    import csv as csv_module
-
-    from .checks import CSV_COLUMNS, check_documents, result_row
+    from .review.checks import check as run_checks
+    from .review.results import FAILS, save_results, status_counts, summary_line
 
     texts, recs, bad = _articles_and_records(paths, records)
-    results = check_documents(list(texts.items()), records=recs)
-    if show != "all":
-        results = [r for r in results if r.status == show]
-    kind = fmt.value if fmt else ("csv" if out and out.endswith(".csv") else "jsonl" if out else "table")
-    handle = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout
-    try:
-        if kind == "jsonl":
-            for r in results:
-                handle.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
-        elif kind == "csv":
-            writer = csv_module.DictWriter(handle, fieldnames=CSV_COLUMNS)
-            writer.writeheader()
-            for r in results:
-                writer.writerow(result_row(r))
-        else:
-            for r in results:
-                figs = ", ".join(f.text for f in r.figures)
-                handle.write(f"{r.status:<12} {r.check:<17} {' + '.join(r.doc_ids)}  [{figs}]\n    {r.explanation}\n")
-    finally:
-        if out:
-            handle.close()
-    counts = {s: sum(r.status == s for r in results) for s in ("holds", "fails", "cannot_check")}
-    typer.echo(f"checks: {len(results)}  holds: {counts['holds']}  fails: {counts['fails']}  "
-               f"cannot_check: {counts['cannot_check']}  unreadable inputs: {bad}", err=True)
-    raise typer.Exit(1 if strict and (counts["fails"] or bad) else 0)
+    results = run_checks(recs, texts, show=show)
+    save_results(results, out, fmt.value if fmt else None)
+    typer.echo(summary_line(results, bad), err=True)
+    raise typer.Exit(1 if strict and (status_counts(results)[FAILS] or bad) else 0)
 
 
 @app.command()
@@ -291,7 +216,7 @@ def gold_validate(
     corpus: Path = typer.Option(..., "--corpus", help="Texts the offsets refer to."),
 ) -> None:
     """Check every gold record: schema, types, values, offsets against the text, duplicates."""
-    from .gold import validate
+    from .review.gold import validate
     from .io import load_texts
 
     try:

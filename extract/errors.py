@@ -34,6 +34,14 @@ class Errors:
     E050 = "[E050] The model package {name!r} is not installed; install it with: pip install {pip}"
     E060 = "[E060] Dask support needs the 'distributed' package: pip install 'survey-extract[dask]'"
     E100 = "[E100] Word list {name!r} in the lexicon: give a list of words, or an object with 'words' (a list), 'description' and 'case_sensitive'; unknown keys {keys}."
+    # review: gold splits, records read back, the evaluate command
+    E090 = "[E090] {path}: no splits file"
+    E091 = "[E091] {path}: malformed JSON: {reason}"
+    E092 = "[E092] No split {split!r} in {path}; known splits: {known}"
+    E093 = "[E093] Give --corpus (to run the extractor) or --pred (to score a predictions file)."
+    E094 = "[E094] type {type!r} is not one of {types}"
+    E095 = "[E095] unknown fields {fields}"
+    E096 = "[E096] missing fields {fields}"
 
 
 
@@ -42,3 +50,26 @@ class Notes:
 
     N001 = "[N001] {path}: decoded as {encoding} (byte-order mark); offsets refer to the decoded text"
     N002 = "[N002] {path}: skipped: it is this run's own output"
+
+
+class Warnings:
+    """Reported and left out, while the rest goes on: what is wrong with a gold record or a gold file."""
+
+    W001 = "[W001] {field} {value!r} is not one of {allowed}"
+    W002 = "[W002] unknown fields {fields}"
+    W003 = "[W003] missing fields {fields}"
+    W004 = "[W004] {field} must be {what}"
+    W005 = "[W005] doc_id {doc_id!r} differs from the file name {expected!r}"
+    W006 = "[W006] value {value!r} is not {what}"
+    W007 = "[W007] kind 'other' must have group null"
+    W008 = "[W008] a study needs an org or a title"
+    W009 = "[W009] {text_key} must be a non-empty string when {start_key} is set"
+    W010 = "[W010] {start_key}={start} {end_key}={end} is not a span"
+    W011 = "[W011] {end_key}={end} is past the end of the text ({length} characters)"
+    W012 = "[W012] {text_key} {text!r} does not match the text at {start}:{end} ({actual!r})"
+    W013 = "[W013] no text for doc_id {doc_id!r} in the corpus"
+    W014 = "[W014] not valid UTF-8 (byte {pos}: {reason})"
+    W015 = "[W015] malformed JSON: {reason}"
+    W016 = "[W016] duplicate of an earlier {type} record at the same span and value"
+    W017 = "[W017] no text for {count} gold document(s): {docs}"
+    W018 = "[W018] not a JSON object"

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Optional, Sequence, Union
 
-from .checks import CheckResult, check
+from .review.checks import CheckResult, check
 from .records import Record, to_dict
-from .scoring import group_strict, match_percentages, match_samples
+from .review.scoring import group_strict, match_percentages, match_samples
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
 KIND_CLASS = {"share": "k-share", "point_change": "k-change", "other": "k-other"}
@@ -225,7 +225,7 @@ def report(paths: Union[str, Iterable[str], None] = None, *, out: Optional[Union
         records = [to_dict(r) for _, recs in extract_many(texts.items(), nlp=nlp) for r in recs]
     gold_records, gold_docs = None, None
     if gold is not None:
-        from .gold import read_gold
+        from .review.gold import read_gold
 
         g = read_gold(gold, texts)
         gold_records, gold_docs = g.records, g.docs

@@ -10,6 +10,7 @@ from typing import Iterable, Optional
 import regex
 
 from .lexicon import Lexicon
+from .numbers import Numbers
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class PercentForms:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self.numbers = Numbers.from_lexicon(lexicon)
         nums = lexicon.numbers
         self.units = dict(nums["units"])
         self.tens = dict(nums["tens"])
@@ -194,42 +196,10 @@ class PercentForms:
     # ------------------------------------------------------------------ values
     def number_value(self, text: str) -> Optional[float]:
         """'1,024' -> 1024.0, 'Fifty-eight' -> 58.0, 'one point three' -> 1.3."""
-        t = text.strip().lower().replace("\u2212", "-")
-        if not t:
-            return None
-        if t[0].isdigit() or t[0] in "-.":
-            try:
-                return float(t.replace(",", ""))
-            except ValueError:
-                return None
-        if " point " in t:
-            whole, _, frac = t.partition(" point ")
-            w = self.number_value(whole)
-            digits = [self.units.get(x) for x in frac.split()]
-            if w is None or any(d is None or d > 9 for d in digits):
-                return None
-            return float(f"{int(w)}.{''.join(str(d) for d in digits)}")
-        words = [w for w in regex.split(r"[\s-]+", t) if w]
-        if words in (["one", "hundred"], ["a", "hundred"]):
-            return 100.0
-        total = 0
-        for w in words:
-            if w in self.tens:
-                total += self.tens[w]
-            elif w in self.units:
-                total += self.units[w]
-            elif w in self.articles:
-                total += self.articles[w]
-            else:
-                return None
-        return float(total)
+        return self.numbers.value(text)
 
     def fraction_value(self, num: Optional[str], den: str) -> Optional[float]:
-        n = 1.0 if num is None else self.number_value(num)
-        d = self.denominators.get(den.lower())
-        if n is None or not d:
-            return None
-        return round(100.0 * n / d, 1)
+        return self.numbers.fraction(num, den)
 
     def bound_at(self, text: str, start: int, end: int) -> str:
         """The bound set by a qualifier just before (or, for 'or more', just after) the figure."""

@@ -13,7 +13,7 @@ from spacy.util import compile_infix_regex
 from . import groups, parser, percentages, samples, sentences, studies  # noqa: F401  (registers the factories)
 from .errors import Errors
 from .extensions import register_extensions
-from .records import Record, records_from_doc
+from .records import Record, records_from_doc, span_keys
 
 DEFAULT_MODEL = parser.DEFAULT_MODEL
 PIPE_NAMES = ("survey_sentences", "survey_percentages", "survey_parser", "survey_samples", "survey_groups", "survey_studies")
@@ -104,7 +104,7 @@ def process(nlp: Language, text: str, doc_id: str = "") -> Doc:
 def extract_text(text: str, doc_id: str = "", *, nlp: Optional[Language] = None) -> list[Record]:
     """Records for one article, in reading order."""
     pipeline = nlp if nlp is not None else default_pipeline()
-    return records_from_doc(process(pipeline, text, doc_id), doc_id)
+    return records_from_doc(process(pipeline, text, doc_id), doc_id, keys=span_keys(pipeline))
 
 
 def extract_many(items: Iterable[tuple[str, str]], *, nlp: Optional[Language] = None,
@@ -113,5 +113,6 @@ def extract_many(items: Iterable[tuple[str, str]], *, nlp: Optional[Language] = 
     For several processes use ``extract.batch.run_batch(..., workers=N)``."""
     pipeline = nlp if nlp is not None else default_pipeline()
     texts = ((check_text(t, "extract_many"), i) for i, t in items)
+    keys = span_keys(pipeline)
     for doc, doc_id in pipeline.pipe(texts, as_tuples=True, batch_size=batch_size):
-        yield doc_id, records_from_doc(doc, doc_id)
+        yield doc_id, records_from_doc(doc, doc_id, keys=keys)

@@ -60,3 +60,16 @@ def gold_copy(tmp_path: Path) -> Path:
 
 def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def corpus_texts() -> dict[str, str]:
+    """Every article of corpus/ by doc_id (the file stem), as extract run reads it (no newline translation)."""
+    return {p.stem: p.read_bytes().decode("utf-8") for p in sorted(CORPUS.rglob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def corpus_records(nlp, corpus_texts) -> dict[str, list]:
+    """The extractor's records of every corpus article, extracted once for the whole session: the tests that
+    read the whole corpus share them instead of parsing it again."""
+    return dict(extract.extract_many(corpus_texts.items(), nlp=nlp))

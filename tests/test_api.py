@@ -7,24 +7,33 @@ import pytest
 import extract
 from extract.records import ALL_COLUMNS
 
-from .conftest import CORPUS, SEEDS
+from .conftest import CORPUS, GOLD, SEEDS, read_jsonl
+
+
+def _gold(doc_id: str, typ: str) -> list[dict]:
+    return [r for r in read_jsonl(GOLD / f"{doc_id}.jsonl") if r["type"] == typ]
 
 
 def test_api_extract_text_on_a_seed(nlp):
+    """The seeds score 100%: the extractor finds the figures the gold set labels, no more, no fewer."""
     text = SEEDS[0].read_text(encoding="utf-8")
     recs = extract.extract_text(text, doc_id=SEEDS[0].stem, nlp=nlp)
     pct = [r for r in recs if r.type == "percentage"]
-    assert len(pct) == 16
+    assert [(r.start, r.value) for r in pct] == [(g["start"], g["value"]) for g in _gold(SEEDS[0].stem, "percentage")]
     first = next(r for r in pct if r.text == "60%")
     assert (first.bound, first.kind, first.group) == ("lower", "share", "marketers and IT types")
 
 
 def test_api_extract_corpus_returns_a_frame(nlp):
-    frame = extract.extract_corpus([str(CORPUS)], nlp=nlp)
+    """One row per record, the records extract_many gives; as many figures as the seeds' gold labels."""
+    frame = extract.extract_corpus([str(p) for p in SEEDS], nlp=nlp)
     assert list(frame.columns) == list(ALL_COLUMNS)
-    assert set(frame["doc_id"]) >= {p.stem for p in SEEDS}
-    assert (frame["type"] == "percentage").sum() > 200
     assert frame.attrs["errors"] == []
+    records = dict(extract.extract_many([(p.stem, p.read_text(encoding="utf-8")) for p in SEEDS], nlp=nlp))
+    for doc_id, rows in frame.groupby("doc_id", sort=False):
+        assert len(rows) == len(records[doc_id])
+        assert (rows["type"] == "percentage").sum() == len(_gold(doc_id, "percentage"))
+    assert set(frame["doc_id"]) == set(records)
 
 
 def test_api_extract_corpus_skips_bad_files_with_a_named_warning(nlp, tmp_path):
@@ -57,11 +66,12 @@ def test_api_entry_points_are_declared():
     assert {"survey_percentages", "survey_parser", "survey_samples", "survey_groups", "survey_studies"} <= names
 
 
-def test_api_sparse_parse_gives_the_same_records_as_parsing_everything(nlp):
+@pytest.mark.slow
+def test_api_sparse_parse_gives_the_same_records_as_parsing_everything(corpus_texts, corpus_records):
+    """Whole-corpus equivalence: parsing every sentence changes no record (the sparse records are the session's)."""
     full = extract.load(select="all")
-    for path in sorted(CORPUS.rglob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        assert extract.extract_text(text, path.stem, nlp=nlp) == extract.extract_text(text, path.stem, nlp=full), path
+    for doc_id, recs in extract.extract_many(corpus_texts.items(), nlp=full):
+        assert recs == corpus_records[doc_id], doc_id
 
 
 def test_api_pipeline_survives_to_disk_and_back(nlp, tmp_path):
@@ -91,13 +101,12 @@ def test_lookup_attribute_ruler_sets_what_the_models_ruler_sets():
 
 
 @pytest.mark.slow
-def test_lookup_ruler_changes_no_record_on_any_corpus_file(nlp):
+def test_lookup_ruler_changes_no_record_on_any_corpus_file(corpus_texts, corpus_records):
     """The speed-up of the table-driven attribute ruler never comes from different answers."""
     plain = extract.load()
     plain.get_pipe("survey_parser").lookup_ruler = False
-    for path in sorted(CORPUS.rglob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        assert extract.extract_text(text, path.stem, nlp=nlp) == extract.extract_text(text, path.stem, nlp=plain), path
+    for doc_id, recs in extract.extract_many(corpus_texts.items(), nlp=plain):
+        assert recs == corpus_records[doc_id], doc_id
 
 
 def test_api_pipeline_takes_any_text_extract_run_lets_in(nlp):
@@ -106,6 +115,7 @@ def test_api_pipeline_takes_any_text_extract_run_lets_in(nlp):
     assert nlp.max_length >= DEFAULT_MAX_BYTES  # spaCy's own limit is 1,000,000 characters (E088)
 
 
+@pytest.mark.slow  # end to end: a document of a million characters through the whole pipeline
 @pytest.mark.parametrize("filler", ["The weather was mild that week.\n"])
 def test_api_text_over_a_million_characters_gives_the_article_s_records(nlp, filler):
     article = SEEDS[2].read_text(encoding="utf-8")

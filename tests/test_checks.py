@@ -4,12 +4,19 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from extract.checks import check_documents, grim_cannot_fail, grim_possible
+from extract.review.across import grim_cannot_fail, grim_possible
+from extract.review.checks import check
 from extract.cli import app
 
 from .conftest import SEEDS
 
 runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _one_pipeline(nlp, monkeypatch):
+    """check(None, texts) extracts with the default pipeline: let it be the session's, not a second load."""
+    monkeypatch.setattr("extract.pipeline.default_pipeline", lambda *args, **kwargs: nlp)
 
 DIFF = ("Fifty-eight percent of tech management leaders believe that the marketing team understands marketing "
         "technology, compared to 71 percent of marketers who think they do.\n\nThis 13-percentage-point difference "
@@ -42,7 +49,7 @@ GRIM = "A poll of 40 people found that 35% of people back the plan."
 
 
 def results(text, name, doc_id="doc"):
-    return [r for r in check_documents([(doc_id, text)]) if r.check == name]
+    return [r for r in check(None, {doc_id: text}) if r.check == name]
 
 
 # (check, consistent text from the seeds, the same text with one number changed)
@@ -136,11 +143,11 @@ def test_checks_grim(value, text, n, possible):
 
 def test_checks_across_articles_on_the_two_leapfrog_seeds():
     docs = [(p.stem, p.read_text(encoding="utf-8")) for p in SEEDS[:2]]
-    across = [r for r in check_documents(docs) if r.check == "across_articles"]
+    across = [r for r in check(None, dict(docs)) if r.check == "across_articles"]
     assert len(across) >= 6 and all(r.status == "holds" for r in across)
     assert any("sample of 131" in r.explanation for r in across)
     changed = [(docs[0][0], docs[0][1]), (docs[1][0], docs[1][1].replace("while 20% of CMOs", "while 25% of CMOs"))]
-    flagged = [r for r in check_documents(changed) if r.check == "across_articles" and r.status == "fails"]
+    flagged = [r for r in check(None, dict(changed)) if r.check == "across_articles" and r.status == "fails"]
     assert len(flagged) == 1 and "disagree" in flagged[0].explanation
 
 
@@ -154,3 +161,53 @@ def test_checks_cli_strict_exit_code(tmp_path):
     failed = runner.invoke(app, ["check", str(good), str(bad), "--strict", "--out", str(out)])
     assert failed.exit_code == 1 and "fails: 1" in failed.output
     assert out.read_text(encoding="utf-8").splitlines()[0].startswith("check,status,doc_id")
+
+
+# ------------------------------------------------------------------ any system's records
+def rec(text: str, figure: str, kind: str = "share", group: str | None = "marketers", nth: int = 0, **extra) -> dict:
+    """A percentage record another system might write for the ``nth`` occurrence of ``figure`` in ``text``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(figure, start + 1)
+    value = float("".join(c for c in figure if c.isdigit() or c == ".") or extra.pop("value"))
+    return {"doc_id": "doc", "type": "percentage", "value": value, "start": start, "end": start + len(figure),
+            "text": figure, "bound": extra.pop("bound", "exact"), "kind": kind, "group": group, "group_start": None,
+            "group_end": None, "statement": None, "time": None, **extra}
+
+
+@pytest.fixture()
+def no_extractor(monkeypatch):
+    """Checks given records must not run the pipeline."""
+    def refuse(*args, **kwargs):
+        raise AssertionError("the extractor ran")
+
+    monkeypatch.setattr("extract.review.evaluation.extract_many", refuse)
+
+
+@pytest.mark.parametrize("name,text,records,statuses", [
+    ("difference", DIFF, lambda t: [rec(t, "Fifty-eight percent", value=58.0), rec(t, "71 percent"),
+                                    rec(t, "13-percentage-point", kind="point_change", group=None)], ["holds"]),
+    ("difference", DIFF, lambda t: [rec(t, "Fifty-eight percent", value=58.0), rec(t, "71 percent"),
+                                    rec(t, "13-percentage-point", kind="point_change", group=None, value=19.0)], ["fails"]),
+    ("words_vs_numbers", WORDS, lambda t: [rec(t, "23%"), rec(t, "39%")], ["holds", "holds"]),
+    ("words_vs_numbers", WORDS.replace("(39%)", "(59%)"), lambda t: [rec(t, "23%"), rec(t, "59%")], ["holds", "fails"]),
+    ("words_vs_numbers", "Of those polled, 48% (nearly half) said yes.", lambda t: [rec(t, "48%")], ["holds"]),
+    ("words_vs_numbers", "Of those polled, 58% (nearly half) said yes.", lambda t: [rec(t, "58%")], ["fails"]),
+    ("grim", GRIM, lambda t: [rec(t, "35%", group="people"), {"doc_id": "doc", "type": "sample_size", "value": 40,
+          "start": 10, "end": 12, "text": "40", "bound": "exact", "population": "people", "population_start": 13,
+          "population_end": 19}], ["holds"]),
+])
+def test_checks_read_any_system_s_records(no_extractor, name, text, records, statuses):
+    """Hand-written records, as another extractor would give them: the checks read them and the text alone."""
+    got = [r for r in check(records(text), {"doc": text}) if r.check == name]
+    assert [r.status for r in got] == statuses, [(r.status, r.explanation) for r in got]
+
+
+def test_checks_words_that_are_a_record_of_their_own_are_not_read_as_a_restatement(no_extractor):
+    """'about one-quarter (23%)' written as two records: the words are a figure, not a gloss on the other."""
+    records = [rec(WORDS, "one-quarter", value=25.0, bound="approx"), rec(WORDS, "23%")]
+    assert not [r for r in check(records, {"doc": WORDS}) if r.check == "words_vs_numbers" and "23%" in r.explanation]
+
+
+def test_checks_api_show_keeps_one_status():
+    assert {r.status for r in check(None, {"doc": DIFF}, show="holds")} == {"holds"}

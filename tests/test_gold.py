@@ -7,7 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from extract.cli import app
-from extract.gold import read_gold, read_splits, validate
+from extract.review.gold import read_gold, read_splits, validate
 from extract.io import load_texts
 
 from .conftest import CORPUS, GOLD
@@ -71,8 +71,8 @@ def test_gold_malformed_json_duplicates_and_unknown_docs(gold_copy):
     (gold_copy / "no_such_article.jsonl").write_text("", encoding="utf-8")
     (gold_copy / "binary.jsonl").write_bytes(b"\xff\xfe\x00garbage")
     problems = [str(p) for p in validate(gold_copy, load_texts(CORPUS))]
-    assert any(f"{target}:{len(lines) + 1}: duplicate" in p for p in problems)
-    assert any(f"{target}:{len(lines) + 2}: malformed JSON" in p for p in problems)
+    assert any(f"{target}:{len(lines) + 1}: [W016] duplicate" in p for p in problems)
+    assert any(f"{target}:{len(lines) + 2}: [W015] malformed JSON" in p for p in problems)
     assert any("no_such_article.jsonl" in p and "no text for doc_id" in p for p in problems)
     assert any("binary.jsonl" in p and "UTF-8" in p for p in problems)
 

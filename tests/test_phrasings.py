@@ -13,9 +13,9 @@ import json
 import pytest
 
 import extract
-from extract.scoring import group_strict
+from extract.review.scoring import group_strict
 
-from extract.gold import read_splits
+from extract.review.gold import read_splits
 
 from .conftest import DATA, GOLD
 

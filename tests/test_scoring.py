@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.scoring import evaluate, group_lenient, group_strict, normalize_group, token_f1
+from extract.review.scoring import evaluate
+from extract.review.similarity import group_lenient, group_strict, normalize_group, token_f1
 
 
 def pct(doc="d", start=0, end=3, value=60.0, text="60%", bound="exact", kind="share", group="marketers", gs=7, ge=16):

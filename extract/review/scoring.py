@@ -1,4 +1,4 @@
-"""Score any record set against the gold set, by the rules at the end of ANNOTATION.md.
+"""Score any record set against the gold set, by the rules at the end of docs/annotation.md.
 
 - Percentages match when they are in the same document, their spans overlap and
   their values differ by at most 0.05; pairs are made one to one, best overlap first.
@@ -13,57 +13,19 @@
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from dataclasses import asdict, dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, NamedTuple, Optional, Sequence
 
 import pandas as pd
-import regex
 
-from .records import Record, to_dict
-from .textspans import sentence_bounds
+from ..records import Record, to_dict
+from ..textspans import sentence_bounds
+from .similarity import LENIENT_F1, group_lenient, group_strict, token_f1
 
 VALUE_TOLERANCE = 0.05
-LENIENT_F1 = 0.5
-LEADING = regex.compile(r"^(?:the|those|these)\s+", regex.I)
-EDGE_PUNCT = regex.compile(r"^[\p{P}\s]+|[\p{P}\s]+$")
-TOKEN = regex.compile(r"\w+", regex.UNICODE)
 ERROR_COLUMNS = ["doc_id", "type", "error", "gold_value", "pred_value", "gold_text", "pred_text", "start", "end",
                  "gold_kind", "pred_kind", "gold_bound", "pred_bound", "gold_group", "pred_group", "sentence"]
-
-
-def normalize_group(text: Optional[str]) -> Optional[str]:
-    """Case-folded, punctuation trimmed at the edges, leading the/those/these removed."""
-    if text is None:
-        return None
-    t = EDGE_PUNCT.sub("", text.casefold().replace("\u2019", "'"))
-    prev = None
-    while prev != t:
-        prev, t = t, EDGE_PUNCT.sub("", LEADING.sub("", t))
-    return regex.sub(r"\s+", " ", t)
-
-
-def group_tokens(text: Optional[str]) -> list[str]:
-    return TOKEN.findall(normalize_group(text) or "")
-
-
-def token_f1(gold: Optional[str], pred: Optional[str]) -> float:
-    if gold is None or pred is None:
-        return 1.0 if gold is None and pred is None else 0.0
-    g, p = Counter(group_tokens(gold)), Counter(group_tokens(pred))
-    common = sum((g & p).values())
-    if not common:
-        return 1.0 if not g and not p else 0.0
-    precision, recall = common / sum(p.values()), common / sum(g.values())
-    return 2 * precision * recall / (precision + recall)
-
-
-def group_strict(gold: Optional[str], pred: Optional[str]) -> bool:
-    return normalize_group(gold) == normalize_group(pred)
-
-
-def group_lenient(gold: Optional[str], pred: Optional[str]) -> bool:
-    return token_f1(gold, pred) >= LENIENT_F1
 
 
 def _as_dict(rec: Record | Mapping[str, Any]) -> dict[str, Any]:

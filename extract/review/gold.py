@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Optional, Union
 
-from .errors import Errors
-from .lexicon import BOUNDS, KINDS
-from .records import FIELDS
+from ..errors import Errors, Warnings
+from ..lexicon import BOUNDS, KINDS
+from ..records import FIELDS
 
 OPTIONAL = frozenset({"statement", "time"})
 SPAN_FIELDS = {"percentage": (("start", "end", "text"), ("group_start", "group_end", "group")),
@@ -60,42 +60,42 @@ def _is_num(v: Any) -> bool:
 def check_record(rec: Any, text: Optional[str], expected_doc: Optional[str]) -> list[str]:
     """Everything wrong with one record, as short sentences (empty when it is right)."""
     if not isinstance(rec, dict):
-        return ["not a JSON object"]
+        return [Warnings.W018]
     typ = rec.get("type")
     if typ not in FIELDS:
-        return [f"type {typ!r} is not one of percentage, sample_size, study"]
+        return [Warnings.W001.format(field="type", value=typ, allowed=", ".join(FIELDS))]
     problems = []
     names = FIELDS[typ]
     unknown = sorted(set(rec) - set(names))
     if unknown:
-        problems.append(f"unknown fields {unknown}")
+        problems.append(Warnings.W002.format(fields=unknown))
     missing = [n for n in names if n not in rec and n not in OPTIONAL]
     if missing:
-        problems.append(f"missing fields {missing}")
+        problems.append(Warnings.W003.format(fields=missing))
         return problems
     if not isinstance(rec["doc_id"], str) or not rec["doc_id"]:
-        problems.append("doc_id must be a non-empty string")
+        problems.append(Warnings.W004.format(field="doc_id", what="a non-empty string"))
     elif expected_doc is not None and rec["doc_id"] != expected_doc:
-        problems.append(f"doc_id {rec['doc_id']!r} differs from the file name {expected_doc!r}")
+        problems.append(Warnings.W005.format(doc_id=rec["doc_id"], expected=expected_doc))
     if typ == "percentage":
         if not _is_num(rec["value"]):
-            problems.append(f"value {rec['value']!r} is not a finite number")
+            problems.append(Warnings.W006.format(value=rec["value"], what="a finite number"))
         if rec["kind"] not in KINDS:
-            problems.append(f"kind {rec['kind']!r} is not one of {sorted(KINDS)}")
+            problems.append(Warnings.W001.format(field="kind", value=rec["kind"], allowed=sorted(KINDS)))
         elif rec["kind"] == "other" and rec.get("group") is not None:
-            problems.append("kind 'other' must have group null")
+            problems.append(Warnings.W007)
         for opt in ("statement", "time"):
             if rec.get(opt) is not None and not isinstance(rec[opt], str):
-                problems.append(f"{opt} must be a string or null")
+                problems.append(Warnings.W004.format(field=opt, what="a string or null"))
     if typ == "sample_size" and (not _is_int(rec["value"]) or rec["value"] <= 0):
-        problems.append(f"value {rec['value']!r} is not a positive integer")
+        problems.append(Warnings.W006.format(value=rec["value"], what="a positive integer"))
     if typ in ("percentage", "sample_size") and rec["bound"] not in BOUNDS:
-        problems.append(f"bound {rec['bound']!r} is not one of {sorted(BOUNDS)}")
+        problems.append(Warnings.W001.format(field="bound", value=rec["bound"], allowed=sorted(BOUNDS)))
     if typ == "study":
         if rec["year"] is not None and not _is_int(rec["year"]):
-            problems.append("year must be an integer or null")
+            problems.append(Warnings.W004.format(field="year", what="an integer or null"))
         if rec["org"] is None and rec["title"] is None:
-            problems.append("a study needs an org or a title")
+            problems.append(Warnings.W008)
     for (s_key, e_key, t_key) in SPAN_FIELDS[typ]:
         problems += _check_span(rec, s_key, e_key, t_key, text, required=(s_key == "start"))
     return problems
@@ -106,17 +106,17 @@ def _check_span(rec: Mapping[str, Any], s_key: str, e_key: str, t_key: str, text
     if s is None and e is None and t is None and not required:
         return []
     if not (_is_int(s) and _is_int(e)):
-        return [f"{s_key}/{e_key} must be integers (got {s!r}, {e!r})"]
+        return [Warnings.W004.format(field=f"{s_key}/{e_key}", what=f"integers (got {s!r}, {e!r})")]
     if not isinstance(t, str) or not t:
-        return [f"{t_key} must be a non-empty string when {s_key} is set"]
+        return [Warnings.W009.format(text_key=t_key, start_key=s_key)]
     if not 0 <= s < e:
-        return [f"{s_key}={s} {e_key}={e} is not a span"]
+        return [Warnings.W010.format(start_key=s_key, start=s, end_key=e_key, end=e)]
     if text is None:
         return []
     if e > len(text):
-        return [f"{e_key}={e} is past the end of the text ({len(text)} characters)"]
+        return [Warnings.W011.format(end_key=e_key, end=e, length=len(text))]
     if text[s:e] != t:
-        return [f"{t_key} {t!r} does not match the text at {s}:{e} ({text[s:e]!r})"]
+        return [Warnings.W012.format(text_key=t_key, text=t, start=s, end=e, actual=text[s:e])]
     return []
 
 
@@ -129,11 +129,11 @@ def read_gold(path: Union[str, Path], texts: Optional[Mapping[str, str]] = None)
         if per_file:
             gold.docs.append(f.stem)
             if texts is not None and f.stem not in texts:
-                gold.problems.append(Problem(str(f), None, f"no text for doc_id {f.stem!r} in the corpus"))
+                gold.problems.append(Problem(str(f), None, Warnings.W013.format(doc_id=f.stem)))
         try:
             raw = f.read_bytes().decode("utf-8")
         except UnicodeDecodeError as exc:
-            gold.problems.append(Problem(str(f), None, f"not valid UTF-8 (byte {exc.start}: {exc.reason})"))
+            gold.problems.append(Problem(str(f), None, Warnings.W014.format(pos=exc.start, reason=exc.reason)))
             continue
         seen: Counter[tuple[Any, ...]] = Counter()
         for n, line in enumerate(raw.splitlines(), 1):
@@ -142,19 +142,19 @@ def read_gold(path: Union[str, Path], texts: Optional[Mapping[str, str]] = None)
             try:
                 rec = json.loads(line)
             except ValueError as exc:
-                gold.problems.append(Problem(str(f), n, f"malformed JSON: {exc}"))
+                gold.problems.append(Problem(str(f), n, Warnings.W015.format(reason=exc)))
                 continue
             doc = rec.get("doc_id") if isinstance(rec, dict) else None
             text = texts.get(doc) if texts is not None and isinstance(doc, str) else None
             problems = check_record(rec, text, expected)
             if texts is not None and isinstance(doc, str) and doc not in texts and not per_file:
-                problems.append(f"no text for doc_id {doc!r} in the corpus")
+                problems.append(Warnings.W013.format(doc_id=doc))
             if not problems:
                 key = (rec["doc_id"], rec["type"], rec.get("start", rec.get("org_start")), rec.get("end", rec.get("org_end")),
                        rec.get("value"), rec.get("title_start"))
                 seen[key] += 1
                 if seen[key] > 1:
-                    problems.append(f"duplicate of an earlier {rec['type']} record at the same span and value")
+                    problems.append(Warnings.W016.format(type=rec["type"]))
             gold.problems.extend(Problem(str(f), n, p) for p in problems)
             if not problems:
                 gold.records.append(rec)
@@ -182,7 +182,7 @@ def read_splits(path: Union[str, Path]) -> dict[str, list[str]]:
     try:
         data = json.loads(f.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise FileNotFoundError(f"{f}: no splits file") from None
+        raise FileNotFoundError(Errors.E090.format(path=f)) from None
     except ValueError as exc:
-        raise ValueError(f"{f}: malformed JSON: {exc}") from None
+        raise ValueError(Errors.E091.format(path=f, reason=exc)) from None
     return {k: list(v) for k, v in data.items() if isinstance(v, list)}

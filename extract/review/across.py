@@ -1,0 +1,141 @@
+"""Checks that weigh a figure against counts: the GRIM test against the sample, and the same study
+quoted by several articles."""
+from __future__ import annotations
+
+import math
+from itertools import combinations
+from typing import Any, Mapping, Optional, Sequence
+
+import regex
+
+from .article import Article, check_patterns, result
+from .results import CANNOT, FAILS, HOLDS, CheckResult, Figure, interval, precision
+from .similarity import group_lenient, normalize_group, token_f1
+
+STATEMENT_MATCH = 0.5  # token-overlap F1 for two articles to make the same statement
+
+
+# --------------------------------------------------------------------------------------- 7. GRIM
+def grim_possible(value: float, text: str, n: int) -> Optional[int]:
+    """A whole number of respondents out of n that prints as ``text``; None when none does."""
+    lo, hi = value - precision(text), value + precision(text)
+    k_lo, k_hi = math.ceil(lo * n / 100 - 1e-9), math.floor(hi * n / 100 + 1e-9)
+    for k in range(max(0, k_lo), min(n, k_hi) + 1):
+        pct = 100.0 * k / n
+        if lo - 1e-9 <= pct <= hi + 1e-9:
+            return k
+    return None
+
+
+def grim_cannot_fail(text: str, n: int) -> bool:
+    """GRIM can only fail where n is small enough that some printed values are out of reach: once the step
+    between k/n and (k+1)/n is no wider than the interval a printed figure stands for, every one is reached
+    (whole percentages from n = 100 on)."""
+    return n > 0 and 100.0 / n <= 2 * precision(text)
+
+
+def check_grim(art: Article) -> list[CheckResult]:
+    """Shares of the whole sample: k/n must print as the stated figure at its precision."""
+    out = []
+    if not art.samples:
+        return out
+    for r in art.percentages:
+        if r["kind"] != "share" or r["bound"] != "exact" or r["group"] is None or not regex.search(r"\d", r["text"]):
+            continue  # verbal figures ("two-thirds") are approximations by nature
+        smp = _whole_sample(art, r)
+        if smp is None:
+            continue
+        n = int(smp["value"])
+        if grim_cannot_fail(r["text"], n):
+            out.append(result("grim", CANNOT, art, [r], None, r["value"],
+                               f"with {n} respondents every share printed as {r['text']} is reachable "
+                               f"(steps of {100.0 / n:.3g} points, finer than its rounding)",
+                               reason="sample too large for the figure's precision", anchor=r))
+            continue
+        k = grim_possible(float(r["value"]), r["text"], n)
+        digits = len(r["text"].split(".")[1].rstrip("% percntu")) if "." in r["text"] else 0
+        if k is not None:
+            out.append(result("grim", HOLDS, art, [r], round(100.0 * k / n, 3), r["value"],
+                               f"{k}/{n} = {100.0 * k / n:.{digits + 1}f}%, which prints as {r['text']}", anchor=r))
+        else:
+            out.append(result("grim", FAILS, art, [r], None, r["value"],
+                               f"no whole number of the {n} respondents gives {r['text']}", anchor=r))
+    return out
+
+
+def _whole_sample(art: Article, r: Mapping[str, Any]) -> Optional[Mapping[str, Any]]:
+    """The sample a share is of, when the share is of the whole sample (not a subgroup)."""
+    if smp_bound := [s for s in art.samples if s["bound"] == "exact"]:
+        group = normalize_group(r["group"]) or ""
+        for s in smp_bound:
+            if s["population"] and normalize_group(s["population"]) == group:
+                return s
+        if group in check_patterns().respondent_groups:
+            # The whole sample is the largest count: "polled 1,217 professionals; only 15 respondents were
+            # based in the U.S." -- 15 is a part of it, and "51% of respondents" is not out of 15.
+            return max(smp_bound, key=lambda smp: int(smp["value"]))
+    return None
+
+
+# --------------------------------------------------------------------------------------- 8. across articles
+def _study_keys(art: Article) -> set[tuple[str, str]]:
+    keys = set()
+    for s in art.studies:
+        if s.get("org"):
+            keys.add(("org", normalize_group(s["org"]) or ""))
+        if s.get("title"):
+            keys.add(("title", normalize_group(s["title"]) or ""))
+    for s in art.samples:
+        keys.add(("sample", f"{s['value']}"))
+    return keys
+
+
+def check_across(articles: Sequence[Article]) -> list[CheckResult]:
+    """Articles that quote the same study (same org or title, or the same sample size and population)
+    should give the same figure for the same group and statement."""
+    out = []
+    for a, b in combinations(articles, 2):
+        shared = _study_keys(a) & _study_keys(b)
+        named = {k for k in shared if k[0] in ("org", "title")}
+        same_sample = [(sa, sb) for sa in a.samples for sb in b.samples
+                       if sa["value"] == sb["value"] and _same_population(sa["population"], sb["population"])]
+        if not named:  # a shared count of 'people' alone does not make two polls one study
+            same_sample = [(sa, sb) for sa, sb in same_sample if len((normalize_group(sa["population"]) or "").split()) >= 2]
+        if not named and not same_sample:
+            continue
+        why = ", ".join(sorted(f"{k[0]} {k[1]!r}" for k in named)) or "the same sample"
+        for sa, sb in same_sample:
+            out.append(CheckResult("across_articles", HOLDS, a.doc_id, [Figure.of(dict(sa, value=float(sa["value"]))),
+                                   Figure.of(dict(sb, value=float(sb["value"])))], float(sb["value"]), float(sa["value"]),
+                                   a.sentence_text(sa["start"], sa["end"]),
+                                   f"both articles give a sample of {sa['value']} ({why})", doc_ids=[a.doc_id, b.doc_id]))
+        for ra in a.percentages:
+            if ra["kind"] != "share" or ra["group"] is None:
+                continue
+            sent_a = a.sentence_text(ra["start"], ra["end"])
+            best, best_score = None, 0.0
+            for rb in b.percentages:
+                if rb["kind"] != "share" or not group_lenient(ra["group"], rb["group"]):
+                    continue
+                score = token_f1(a.statement(ra), b.statement(rb))
+                if ra.get("statement") and rb.get("statement"):
+                    score = max(score, token_f1(ra["statement"], rb["statement"]))
+                if score > best_score:
+                    best, best_score = rb, score
+            if best is None or best_score < STATEMENT_MATCH:
+                continue
+            lo_a, hi_a = interval(Figure.of(ra))
+            lo_b, hi_b = interval(Figure.of(best))
+            ok = lo_a <= hi_b and lo_b <= hi_a and ra["bound"] == best["bound"]
+            out.append(CheckResult("across_articles", HOLDS if ok else FAILS, a.doc_id, [Figure.of(ra), Figure.of(best)],
+                                   best["value"], ra["value"], sent_a,
+                                   f"{a.doc_id} gives {ra['text']} and {b.doc_id} gives {best['text']} for "
+                                   f"'{ra['group']}' ({why})" + ("" if ok else ": they disagree"),
+                                   doc_ids=[a.doc_id, b.doc_id]))
+    return out
+
+
+def _same_population(a: Optional[str], b: Optional[str]) -> bool:
+    return a is not None and b is not None and group_lenient(a, b)
+
+
