@@ -44,12 +44,14 @@ def load(*, model: str = DEFAULT_MODEL, select: str = "candidates") -> Language:
 FIGURE_PAIR_INFIX = r"(?<=%)[/\-\u2013](?=[0-9])"
 # "(42% strongly/34% somewhat)", "parents or guardians\u201455 percent": a word glued to the next figure.
 WORD_FIGURE_INFIX = r"(?<=[^\W\d_]{2})[/\u2014](?=[0-9])"
+# A table flattened into text, cells glued: "Donald Trump44%38%38%" (a zero-width split before each cell).
+TABLE_CELL_INFIXES = (r"(?<=[^\W\d_]{2})(?=\d+(?:\.\d+)?%)", r"(?<=%)(?=\d)")
 
 
 def split_figure_pairs(nlp: Language) -> None:
     """Let the tokenizer split a slash or dash written right after a percent sign, so that each figure
     of a pair is its own span."""
-    infixes = list(nlp.Defaults.infixes) + [FIGURE_PAIR_INFIX, WORD_FIGURE_INFIX]
+    infixes = list(nlp.Defaults.infixes) + [FIGURE_PAIR_INFIX, WORD_FIGURE_INFIX, *TABLE_CELL_INFIXES]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 

@@ -63,6 +63,10 @@ def test_pipeline_bounded_suffix_search_survives_to_bytes():
     ("1,607 parents or guardians\u201455 percent\u2014 said", ["1,607", "parents", "or", "guardians", "\u2014", "55",
                                                           "percent", "\u2014", "said"]),
     ("and/or 24/7 A/B tests", ["and/or", "24/7", "A", "/", "B", "tests"]),  # no figure: spaCy's own splits
+    # a table flattened into text: each cell its own token
+    ("Donald Trump44%38%38%", ["Donald", "Trump", "44%", "38%", "38", "%"]),
+    ("Don't Know/No Opinion6%8%8%", ["Do", "n't", "Know", "/", "No", "Opinion", "6%", "8%", "8", "%"]),
+    ("COVID19 and B2B and mp3", ["COVID19", "and", "B2B", "and", "mp3"]),  # no figure: kept whole
 ])
 def test_pipeline_splits_a_figure_glued_to_the_word_before(tokenizers, text, tokens):
     plain, _bounded = tokenizers
