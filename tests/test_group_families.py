@@ -252,3 +252,10 @@ def test_age_bands_and_make_up(nlp, sentence: str, expected) -> None:
     doc = nlp("Gallup polled 1,500 adults. " + sentence)
     got = [(s.text, s._.kind, s._.group.text if s._.group is not None else None) for s in doc.spans["survey_percentages"]]
     assert got == expected
+
+
+def test_table_row_cells_are_shares_of_the_poll(nlp) -> None:
+    """A table flattened into text ('Ted Cruz17%17%14%'): a cell is not a figure modifying the next one."""
+    doc = nlp("Morning Consult polled 1,500 Republicans.\nDonald Trump44%38%38%\nTed Cruz17%17%14%\nBen Carson10%9%9%\n")
+    got = [(s.text, s._.kind, s._.group.text if s._.group is not None else None) for s in doc.spans["survey_percentages"]]
+    assert got == [(v, "share", "Republicans") for v in ("44%", "38%", "38%", "17%", "17%", "14%", "10%", "9%", "9%")]

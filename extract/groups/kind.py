@@ -55,7 +55,9 @@ def figure_kind(state: GroupState, fig: Span, sent: Span, of_obj: Optional[Token
     # "10% inflation", "a 3% rise", "100% debt relief": the figure modifies a noun.
     if root.head.i == fig.end and root.head.lower_ in rules.lex.word_set("makeup_words"):
         return "share", False  # "58 percent male", "12% Hispanic": the make-up of the sample
-    if root.head.i > fig.end - 1 and root.head.pos_ in ("NOUN", "PROPN") and root.dep_ in (
+    # (Not a figure glued to the next one: "Ted Cruz17%17%14%" is a table row; a range's ends are one figure.)
+    glued = root.head.i in state.stops and fig._.form != "range_low"
+    if root.head.i > fig.end - 1 and not glued and root.head.pos_ in ("NOUN", "PROPN") and root.dep_ in (
             "nummod", "amod", "compound", "quantmod", "nmod", "npadvmod"):
         if root.head.lemma_.lower() in rules.mistagged_verbs and root.head.i == fig.end:
             return "other", True  # "another 11% plan to ...": a verb the tagger took for a noun
