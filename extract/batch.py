@@ -11,10 +11,8 @@ import logging
 import os
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
-from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, Optional, Union
 
@@ -70,27 +68,54 @@ def _worker_pipeline(model: str):  # type: ignore[no-untyped-def]
     return load(model=model)
 
 
-def process_documents(docs: list[Document], model: str) -> list[Outcome]:
-    """Run in a worker (or in this process): one pipeline per process, documents in batches."""
+def _failed(doc: Document, message: str) -> Outcome:
+    return Outcome(doc.doc_id, doc.source, len(doc.text.split()), error=message)
+
+
+def _outcome(nlp: Any, doc: Any, d: Document) -> Outcome:
     from .records import records_from_doc
 
+    doc._.doc_id = d.doc_id
+    return Outcome(d.doc_id, d.source, len(d.text.split()), tuple(records_from_doc(doc, d.doc_id)))
+
+
+def _one_by_one(nlp: Any, docs: list[Document], first: int, on_start: Callable[[int], None]) -> Iterator[Outcome]:
+    for i in range(first, len(docs)):
+        d = docs[i]
+        on_start(i)
+        try:
+            yield _outcome(nlp, nlp(d.text), d)
+        except Exception as exc:  # noqa: BLE001 - reported with the document's name, never raised
+            yield _failed(d, Errors.E023.format(doc_id=f"{d.source} ({d.doc_id})", reason=repr(exc)))
+
+
+def stream_outcomes(docs: list[Document], model: str, *, solo: bool = False,
+                    on_start: Callable[[int], None] = lambda i: None) -> Iterator[Outcome]:
+    """Outcomes of ``docs`` in order, as each finishes; ``on_start(i)`` is called as document i enters the
+    pipeline. Batched through ``nlp.pipe``; one by one with ``solo``, or from where a batch raised, so one
+    bad document does not sink its batch."""
     nlp = _worker_pipeline(model)
-    out = []
-    try:
-        for doc, d in zip(nlp.pipe((d.text for d in docs), batch_size=len(docs) or 1), docs):
-            doc._.doc_id = d.doc_id
-            out.append(Outcome(d.doc_id, d.source, len(d.text.split()), tuple(records_from_doc(doc, d.doc_id))))
-        return out
-    except Exception:  # one bad document must not sink its batch: redo them one by one
-        out = []
-        for d in docs:
-            try:
-                doc = nlp(d.text)
-                out.append(Outcome(d.doc_id, d.source, len(d.text.split()), tuple(records_from_doc(doc, d.doc_id))))
-            except Exception as exc:  # noqa: BLE001 - reported with the document's name, never raised
-                out.append(Outcome(d.doc_id, d.source, len(d.text.split()),
-                                   error=Errors.E023.format(doc_id=f"{d.source} ({d.doc_id})", reason=repr(exc))))
-        return out
+    done = 0
+    if not solo:
+        def texts() -> Iterator[str]:
+            for i, d in enumerate(docs):
+                on_start(i)
+                yield d.text
+
+        try:
+            for doc in nlp.pipe(texts(), batch_size=len(docs) or 1):
+                outcome = _outcome(nlp, doc, docs[done])
+                done += 1
+                yield outcome
+            return
+        except Exception:  # noqa: BLE001 - redone one by one below, each failure named
+            pass
+    yield from _one_by_one(nlp, docs, done, on_start)
+
+
+def process_documents(docs: list[Document], model: str) -> list[Outcome]:
+    """In this process: one pipeline per process, documents in batches."""
+    return list(stream_outcomes(docs, model))
 
 
 def _batches(items: Iterable[Union[Document, InputError]], size: int, on_error: Callable[[InputError], None],
@@ -109,45 +134,17 @@ def _batches(items: Iterable[Union[Document, InputError]], size: int, on_error: 
         yield batch
 
 
-PARENT_POLL_SECONDS = 0.5  # how often a worker checks that the run that started it is still there
-
-
-def watch_parent(parent: int, every: float = PARENT_POLL_SECONDS) -> None:
-    """In each worker: exit as soon as the run that started it is gone (``kill -9`` leaves no time to
-    stop the pool, and a worker holds a pipeline of some 200 MB). A daemon thread, so it never keeps a
-    worker alive. (Linux's PR_SET_PDEATHSIG would fire when the *thread* that started the worker ends,
-    which in a process pool is not the run's end.)"""
-    import threading
-
-    if os.getppid() != parent:  # gone before this worker started
-        os._exit(1)
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(every)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="extract-parent-watch", daemon=True).start()
-
-
-def _run_outcomes(batches: Iterator[list[Document]], model: str, workers: int) -> Iterator[list[Outcome]]:
-    """Results in input order; at most ``2 * workers`` batches in flight, so memory stays flat."""
-    if workers <= 1:
+def _run_outcomes(batches: Iterator[list[Document]], model: str, workers: int,
+                  doc_timeout: Optional[float] = None) -> Iterator[list[Outcome]]:
+    """Results in input order. One worker and no time budget: in this process. Otherwise in supervised
+    worker processes (see ``workers``), which can stop a document that runs over its budget."""
+    if workers <= 1 and not doc_timeout:
         for batch in batches:
             yield process_documents(batch, model)
         return
-    import multiprocessing
+    from .workers import SupervisedPool
 
-    ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=watch_parent,
-                             initargs=(os.getpid(),)) as pool:
-        pending = []
-        for batch in batches:
-            pending.append(pool.submit(process_documents, batch, model))
-            if len(pending) >= 2 * workers:
-                yield pending.pop(0).result()
-        for fut in pending:
-            yield fut.result()
+    yield from SupervisedPool(workers, model, doc_timeout or None, _failed).run(batches)
 
 
 PROGRESS_EVERY = 500  # documents between two progress lines when stderr is not a terminal
@@ -228,8 +225,11 @@ def run_batch(paths: Iterable[str], out: str, *, fmt: Optional[str] = None, work
               resume: bool = False, batch_size: int = DEFAULT_BATCH_SIZE, id_field: str = DEFAULT_ID_FIELD,
               text_field: str = DEFAULT_TEXT_FIELD, max_bytes: int = DEFAULT_MAX_BYTES,
               model: Optional[str] = None, progress: bool = True, stdin: Optional[BinaryIO] = None,
-              on_message: Optional[Callable[[str], None]] = None, encoding: Optional[str] = None) -> Summary:
-    """Extract every readable document under ``paths`` into ``out``; see the module docstring."""
+              on_message: Optional[Callable[[str], None]] = None, encoding: Optional[str] = None,
+              doc_timeout: Optional[float] = None) -> Summary:
+    """Extract every readable document under ``paths`` into ``out``; see the module docstring. With
+    ``doc_timeout`` (seconds), documents are processed in a worker process that is replaced when one
+    document holds it longer (the document gets E061)."""
     from .pipeline import DEFAULT_MODEL
 
     model = model or DEFAULT_MODEL
@@ -285,7 +285,7 @@ def run_batch(paths: Iterable[str], out: str, *, fmt: Optional[str] = None, work
             items = fresh(iter_documents(paths, id_field=id_field, text_field=text_field, max_bytes=max_bytes, stdin=stdin,
                                          encoding=encoding, exclude=own, on_skip=say))
             batches = _batches(items, batch_size, on_input_error, on_document)
-            for outcomes in _run_outcomes(batches, model, workers):
+            for outcomes in _run_outcomes(batches, model, workers, doc_timeout):
                 for oc in outcomes:
                     if oc.error is not None:  # not processed: its words would only inflate words/s
                         report(oc.error)

@@ -12,6 +12,7 @@ from typing import Any, List, Optional
 import typer
 
 from .errors import Errors
+from .workers import DEFAULT_DOC_TIMEOUT
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="markdown")  # help: _main's docstring; markdown mode reflows docstring lines
 gold_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Work with the hand-labeled gold set.")
@@ -70,6 +71,9 @@ def run(
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on a terminal."),
     encoding: Optional[str] = typer.Option(
         None, "--encoding", help="Encoding of .txt files and stdin, e.g. cp1252 (default: UTF-8, or UTF-16/32 after a byte-order mark)."),
+    doc_timeout: float = typer.Option(DEFAULT_DOC_TIMEOUT, "--doc-timeout", min=0,
+                                      help="Seconds one document may take; a document over it is skipped with an "
+                                           "error and the rest goes on (0: no limit, all in this process)."),
 ) -> None:
     """Extract every survey figure from PATHS and write them as records.
 
@@ -96,7 +100,7 @@ def run(
         try:
             summary = run_batch(paths, out, fmt=fmt, workers=workers, resume=resume, batch_size=batch_size,
                                 id_field=id_field, text_field=text_field, max_bytes=max_bytes, progress=progress,
-                                encoding=encoding)
+                                encoding=encoding, doc_timeout=doc_timeout or None)
         except (ValueError, RuntimeError, OSError) as exc:
             _fail(str(exc))
             return

@@ -33,6 +33,9 @@ class Errors:
     E041 = "[E041] {path}: not a directory or .jsonl file"
     E050 = "[E050] The model package {name!r} is not installed; install it with: pip install {pip}"
     E060 = "[E060] Dask support needs the 'distributed' package: pip install 'survey-extract[dask]'"
+    E061 = "[E061] {doc}: over the {budget:g}-second time budget (--doc-timeout); skipped, the rest goes on"
+    E062 = "[E062] {doc}: the worker processing it died (exit code {code}); skipped, the rest goes on"
+    E063 = "[E063] A worker process died before it could load the pipeline (exit code {code})"
 
 
 

@@ -347,9 +347,9 @@ def _wait_for(condition, seconds: float) -> bool:
 
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
-@pytest.mark.parametrize("workers", [2])
+@pytest.mark.parametrize("workers", [1, 2])
 def test_batch_workers_die_with_their_parent(tmp_path, workers):
-    """kill -9 of `extract run --workers N` leaves no worker (nor resource tracker) behind."""
+    """kill -9 of `extract run --workers N` (or of one supervised worker) leaves no worker behind."""
     import signal
     import subprocess
     import sys
@@ -364,7 +364,7 @@ def test_batch_workers_die_with_their_parent(tmp_path, workers):
     try:
         def workers_started() -> bool:
             seen.update(_children(run.pid))
-            return len(seen) >= workers + 1 and out.exists() and out.stat().st_size > 0  # workers, tracker, records
+            return len(seen) >= workers and out.exists() and out.stat().st_size > 0  # workers (forked: no tracker), records
 
         assert _wait_for(workers_started, 300), f"workers never started: {seen}"
         seen.update(_children(run.pid))
@@ -435,3 +435,70 @@ def test_batch_two_concurrent_runs_keep_every_record_of_the_first(tmp_path):
     assert first.returncode == 0, err
     reported = int(err.strip().splitlines()[-1].split("records:")[1].split()[0])
     assert reported == len(read_jsonl(out)) > 0
+
+
+@pytest.mark.slow
+def test_batch_document_over_its_time_budget_is_named_and_the_rest_is_written(tmp_path):
+    """200,000 '%' beside two articles, `extract run --doc-timeout 3`: the hostile file gets E061 naming it
+    and the budget, both articles' records are written, and the exit status says something failed. The
+    subprocess deadline is a bound for the run to end at all, not a speed."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEEDS[2], folder / "a_good.txt")
+    (folder / "pct.txt").write_text("%" * 200_000, encoding="utf-8")
+    shutil.copy(SEEDS[3], folder / "z_good.txt")
+    out = tmp_path / "out.jsonl"
+    run = subprocess.run([sys.executable, "-m", "extract.cli", "run", str(folder), "--out", str(out), "--no-progress",
+                          "--doc-timeout", "3"], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 1, run.stderr
+    assert f"[E061] {folder / 'pct.txt'} (pct): over the 3-second time budget (--doc-timeout)" in run.stderr
+    assert {r["doc_id"] for r in read_jsonl(out)} == {"a_good", "z_good"}
+    alone = run_batch([str(SEEDS[2]), str(SEEDS[3])], str(tmp_path / "alone.jsonl"), progress=False)
+    assert read_jsonl(out) == [dict(r, doc_id=r["doc_id"].replace(SEEDS[2].stem, "a_good").replace(SEEDS[3].stem, "z_good"))
+                               for r in read_jsonl(tmp_path / "alone.jsonl")]
+
+
+class _Stalls(_FailsOnMarker):
+    """A pipeline that hangs (in a sleep a signal cannot cut short) or dies on a marked text."""
+
+    def _act(self, text: str) -> None:
+        import time
+
+        if "STALL" in text:
+            time.sleep(3600)
+        if "CRASH" in text:
+            os._exit(9)
+
+    def pipe(self, texts, batch_size=64):
+        texts = list(texts)  # the whole batch enters first, as the parser takes it: several documents in flight
+        for text in texts:
+            self._act(text)
+        return self.nlp.pipe(texts, batch_size=batch_size)
+
+    def __call__(self, text):
+        self._act(text)
+        return self.nlp(text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("marker,code", [("STALL", "E061"), ("CRASH", "E062")])
+def test_batch_supervised_workers_name_the_document_that_stalls_or_kills_them(good, tmp_path, monkeypatch, nlp,
+                                                                               workers, marker, code):
+    """Forked workers run the patched pipeline: the marked document is named with its code, every other
+    document of its batch and of the run is written, in input order."""
+    import extract.batch as batch
+
+    for i in range(4):
+        shutil.copy(SEED, good / f"copy{i}.txt")
+    (good / "copy0b.txt").write_text(f"{marker} 40% of voters said yes.", encoding="utf-8")
+    monkeypatch.setattr(batch, "_worker_pipeline", lambda model: _Stalls(nlp, "never"))
+    out = tmp_path / "o.jsonl"
+    summary = run_batch([str(good)], str(out), progress=False, batch_size=3, workers=workers, doc_timeout=2)
+    assert summary.errors == 1 and summary.error_messages[0].startswith(f"[{code}] {good / 'copy0b.txt'} (copy0b)")
+    assert summary.documents == 5
+    ids = list(dict.fromkeys(r["doc_id"] for r in read_jsonl(out)))
+    assert ids == ["002_8ccecffd608d0e68", "copy0", "copy1", "copy2", "copy3"]
