@@ -13,12 +13,11 @@ import sys
 import time
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, Optional, Union
 
 from .errors import Errors
-from .io import (DEFAULT_ID_FIELD, DEFAULT_MAX_BYTES, DEFAULT_TEXT_FIELD, Document, InputError, RecordWriter,
-                 done_doc_ids, iter_documents, output_format, repair_jsonl)
+from .io import (DEFAULT_ID_FIELD, DEFAULT_MAX_BYTES, DEFAULT_TEXT_FIELD, Document, InputError, Item, SideFile,
+                 done_doc_ids, iter_documents, output_format, record_writer, repair_jsonl, side_paths)
 from .records import Record
 
 log = logging.getLogger("extract")
@@ -174,10 +173,6 @@ class _Progress:
             self.bar.close()
 
 
-def _sidecar(out: str, suffix: str) -> str:
-    return f"{out.rstrip('/')}{suffix}"
-
-
 def _forget_unfinished(out: str, fmt: str, done: set[str]) -> None:
     """On resume, drop records of documents that were not marked done (interrupted mid-document)."""
     if fmt not in ("jsonl", "csv") or not os.path.exists(out):
@@ -221,6 +216,102 @@ def check_output_folder(out: str) -> None:
         raise OSError(Errors.E042.format(path=out, reason=reason))
 
 
+class _Run:
+    """One run on one output: its side files, its summary, and the documents whose records are
+    accepted but not yet on disk (a Parquet part still filling)."""
+
+    def __init__(self, out: str, *, resume: bool, say: Callable[[str], None]) -> None:
+        self.summary = Summary()
+        self.say = say
+        self.paths = side_paths(out)
+        self.errors = SideFile(self.paths["errors"], keep=resume)
+        self.done = SideFile(self.paths["done"], keep=resume)
+        self.texts = SideFile(self.paths["texts"], keep=resume)
+        self.unsaved: list[Outcome] = []  # processed, records not yet on disk
+        self.started = time.perf_counter()
+
+    def own_files(self, out: str) -> tuple[str, ...]:
+        """What this run writes, so that it never reads it back as input."""
+        return (out, *self.paths.values(), *(p + ".tmp" for p in self.paths.values()))
+
+    def report(self, message: str) -> None:
+        self.summary.errors += 1
+        self.summary.error_messages.append(message)
+        self.errors.write([message])
+        self.say(message)
+
+    def fresh(self, items: Iterable[Item], done: set[str]) -> Iterator[Item]:
+        """Inputs not done by an earlier run (``--resume``)."""
+        for item in items:
+            if isinstance(item, Document) and item.doc_id in done:
+                self.summary.skipped += 1
+                continue
+            yield item
+
+    def on_document(self, doc: Document) -> None:
+        if doc.note:
+            self.say(doc.note)
+        if doc.extracted:  # offsets refer to this text: keep it beside the records
+            self.texts.write([json.dumps({"doc_id": doc.doc_id, "source": doc.source, "text": doc.text},
+                                         ensure_ascii=False)])
+
+    def take(self, outcomes: list[Outcome], writer: Any) -> None:
+        """Write one batch's records. Documents are marked done only once their records are on disk; a
+        write that fails is an error (E064) for every document it loses, never a silent gap."""
+        written = [oc for oc in outcomes if oc.error is None]
+        for oc in outcomes:
+            if oc.error is not None:  # not processed: its words would only inflate words/s
+                self.report(oc.error)
+        try:
+            writer.write([r for oc in written for r in oc.records])
+        except Exception as exc:  # noqa: BLE001 - every record lost is reported by its document
+            self.lose(written, writer, exc)
+            return
+        self.count(written, +1)
+        self.unsaved += written
+        if not writer.pending_rows:
+            self.saved()
+
+    def count(self, outcomes: list[Outcome], sign: int) -> None:
+        s = self.summary
+        s.documents += sign * len(outcomes)
+        s.words += sign * sum(oc.words for oc in outcomes)
+        s.records += sign * sum(len(oc.records) for oc in outcomes)
+
+    def saved(self) -> None:
+        self.done.write([oc.doc_id for oc in self.unsaved])
+        self.unsaved = []
+
+    def lose(self, uncounted: list[Outcome], writer: Any, exc: Exception) -> None:
+        """The documents held for a part that could not be written, and ``uncounted`` ones, are errors."""
+        self.count(self.unsaved, -1)
+        lost, self.unsaved = self.unsaved + uncounted, []
+        for oc in lost:
+            self.report(Errors.E064.format(out=writer.path, doc=f"{oc.source} ({oc.doc_id})", reason=exc))
+
+    def close(self, writer: Any) -> None:
+        try:
+            writer.close()
+        except Exception as exc:  # noqa: BLE001 - as in take()
+            self.lose([], writer, exc)
+        self.saved()
+
+    def finish(self) -> None:
+        self.summary.elapsed = time.perf_counter() - self.started
+        for side in (self.errors, self.done, self.texts):  # put in place, or gone when empty
+            side.close()
+
+
+def _resume_state(out: str, fmt: str, done_file: SideFile) -> set[str]:
+    """Documents an earlier run finished: its done list (its records of any other document are dropped),
+    or, without one, the doc_ids in the output."""
+    done = done_file.lines()
+    if done:
+        _forget_unfinished(out, fmt, done)
+        return done
+    return done_doc_ids(out, fmt)
+
+
 def run_batch(paths: Iterable[str], out: str, *, fmt: Optional[str] = None, workers: int = 1,
               resume: bool = False, batch_size: int = DEFAULT_BATCH_SIZE, id_field: str = DEFAULT_ID_FIELD,
               text_field: str = DEFAULT_TEXT_FIELD, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -232,86 +323,31 @@ def run_batch(paths: Iterable[str], out: str, *, fmt: Optional[str] = None, work
     document holds it longer (the document gets E061)."""
     from .pipeline import DEFAULT_MODEL
 
-    model = model or DEFAULT_MODEL
     fmt = output_format(out, fmt)
-    summary = Summary()
-    errors_path, done_path, texts_path = (_sidecar(out, s) for s in (".errors.log", ".done", ".texts.jsonl"))
-    done: set[str] = set()
-    if resume and os.path.exists(done_path):
-        repair_jsonl(done_path)
-        done = set(Path(done_path).read_text(encoding="utf-8").split("\n")) - {""}
-        _forget_unfinished(out, fmt, done)
-    elif resume:
-        done = done_doc_ids(out, fmt)
-    append = resume and (os.path.exists(out))
-    say = on_message or (lambda msg: print(msg, file=sys.stderr))
     check_output_folder(out)
     lock = OutputLock(out)  # one writer per output: a second run on the same --out is refused
     lock.acquire()
-    errors_fh = open(errors_path, "a" if resume else "w", encoding="utf-8")
-    done_fh = open(done_path, "a" if resume else "w", encoding="utf-8")
-    texts_fh = open(texts_path, "a" if resume else "w", encoding="utf-8")
-    bar = _Progress(progress)
-    started = time.perf_counter()
-
-    def report(message: str) -> None:
-        summary.errors += 1
-        summary.error_messages.append(message)
-        errors_fh.write(message + "\n")
-        errors_fh.flush()
-        say(message)
-
-    def fresh(items: Iterable[Union[Document, InputError]]) -> Iterator[Union[Document, InputError]]:
-        for item in items:
-            if isinstance(item, Document) and item.doc_id in done:
-                summary.skipped += 1
-                continue
-            yield item
-
-    def on_input_error(err: InputError) -> None:
-        report(err.message)
-
-    def on_document(doc: Document) -> None:
-        if doc.note:
-            say(doc.note)
-        if doc.extracted:  # offsets refer to this text: keep it beside the records
-            texts_fh.write(json.dumps({"doc_id": doc.doc_id, "source": doc.source, "text": doc.text},
-                                      ensure_ascii=False) + "\n")
-
-    pending_done: list[str] = []
     try:
-        with RecordWriter(out, fmt, append=append) as writer:
-            own = (out, errors_path, done_path, texts_path, lock.path)  # a run never reads what it writes
-            items = fresh(iter_documents(paths, id_field=id_field, text_field=text_field, max_bytes=max_bytes, stdin=stdin,
-                                         encoding=encoding, exclude=own, on_skip=say))
-            batches = _batches(items, batch_size, on_input_error, on_document)
-            for outcomes in _run_outcomes(batches, model, workers, doc_timeout):
-                for oc in outcomes:
-                    if oc.error is not None:  # not processed: its words would only inflate words/s
-                        report(oc.error)
-                        continue
-                    summary.documents += 1
-                    summary.words += oc.words
-                    summary.records += writer.write(oc.records)
-                    pending_done.append(oc.doc_id)
-                if not writer.pending_rows:  # mark documents done only once their records are on disk
-                    done_fh.write("".join(d + "\n" for d in pending_done))
-                    done_fh.flush()
-                    pending_done = []
-                summary.elapsed = time.perf_counter() - started  # the progress line shows it
-                bar.update(summary, len(outcomes))
-            writer.close()
-            if pending_done:
-                done_fh.write("".join(d + "\n" for d in pending_done))
+        run = _Run(out, resume=resume, say=on_message or (lambda msg: print(msg, file=sys.stderr)))
+        bar = _Progress(progress)
+        try:
+            done = _resume_state(out, fmt, run.done) if resume else set()
+            with record_writer(out, fmt, append=resume and os.path.exists(out)) as writer:
+                items = run.fresh(iter_documents(paths, id_field=id_field, text_field=text_field, max_bytes=max_bytes,
+                                                 stdin=stdin, encoding=encoding, exclude=run.own_files(out),
+                                                 on_skip=run.say), done)
+                batches = _batches(items, batch_size, lambda err: run.report(err.message), run.on_document)
+                for outcomes in _run_outcomes(batches, model or DEFAULT_MODEL, workers, doc_timeout):
+                    run.take(outcomes, writer)
+                    run.summary.elapsed = time.perf_counter() - run.started  # the progress line shows it
+                    bar.update(run.summary, len(outcomes))
+                run.close(writer)
+        finally:
+            bar.close()
+            run.finish()
     finally:
-        bar.close()
-        summary.elapsed = time.perf_counter() - started
-        for fh in (errors_fh, done_fh, texts_fh):
-            fh.close()
-        if os.path.getsize(texts_path) == 0:
-            os.remove(texts_path)  # only .txt inputs: their text is on disk already
         lock.release()
-    return summary
+    return run.summary
 
 
 class OutputLock:
@@ -320,7 +356,7 @@ class OutputLock:
 
     def __init__(self, out: str) -> None:
         self.out = out
-        self.path = _sidecar(out, ".lock")
+        self.path = side_paths(out)["lock"]
         self._fh: Optional[Any] = None
 
     def acquire(self) -> None:

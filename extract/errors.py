@@ -35,6 +35,7 @@ class Errors:
     E060 = "[E060] Dask support needs the 'distributed' package: pip install 'survey-extract[dask]'"
     E061 = "[E061] {doc}: over the {budget:g}-second time budget (--doc-timeout); skipped, the rest goes on"
     E062 = "[E062] {doc}: the worker processing it died (exit code {code}); skipped, the rest goes on"
+    E064 = "[E064] {doc}: its records could not be written to {out}: {reason}"
     E063 = "[E063] A worker process died before it could load the pipeline (exit code {code})"
 
 

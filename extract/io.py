@@ -344,84 +344,127 @@ def output_format(path: str, fmt: Optional[str] = None) -> str:
     return {"jsonl": "jsonl", "json": "jsonl", "ndjson": "jsonl", "csv": "csv", "parquet": "parquet", "pq": "parquet"}.get(suffix, "jsonl")
 
 
-def _csv_value(value: Any) -> Any:
-    return "" if value is None else value
+class LineWriter:
+    """JSON Lines: each call's records go out as one chunk of whole lines, and a chunk that fails is cut
+    back, so the file never keeps part of a line (``--resume`` and readers can trust every line)."""
 
+    pending_rows = 0  # rows accepted but not yet on disk: none, each chunk is written at once
 
-class RecordWriter:
-    """Writes records as documents finish. JSON Lines and CSV append whole lines only, so an
-    interrupted run leaves a file that ``repair_jsonl`` (or ``--resume``) can continue."""
-
-    def __init__(self, path: str, fmt: Optional[str] = None, *, append: bool = False) -> None:
+    def __init__(self, path: str, *, append: bool = False) -> None:
         self.path = path
-        self.format = output_format(path, fmt)
-        self._pq_writer = None
-        self._pq_rows: list[dict[str, Any]] = []
-        self._pq_part = 0
-        self._closed = False
-        if self.format == "jsonl":
-            self._fh = open(path, "a" if append else "w", encoding="utf-8")
-        elif self.format == "csv":
-            exists = append and os.path.exists(path) and os.path.getsize(path) > 0
-            self._fh = open(path, "a" if append else "w", encoding="utf-8", newline="")
-            self._csv = csv.DictWriter(self._fh, fieldnames=list(ALL_COLUMNS), extrasaction="ignore")
-            if not exists:
-                self._csv.writeheader()
-        else:
-            try:
-                import pyarrow  # noqa: F401
-            except ImportError:
-                raise RuntimeError(Errors.E031) from None
-            self._fh = None
-            self._pq_part = _next_part(path) if append else 0
-            if not append and os.path.isdir(path):
-                for old in Path(path).glob("part-*.parquet"):
-                    old.unlink()
+        self._fh = open(path, "ab" if append else "wb", buffering=0)
+
+    def render(self, rows: list[dict[str, Any]]) -> str:
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
 
     def write(self, records: Iterable[Record]) -> int:
         rows = [to_dict(r) for r in records]
-        if self.format == "jsonl":
-            if rows:
-                self._fh.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
-                self._fh.flush()
-        elif self.format == "csv":
-            for r in rows:
-                self._csv.writerow({k: _csv_value(r.get(k)) for k in ALL_COLUMNS})
-            self._fh.flush()
-        else:
-            self._pq_rows.extend(rows)
-            if len(self._pq_rows) >= 50_000:
-                self._flush_parquet()
+        if rows:
+            self._write_chunk(self.render(rows).encode("utf-8"))
         return len(rows)
+
+    def _write_chunk(self, data: bytes) -> None:
+        start = self._fh.seek(0, os.SEEK_END)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[self._fh.write(view):]
+        except BaseException:
+            try:
+                os.ftruncate(self._fh.fileno(), start)
+            except OSError:
+                pass
+            raise
+
+    def close(self) -> None:
+        self._fh.close()
+
+    def __enter__(self) -> "LineWriter":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+
+class CsvWriter(LineWriter):
+    """CSV with every column of the record format, a header when the file starts; chunks as JSON Lines."""
+
+    def __init__(self, path: str, *, append: bool = False) -> None:
+        fresh = not (append and os.path.exists(path) and os.path.getsize(path) > 0)
+        super().__init__(path, append=append)
+        if fresh:
+            self._write_chunk(self._csv([], header=True).encode("utf-8"))
+
+    @staticmethod
+    def _csv(rows: list[dict[str, Any]], header: bool = False) -> str:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(ALL_COLUMNS), extrasaction="ignore")
+        if header:
+            writer.writeheader()
+        writer.writerows({k: "" if r.get(k) is None else r.get(k) for k in ALL_COLUMNS} for r in rows)
+        return buffer.getvalue()
+
+    def render(self, rows: list[dict[str, Any]]) -> str:
+        return self._csv(rows)
+
+
+class ParquetWriter:
+    """A directory of Parquet parts, each written whole (temp file, then ``os.replace``); rows are held
+    until a part is full, so ``pending_rows`` says what a failure would lose."""
+
+    PART_ROWS = 50_000
+
+    def __init__(self, path: str, *, append: bool = False) -> None:
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError:
+            raise RuntimeError(Errors.E031) from None
+        self.path = path
+        self._rows: list[dict[str, Any]] = []
+        self._part = _next_part(path) if append else 0
+        self._closed = False
+        if not append and os.path.isdir(path):
+            for old in Path(path).glob("part-*.parquet"):
+                old.unlink()
 
     @property
     def pending_rows(self) -> int:
-        """Rows accepted but not yet on disk (Parquet buffers a row group)."""
-        return len(self._pq_rows)
+        return len(self._rows)
 
-    def _flush_parquet(self) -> None:
-        if not self._pq_rows:
-            return
-        write_parquet_part(self.path, self._pq_part, self._pq_rows)
-        self._pq_part += 1
-        self._pq_rows = []
+    def write(self, records: Iterable[Record]) -> int:
+        rows = [to_dict(r) for r in records]
+        self._rows.extend(rows)
+        if len(self._rows) >= self.PART_ROWS:
+            self._flush()
+        return len(rows)
+
+    def _flush(self) -> None:
+        if self._rows:
+            write_parquet_part(self.path, self._part, self._rows)
+            self._part += 1
+            self._rows = []
 
     def close(self) -> None:
         if self._closed:
             return
         self._closed = True
-        if self.format == "parquet":
-            self._flush_parquet()
-            if self._pq_part == 0:
-                write_parquet_part(self.path, 0, [])
-        elif self._fh is not None:
-            self._fh.close()
+        self._flush()
+        if self._part == 0:
+            write_parquet_part(self.path, 0, [])
 
-    def __enter__(self) -> "RecordWriter":
+    def __enter__(self) -> "ParquetWriter":
         return self
 
     def __exit__(self, *exc: Any) -> None:
         self.close()
+
+
+WRITERS: dict[str, type] = {"jsonl": LineWriter, "csv": CsvWriter, "parquet": ParquetWriter}
+
+
+def record_writer(path: str, fmt: Optional[str] = None, *, append: bool = False) -> Union[LineWriter, ParquetWriter]:
+    """The writer for ``path``'s format (``fmt``, else its extension)."""
+    return WRITERS[output_format(path, fmt)](path, append=append)
 
 
 def parquet_schema():  # type: ignore[no-untyped-def]
@@ -452,6 +495,55 @@ def write_parquet_part(path: str, part: int, rows: list[dict[str, Any]]) -> None
 def _next_part(path: str) -> int:
     parts = sorted(Path(path).glob("part-*.parquet")) if os.path.isdir(path) else []
     return int(parts[-1].stem.split("-")[1]) + 1 if parts else 0
+
+
+class SideFile:
+    """A file beside the output (``OUT.errors.log``, ``OUT.done``, ``OUT.texts.jsonl``), one line per entry.
+
+    Lines go to ``PATH.tmp`` as the run goes (a ``tail -f`` sees them; a killed run leaves them for
+    ``--resume``), and the file takes its place with ``os.replace`` when the run ends: a reader never sees
+    one half-written, and a new run does not wipe the last one's before it has its own. A file with no
+    line is not left behind (nor is an earlier run's, which would describe another run). With ``keep``
+    (``--resume``) it starts from what the last run left: an interrupted run's ``.tmp`` (which holds what
+    it started from), else the file."""
+
+    def __init__(self, path: str, *, keep: bool = False) -> None:
+        self.path, self.tmp = path, path + ".tmp"
+        earlier = ""
+        last = self.tmp if os.path.exists(self.tmp) else path
+        if keep and os.path.exists(last):
+            repair_jsonl(last)
+            earlier = Path(last).read_text(encoding="utf-8")
+        self._fh = open(self.tmp, "w", encoding="utf-8")
+        self._fh.write(earlier)
+        self._fh.flush()
+
+    def lines(self) -> set[str]:
+        """The lines written so far (with ``keep``, those of earlier runs too)."""
+        self._fh.flush()
+        return set(Path(self.tmp).read_text(encoding="utf-8").split("\n")) - {""}
+
+    def write(self, lines: Iterable[str]) -> None:
+        self._fh.write("".join(line + "\n" for line in lines))
+        self._fh.flush()
+
+    def close(self) -> None:
+        if self._fh.closed:
+            return
+        self._fh.close()
+        if os.path.getsize(self.tmp) > 0:
+            os.replace(self.tmp, self.path)
+            return
+        for old in (self.tmp, self.path):
+            if os.path.exists(old):
+                os.remove(old)
+
+
+def side_paths(out: str) -> dict[str, str]:
+    """The files a run on ``out`` writes beside it, by role."""
+    base = out.rstrip("/")
+    return {role: f"{base}.{suffix}" for role, suffix in
+            (("errors", "errors.log"), ("done", "done"), ("texts", "texts.jsonl"), ("lock", "lock"))}
 
 
 def repair_jsonl(path: str) -> int:

@@ -502,3 +502,76 @@ def test_batch_supervised_workers_name_the_document_that_stalls_or_kills_them(go
     assert summary.documents == 5
     ids = list(dict.fromkeys(r["doc_id"] for r in read_jsonl(out)))
     assert ids == ["002_8ccecffd608d0e68", "copy0", "copy1", "copy2", "copy3"]
+
+
+def test_batch_side_files_only_with_content_and_put_in_place_whole(good, tmp_path):
+    """A run of .txt files with no error leaves no errors.log nor texts.jsonl (not even an earlier run's,
+    which would describe another run); while a run goes, the earlier run's errors.log stays whole, and
+    the new one replaces it at the end."""
+    out = tmp_path / "out.jsonl"
+    (good / "empty.txt").write_bytes(b"")
+    first = run_batch([str(good)], str(out), progress=False)
+    log = tmp_path / "out.jsonl.errors.log"
+    assert first.errors == 1 and log.read_text(encoding="utf-8").count("\n") == 1
+    seen_during: list[str] = []
+    (good / "blank.txt").write_bytes(b"  \n")
+    second = run_batch([str(good)], str(out), progress=False,
+                       on_message=lambda m: seen_during.append(log.read_text(encoding="utf-8")))
+    assert second.errors == 2 and len(seen_during) == 2
+    assert all(text.count("\n") == 1 and "empty.txt" in text for text in seen_during)  # the first run's, whole
+    assert log.read_text(encoding="utf-8").count("\n") == 2
+    (good / "empty.txt").unlink()
+    (good / "blank.txt").unlink()
+    third = run_batch([str(good)], str(out), progress=False)
+    assert third.errors == 0
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("out")) == ["out.jsonl", "out.jsonl.done"]
+
+
+class _FullDisk:
+    """A writer's file whose ``nth`` write puts down half its data and fails, as a full disk does."""
+
+    def __init__(self, fh, nth: int) -> None:
+        self.fh, self.nth, self.calls = fh, nth, 0
+
+    def write(self, data) -> int:
+        self.calls += 1
+        if self.calls == self.nth:
+            self.fh.write(bytes(data[: len(data) // 2]))
+            raise OSError(28, "No space left on device")
+        return self.fh.write(data)
+
+    def __getattr__(self, name):
+        return getattr(self.fh, name)
+
+
+@pytest.mark.parametrize("suffix", ["jsonl", "csv"])
+def test_batch_records_that_cannot_be_written_are_errors_never_exit_0(good, tmp_path, monkeypatch, suffix):
+    """The output fails for one batch mid-run: each document it held gets E064 naming it and the output,
+    the file keeps whole lines only, the other batches are written, the lost ones are not marked done (so
+    --resume redoes them), and the exit status is 1."""
+    for i in range(3):
+        shutil.copy(SEED, good / f"copy{i}.txt")
+    from extract.io import LineWriter
+
+    opened = LineWriter.__init__
+
+    def failing(self, path, *, append=False):
+        opened(self, path, append=append)
+        self._fh = _FullDisk(self._fh, 3 if suffix == "csv" else 2)  # a CSV's header is the first write
+
+    monkeypatch.setattr(LineWriter, "__init__", failing)
+    out = tmp_path / f"out.{suffix}"
+    result = _run(str(good), "--out", str(out), "--batch-size", "2", "--doc-timeout", "0")
+    assert result.exit_code == 1, result.output
+    lost = ["copy1", "copy2"]  # the second batch
+    for doc in lost:
+        assert f"[E064] {good / doc}.txt ({doc}): its records could not be written to {out}: " in result.output
+    assert "errors: 2" in result.output and "documents: 2" in result.output
+    import pandas as pd
+
+    kept = pd.read_csv(out) if suffix == "csv" else pd.DataFrame(read_jsonl(out))
+    assert sorted(set(kept["doc_id"])) == [SEED.stem, "copy0"]
+    assert (tmp_path / f"out.{suffix}.done").read_text(encoding="utf-8").split() == [SEED.stem, "copy0"]
+    monkeypatch.undo()
+    resumed = run_batch([str(good)], str(out), progress=False, resume=True)
+    assert (resumed.documents, resumed.skipped, resumed.errors) == (2, 2, 0)
