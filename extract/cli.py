@@ -14,8 +14,47 @@ import typer
 from .errors import Errors
 from .workers import DEFAULT_DOC_TIMEOUT
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="markdown")  # help: _main's docstring; markdown mode reflows docstring lines
-gold_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Work with the hand-labeled gold set.")
+class _PlainArgument(typer.core.TyperArgument):
+    """An argument shown as its metavar (``PATH...``), without Typer's type label (``<list[str]>``) or the
+    braces it puts around required arguments in the usage line (``{paths}...``)."""
+
+    def display_type_rich(self, ctx: Any) -> None:
+        return None
+
+    def _usage_display_name(self) -> str:
+        return self.display_name_raw + ("..." if self.nargs != 1 else "")
+
+
+PLAIN_TYPES = {"str": "TEXT", "int": "INTEGER", "float": "NUMBER", "Path": "PATH"}
+
+
+def _plain(params: list[Any]) -> list[Any]:
+    """Help without type artefacts: flags show no ``<bool>``, options their metavar (set where declared,
+    else the type in capitals: ``TEXT``, ``INTEGER``), arguments their name in capitals."""
+    for param in params:
+        if isinstance(param, typer.core.TyperArgument) and not isinstance(param, _PlainArgument):
+            param.__class__ = _PlainArgument
+            param.metavar = param.metavar or param.name.upper()
+        elif isinstance(param, typer.core.TyperOption) and param.metavar is None:
+            label = "" if param.is_flag else param.display_type(None).strip("<>").replace(" range", "")
+            label = label[len("list["):-1] if label.startswith("list[") else label  # repeatable: one value's
+            param.metavar = PLAIN_TYPES.get(label, label.upper())
+    return params
+
+
+class _PlainCommand(typer.core.TyperCommand):
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _plain(super().get_params(ctx))
+
+
+class _PlainGroup(typer.core.TyperGroup):
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _plain(super().get_params(ctx))
+
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="markdown", cls=_PlainGroup)  # help: _main's docstring; markdown mode reflows docstring lines
+gold_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Work with the hand-labeled gold set.",
+                       cls=_PlainGroup)
 app.add_typer(gold_app, name="gold")
 
 
@@ -59,19 +98,19 @@ def _fail(message: str, code: int = 2) -> None:
 @app.command()
 def run(
     paths: List[str] = typer.Argument(..., help=".txt/.html/.jsonl/.csv files, directories, globs, or - for stdin."),
-    out: str = typer.Option(..., "--out", "-o", help="Output file: .jsonl, .csv or .parquet (a directory of parts)."),
-    fmt: Optional[str] = typer.Option(None, "--format", help="jsonl, csv or parquet (default: from --out's extension)."),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes, one pipeline each."),
+    out: str = typer.Option(..., "--out", "-o", metavar="FILE", help="Output file: .jsonl, .csv or .parquet (a directory of parts)."),
+    fmt: Optional[str] = typer.Option(None, "--format", metavar="FORMAT", help="jsonl, csv or parquet (default: from --out's extension)."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, metavar="N", help="Processes, one pipeline each."),
     resume: bool = typer.Option(False, "--resume", help="Skip documents already written to --out."),
-    batch_size: int = typer.Option(64, "--batch-size", min=1, help="Documents per batch."),
-    id_field: str = typer.Option("id", "--id-field", help="Id field of .jsonl/.csv inputs."),
-    text_field: str = typer.Option("text", "--text-field", help="Text field of .jsonl/.csv inputs."),
-    max_bytes: int = typer.Option(20_000_000, "--max-bytes", help="Refuse documents larger than this."),
-    dask: Optional[str] = typer.Option(None, "--dask", help="Run on a Dask cluster at this scheduler address."),
+    batch_size: int = typer.Option(64, "--batch-size", min=1, metavar="N", help="Documents per batch."),
+    id_field: str = typer.Option("id", "--id-field", metavar="FIELD", help="Id field of .jsonl/.csv inputs."),
+    text_field: str = typer.Option("text", "--text-field", metavar="FIELD", help="Text field of .jsonl/.csv inputs."),
+    max_bytes: int = typer.Option(20_000_000, "--max-bytes", metavar="BYTES", help="Refuse documents larger than this."),
+    dask: Optional[str] = typer.Option(None, "--dask", metavar="ADDRESS", help="Run on a Dask cluster at this scheduler address."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on a terminal."),
     encoding: Optional[str] = typer.Option(
-        None, "--encoding", help="Encoding of .txt files and stdin, e.g. cp1252 (default: UTF-8, or UTF-16/32 after a byte-order mark)."),
-    doc_timeout: float = typer.Option(DEFAULT_DOC_TIMEOUT, "--doc-timeout", min=0,
+        None, "--encoding", metavar="CODEC", help="Encoding of .txt files and stdin, e.g. cp1252 (default: UTF-8, or UTF-16/32 after a byte-order mark)."),
+    doc_timeout: float = typer.Option(DEFAULT_DOC_TIMEOUT, "--doc-timeout", min=0, metavar="SECONDS",
                                       help="Seconds one document may take; a document over it is skipped with an "
                                            "error and the rest goes on (0: no limit, all in this process)."),
 ) -> None:
@@ -194,25 +233,43 @@ def evaluate(
                 typer.echo(f"\n{row.doc_id} {row.type} {row.error} @{row.start}\n  {gold_part}\n  {pred_part}\n  | {row.sentence}")
 
 
-def _articles_and_records(paths: List[str], records: Optional[Path]) -> tuple[dict[str, str], Optional[list], int]:
-    """Texts of the readable inputs (each unreadable one reported), the records file if given, and
-    how many inputs could not be read."""
-    from .evaluation import read_predictions
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _read_inputs(paths: List[str]) -> tuple[dict[str, str], list[str]]:
+    """Texts of the readable inputs, and the message of each one that could not be read (also printed)."""
     from .io import Document, iter_documents
 
-    texts, bad = {}, 0
+    texts, failed = {}, []
     for item in iter_documents(paths):
         if isinstance(item, Document):
             texts[item.doc_id] = item.text
         else:
-            bad += 1
+            failed.append(item.message)
             typer.echo(item.message, err=True)
-    recs = None
-    if records is not None:
-        recs, problems = read_predictions(records)
-        for p in problems:
-            typer.echo(str(p), err=True)
-    return texts, recs, bad
+    return texts, failed
+
+
+def _read_records(records: Optional[Path]) -> Optional[list]:
+    """The records file if given (each malformed line printed); a missing one is a usage error naming it."""
+    from .evaluation import read_predictions
+
+    if records is None:
+        return None
+    if not records.is_file():
+        _fail(Errors.E020.format(path=records))
+    recs, problems = read_predictions(records)
+    for p in problems:
+        typer.echo(str(p), err=True)
+    return recs
+
+
+def _articles_and_records(paths: List[str], records: Optional[Path]) -> tuple[dict[str, str], Optional[list], int]:
+    """Texts of the readable inputs (each unreadable one reported), the records file if given, and
+    how many inputs could not be read."""
+    texts, failed = _read_inputs(paths)
+    return texts, _read_records(records), len(failed)
 
 
 class CheckFormat(str, Enum):
@@ -278,15 +335,27 @@ def report(
     title: str = typer.Option("Survey statistics: review", "--title", help="Page title."),
 ) -> None:
     """Write one self-contained HTML page showing every figure in its sentence, with its group,
-    sample and checks (works offline; open it from disk in any browser)."""
+    sample and checks (works offline; open it from disk in any browser).
+
+    Inputs that could not be read are printed and listed at the top of the page. Exit status: 0 when
+    every input was read, 1 when any could not be (the page shows the others), 2 for a usage error.
+    """
     from .html_report import report as build
 
-    texts, recs, _ = _articles_and_records(paths, records)
+    texts, failed = _read_inputs(paths)
+    recs = _read_records(records)
     try:
-        build(texts=texts, records=recs, gold=gold, out=out, title=title)
+        page = build(texts=texts, records=recs, gold=gold, title=title, failed=failed)
     except FileNotFoundError as exc:
         _fail(str(exc))
-    typer.echo(f"wrote {out} ({len(texts)} articles)", err=True)
+        return
+    try:
+        out.write_text(page, encoding="utf-8")
+    except OSError as exc:
+        _fail(Errors.E042.format(path=out, reason=exc.strerror or exc))
+    typer.echo(f"wrote {out}: {_count(len(texts), 'article')}, {_count(len(failed), 'input')} could not be read",
+               err=True)
+    raise typer.Exit(1 if failed else 0)
 
 
 @gold_app.command("validate")
@@ -296,10 +365,12 @@ def gold_validate(
 ) -> None:
     """Check every gold record: schema, types, values, offsets against the text, duplicates."""
     from .gold import validate
-    from .io import load_texts
 
+    texts, failed = _read_inputs([str(corpus)])
+    if failed and not texts:  # no corpus at all: each gold file's 'no text' would only hide why
+        raise typer.Exit(2)
     try:
-        problems = validate(gold, load_texts(corpus))
+        problems = validate(gold, texts)
     except FileNotFoundError as exc:
         _fail(str(exc))
         return
@@ -309,6 +380,17 @@ def gold_validate(
         typer.echo(f"{len(problems)} problem(s)", err=True)
         raise typer.Exit(1)
     typer.echo("gold set is valid", err=True)
+
+
+def _plain_help(*apps: typer.Typer) -> None:
+    """Every command of ``apps`` is built as a ``_PlainCommand`` (set here, once, for all of them)."""
+    for a in apps:
+        for info in a.registered_commands:
+            if info.cls in (None, typer.core.TyperCommand):
+                info.cls = _PlainCommand
+
+
+_plain_help(app, gold_app)
 
 
 def main() -> None:

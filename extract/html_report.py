@@ -185,14 +185,33 @@ def build_views(texts: Mapping[str, str], records: Iterable[Record | Mapping[str
     return views
 
 
-def render(views: Sequence[ArticleView], *, title: str = "Survey statistics: review", with_gold: bool = False) -> str:
+HEADLINE_CHARS = 140  # of an article's first line, in the index
+
+
+def headline(text: str) -> str:
+    """The article's first non-blank line (its title, in the corpus files), cut to fit the index."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return first if len(first) <= HEADLINE_CHARS else first[:HEADLINE_CHARS - 1].rstrip() + "\u2026"
+
+
+def failed_html(failed: Sequence[str]) -> str:
+    """The inputs that could not be read, listed on the page itself (escaped; no script needed)."""
+    if not failed:
+        return ""
+    items = "".join(f"<li>{html.escape(m)}</li>" for m in failed)
+    noun = "input" if len(failed) == 1 else "inputs"
+    return f'<details id="failed" open><summary>{len(failed)} {noun} could not be read</summary><ul>{items}</ul></details>'
+
+
+def render(views: Sequence[ArticleView], *, title: str = "Survey statistics: review", with_gold: bool = False,
+           failed: Sequence[str] = ()) -> str:
     docs, templates = [], []
     for n, v in enumerate(views):
         fails = sum(c.status == "fails" for c in v.checks)
         errors = sum(len(p) for p in v.flags.values()) + len(v.missed)
         studies = [r for r in v.records if r["type"] == "study"]
         docs.append({
-            "id": v.doc_id, "n": n,
+            "id": v.doc_id, "n": n, "headline": headline(v.text),
             "figures": sum(r["type"] == "percentage" for r in v.records),
             "samples": sum(r["type"] == "sample_size" for r in v.records),
             "fails": fails, "errors": errors if with_gold else None,
@@ -206,19 +225,23 @@ def render(views: Sequence[ArticleView], *, title: str = "Survey statistics: rev
         templates.append(f'<template id="doc-{n}" data-doc="{html.escape(v.doc_id, quote=True)}">'
                          f'<div class="text">{article_html(v)}</div></template>')
     return PAGE.format(csp=CSP, title=html.escape(title), css=CSS, js=JS, data=_json_script({"docs": docs, "gold": with_gold}),
-                       templates="\n".join(templates))
+                       templates="\n".join(templates), failed=failed_html(failed))
 
 
 def report(paths: Union[str, Iterable[str], None] = None, *, out: Optional[Union[str, Path]] = None,
            records: Optional[Iterable[Record | Mapping[str, Any]]] = None, texts: Optional[Mapping[str, str]] = None,
-           gold: Optional[Union[str, Path]] = None, nlp: Any = None, title: str = "Survey statistics: review") -> str:
+           gold: Optional[Union[str, Path]] = None, nlp: Any = None, title: str = "Survey statistics: review",
+           failed: Sequence[str] = ()) -> str:
     """The review page for the articles under ``paths`` (or given ``texts``), from ``records`` when given
-    (any system's) or from running the extractor; with ``gold`` (a gold directory), errors are marked."""
+    (any system's) or from running the extractor; with ``gold`` (a gold directory), errors are marked.
+    Inputs that could not be read (``failed``, and any under ``paths``) are listed on the page."""
     from .io import Document, iter_documents
 
     if texts is None:
         items = [paths] if isinstance(paths, str) else list(paths or [])
-        texts = {d.doc_id: d.text for d in iter_documents(items) if isinstance(d, Document)}
+        read = list(iter_documents(items))
+        texts = {d.doc_id: d.text for d in read if isinstance(d, Document)}
+        failed = [*failed, *(d.message for d in read if not isinstance(d, Document))]
     if records is None:
         from .pipeline import extract_many
 
@@ -229,7 +252,8 @@ def report(paths: Union[str, Iterable[str], None] = None, *, out: Optional[Union
 
         g = read_gold(gold, texts)
         gold_records, gold_docs = g.records, g.docs
-    page = render(build_views(texts, records, gold_records, gold_docs), title=title, with_gold=gold is not None)
+    page = render(build_views(texts, records, gold_records, gold_docs), title=title, with_gold=gold is not None,
+                  failed=failed)
     if out is not None:
         Path(out).write_text(page, encoding="utf-8")
     return page
@@ -244,8 +268,8 @@ PAGE = """<!DOCTYPE html>
 <header><h1>{title}</h1>
 <nav><button data-tab="index" class="on">Articles</button><button data-tab="table">All records</button></nav></header>
 <main>
-<section id="index"><div class="bar"><input id="doc-filter" placeholder="filter articles"><span id="doc-pages"></span></div>
-<table id="docs"><thead><tr><th data-key="id">article</th><th data-key="figures">figures</th><th data-key="samples">sample sizes</th>
+<section id="index">{failed}<div class="bar"><input id="doc-filter" placeholder="filter articles"><span id="doc-pages"></span></div>
+<table id="docs"><thead><tr><th data-key="id">article</th><th data-key="headline">headline</th><th data-key="figures">figures</th><th data-key="samples">sample sizes</th>
 <th data-key="fails">checks that fail</th><th data-key="errors" class="gold-only">gold errors</th><th data-key="study">study</th></tr></thead><tbody></tbody></table>
 <div id="view" hidden><h2 id="view-title"></h2>
 <div class="legend"><mark class="fig k-share">share</mark> <mark class="fig k-change">point change</mark> <mark class="fig k-other">other</mark> <mark class="fig k-sample">sample size</mark> <span class="grp">group / population</span>
@@ -255,7 +279,7 @@ PAGE = """<!DOCTYPE html>
 <section id="table" hidden><div class="bar"><select id="f-doc"><option value="">all articles</option></select>
 <select id="f-kind"><option value="">all kinds</option><option>share</option><option>point_change</option><option>other</option><option value="sample_size">sample size</option></select>
 <input id="f-group" placeholder="group contains"><button id="export">Export CSV</button><span id="rec-pages"></span></div>
-<table id="records"><thead><tr><th>article</th><th>type</th><th>text</th><th>value</th><th>bound</th><th>kind</th><th>group / population</th><th>time</th><th>statement</th></tr></thead><tbody></tbody></table></section>
+<table id="records"><thead><tr><th data-key="doc">article</th><th data-key="type">type</th><th data-key="text">text</th><th data-key="value">value</th><th data-key="bound">bound</th><th data-key="kind">kind</th><th data-key="who">group / population</th><th data-key="time">time</th><th data-key="statement">statement</th></tr></thead><tbody></tbody></table></section>
 </main>
 <script type="application/json" id="data">{data}</script>
 {templates}
@@ -283,7 +307,10 @@ sup.chk{font-weight:bold;margin-left:.15em;cursor:help}.c-holds{color:#1a7f37}.c
 #details dl{display:grid;grid-template-columns:auto 1fr;gap:.1em .8em;margin:0}#details dt{color:#666}
 #checks li{margin-bottom:.4em}#checks .st{font-weight:bold}.hint{color:#888}
 .legend{margin:.4em 0 .8em;font-size:.9em}.gold-only{display:none}body.with-gold .gold-only{display:inline}
-body.with-gold th.gold-only{display:table-cell}svg text{font:11px system-ui,sans-serif}
+body.with-gold th.gold-only{display:table-cell}svg text{font:12px system-ui,sans-serif}
+th[aria-sort=ascending]::after{content:" \\25B2"}th[aria-sort=descending]::after{content:" \\25BC"}
+td.headline{color:#444}#failed{background:#fff4f4;border:1px solid #e7b4b4;border-radius:4px;padding:.4em .8em;margin:.4em 0}
+#failed summary{cursor:pointer;font-weight:bold;color:#a11}#failed li{font-family:monospace;font-size:.9em}
 """
 
 JS = r"""
@@ -306,17 +333,29 @@ document.querySelectorAll('nav button').forEach(b => b.addEventListener('click',
 
 function renderIndex(){
   const q = document.getElementById('doc-filter').value.toLowerCase();
-  const rows = docs.filter(d => d.id.toLowerCase().includes(q) || (d.study || '').toLowerCase().includes(q));
-  rows.sort((a, b) => { const x = a[sortKey], y = b[sortKey]; return (x > y ? 1 : x < y ? -1 : 0) * sortDir; });
+  const rows = docs.filter(d => [d.id, d.headline, d.study].some(v => (v || '').toLowerCase().includes(q)));
+  rows.sort(by(sortKey, sortDir));
+  marked(document.querySelectorAll('#docs th'), sortKey, sortDir);
   const pages = Math.max(1, Math.ceil(rows.length / PAGE)); docPage = Math.min(docPage, pages - 1);
   const body = document.querySelector('#docs tbody'); body.replaceChildren();
   for (const d of rows.slice(docPage * PAGE, docPage * PAGE + PAGE)) {
     const tr = el('tr', null, 'doc'); tr.dataset.n = d.n;
-    tr.append(el('td', d.id), el('td', d.figures), el('td', d.samples), el('td', d.fails));
+    const link = el('a', d.id); link.href = '#doc=' + encodeURIComponent(d.id);
+    const idCell = el('td'); idCell.append(link);
+    tr.append(idCell, el('td', d.headline, 'headline'), el('td', d.figures), el('td', d.samples), el('td', d.fails));
     const g = el('td', d.errors === null ? '' : d.errors, 'gold-only'); tr.append(g, el('td', d.study));
-    tr.addEventListener('click', () => openDoc(d.n)); body.append(tr);
+    tr.addEventListener('click', e => { if (e.target.tagName !== 'A') go(d); });
+    body.append(tr);
   }
   pager(document.getElementById('doc-pages'), pages, docPage, p => { docPage = p; renderIndex(); });
+}
+function by(key, dir){  // numbers as numbers, text as text, empty last
+  return (a, b) => { const x = a[key], y = b[key];
+    if (x === y) return 0; if (x === null || x === undefined || x === '') return 1; if (y === null || y === undefined || y === '') return -1;
+    return (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y))) * dir; };
+}
+function marked(headers, key, dir){
+  headers.forEach(th => { if (th.dataset.key === key) th.setAttribute('aria-sort', dir > 0 ? 'ascending' : 'descending'); else th.removeAttribute('aria-sort'); });
 }
 function pager(holder, pages, page, go){
   holder.replaceChildren();
@@ -329,6 +368,13 @@ document.querySelectorAll('#docs th').forEach(th => th.addEventListener('click',
   const k = th.dataset.key; sortDir = sortKey === k ? -sortDir : 1; sortKey = k; renderIndex(); }));
 document.getElementById('doc-filter').addEventListener('input', () => { docPage = 0; renderIndex(); });
 
+function fromHash(){  // #doc=<id> opens that article: a link to share, and the back button works
+  const m = /^#doc=(.*)$/.exec(location.hash); if (!m) return;
+  const id = decodeURIComponent(m[1]); const d = docs.find(x => x.id === id);
+  if (d) { tab('index'); openDoc(d.n); }
+}
+window.addEventListener('hashchange', fromHash);
+function go(d){ const h = '#doc=' + encodeURIComponent(d.id); if (location.hash === h) fromHash(); else location.hash = h; }
 function openDoc(n){
   const d = docs[n]; current = d;
   const tpl = document.getElementById('doc-' + n);
@@ -371,20 +417,23 @@ function charts(d){
   const mk = (tag, attrs, text) => { const e = document.createElementNS(NS, tag); for (const k in attrs) e.setAttribute(k, attrs[k]); if (text !== undefined) e.textContent = text; return e; };
   for (const c of d.charts) {
     holder.append(el('p', c.statement, 'hint'));
-    const h = 22 * c.bars.length + 8, w = 380;
+    const h = 22 * c.bars.length + 8, w = 420;
     const svg = mk('svg', {width: w, height: h, viewBox: `0 0 ${w} ${h}`, role: 'img'});
     c.bars.forEach((b, i) => {
       const y = 4 + i * 22, len = Math.max(1, Math.min(100, b.value)) * 1.9;
       svg.append(mk('text', {x: 0, y: y + 13}, (b.group.length > 24 ? b.group.slice(0, 23) + '\u2026' : b.group) + (b.time ? ` (${b.time})` : '')));
-      svg.append(mk('rect', {x: 160, y: y, width: len, height: 16, fill: b.time ? '#9bb5d6' : '#3f6fb0'}));
-      svg.append(mk('text', {x: 164 + len, y: y + 13}, b.text));
+      svg.append(mk('rect', {x: 190, y: y, width: len, height: 16, fill: b.time ? '#9bb5d6' : '#3f6fb0'}));
+      svg.append(mk('text', {x: 194 + len, y: y + 13}, b.text));
     });
     holder.append(svg);
   }
 }
 
 let recPage = 0;
-const allRecords = docs.flatMap(d => d.records.filter(r => r.type !== 'study').map(r => ({doc: d.id, ...r})));
+const allRecords = docs.flatMap(d => d.records.filter(r => r.type !== 'study').map(r => ({doc: d.id, who: r.group || r.population || '', ...r})));
+let recKey = null, recDir = 1;
+document.querySelectorAll('#records th').forEach(th => th.addEventListener('click', () => {
+  const k = th.dataset.key; recDir = recKey === k ? -recDir : 1; recKey = k; recPage = 0; renderRecords(); }));
 const docSelect = document.getElementById('f-doc');
 docs.forEach(d => docSelect.append(el('option', d.id)));
 function filtered(){
@@ -394,10 +443,11 @@ function filtered(){
 }
 function renderRecords(){
   const rows = filtered(); const pages = Math.max(1, Math.ceil(rows.length / 100)); recPage = Math.min(recPage, pages - 1);
+  if (recKey) { rows.sort(by(recKey, recDir)); marked(document.querySelectorAll('#records th'), recKey, recDir); }
   const body = document.querySelector('#records tbody'); body.replaceChildren();
   for (const r of rows.slice(recPage * 100, recPage * 100 + 100)) {
     const tr = el('tr');
-    [r.doc, r.type, r.text, r.value, r.bound, r.kind || '', r.group || r.population || '', r.time || '', r.statement || ''].forEach(v => tr.append(el('td', v)));
+    [r.doc, r.type, r.text, r.value, r.bound, r.kind || '', r.who, r.time || '', r.statement || ''].forEach(v => tr.append(el('td', v)));
     body.append(tr);
   }
   pager(document.getElementById('rec-pages'), pages, recPage, p => { recPage = p; renderRecords(); });
@@ -412,5 +462,6 @@ document.getElementById('export').addEventListener('click', () => {
   a.download = 'records.csv'; document.body.append(a); a.click(); a.remove();
 });
 renderIndex();
+fromHash();
 })();
 """
