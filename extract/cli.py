@@ -11,50 +11,14 @@ from typing import Any, List, Optional
 
 import typer
 
+from .cli_help import PlainGroup, plain_help
 from .errors import Errors
-from .workers import DEFAULT_DOC_TIMEOUT
+from .runs.settings import (DEFAULT_BATCH_SIZE, DEFAULT_DOC_TIMEOUT, DEFAULT_ID_FIELD, DEFAULT_MAX_BYTES,
+                            DEFAULT_TEXT_FIELD, DEFAULT_WORKERS, ReadOptions, RunSettings, output_format)
 
-class _PlainArgument(typer.core.TyperArgument):
-    """An argument shown as its metavar (``PATH...``), without Typer's type label (``<list[str]>``) or the
-    braces it puts around required arguments in the usage line (``{paths}...``)."""
-
-    def display_type_rich(self, ctx: Any) -> None:
-        return None
-
-    def _usage_display_name(self) -> str:
-        return self.display_name_raw + ("..." if self.nargs != 1 else "")
-
-
-PLAIN_TYPES = {"str": "TEXT", "int": "INTEGER", "float": "NUMBER", "Path": "PATH"}
-
-
-def _plain(params: list[Any]) -> list[Any]:
-    """Help without type artefacts: flags show no ``<bool>``, options their metavar (set where declared,
-    else the type in capitals: ``TEXT``, ``INTEGER``), arguments their name in capitals."""
-    for param in params:
-        if isinstance(param, typer.core.TyperArgument) and not isinstance(param, _PlainArgument):
-            param.__class__ = _PlainArgument
-            param.metavar = param.metavar or param.name.upper()
-        elif isinstance(param, typer.core.TyperOption) and param.metavar is None:
-            label = "" if param.is_flag else param.display_type(None).strip("<>").replace(" range", "")
-            label = label[len("list["):-1] if label.startswith("list[") else label  # repeatable: one value's
-            param.metavar = PLAIN_TYPES.get(label, label.upper())
-    return params
-
-
-class _PlainCommand(typer.core.TyperCommand):
-    def get_params(self, ctx: Any) -> list[Any]:
-        return _plain(super().get_params(ctx))
-
-
-class _PlainGroup(typer.core.TyperGroup):
-    def get_params(self, ctx: Any) -> list[Any]:
-        return _plain(super().get_params(ctx))
-
-
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="markdown", cls=_PlainGroup)  # help: _main's docstring; markdown mode reflows docstring lines
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="markdown", cls=PlainGroup)  # help: _main's docstring; markdown mode reflows docstring lines
 gold_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Work with the hand-labeled gold set.",
-                       cls=_PlainGroup)
+                       cls=PlainGroup)
 app.add_typer(gold_app, name="gold")
 
 
@@ -97,16 +61,17 @@ def _fail(message: str, code: int = 2) -> None:
 
 @app.command()
 def run(
+    ctx: typer.Context,
     paths: List[str] = typer.Argument(..., help=".txt/.html/.jsonl/.csv files, directories, globs, or - for stdin."),
     out: str = typer.Option(..., "--out", "-o", metavar="FILE", help="Output file: .jsonl, .csv or .parquet (a directory of parts)."),
     fmt: Optional[str] = typer.Option(None, "--format", metavar="FORMAT", help="jsonl, csv or parquet (default: from --out's extension)."),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, metavar="N", help="Processes, one pipeline each."),
+    workers: int = typer.Option(DEFAULT_WORKERS, "--workers", "-w", min=1, metavar="N", help="Processes, one pipeline each."),
     resume: bool = typer.Option(False, "--resume", help="Skip documents already written to --out."),
-    batch_size: int = typer.Option(64, "--batch-size", min=1, metavar="N", help="Documents per batch."),
-    id_field: str = typer.Option("id", "--id-field", metavar="FIELD", help="Id field of .jsonl/.csv inputs."),
-    text_field: str = typer.Option("text", "--text-field", metavar="FIELD", help="Text field of .jsonl/.csv inputs."),
-    max_bytes: int = typer.Option(20_000_000, "--max-bytes", metavar="BYTES", help="Refuse documents larger than this."),
-    dask: Optional[str] = typer.Option(None, "--dask", metavar="ADDRESS", help="Run on a Dask cluster at this scheduler address."),
+    batch_size: int = typer.Option(DEFAULT_BATCH_SIZE, "--batch-size", min=1, metavar="N", help="Documents per batch."),
+    id_field: str = typer.Option(DEFAULT_ID_FIELD, "--id-field", metavar="FIELD", help="Id field of .jsonl/.csv inputs."),
+    text_field: str = typer.Option(DEFAULT_TEXT_FIELD, "--text-field", metavar="FIELD", help="Text field of .jsonl/.csv inputs."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", metavar="BYTES", help="Refuse documents larger than this."),
+    dask: Optional[str] = typer.Option(None, "--dask", metavar="ADDRESS", help="Run on a Dask cluster at this scheduler address (writes Parquet parts; --batch-size documents a task)."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on a terminal."),
     encoding: Optional[str] = typer.Option(
         None, "--encoding", metavar="CODEC", help="Encoding of .txt files and stdin, e.g. cp1252 (default: UTF-8, or UTF-16/32 after a byte-order mark)."),
@@ -128,23 +93,40 @@ def run(
             codecs.lookup(encoding)
         except LookupError:
             _fail(Errors.E025.format(encoding=encoding))
-    if dask:
-        from .dask import run_on_cluster
+    read = ReadOptions(id_field=id_field, text_field=text_field, max_bytes=max_bytes, encoding=encoding)
+    settings = RunSettings(fmt=fmt, workers=workers, resume=resume, batch_size=batch_size, progress=progress,
+                           doc_timeout=doc_timeout or None, read=read)
+    try:
+        if dask:
+            summary = _run_on_dask(ctx, paths, out, dask, settings)
+        else:
+            from .runs.batch import run_batch
 
-        summary = run_on_cluster(paths, out, address=dask, id_field=id_field, text_field=text_field, max_bytes=max_bytes,
-                                 encoding=encoding)
-    else:
-        from .batch import run_batch
-
-        try:
-            summary = run_batch(paths, out, fmt=fmt, workers=workers, resume=resume, batch_size=batch_size,
-                                id_field=id_field, text_field=text_field, max_bytes=max_bytes, progress=progress,
-                                encoding=encoding, doc_timeout=doc_timeout or None)
-        except (ValueError, RuntimeError, OSError) as exc:
-            _fail(str(exc))
-            return
+            summary = run_batch(paths, out, settings)
+    except (ValueError, RuntimeError, OSError) as exc:
+        _fail(str(exc))
+        return
     typer.echo(summary.line(), err=True)
     raise typer.Exit(1 if summary.errors else 0)
+
+
+DASK_REFUSES = ("workers", "resume", "doc_timeout")  # the cluster's workers run it; no done list; no budget
+
+
+def _run_on_dask(ctx: typer.Context, paths: List[str], out: str, address: str, settings: RunSettings) -> Any:
+    """``--dask``: the options it cannot honour are refused by name, not silently ignored."""
+    from typer._click.core import ParameterSource
+
+    given = [f"--{name.replace('_', '-')}" for name in DASK_REFUSES
+             if ctx.get_parameter_source(name) not in (None, ParameterSource.DEFAULT)]
+    if given:
+        _fail(Errors.E066.format(options=", ".join(given)))
+    if output_format(out, settings.fmt) != "parquet":
+        _fail(Errors.E065.format(out=out, fmt=output_format(out, settings.fmt)))
+    from .runs.dask import run_on_cluster
+
+    return run_on_cluster(paths, out, address=address, docs_per_partition=settings.batch_size,
+                          **settings.read.as_kwargs())
 
 
 def _select(doc_ids: list[str], patterns: Optional[List[str]]) -> list[str]:
@@ -239,16 +221,12 @@ def _count(n: int, noun: str) -> str:
 
 def _read_inputs(paths: List[str]) -> tuple[dict[str, str], list[str]]:
     """Texts of the readable inputs, and the message of each one that could not be read (also printed)."""
-    from .io import Document, iter_documents
+    from .runs.io import read_inputs
 
-    texts, failed = {}, []
-    for item in iter_documents(paths):
-        if isinstance(item, Document):
-            texts[item.doc_id] = item.text
-        else:
-            failed.append(item.message)
-            typer.echo(item.message, err=True)
-    return texts, failed
+    inputs = read_inputs(paths)
+    for message in inputs.messages:
+        typer.echo(message, err=True)
+    return inputs.texts, inputs.messages
 
 
 def _read_records(records: Optional[Path]) -> Optional[list]:
@@ -340,7 +318,7 @@ def report(
     Inputs that could not be read are printed and listed at the top of the page. Exit status: 0 when
     every input was read, 1 when any could not be (the page shows the others), 2 for a usage error.
     """
-    from .html_report import report as build
+    from .review.report import report as build
 
     texts, failed = _read_inputs(paths)
     recs = _read_records(records)
@@ -382,15 +360,7 @@ def gold_validate(
     typer.echo("gold set is valid", err=True)
 
 
-def _plain_help(*apps: typer.Typer) -> None:
-    """Every command of ``apps`` is built as a ``_PlainCommand`` (set here, once, for all of them)."""
-    for a in apps:
-        for info in a.registered_commands:
-            if info.cls in (None, typer.core.TyperCommand):
-                info.cls = _PlainCommand
-
-
-_plain_help(app, gold_app)
+plain_help(app, gold_app)
 
 
 def main() -> None:

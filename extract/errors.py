@@ -36,6 +36,8 @@ class Errors:
     E061 = "[E061] {doc}: over the {budget:g}-second time budget (--doc-timeout); skipped, the rest goes on"
     E062 = "[E062] {doc}: the worker processing it died (exit code {code}); skipped, the rest goes on"
     E064 = "[E064] {doc}: its records could not be written to {out}: {reason}"
+    E065 = "[E065] --dask writes a directory of Parquet parts, not {fmt}: give --out a .parquet name (or --format parquet); --out was {out}"
+    E066 = "[E066] --dask cannot honour {options}: the cluster's own workers run the documents, with no done list and no time budget"
     E063 = "[E063] A worker process died before it could load the pipeline (exit code {code})"
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional, Union
 
 from .gold import GoldSet, Problem, read_gold, select_docs
-from .io import load_texts
+from .runs.io import load_texts
 from .records import record_from_dict, to_dict
 from .scoring import Evaluation, evaluate
 

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from extract.batch import run_batch
+import extract.pipeline
 from extract.cli import app
-from extract.io import repair_jsonl
+from extract.runs.batch import run_batch
+from extract.runs.writers import repair_jsonl
 
 from .conftest import SEEDS, read_jsonl
 
@@ -239,7 +240,7 @@ class _FailsOnMarker:
 
 @pytest.mark.parametrize("every", [1, 2])
 def test_batch_progress_lines_show_real_elapsed_time_and_words_per_second(good, tmp_path, monkeypatch, caplog, every):
-    import extract.batch as batch
+    import extract.runs.batch as batch
 
     for i in range(3):
         shutil.copy(SEED, good / f"copy{i}.txt")
@@ -255,10 +256,8 @@ def test_batch_progress_lines_show_real_elapsed_time_and_words_per_second(good, 
 
 @pytest.mark.parametrize("batch_size", [1, 64])
 def test_batch_summary_counts_only_the_documents_processed(good, tmp_path, monkeypatch, nlp, batch_size):
-    import extract.batch as batch
-
     (good / "broken.txt").write_text("BROKEN " + "word " * 100_000, encoding="utf-8")
-    monkeypatch.setattr(batch, "_worker_pipeline", lambda model: _FailsOnMarker(nlp, "BROKEN"))
+    monkeypatch.setattr(extract.pipeline, "default_pipeline", lambda model: _FailsOnMarker(nlp, "BROKEN"))
     summary = run_batch([str(good)], str(tmp_path / "o.jsonl"), progress=False, batch_size=batch_size)
     assert (summary.documents, summary.errors) == (1, 1)
     assert summary.words == len(SEED.read_text(encoding="utf-8").split())
@@ -381,7 +380,7 @@ def test_batch_workers_die_with_their_parent(tmp_path, workers):
 def test_batch_second_writer_on_the_same_out_is_refused(tmp_path):
     """One writer per output: while a run holds OUT.lock, another run on that --out is refused with E043
     and writes nothing; once the first is done the lock file is gone."""
-    from extract.batch import OutputLock
+    from extract.runs.writers import OutputLock
 
     out = tmp_path / "out.jsonl"
     first = OutputLock(str(out))
@@ -490,12 +489,10 @@ def test_batch_supervised_workers_name_the_document_that_stalls_or_kills_them(go
                                                                                workers, marker, code):
     """Forked workers run the patched pipeline: the marked document is named with its code, every other
     document of its batch and of the run is written, in input order."""
-    import extract.batch as batch
-
     for i in range(4):
         shutil.copy(SEED, good / f"copy{i}.txt")
     (good / "copy0b.txt").write_text(f"{marker} 40% of voters said yes.", encoding="utf-8")
-    monkeypatch.setattr(batch, "_worker_pipeline", lambda model: _Stalls(nlp, "never"))
+    monkeypatch.setattr(extract.pipeline, "default_pipeline", lambda model: _Stalls(nlp, "never"))
     out = tmp_path / "o.jsonl"
     summary = run_batch([str(good)], str(out), progress=False, batch_size=3, workers=workers, doc_timeout=2)
     assert summary.errors == 1 and summary.error_messages[0].startswith(f"[{code}] {good / 'copy0b.txt'} (copy0b)")
@@ -551,7 +548,7 @@ def test_batch_records_that_cannot_be_written_are_errors_never_exit_0(good, tmp_
     --resume redoes them), and the exit status is 1."""
     for i in range(3):
         shutil.copy(SEED, good / f"copy{i}.txt")
-    from extract.io import LineWriter
+    from extract.runs.writers import LineWriter
 
     opened = LineWriter.__init__
 

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 import extract
 from extract.cli import app
-from extract.io import load_texts
+from extract.runs.io import load_texts
 from extract.records import to_dict
 
 from .conftest import CORPUS, GOLD, SEEDS

@@ -12,16 +12,17 @@ import os
 import sys
 import time
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, Optional, Union
 
-from .errors import Errors
-from .io import (DEFAULT_ID_FIELD, DEFAULT_MAX_BYTES, DEFAULT_TEXT_FIELD, Document, InputError, Item, SideFile,
-                 done_doc_ids, iter_documents, output_format, record_writer, repair_jsonl, side_paths)
-from .records import Record
+from ..errors import Errors
+from .io import Document, InputError, Item, iter_documents
+from .process import Outcome, failed_outcome, process_documents
+from .settings import RunSettings
+from .workers import SupervisedPool
+from .writers import (OutputLock, SideFile, check_output_folder, done_doc_ids, keep_only_done, output_format,
+                      record_writer, side_paths)
 
 log = logging.getLogger("extract")
-DEFAULT_BATCH_SIZE = 64
 
 
 @dataclass
@@ -49,74 +50,6 @@ class Summary:
         return d
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """What became of one document: its records, or the reason it failed."""
-
-    doc_id: str
-    source: str
-    words: int
-    records: tuple[Record, ...] = ()
-    error: Optional[str] = None
-
-
-@lru_cache(maxsize=1)
-def _worker_pipeline(model: str):  # type: ignore[no-untyped-def]
-    from .pipeline import load
-
-    return load(model=model)
-
-
-def _failed(doc: Document, message: str) -> Outcome:
-    return Outcome(doc.doc_id, doc.source, len(doc.text.split()), error=message)
-
-
-def _outcome(nlp: Any, doc: Any, d: Document) -> Outcome:
-    from .records import records_from_doc
-
-    doc._.doc_id = d.doc_id
-    return Outcome(d.doc_id, d.source, len(d.text.split()), tuple(records_from_doc(doc, d.doc_id)))
-
-
-def _one_by_one(nlp: Any, docs: list[Document], first: int, on_start: Callable[[int], None]) -> Iterator[Outcome]:
-    for i in range(first, len(docs)):
-        d = docs[i]
-        on_start(i)
-        try:
-            yield _outcome(nlp, nlp(d.text), d)
-        except Exception as exc:  # noqa: BLE001 - reported with the document's name, never raised
-            yield _failed(d, Errors.E023.format(doc_id=f"{d.source} ({d.doc_id})", reason=repr(exc)))
-
-
-def stream_outcomes(docs: list[Document], model: str, *, solo: bool = False,
-                    on_start: Callable[[int], None] = lambda i: None) -> Iterator[Outcome]:
-    """Outcomes of ``docs`` in order, as each finishes; ``on_start(i)`` is called as document i enters the
-    pipeline. Batched through ``nlp.pipe``; one by one with ``solo``, or from where a batch raised, so one
-    bad document does not sink its batch."""
-    nlp = _worker_pipeline(model)
-    done = 0
-    if not solo:
-        def texts() -> Iterator[str]:
-            for i, d in enumerate(docs):
-                on_start(i)
-                yield d.text
-
-        try:
-            for doc in nlp.pipe(texts(), batch_size=len(docs) or 1):
-                outcome = _outcome(nlp, doc, docs[done])
-                done += 1
-                yield outcome
-            return
-        except Exception:  # noqa: BLE001 - redone one by one below, each failure named
-            pass
-    yield from _one_by_one(nlp, docs, done, on_start)
-
-
-def process_documents(docs: list[Document], model: str) -> list[Outcome]:
-    """In this process: one pipeline per process, documents in batches."""
-    return list(stream_outcomes(docs, model))
-
-
 def _batches(items: Iterable[Union[Document, InputError]], size: int, on_error: Callable[[InputError], None],
              on_document: Callable[[Document], None]) -> Iterator[list[Document]]:
     batch: list[Document] = []
@@ -141,9 +74,7 @@ def _run_outcomes(batches: Iterator[list[Document]], model: str, workers: int,
         for batch in batches:
             yield process_documents(batch, model)
         return
-    from .workers import SupervisedPool
-
-    yield from SupervisedPool(workers, model, doc_timeout or None, _failed).run(batches)
+    yield from SupervisedPool(workers, model, doc_timeout or None, failed_outcome).run(batches)
 
 
 PROGRESS_EVERY = 500  # documents between two progress lines when stderr is not a terminal
@@ -171,49 +102,6 @@ class _Progress:
     def close(self) -> None:
         if self.bar is not None:
             self.bar.close()
-
-
-def _forget_unfinished(out: str, fmt: str, done: set[str]) -> None:
-    """On resume, drop records of documents that were not marked done (interrupted mid-document)."""
-    if fmt not in ("jsonl", "csv") or not os.path.exists(out):
-        return
-    repair_jsonl(out)
-    tmp = out + ".tmp"
-    with open(out, encoding="utf-8", newline="") as src, open(tmp, "w", encoding="utf-8", newline="") as dst:
-        if fmt == "jsonl":
-            for line in src:
-                try:
-                    if json.loads(line).get("doc_id") in done:
-                        dst.write(line)
-                except ValueError:
-                    continue
-        else:
-            import csv
-
-            reader = csv.DictReader(src)
-            writer = csv.DictWriter(dst, fieldnames=reader.fieldnames or [])
-            writer.writeheader()
-            for row in reader:
-                if row.get("doc_id") in done:
-                    writer.writerow(row)
-    os.replace(tmp, out)
-
-
-def check_output_folder(out: str) -> None:
-    """An OSError naming ``out`` as the user wrote it when its folder is missing or not writable: the
-    side files beside it are opened first, and their names would only puzzle."""
-    folder = os.path.dirname(out.rstrip("/") or out) or "."
-    reason = None
-    if not os.path.exists(folder):
-        reason = f"the folder {folder!r} does not exist"
-    elif not os.path.isdir(folder):
-        reason = f"{folder!r} is not a folder"
-    elif not os.access(folder, os.W_OK | os.X_OK):
-        reason = f"the folder {folder!r} is not writable"
-    elif os.path.isdir(out) and output_format(out) != "parquet":
-        reason = "it is a folder"
-    if reason is not None:
-        raise OSError(Errors.E042.format(path=out, reason=reason))
 
 
 class _Run:
@@ -307,75 +195,52 @@ def _resume_state(out: str, fmt: str, done_file: SideFile) -> set[str]:
     or, without one, the doc_ids in the output."""
     done = done_file.lines()
     if done:
-        _forget_unfinished(out, fmt, done)
+        keep_only_done(out, fmt, done)
         return done
     return done_doc_ids(out, fmt)
 
 
-def run_batch(paths: Iterable[str], out: str, *, fmt: Optional[str] = None, workers: int = 1,
-              resume: bool = False, batch_size: int = DEFAULT_BATCH_SIZE, id_field: str = DEFAULT_ID_FIELD,
-              text_field: str = DEFAULT_TEXT_FIELD, max_bytes: int = DEFAULT_MAX_BYTES,
-              model: Optional[str] = None, progress: bool = True, stdin: Optional[BinaryIO] = None,
-              on_message: Optional[Callable[[str], None]] = None, encoding: Optional[str] = None,
-              doc_timeout: Optional[float] = None) -> Summary:
-    """Extract every readable document under ``paths`` into ``out``; see the module docstring. With
-    ``doc_timeout`` (seconds), documents are processed in a worker process that is replaced when one
-    document holds it longer (the document gets E061)."""
-    from .pipeline import DEFAULT_MODEL
-
-    fmt = output_format(out, fmt)
+def run_batch(paths: Iterable[str], out: str, settings: Optional[RunSettings] = None, *,
+              stdin: Optional[BinaryIO] = None, on_message: Optional[Callable[[str], None]] = None,
+              **options: Any) -> Summary:
+    """Extract every readable document under ``paths`` into ``out``; see the module docstring.
+    ``settings``, or the same as keywords (``workers=2, resume=True, id_field="key"``: the fields of
+    ``RunSettings`` and ``ReadOptions``). With a ``doc_timeout`` (seconds), documents are processed in a
+    worker process that is replaced when one document holds it longer (that document gets E061)."""
+    settings = settings or RunSettings.from_options(**options)
+    fmt = output_format(out, settings.fmt)
     check_output_folder(out)
     lock = OutputLock(out)  # one writer per output: a second run on the same --out is refused
     lock.acquire()
     try:
-        run = _Run(out, resume=resume, say=on_message or (lambda msg: print(msg, file=sys.stderr)))
-        bar = _Progress(progress)
+        run = _Run(out, resume=settings.resume, say=on_message or (lambda msg: print(msg, file=sys.stderr)))
         try:
-            done = _resume_state(out, fmt, run.done) if resume else set()
-            with record_writer(out, fmt, append=resume and os.path.exists(out)) as writer:
-                items = run.fresh(iter_documents(paths, id_field=id_field, text_field=text_field, max_bytes=max_bytes,
-                                                 stdin=stdin, encoding=encoding, exclude=run.own_files(out),
-                                                 on_skip=run.say), done)
-                batches = _batches(items, batch_size, lambda err: run.report(err.message), run.on_document)
-                for outcomes in _run_outcomes(batches, model or DEFAULT_MODEL, workers, doc_timeout):
-                    run.take(outcomes, writer)
-                    run.summary.elapsed = time.perf_counter() - run.started  # the progress line shows it
-                    bar.update(run.summary, len(outcomes))
-                run.close(writer)
+            _write_all(run, paths, out, fmt, settings, stdin)
         finally:
-            bar.close()
             run.finish()
     finally:
         lock.release()
     return run.summary
 
 
-class OutputLock:
-    """An exclusive lock on ``OUT.lock`` for the length of a run (``fcntl.flock``: the system drops it if
-    the process dies, so a killed run never leaves a stale lock that refuses the next one)."""
+def _write_all(run: _Run, paths: Iterable[str], out: str, fmt: str, settings: RunSettings,
+               stdin: Optional[BinaryIO]) -> None:
+    """Read, process and write, batch by batch, with progress shown."""
+    from ..pipeline import DEFAULT_MODEL
 
-    def __init__(self, out: str) -> None:
-        self.out = out
-        self.path = side_paths(out)["lock"]
-        self._fh: Optional[Any] = None
-
-    def acquire(self) -> None:
-        import fcntl
-
-        fh = open(self.path, "a", encoding="utf-8")
-        try:
-            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            fh.close()
-            raise OSError(Errors.E043.format(path=self.out, lock=self.path)) from None
-        self._fh = fh
-
-    def release(self) -> None:
-        if self._fh is None:
-            return
-        try:
-            os.remove(self.path)  # while still held: a run waiting on it finds no stale file
-        except OSError:
-            pass
-        self._fh.close()
-        self._fh = None
+    done = _resume_state(out, fmt, run.done) if settings.resume else set()
+    bar = _Progress(settings.progress)
+    try:
+        with record_writer(out, fmt, append=settings.resume and os.path.exists(out)) as writer:
+            documents = iter_documents(paths, stdin=stdin, exclude=run.own_files(out), on_skip=run.say,
+                                       **settings.read.as_kwargs())
+            batches = _batches(run.fresh(documents, done), settings.batch_size, lambda err: run.report(err.message),
+                               run.on_document)
+            for outcomes in _run_outcomes(batches, settings.model or DEFAULT_MODEL, settings.workers,
+                                          settings.doc_timeout):
+                run.take(outcomes, writer)
+                run.summary.elapsed = time.perf_counter() - run.started  # the progress line shows it
+                bar.update(run.summary, len(outcomes))
+            run.close(writer)
+    finally:
+        bar.close()

@@ -1,9 +1,10 @@
-"""Reading documents and writing records: every bad input becomes one clear error, never a crash.
+"""Reading documents: every bad input becomes one clear error, never a crash.
 
 Inputs: .txt files (doc_id = file stem), directories (recursive) and globs of
 them, .html/.htm pages (main text taken with trafilatura), .jsonl and .csv
 files with an id and a text field, and ``-`` for stdin (one text, doc_id
-``stdin``). Outputs: JSON Lines, CSV or Parquet, written as documents finish.
+``stdin``). ``iter_documents`` streams them (``extract run``); ``read_inputs``
+collects them, and is what every other reader of paths uses.
 """
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ import codecs
 import csv
 import errno
 import glob
-import io
 import json
 import os
 import sys
@@ -19,17 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, Optional, Union
 
-from .errors import Errors, Notes
-from .records import ALL_COLUMNS, Record, to_dict
+from ..errors import Errors, Notes
+from .settings import DEFAULT_ID_FIELD, DEFAULT_MAX_BYTES, DEFAULT_TEXT_FIELD
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 TABLE_SUFFIXES = (".jsonl", ".csv")
 SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + TABLE_SUFFIXES
-DEFAULT_MAX_BYTES = 20_000_000
-DEFAULT_ID_FIELD = "id"
-DEFAULT_TEXT_FIELD = "text"
-FORMATS = ("jsonl", "csv", "parquet")
 
 
 @dataclass(frozen=True)
@@ -324,277 +320,32 @@ def iter_documents(paths: Iterable[str], *, id_field: str = DEFAULT_ID_FIELD, te
             yield item
 
 
-def load_texts(corpus: Union[str, Path, Iterable[Union[str, Path]]]) -> dict[str, str]:
-    """doc_id -> text for every readable .txt under the corpus path(s); unreadable files are left out."""
-    roots = [corpus] if isinstance(corpus, (str, Path)) else list(corpus)
-    out = {}
-    for item in iter_documents([str(r) for r in roots]):
-        if isinstance(item, Document):
-            out[item.doc_id] = item.text
-    return out
+@dataclass
+class Inputs:
+    """What a set of paths held: the documents read, in input order, and the inputs that failed."""
 
-
-# ---------------------------------------------------------------------------------------- writing
-def output_format(path: str, fmt: Optional[str] = None) -> str:
-    if fmt:
-        if fmt not in FORMATS:
-            raise ValueError(Errors.E030.format(fmt=fmt))
-        return fmt
-    suffix = Path(path).suffix.lower().lstrip(".")
-    return {"jsonl": "jsonl", "json": "jsonl", "ndjson": "jsonl", "csv": "csv", "parquet": "parquet", "pq": "parquet"}.get(suffix, "jsonl")
-
-
-class LineWriter:
-    """JSON Lines: each call's records go out as one chunk of whole lines, and a chunk that fails is cut
-    back, so the file never keeps part of a line (``--resume`` and readers can trust every line)."""
-
-    pending_rows = 0  # rows accepted but not yet on disk: none, each chunk is written at once
-
-    def __init__(self, path: str, *, append: bool = False) -> None:
-        self.path = path
-        self._fh = open(path, "ab" if append else "wb", buffering=0)
-
-    def render(self, rows: list[dict[str, Any]]) -> str:
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-
-    def write(self, records: Iterable[Record]) -> int:
-        rows = [to_dict(r) for r in records]
-        if rows:
-            self._write_chunk(self.render(rows).encode("utf-8"))
-        return len(rows)
-
-    def _write_chunk(self, data: bytes) -> None:
-        start = self._fh.seek(0, os.SEEK_END)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[self._fh.write(view):]
-        except BaseException:
-            try:
-                os.ftruncate(self._fh.fileno(), start)
-            except OSError:
-                pass
-            raise
-
-    def close(self) -> None:
-        self._fh.close()
-
-    def __enter__(self) -> "LineWriter":
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.close()
-
-
-class CsvWriter(LineWriter):
-    """CSV with every column of the record format, a header when the file starts; chunks as JSON Lines."""
-
-    def __init__(self, path: str, *, append: bool = False) -> None:
-        fresh = not (append and os.path.exists(path) and os.path.getsize(path) > 0)
-        super().__init__(path, append=append)
-        if fresh:
-            self._write_chunk(self._csv([], header=True).encode("utf-8"))
-
-    @staticmethod
-    def _csv(rows: list[dict[str, Any]], header: bool = False) -> str:
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=list(ALL_COLUMNS), extrasaction="ignore")
-        if header:
-            writer.writeheader()
-        writer.writerows({k: "" if r.get(k) is None else r.get(k) for k in ALL_COLUMNS} for r in rows)
-        return buffer.getvalue()
-
-    def render(self, rows: list[dict[str, Any]]) -> str:
-        return self._csv(rows)
-
-
-class ParquetWriter:
-    """A directory of Parquet parts, each written whole (temp file, then ``os.replace``); rows are held
-    until a part is full, so ``pending_rows`` says what a failure would lose."""
-
-    PART_ROWS = 50_000
-
-    def __init__(self, path: str, *, append: bool = False) -> None:
-        try:
-            import pyarrow  # noqa: F401
-        except ImportError:
-            raise RuntimeError(Errors.E031) from None
-        self.path = path
-        self._rows: list[dict[str, Any]] = []
-        self._part = _next_part(path) if append else 0
-        self._closed = False
-        if not append and os.path.isdir(path):
-            for old in Path(path).glob("part-*.parquet"):
-                old.unlink()
+    documents: list[Document]
+    errors: list[InputError]
 
     @property
-    def pending_rows(self) -> int:
-        return len(self._rows)
+    def texts(self) -> dict[str, str]:
+        return {d.doc_id: d.text for d in self.documents}
 
-    def write(self, records: Iterable[Record]) -> int:
-        rows = [to_dict(r) for r in records]
-        self._rows.extend(rows)
-        if len(self._rows) >= self.PART_ROWS:
-            self._flush()
-        return len(rows)
-
-    def _flush(self) -> None:
-        if self._rows:
-            write_parquet_part(self.path, self._part, self._rows)
-            self._part += 1
-            self._rows = []
-
-    def close(self) -> None:
-        if self._closed:
-            return
-        self._closed = True
-        self._flush()
-        if self._part == 0:
-            write_parquet_part(self.path, 0, [])
-
-    def __enter__(self) -> "ParquetWriter":
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.close()
+    @property
+    def messages(self) -> list[str]:
+        return [e.message for e in self.errors]
 
 
-WRITERS: dict[str, type] = {"jsonl": LineWriter, "csv": CsvWriter, "parquet": ParquetWriter}
+def read_inputs(paths: Union[str, Path, Iterable[Union[str, Path]]], **options: Any) -> Inputs:
+    """Every document under ``paths`` (a path or several), and every input that could not be read;
+    ``options`` as for ``iter_documents``."""
+    roots = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    inputs = Inputs([], [])
+    for item in iter_documents([str(r) for r in roots], **options):
+        (inputs.documents if isinstance(item, Document) else inputs.errors).append(item)
+    return inputs
 
 
-def record_writer(path: str, fmt: Optional[str] = None, *, append: bool = False) -> Union[LineWriter, ParquetWriter]:
-    """The writer for ``path``'s format (``fmt``, else its extension)."""
-    return WRITERS[output_format(path, fmt)](path, append=append)
-
-
-def parquet_schema():  # type: ignore[no-untyped-def]
-    import pyarrow as pa
-
-    types = {"value": pa.float64(), "start": pa.int64(), "end": pa.int64(), "group_start": pa.int64(),
-             "group_end": pa.int64(), "population_start": pa.int64(), "population_end": pa.int64(),
-             "org_start": pa.int64(), "org_end": pa.int64(), "title_start": pa.int64(), "title_end": pa.int64(),
-             "year": pa.int64()}
-    return pa.schema([(c, types.get(c, pa.string())) for c in ALL_COLUMNS])
-
-
-def write_parquet_part(path: str, part: int, rows: list[dict[str, Any]]) -> None:
-    """Parquet output is a directory of parts, so a long run writes as it goes and can resume."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    os.makedirs(path, exist_ok=True)
-    schema = parquet_schema()
-    cols = {c: [r.get(c) for r in rows] for c in ALL_COLUMNS}
-    cols["value"] = [None if v is None else float(v) for v in cols["value"]]
-    table = pa.table(cols, schema=schema)
-    tmp = os.path.join(path, f".part-{part:05d}.parquet.tmp")
-    pq.write_table(table, tmp)
-    os.replace(tmp, os.path.join(path, f"part-{part:05d}.parquet"))
-
-
-def _next_part(path: str) -> int:
-    parts = sorted(Path(path).glob("part-*.parquet")) if os.path.isdir(path) else []
-    return int(parts[-1].stem.split("-")[1]) + 1 if parts else 0
-
-
-class SideFile:
-    """A file beside the output (``OUT.errors.log``, ``OUT.done``, ``OUT.texts.jsonl``), one line per entry.
-
-    Lines go to ``PATH.tmp`` as the run goes (a ``tail -f`` sees them; a killed run leaves them for
-    ``--resume``), and the file takes its place with ``os.replace`` when the run ends: a reader never sees
-    one half-written, and a new run does not wipe the last one's before it has its own. A file with no
-    line is not left behind (nor is an earlier run's, which would describe another run). With ``keep``
-    (``--resume``) it starts from what the last run left: an interrupted run's ``.tmp`` (which holds what
-    it started from), else the file."""
-
-    def __init__(self, path: str, *, keep: bool = False) -> None:
-        self.path, self.tmp = path, path + ".tmp"
-        earlier = ""
-        last = self.tmp if os.path.exists(self.tmp) else path
-        if keep and os.path.exists(last):
-            repair_jsonl(last)
-            earlier = Path(last).read_text(encoding="utf-8")
-        self._fh = open(self.tmp, "w", encoding="utf-8")
-        self._fh.write(earlier)
-        self._fh.flush()
-
-    def lines(self) -> set[str]:
-        """The lines written so far (with ``keep``, those of earlier runs too)."""
-        self._fh.flush()
-        return set(Path(self.tmp).read_text(encoding="utf-8").split("\n")) - {""}
-
-    def write(self, lines: Iterable[str]) -> None:
-        self._fh.write("".join(line + "\n" for line in lines))
-        self._fh.flush()
-
-    def close(self) -> None:
-        if self._fh.closed:
-            return
-        self._fh.close()
-        if os.path.getsize(self.tmp) > 0:
-            os.replace(self.tmp, self.path)
-            return
-        for old in (self.tmp, self.path):
-            if os.path.exists(old):
-                os.remove(old)
-
-
-def side_paths(out: str) -> dict[str, str]:
-    """The files a run on ``out`` writes beside it, by role."""
-    base = out.rstrip("/")
-    return {role: f"{base}.{suffix}" for role, suffix in
-            (("errors", "errors.log"), ("done", "done"), ("texts", "texts.jsonl"), ("lock", "lock"))}
-
-
-def repair_jsonl(path: str) -> int:
-    """Cut a half-written last line left by an interrupted run; returns the bytes removed."""
-    if not os.path.exists(path):
-        return 0
-    with open(path, "rb+") as fh:
-        fh.seek(0, os.SEEK_END)
-        size = fh.tell()
-        if size == 0:
-            return 0
-        fh.seek(max(0, size - 1))
-        if fh.read(1) == b"\n":
-            return 0
-        pos = size - 1
-        chunk = 65536
-        while pos > 0:
-            start = max(0, pos - chunk)
-            fh.seek(start)
-            data = fh.read(pos - start)
-            nl = data.rfind(b"\n")
-            if nl != -1:
-                keep = start + nl + 1
-                fh.truncate(keep)
-                return size - keep
-            pos = start
-        fh.truncate(0)
-        return size
-
-
-def done_doc_ids(path: str, fmt: str) -> set[str]:
-    """doc_ids already in an output, for --resume."""
-    if not os.path.exists(path):
-        return set()
-    if fmt == "jsonl":
-        repair_jsonl(path)
-        out = set()
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                try:
-                    out.add(json.loads(line)["doc_id"])
-                except (ValueError, KeyError, TypeError):
-                    continue
-        return out
-    if fmt == "csv":
-        repair_jsonl(path)  # same rule: whole lines only
-        with open(path, encoding="utf-8", newline="") as fh:
-            return {row["doc_id"] for row in csv.DictReader(fh) if row.get("doc_id")}
-    import pyarrow.parquet as pq
-
-    out = set()
-    for part in sorted(Path(path).glob("part-*.parquet")):
-        out.update(pq.read_table(part, columns=["doc_id"]).column("doc_id").to_pylist())
-    return out
+def load_texts(corpus: Union[str, Path, Iterable[Union[str, Path]]]) -> dict[str, str]:
+    """doc_id -> text for every readable .txt under the corpus path(s); unreadable files are left out."""
+    return read_inputs(corpus).texts

@@ -16,9 +16,9 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Optional
 
-from .errors import Errors
+from ..errors import Errors
+from .process import stream_outcomes
 
-DEFAULT_DOC_TIMEOUT = 60.0  # seconds a document may hold its worker (`extract run --doc-timeout`)
 PARENT_POLL_SECONDS = 0.5  # how often a worker checks that the run that started it is still there
 STOP_SECONDS = 5.0  # how long a worker asked to stop may take before it is killed
 # Forked workers start with the run's imports already made (spawned ones import spaCy again: some 0.5 to
@@ -47,8 +47,6 @@ def watch_parent(parent: int, every: float = PARENT_POLL_SECONDS) -> None:
 def _serve(conn: Any, parent: int, model: str) -> None:
     """A worker's life: load the pipeline once, then process the batches it is sent, saying ("start", i)
     as document i enters the pipeline and ("done", outcome) as its records are ready."""
-    from .batch import stream_outcomes
-
     watch_parent(parent)
     while True:
         job = conn.recv()
