@@ -30,15 +30,15 @@ class Errors:
     E031 = "[E031] Parquet output needs pyarrow: pip install pyarrow"
     E042 = "[E042] --out {path}: cannot write there: {reason}"
     E043 = "[E043] --out {path}: another run is writing it (lock {lock}); wait for it or choose another --out"
-    E041 = "[E041] {path}: not a directory or .jsonl file"
-    E050 = "[E050] The model package {name!r} is not installed; install it with: pip install {pip}"
-    E060 = "[E060] Dask support needs the 'distributed' package: pip install 'survey-extract[dask]'"
     E061 = "[E061] {doc}: over the {budget:g}-second time budget (--doc-timeout); skipped, the rest goes on"
     E062 = "[E062] {doc}: the worker processing it died (exit code {code}); skipped, the rest goes on"
+    E063 = "[E063] A worker process died before it could load the pipeline (exit code {code})"
     E064 = "[E064] {doc}: its records could not be written to {out}: {reason}"
     E065 = "[E065] --dask writes a directory of Parquet parts, not {fmt}: give --out a .parquet name (or --format parquet); --out was {out}"
     E066 = "[E066] --dask cannot honour {options}: the cluster's own workers run the documents, with no done list and no time budget"
-    E063 = "[E063] A worker process died before it could load the pipeline (exit code {code})"
+    E041 = "[E041] {path}: not a directory or .jsonl file"
+    E050 = "[E050] The model package {name!r} is not installed; install it with: pip install {pip}"
+    E060 = "[E060] Dask support needs the 'distributed' package: pip install 'survey-extract[dask]'"
 
 
 

@@ -187,11 +187,17 @@ def _row_id(value: Any, path: str, n: int) -> str:
     return str(value) if value not in (None, "") else f"{Path(path).stem}:{n}"
 
 
-def read_jsonl_file(path: str, id_field: str, text_field: str, max_bytes: int) -> Iterator[Item]:
+def _open(path: str) -> Union[BinaryIO, InputError]:
     try:
-        handle = open(path, "rb")
+        return open(path, "rb")
     except OSError as exc:
-        yield InputError(path, Errors.E010.format(path=path, reason=exc.strerror or exc))
+        return InputError(path, Errors.E010.format(path=path, reason=exc.strerror or exc))
+
+
+def read_jsonl_file(path: str, id_field: str, text_field: str, max_bytes: int) -> Iterator[Item]:
+    handle = _open(path)
+    if isinstance(handle, InputError):
+        yield handle
         return
     with handle:
         any_line = False
@@ -236,10 +242,9 @@ def _utf8_lines(handle: BinaryIO, path: str, problems: list[InputError]) -> Iter
 def read_csv_file(path: str, id_field: str, text_field: str, max_bytes: int) -> Iterator[Item]:
     """Rows streamed, one document each; a row too large, or a line that is not UTF-8, is an error
     with its line number."""
-    try:
-        handle = open(path, "rb")
-    except OSError as exc:
-        yield InputError(path, Errors.E010.format(path=path, reason=exc.strerror or exc))
+    handle = _open(path)
+    if isinstance(handle, InputError):
+        yield handle
         return
     with handle:
         head = handle.read(8192)
