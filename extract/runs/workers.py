@@ -9,6 +9,7 @@ batch goes on in the new worker. A worker that dies (out of memory, a crash) is 
 """
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -16,13 +17,16 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Optional
 
+from .. import pipeline
 from ..errors import Errors
 from .process import stream_outcomes
 
 PARENT_POLL_SECONDS = 0.5  # how often a worker checks that the run that started it is still there
+TASKS_PER_WORKER = 2  # one worked on, one waiting in its pipe
 STOP_SECONDS = 5.0  # how long a worker asked to stop may take before it is killed
-# Forked workers start with the run's imports already made (spawned ones import spaCy again: some 0.5 to
-# 5 s per worker on a loaded 2-core machine, paid again for each replacement); fork is safe on Linux only.
+# Forked workers start with the run's pipeline already loaded (the run loads it once, before the first fork):
+# starting one, or replacing one that ran over its budget, costs a fork, where a spawned worker imports spaCy
+# and loads the model again (some 3 to 7 s on a loaded 2-core machine). Fork is safe on Linux only.
 START_METHOD = "fork" if sys.platform.startswith("linux") else "spawn"
 
 
@@ -82,25 +86,44 @@ class _Job:
         return [i for i, o in enumerate(self.outcomes) if o is None]
 
 
+@dataclass
+class _Task:
+    """Documents of a job sent to a worker (``positions`` in the job, in the order sent)."""
+
+    job: _Job
+    positions: list[int]
+    solo: bool = False
+
+
 class _Worker:
-    """One process with its pipe, the batch it works on and which documents are in its pipeline."""
+    """One process with its pipe, the tasks sent to it (the first is the one it works on: one more waits
+    in its pipe, so that it never idles while the run reads the next batch), and which documents are in
+    its pipeline."""
 
     def __init__(self, ctx: Any, model: str) -> None:
         here, there = ctx.Pipe()
         self.process = ctx.Process(target=_serve, args=(there, os.getpid(), model), daemon=True,
                                    name="extract-worker")
-        self.process.start()
+        gc.freeze()  # a forked worker's collector then leaves the inherited objects (and their pages) alone
+        try:
+            self.process.start()
+        finally:
+            gc.unfreeze()
         there.close()
         self.conn = here
-        self.job: Optional[_Job] = None
-        self.sent: list[int] = []  # positions in the job of the documents sent, in the order sent
-        self.in_flight: set[int] = set()  # positions started and not done
+        self.tasks: deque[_Task] = deque()
+        self.in_flight: set[int] = set()  # positions (in the first task's job) started and not done
+        self.last_started: Optional[int] = None  # index in the first task of the document that entered last
         self.last_event = time.monotonic()
         self.heard = False  # any word from it yet (one that dies unheard could not start at all)
 
-    def give(self, job: _Job, positions: list[int], solo: bool) -> None:
-        self.job, self.sent, self.in_flight = job, positions, set()
-        self.conn.send(([job.docs[i] for i in positions], solo))
+    def give(self, task: _Task) -> None:
+        self.tasks.append(task)
+        self.conn.send(([task.job.docs[i] for i in task.positions], task.solo))
+
+    def finish_task(self) -> None:
+        self.tasks.popleft()
+        self.in_flight, self.last_started = set(), None
 
     def deadline(self, timeout: Optional[float]) -> Optional[float]:
         """When this worker is over budget: only while a document is in its pipeline (loading the
@@ -141,12 +164,14 @@ class SupervisedPool:
         self.failed = failed
         self.size = workers
         self.workers: list[_Worker] = []
-        self.retries: deque[tuple[_Job, list[int]]] = deque()  # what a replaced worker left, to do first
+        self.retries: deque[_Task] = deque()  # what a replaced worker left, to do first
 
     def run(self, batches: Iterator[list[Any]]) -> Iterator[list[Any]]:
         """Outcomes per batch, in input order; at most ``2 * workers`` batches in hand, so memory stays flat."""
         from multiprocessing.connection import wait
 
+        if START_METHOD == "fork":
+            pipeline.default_pipeline(self.model)  # loaded here once, and inherited by every worker forked
         self.workers = [_Worker(self.ctx, self.model) for _ in range(self.size)]
         pending: dict[int, _Job] = {}
         seq = next_out = 0
@@ -154,25 +179,25 @@ class SupervisedPool:
         try:
             while True:
                 for w in self.workers:
-                    if w.job is not None:
-                        continue
-                    if self.retries:
-                        job, positions = self.retries.popleft()
-                        w.give(job, positions, solo=True)
-                    elif not exhausted and len(pending) < 2 * self.size:
+                    while len(w.tasks) < TASKS_PER_WORKER:
+                        if self.retries:
+                            w.give(self.retries.popleft())
+                            continue
+                        if exhausted or len(pending) >= 2 * self.size:
+                            break
                         batch = next(batches, None)
                         if batch is None:
                             exhausted = True
-                            continue
+                            break
                         pending[seq] = _Job(seq, batch)
-                        w.give(pending[seq], list(range(len(batch))), solo=False)
+                        w.give(_Task(pending[seq], list(range(len(batch)))))
                         seq += 1
                 while next_out in pending and pending[next_out].finished:
                     yield pending.pop(next_out).outcomes
                     next_out += 1
                 if exhausted and not pending:
                     return
-                busy = [w for w in self.workers if w.job is not None]
+                busy = [w for w in self.workers if w.tasks]
                 deadlines = [d for d in (w.deadline(self.timeout) for w in busy) if d is not None]
                 wait_for = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
                 ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], wait_for))
@@ -194,34 +219,51 @@ class SupervisedPool:
             while w.conn.poll():
                 kind, i, value = w.conn.recv()
                 w.last_event, w.heard = time.monotonic(), True
+                task = w.tasks[0] if w.tasks else None
                 if kind == "start":
-                    w.in_flight.add(w.sent[i])
+                    w.in_flight.add(task.positions[i])
+                    w.last_started = i
                 elif kind == "done":
-                    w.in_flight.discard(w.sent[i])
-                    w.job.outcomes[w.sent[i]] = value
+                    w.in_flight.discard(task.positions[i])
+                    task.job.outcomes[task.positions[i]] = value
                 elif kind == "end":
-                    w.job, w.sent, w.in_flight = None, [], set()
+                    w.finish_task()
                 else:  # "fatal": the pipeline cannot be built; no worker will do better
                     raise RuntimeError(value)
         except (EOFError, OSError):
             pass
-        if not w.process.is_alive() and w.job is not None:
+        if not w.process.is_alive() and w.tasks:
             code = w.process.exitcode
             if not w.heard:
                 raise RuntimeError(Errors.E063.format(code=code))
             self._replace(w, lambda doc: Errors.E062.format(doc=doc, code=code))
 
+    @staticmethod
+    def _culprit(w: _Worker) -> Optional[int]:
+        """The document that held ``w``, when that is certain: the only one in its pipeline; or, in a batch,
+        the last to enter while others were still to come. ``nlp.pipe`` gets the whole batch as one, so
+        the parser (the one component that batches) takes every document before it parses any: until the
+        last has entered, only the one that entered last is being worked on."""
+        task = w.tasks[0]
+        if len(w.in_flight) == 1:
+            return next(iter(w.in_flight))
+        if not task.solo and w.last_started is not None and w.last_started < len(task.positions) - 1:
+            return task.positions[w.last_started]
+        return None
+
     def _replace(self, w: _Worker, message: Callable[[str], str]) -> None:
-        """Kill ``w`` and start another in its place. The one document that was in its pipeline gets
-        ``message``; when several were (a batch inside the model), the rest of the job goes on one
+        """Kill ``w`` and start another in its place. The document that held it (see ``_culprit``) gets
+        ``message``; when that is not certain (a batch inside the model), the rest of the job goes on one
         document at a time, so that the next overrun names exactly one."""
-        job, in_flight = w.job, set(w.in_flight)
+        culprit = self._culprit(w) if w.tasks else None
         w.kill()
         self.workers[self.workers.index(w)] = _Worker(self.ctx, self.model)
-        if job is None:
+        if not w.tasks:
             return
-        if len(in_flight) == 1:
-            (pos,) = in_flight
-            job.outcomes[pos] = self.failed(job.docs[pos], message(_doc_name(job.docs[pos])))
+        current, *waiting = w.tasks
+        job = current.job
+        if culprit is not None:
+            job.outcomes[culprit] = self.failed(job.docs[culprit], message(_doc_name(job.docs[culprit])))
         if job.remaining():
-            self.retries.append((job, job.remaining()))
+            self.retries.append(_Task(job, job.remaining(), solo=True))
+        self.retries.extend(waiting)  # sent, never started: as they were
