@@ -12,7 +12,7 @@ import tracemalloc
 from pathlib import Path
 
 import extract
-from extract.batch import run_batch
+from extract.runs.batch import run_batch
 
 from .conftest import synthetic_corpus
 

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what the names are, for type checkers; at run time they load in __getattr__
     from .review.checks import check
-    from .corpus import extract_corpus
+    from .runs.corpus import extract_corpus
     from .extensions import register_extensions
-    from .html_report import report
+    from .review.report import report
     from .pipeline import default_pipeline, extract_many, extract_text, load
     from .records import PercentageRecord, Record, SampleSizeRecord, StudyRecord, records_from_doc
     from .review.scoring import evaluate
@@ -29,7 +29,7 @@ _LAZY: dict[str, str] = {
     "load": "pipeline", "extract_text": "pipeline", "extract_many": "pipeline", "default_pipeline": "pipeline",
     "PercentageRecord": "records", "SampleSizeRecord": "records", "StudyRecord": "records", "Record": "records",
     "records_from_doc": "records", "register_extensions": "extensions",
-    "extract_corpus": "corpus", "evaluate": "review.scoring", "check": "review.checks", "report": "html_report",
+    "extract_corpus": "runs.corpus", "evaluate": "review.scoring", "check": "review.checks", "report": "review.report",
 }
 __all__ = [
     "load", "extract_text", "extract_many", "extract_corpus", "evaluate", "check", "report",

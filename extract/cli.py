@@ -10,10 +10,14 @@ from typing import List, Optional
 
 import typer
 
+from .cli_help import PlainGroup, plain_help
 from .errors import Errors
+from .runs.settings import (DEFAULT_BATCH_SIZE, DEFAULT_DOC_TIMEOUT, DEFAULT_ID_FIELD, DEFAULT_MAX_BYTES,
+                            DEFAULT_TEXT_FIELD, DEFAULT_WORKERS, ReadOptions, RunSettings, output_format)
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="markdown")  # help: _main's docstring; markdown mode reflows docstring lines
-gold_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Work with the hand-labeled gold set.")
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="markdown", cls=PlainGroup)  # help: _main's docstring; markdown mode reflows docstring lines
+gold_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Work with the hand-labeled gold set.",
+                       cls=PlainGroup)
 app.add_typer(gold_app, name="gold")
 
 
@@ -56,19 +60,23 @@ def _fail(message: str, code: int = 2) -> None:
 
 @app.command()
 def run(
+    ctx: typer.Context,
     paths: List[str] = typer.Argument(..., help=".txt/.html/.jsonl/.csv files, directories, globs, or - for stdin."),
-    out: str = typer.Option(..., "--out", "-o", help="Output file: .jsonl, .csv or .parquet (a directory of parts)."),
-    fmt: Optional[str] = typer.Option(None, "--format", help="jsonl, csv or parquet (default: from --out's extension)."),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes, one pipeline each."),
+    out: str = typer.Option(..., "--out", "-o", metavar="FILE", help="Output file: .jsonl, .csv or .parquet (a directory of parts)."),
+    fmt: Optional[str] = typer.Option(None, "--format", metavar="FORMAT", help="jsonl, csv or parquet (default: from --out's extension)."),
+    workers: int = typer.Option(DEFAULT_WORKERS, "--workers", "-w", min=1, metavar="N", help="Processes, one pipeline each."),
     resume: bool = typer.Option(False, "--resume", help="Skip documents already written to --out."),
-    batch_size: int = typer.Option(64, "--batch-size", min=1, help="Documents per batch."),
-    id_field: str = typer.Option("id", "--id-field", help="Id field of .jsonl/.csv inputs."),
-    text_field: str = typer.Option("text", "--text-field", help="Text field of .jsonl/.csv inputs."),
-    max_bytes: int = typer.Option(20_000_000, "--max-bytes", help="Refuse documents larger than this."),
-    dask: Optional[str] = typer.Option(None, "--dask", help="Run on a Dask cluster at this scheduler address."),
+    batch_size: int = typer.Option(DEFAULT_BATCH_SIZE, "--batch-size", min=1, metavar="N", help="Documents per batch."),
+    id_field: str = typer.Option(DEFAULT_ID_FIELD, "--id-field", metavar="FIELD", help="Id field of .jsonl/.csv inputs."),
+    text_field: str = typer.Option(DEFAULT_TEXT_FIELD, "--text-field", metavar="FIELD", help="Text field of .jsonl/.csv inputs."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", metavar="BYTES", help="Refuse documents larger than this."),
+    dask: Optional[str] = typer.Option(None, "--dask", metavar="ADDRESS", help="Run on a Dask cluster at this scheduler address (writes Parquet parts; --batch-size documents a task)."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on a terminal."),
     encoding: Optional[str] = typer.Option(
-        None, "--encoding", help="Encoding of .txt files and stdin, e.g. cp1252 (default: UTF-8, or UTF-16/32 after a byte-order mark)."),
+        None, "--encoding", metavar="CODEC", help="Encoding of .txt files and stdin, e.g. cp1252 (default: UTF-8, or UTF-16/32 after a byte-order mark)."),
+    doc_timeout: float = typer.Option(DEFAULT_DOC_TIMEOUT, "--doc-timeout", min=0, metavar="SECONDS",
+                                      help="Seconds one document may take; a document over it is skipped with an "
+                                           "error and the rest goes on (0: no limit, all in this process)."),
 ) -> None:
     """Extract every survey figure from PATHS and write them as records.
 
@@ -84,23 +92,40 @@ def run(
             codecs.lookup(encoding)
         except LookupError:
             _fail(Errors.E025.format(encoding=encoding))
-    if dask:
-        from .dask import run_on_cluster
+    read = ReadOptions(id_field=id_field, text_field=text_field, max_bytes=max_bytes, encoding=encoding)
+    settings = RunSettings(fmt=fmt, workers=workers, resume=resume, batch_size=batch_size, progress=progress,
+                           doc_timeout=doc_timeout or None, read=read)
+    try:
+        if dask:
+            summary = _run_on_dask(ctx, paths, out, dask, settings)
+        else:
+            from .runs.batch import run_batch
 
-        summary = run_on_cluster(paths, out, address=dask, id_field=id_field, text_field=text_field, max_bytes=max_bytes,
-                                 encoding=encoding)
-    else:
-        from .batch import run_batch
-
-        try:
-            summary = run_batch(paths, out, fmt=fmt, workers=workers, resume=resume, batch_size=batch_size,
-                                id_field=id_field, text_field=text_field, max_bytes=max_bytes, progress=progress,
-                                encoding=encoding)
-        except (ValueError, RuntimeError, OSError) as exc:
-            _fail(str(exc))
-            return
+            summary = run_batch(paths, out, settings)
+    except (ValueError, RuntimeError, OSError) as exc:
+        _fail(str(exc))
+        return
     typer.echo(summary.line(), err=True)
     raise typer.Exit(1 if summary.errors else 0)
+
+
+DASK_REFUSES = ("workers", "resume", "doc_timeout")  # the cluster's workers run it; no done list; no budget
+
+
+def _run_on_dask(ctx: typer.Context, paths: List[str], out: str, address: str, settings: RunSettings) -> Any:
+    """``--dask``: the options it cannot honour are refused by name, not silently ignored."""
+    from typer._click.core import ParameterSource
+
+    given = [f"--{name.replace('_', '-')}" for name in DASK_REFUSES
+             if ctx.get_parameter_source(name) not in (None, ParameterSource.DEFAULT)]
+    if given:
+        _fail(Errors.E066.format(options=", ".join(given)))
+    if output_format(out, settings.fmt) != "parquet":
+        _fail(Errors.E065.format(out=out, fmt=output_format(out, settings.fmt)))
+    from .runs.dask import run_on_cluster
+
+    return run_on_cluster(paths, out, address=address, docs_per_partition=settings.batch_size,
+                          **settings.read.as_kwargs())
 
 
 def _select(doc_ids: list[str], patterns: Optional[List[str]]) -> list[str]:
@@ -137,25 +162,39 @@ def evaluate(
     typer.echo(format_evaluation(result, fmt.value, per_doc=per_doc, errors=errors), nl=False)
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _read_inputs(paths: List[str]) -> tuple[dict[str, str], list[str]]:
+    """Texts of the readable inputs, and the message of each one that could not be read (also printed)."""
+    from .runs.io import read_inputs
+
+    inputs = read_inputs(paths)
+    for message in inputs.messages:
+        typer.echo(message, err=True)
+    return inputs.texts, inputs.messages
+
+
+def _read_records(records: Optional[Path]) -> Optional[list]:
+    """The records file if given (each malformed line printed); a missing one is a usage error naming it."""
+    from .review.evaluation import read_predictions
+
+    if records is None:
+        return None
+    if not records.is_file():
+        _fail(Errors.E020.format(path=records))
+    recs, problems = read_predictions(records)
+    for p in problems:
+        typer.echo(str(p), err=True)
+    return recs
+
+
 def _articles_and_records(paths: List[str], records: Optional[Path]) -> tuple[dict[str, str], Optional[list], int]:
     """Texts of the readable inputs (each unreadable one reported), the records file if given, and
     how many inputs could not be read."""
-    from .review.evaluation import read_predictions
-    from .io import Document, iter_documents
-
-    texts, bad = {}, 0
-    for item in iter_documents(paths):
-        if isinstance(item, Document):
-            texts[item.doc_id] = item.text
-        else:
-            bad += 1
-            typer.echo(item.message, err=True)
-    recs = None
-    if records is not None:
-        recs, problems = read_predictions(records)
-        for p in problems:
-            typer.echo(str(p), err=True)
-    return texts, recs, bad
+    texts, failed = _read_inputs(paths)
+    return texts, _read_records(records), len(failed)
 
 
 class CheckFormat(str, Enum):
@@ -199,15 +238,27 @@ def report(
     title: str = typer.Option("Survey statistics: review", "--title", help="Page title."),
 ) -> None:
     """Write one self-contained HTML page showing every figure in its sentence, with its group,
-    sample and checks (works offline; open it from disk in any browser)."""
-    from .html_report import report as build
+    sample and checks (works offline; open it from disk in any browser).
 
-    texts, recs, _ = _articles_and_records(paths, records)
+    Inputs that could not be read are printed and listed at the top of the page. Exit status: 0 when
+    every input was read, 1 when any could not be (the page shows the others), 2 for a usage error.
+    """
+    from .review.report import report as build
+
+    texts, failed = _read_inputs(paths)
+    recs = _read_records(records)
     try:
-        build(texts=texts, records=recs, gold=gold, out=out, title=title)
+        page = build(texts=texts, records=recs, gold=gold, title=title, failed=failed)
     except FileNotFoundError as exc:
         _fail(str(exc))
-    typer.echo(f"wrote {out} ({len(texts)} articles)", err=True)
+        return
+    try:
+        out.write_text(page, encoding="utf-8")
+    except OSError as exc:
+        _fail(Errors.E042.format(path=out, reason=exc.strerror or exc))
+    typer.echo(f"wrote {out}: {_count(len(texts), 'article')}, {_count(len(failed), 'input')} could not be read",
+               err=True)
+    raise typer.Exit(1 if failed else 0)
 
 
 @gold_app.command("validate")
@@ -217,10 +268,12 @@ def gold_validate(
 ) -> None:
     """Check every gold record: schema, types, values, offsets against the text, duplicates."""
     from .review.gold import validate
-    from .io import load_texts
 
+    texts, failed = _read_inputs([str(corpus)])
+    if failed and not texts:  # no corpus at all: each gold file's 'no text' would only hide why
+        raise typer.Exit(2)
     try:
-        problems = validate(gold, load_texts(corpus))
+        problems = validate(gold, texts)
     except FileNotFoundError as exc:
         _fail(str(exc))
         return
@@ -230,6 +283,9 @@ def gold_validate(
         typer.echo(f"{len(problems)} problem(s)", err=True)
         raise typer.Exit(1)
     typer.echo("gold set is valid", err=True)
+
+
+plain_help(app, gold_app)
 
 
 def main() -> None:

@@ -112,7 +112,7 @@ def extract_text(text: str, doc_id: str = "", *, nlp: Optional[Language] = None)
 def extract_many(items: Iterable[tuple[str, str]], *, nlp: Optional[Language] = None,
                  batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[tuple[str, list[Record]]]:
     """(doc_id, text) pairs in, (doc_id, records) out, streamed through ``nlp.pipe``.
-    For several processes use ``extract.batch.run_batch(..., workers=N)``."""
+    For several processes use ``extract.runs.batch.run_batch(..., workers=N)``."""
     pipeline = nlp if nlp is not None else default_pipeline()
     texts = ((check_text(t, "extract_many"), i) for i, t in items)
     keys = span_keys(pipeline)

@@ -110,7 +110,7 @@ def test_lookup_ruler_changes_no_record_on_any_corpus_file(corpus_texts, corpus_
 
 
 def test_api_pipeline_takes_any_text_extract_run_lets_in(nlp):
-    from extract.io import DEFAULT_MAX_BYTES
+    from extract.runs.settings import DEFAULT_MAX_BYTES
 
     assert nlp.max_length >= DEFAULT_MAX_BYTES  # spaCy's own limit is 1,000,000 characters (E088)
 

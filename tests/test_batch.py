@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from extract.batch import run_batch
+import extract.pipeline
 from extract.cli import app
-from extract.io import repair_jsonl
+from extract.runs.batch import run_batch
+from extract.runs.writers import repair_jsonl
 
 from .conftest import SEEDS, read_jsonl
 
@@ -239,7 +240,7 @@ class _FailsOnMarker:
 
 @pytest.mark.parametrize("every", [1, 2])
 def test_batch_progress_lines_show_real_elapsed_time_and_words_per_second(good, tmp_path, monkeypatch, caplog, every):
-    import extract.batch as batch
+    import extract.runs.batch as batch
 
     for i in range(3):
         shutil.copy(SEED, good / f"copy{i}.txt")
@@ -255,10 +256,8 @@ def test_batch_progress_lines_show_real_elapsed_time_and_words_per_second(good, 
 
 @pytest.mark.parametrize("batch_size", [1, 64])
 def test_batch_summary_counts_only_the_documents_processed(good, tmp_path, monkeypatch, nlp, batch_size):
-    import extract.batch as batch
-
     (good / "broken.txt").write_text("BROKEN " + "word " * 100_000, encoding="utf-8")
-    monkeypatch.setattr(batch, "_worker_pipeline", lambda model: _FailsOnMarker(nlp, "BROKEN"))
+    monkeypatch.setattr(extract.pipeline, "default_pipeline", lambda model: _FailsOnMarker(nlp, "BROKEN"))
     summary = run_batch([str(good)], str(tmp_path / "o.jsonl"), progress=False, batch_size=batch_size)
     assert (summary.documents, summary.errors) == (1, 1)
     assert summary.words == len(SEED.read_text(encoding="utf-8").split())
@@ -347,9 +346,9 @@ def _wait_for(condition, seconds: float) -> bool:
 
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
-@pytest.mark.parametrize("workers", [2])
+@pytest.mark.parametrize("workers", [1, 2])
 def test_batch_workers_die_with_their_parent(tmp_path, workers):
-    """kill -9 of `extract run --workers N` leaves no worker (nor resource tracker) behind."""
+    """kill -9 of `extract run --workers N` (or of one supervised worker) leaves no worker behind."""
     import signal
     import subprocess
     import sys
@@ -364,7 +363,7 @@ def test_batch_workers_die_with_their_parent(tmp_path, workers):
     try:
         def workers_started() -> bool:
             seen.update(_children(run.pid))
-            return len(seen) >= workers + 1 and out.exists() and out.stat().st_size > 0  # workers, tracker, records
+            return len(seen) >= workers and out.exists() and out.stat().st_size > 0  # workers (forked: no tracker), records
 
         assert _wait_for(workers_started, 300), f"workers never started: {seen}"
         seen.update(_children(run.pid))
@@ -381,7 +380,7 @@ def test_batch_workers_die_with_their_parent(tmp_path, workers):
 def test_batch_second_writer_on_the_same_out_is_refused(tmp_path):
     """One writer per output: while a run holds OUT.lock, another run on that --out is refused with E043
     and writes nothing; once the first is done the lock file is gone."""
-    from extract.batch import OutputLock
+    from extract.runs.writers import OutputLock
 
     out = tmp_path / "out.jsonl"
     first = OutputLock(str(out))
@@ -435,3 +434,141 @@ def test_batch_two_concurrent_runs_keep_every_record_of_the_first(tmp_path):
     assert first.returncode == 0, err
     reported = int(err.strip().splitlines()[-1].split("records:")[1].split()[0])
     assert reported == len(read_jsonl(out)) > 0
+
+
+@pytest.mark.slow
+def test_batch_document_over_its_time_budget_is_named_and_the_rest_is_written(tmp_path):
+    """200,000 '%' beside two articles, `extract run --doc-timeout 3`: the hostile file gets E061 naming it
+    and the budget, both articles' records are written, and the exit status says something failed. The
+    subprocess deadline is a bound for the run to end at all, not a speed."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEEDS[2], folder / "a_good.txt")
+    (folder / "pct.txt").write_text("%" * 200_000, encoding="utf-8")
+    shutil.copy(SEEDS[3], folder / "z_good.txt")
+    out = tmp_path / "out.jsonl"
+    run = subprocess.run([sys.executable, "-m", "extract.cli", "run", str(folder), "--out", str(out), "--no-progress",
+                          "--doc-timeout", "3"], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 1, run.stderr
+    assert f"[E061] {folder / 'pct.txt'} (pct): over the 3-second time budget (--doc-timeout)" in run.stderr
+    assert {r["doc_id"] for r in read_jsonl(out)} == {"a_good", "z_good"}
+    alone = run_batch([str(SEEDS[2]), str(SEEDS[3])], str(tmp_path / "alone.jsonl"), progress=False)
+    assert read_jsonl(out) == [dict(r, doc_id=r["doc_id"].replace(SEEDS[2].stem, "a_good").replace(SEEDS[3].stem, "z_good"))
+                               for r in read_jsonl(tmp_path / "alone.jsonl")]
+
+
+class _Stalls(_FailsOnMarker):
+    """A pipeline that hangs (in a sleep a signal cannot cut short) or dies on a marked text."""
+
+    def _act(self, text: str) -> None:
+        import time
+
+        if "STALL" in text:
+            time.sleep(3600)
+        if "CRASH" in text:
+            os._exit(9)
+
+    def pipe(self, texts, batch_size=64):
+        texts = list(texts)  # the whole batch enters first, as the parser takes it: several documents in flight
+        for text in texts:
+            self._act(text)
+        return self.nlp.pipe(texts, batch_size=batch_size)
+
+    def __call__(self, text):
+        self._act(text)
+        return self.nlp(text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("marker,code", [("STALL", "E061"), ("CRASH", "E062")])
+def test_batch_supervised_workers_name_the_document_that_stalls_or_kills_them(good, tmp_path, monkeypatch, nlp,
+                                                                               workers, marker, code):
+    """Forked workers run the patched pipeline: the marked document is named with its code, every other
+    document of its batch and of the run is written, in input order."""
+    for i in range(4):
+        shutil.copy(SEED, good / f"copy{i}.txt")
+    (good / "copy0b.txt").write_text(f"{marker} 40% of voters said yes.", encoding="utf-8")
+    monkeypatch.setattr(extract.pipeline, "default_pipeline", lambda model: _Stalls(nlp, "never"))
+    out = tmp_path / "o.jsonl"
+    summary = run_batch([str(good)], str(out), progress=False, batch_size=3, workers=workers, doc_timeout=2)
+    assert summary.errors == 1 and summary.error_messages[0].startswith(f"[{code}] {good / 'copy0b.txt'} (copy0b)")
+    assert summary.documents == 5
+    ids = list(dict.fromkeys(r["doc_id"] for r in read_jsonl(out)))
+    assert ids == ["002_8ccecffd608d0e68", "copy0", "copy1", "copy2", "copy3"]
+
+
+def test_batch_side_files_only_with_content_and_put_in_place_whole(good, tmp_path):
+    """A run of .txt files with no error leaves no errors.log nor texts.jsonl (not even an earlier run's,
+    which would describe another run); while a run goes, the earlier run's errors.log stays whole, and
+    the new one replaces it at the end."""
+    out = tmp_path / "out.jsonl"
+    (good / "empty.txt").write_bytes(b"")
+    first = run_batch([str(good)], str(out), progress=False)
+    log = tmp_path / "out.jsonl.errors.log"
+    assert first.errors == 1 and log.read_text(encoding="utf-8").count("\n") == 1
+    seen_during: list[str] = []
+    (good / "blank.txt").write_bytes(b"  \n")
+    second = run_batch([str(good)], str(out), progress=False,
+                       on_message=lambda m: seen_during.append(log.read_text(encoding="utf-8")))
+    assert second.errors == 2 and len(seen_during) == 2
+    assert all(text.count("\n") == 1 and "empty.txt" in text for text in seen_during)  # the first run's, whole
+    assert log.read_text(encoding="utf-8").count("\n") == 2
+    (good / "empty.txt").unlink()
+    (good / "blank.txt").unlink()
+    third = run_batch([str(good)], str(out), progress=False)
+    assert third.errors == 0
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("out")) == ["out.jsonl", "out.jsonl.done"]
+
+
+class _FullDisk:
+    """A writer's file whose ``nth`` write puts down half its data and fails, as a full disk does."""
+
+    def __init__(self, fh, nth: int) -> None:
+        self.fh, self.nth, self.calls = fh, nth, 0
+
+    def write(self, data) -> int:
+        self.calls += 1
+        if self.calls == self.nth:
+            self.fh.write(bytes(data[: len(data) // 2]))
+            raise OSError(28, "No space left on device")
+        return self.fh.write(data)
+
+    def __getattr__(self, name):
+        return getattr(self.fh, name)
+
+
+@pytest.mark.parametrize("suffix", ["jsonl", "csv"])
+def test_batch_records_that_cannot_be_written_are_errors_never_exit_0(good, tmp_path, monkeypatch, suffix):
+    """The output fails for one batch mid-run: each document it held gets E064 naming it and the output,
+    the file keeps whole lines only, the other batches are written, the lost ones are not marked done (so
+    --resume redoes them), and the exit status is 1."""
+    for i in range(3):
+        shutil.copy(SEED, good / f"copy{i}.txt")
+    from extract.runs.writers import LineWriter
+
+    opened = LineWriter.__init__
+
+    def failing(self, path, *, append=False):
+        opened(self, path, append=append)
+        self._fh = _FullDisk(self._fh, 3 if suffix == "csv" else 2)  # a CSV's header is the first write
+
+    monkeypatch.setattr(LineWriter, "__init__", failing)
+    out = tmp_path / f"out.{suffix}"
+    result = _run(str(good), "--out", str(out), "--batch-size", "2", "--doc-timeout", "0")
+    assert result.exit_code == 1, result.output
+    lost = ["copy1", "copy2"]  # the second batch
+    for doc in lost:
+        assert f"[E064] {good / doc}.txt ({doc}): its records could not be written to {out}: " in result.output
+    assert "errors: 2" in result.output and "documents: 2" in result.output
+    import pandas as pd
+
+    kept = pd.read_csv(out) if suffix == "csv" else pd.DataFrame(read_jsonl(out))
+    assert sorted(set(kept["doc_id"])) == [SEED.stem, "copy0"]
+    assert (tmp_path / f"out.{suffix}.done").read_text(encoding="utf-8").split() == [SEED.stem, "copy0"]
+    monkeypatch.undo()
+    resumed = run_batch([str(good)], str(out), progress=False, resume=True)
+    assert (resumed.documents, resumed.skipped, resumed.errors) == (2, 2, 0)

@@ -153,6 +153,20 @@ def test_cli_help_lines_are_not_broken_mid_sentence(command):
             assert len(line) >= 60, f"{line!r} in {paragraph}"
 
 
+HELP_ARTEFACTS = r"<(bool|str|int|float|path|int range|float range|list\[[^>]*\])>|\{\w+\}|list\[|LIST\["
+
+
+@pytest.mark.parametrize("command", [[], ["run"], ["evaluate"], ["check"], ["report"], ["gold"], ["gold", "validate"]])
+def test_cli_help_shows_no_type_artefacts(command):
+    """Metavars a user can read (PATHS..., FILE, N, SECONDS; nothing after a flag), not Typer's type labels
+    (`<bool>`, `<list[str]>`) or the braces of its usage line (`{paths}...`)."""
+    import re
+
+    result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "100"}, terminal_width=100)
+    assert result.exit_code == 0, result.output
+    assert re.findall(HELP_ARTEFACTS, result.output) == [], result.output
+
+
 def _links(folder, kind: str):
     """A link loop (a.txt -> b.txt -> a.txt) or a link to nothing, in ``folder``; returns the link named."""
     import os

@@ -7,9 +7,13 @@ import shutil
 
 import pandas as pd
 import pytest
+from typer.testing import CliRunner
 
-from extract.batch import run_batch
-from extract.io import iter_documents
+import extract
+from extract.cli import app
+
+from extract.runs.batch import run_batch
+from extract.runs.io import iter_documents
 
 from .conftest import CORPUS, SEEDS, read_jsonl
 
@@ -35,8 +39,9 @@ def _canonical(rows):
     return sorted(out)
 
 
+@pytest.mark.slow
 def test_dask_run_matches_the_local_run(cluster, tmp_path):
-    from extract.dask import run_on_cluster
+    from extract.runs.dask import run_on_cluster
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -54,8 +59,9 @@ def test_dask_run_matches_the_local_run(cluster, tmp_path):
     assert summary.records == len(remote)
 
 
-def test_dask_extract_dataframe_api(cluster):
-    from extract.dask import extract_dataframe
+@pytest.mark.slow
+def test_dask_extract_dataframe_api(cluster, nlp):
+    from extract.runs.dask import extract_dataframe
 
     docs = [d for d in iter_documents([str(p) for p in SEEDS[:3]])]
     frame = pd.DataFrame({"id": [d.doc_id for d in docs], "text": [d.text for d in docs]})
@@ -63,6 +69,32 @@ def test_dask_extract_dataframe_api(cluster):
         ddf = dd.from_pandas(frame, npartitions=3)
         records = extract_dataframe(ddf, text_column="text", id_column="id").compute()
         assert set(records["doc_id"]) == {p.stem for p in SEEDS[:3]}
-        assert (records["type"] == "percentage").sum() == 16 + 6 + 25
+        local = [r for d in docs for r in extract.extract_text(d.text, d.doc_id, nlp=nlp)]
+        assert (records["type"] == "percentage").sum() == sum(r.type == "percentage" for r in local) > 0
         with pytest.raises(KeyError, match="no column 'body'"):
             extract_dataframe(ddf, text_column="body")
+
+
+@pytest.mark.slow
+def test_dask_cli_honours_batch_size(cluster, tmp_path):
+    """--batch-size is the documents per task on the cluster: 5 articles, 2 a task, 3 Parquet parts."""
+    out = tmp_path / "out.parquet"
+    result = CliRunner().invoke(app, ["run", *map(str, SEEDS), "--out", str(out), "--dask", cluster.scheduler_address,
+                                      "--batch-size", "2"])
+    assert result.exit_code == 0, result.output
+    assert len(list(out.glob("*.parquet"))) == -(-len(SEEDS) // 2)
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--workers", "2"], "[E066] --dask cannot honour --workers"),
+    (["--resume"], "[E066] --dask cannot honour --resume"),
+    (["--doc-timeout", "5", "--workers", "1"], "[E066] --dask cannot honour --workers, --doc-timeout"),
+    (["--format", "csv"], "[E065] --dask writes a directory of Parquet parts, not csv"),
+])
+def test_dask_cli_refuses_what_it_cannot_honour(tmp_path, args, message):
+    """Options --dask would ignore are refused by name before any cluster is reached (exit 2)."""
+    result = CliRunner().invoke(app, ["run", str(SEEDS[0]), "--out", str(tmp_path / "o.parquet"),
+                                      "--dask", "tcp://127.0.0.1:1", *args])
+    assert result.exit_code == 2 and message in result.output, result.output
+    jsonl = CliRunner().invoke(app, ["run", str(SEEDS[0]), "--out", str(tmp_path / "o.jsonl"), "--dask", "tcp://127.0.0.1:1"])
+    assert jsonl.exit_code == 2 and "[E065]" in jsonl.output and "o.jsonl" in jsonl.output

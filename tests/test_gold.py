@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from extract.cli import app
 from extract.review.gold import read_gold, read_splits, validate
-from extract.io import load_texts
+from extract.runs.io import load_texts
 
 from .conftest import CORPUS, GOLD
 

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 import extract
 from extract.cli import app
-from extract.io import load_texts
+from extract.runs.io import load_texts
 from extract.records import to_dict
 
 from .conftest import CORPUS, GOLD, SEEDS
@@ -133,6 +133,50 @@ def test_report_escapes_markup_in_articles(nlp):
     assert [m["text"] for m in page.marks] == ["47%"]
 
 
+def test_report_cli_lists_the_inputs_that_failed_and_says_so(tmp_path):
+    """`extract report` on a folder with unreadable files: each is named on stderr and on the page, the
+    summary counts them, and the exit status is 1 (it was 0 with 'wrote ... (N articles)')."""
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for p in SEEDS[:2]:
+        shutil.copy(p, folder / p.name)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)))
+    out = tmp_path / "r.html"
+    result = runner.invoke(app, ["report", str(folder), str(tmp_path / "nope.txt"), "--out", str(out)])
+    assert result.exit_code == 1, result.output
+    assert f"wrote {out}: 2 articles, 3 inputs could not be read" in result.output
+    html = out.read_text(encoding="utf-8")
+    failed = html.split('<details id="failed"', 1)[1].split("</details>", 1)[0]
+    assert "3 inputs could not be read" in failed
+    for message in (f"[E011] {folder / 'empty.txt'}: empty file", f"[E012] {folder / 'binary.txt'}: looks binary",
+                    f"[E020] {tmp_path / 'nope.txt'}: no such file"):
+        assert message in result.output and message in failed
+    clean = runner.invoke(app, ["report", str(SEEDS[0]), "--out", str(out)])
+    assert clean.exit_code == 0 and 'id="failed"' not in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args,message", [
+    (["report", str(SEEDS[0]), "--records", "missing.jsonl"], "[E020] missing.jsonl: no such file or directory"),
+    (["report", str(SEEDS[0]), "--out", "nodir/r.html"], "[E042] --out nodir/r.html: cannot write there"),
+    (["gold", "validate", str(GOLD), "--corpus", "nocorpus"], "[E020] nocorpus: no such file or directory"),
+])
+def test_report_and_gold_usage_errors_name_the_path_typed(tmp_path, monkeypatch, args, message):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2 and message in result.output, result.output
+    assert "Traceback" not in result.output and "no text for doc_id" not in result.output
+
+
+def test_report_index_has_each_articles_headline(seeds_page):
+    texts, _, html = seeds_page
+    data = json.loads(next(s for s in parse(html).scripts if s.get("id") == "data")["text"])
+    for d in data["docs"]:
+        first = next(line.strip() for line in texts[d["id"]].splitlines() if line.strip())
+        assert d["headline"] == (first if len(first) <= 140 else first[:139].rstrip() + "\u2026")
+        assert d["headline"]
+
+
 def test_report_cli_writes_a_page(tmp_path):
     out = tmp_path / "r.html"
     result = runner.invoke(app, ["report", str(SEEDS[0]), str(SEEDS[1]), "--out", str(out)])
@@ -140,6 +184,7 @@ def test_report_cli_writes_a_page(tmp_path):
     assert len(parse(out.read_text(encoding="utf-8")).marks) > 20
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
                     reason="needs Debian's chromium and chromium-driver (.ci/run installs them)")
 def test_report_in_headless_chromium(tmp_path):
@@ -148,7 +193,7 @@ def test_report_in_headless_chromium(tmp_path):
     from selenium.webdriver.common.by import By
 
     page = tmp_path / "report.html"
-    extract.report([str(CORPUS)], out=page, gold=GOLD)
+    extract.report([str(CORPUS), str(tmp_path / "missing.txt")], out=page, gold=GOLD)
     opts = webdriver.ChromeOptions()
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -172,6 +217,9 @@ def test_report_in_headless_chromium(tmp_path):
         driver.find_element(By.CSS_SELECTOR, "nav button[data-tab=table]").click()
         driver.find_element(By.ID, "f-group").send_keys("marketers")
         assert all("marketers" in r.text for r in driver.find_elements(By.CSS_SELECTOR, "#records tbody tr"))
+        driver.find_element(By.CSS_SELECTOR, "nav button[data-tab=index]").click()
+        _index_sorts_links_and_charts(driver, By, page)
+        assert "missing.txt: no such file" in driver.find_element(By.ID, "failed").text
         assert not [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
         shot = tmp_path / "report.png"
         driver.find_element(By.CSS_SELECTOR, "nav button[data-tab=index]").click()
@@ -179,3 +227,34 @@ def test_report_in_headless_chromium(tmp_path):
         assert shot.stat().st_size > 10_000
     finally:
         driver.quit()
+
+
+def _index_sorts_links_and_charts(driver, By, page):
+    """Headlines in the index; a header click sorts (again: the other way); #doc=<id> opens its article
+    (also as a fresh page load); chart labels are at least 12 px."""
+    first_row = driver.find_element(By.CSS_SELECTOR, "#docs tbody tr")
+    assert first_row.find_element(By.CSS_SELECTOR, "td.headline").text.strip()
+    header = driver.find_element(By.CSS_SELECTOR, "#docs th[data-key=figures]")
+
+    def figures() -> list[int]:
+        return [int(r.find_elements(By.TAG_NAME, "td")[2].text) for r in driver.find_elements(By.CSS_SELECTOR, "#docs tbody tr")]
+
+    header.click()
+    assert figures() == sorted(figures()) and header.get_attribute("aria-sort") == "ascending"
+    header.click()
+    assert figures() == sorted(figures(), reverse=True) and figures()[0] > figures()[-1]
+    rec_header = driver.find_element(By.CSS_SELECTOR, "#records th[data-key=value]")
+    driver.find_element(By.CSS_SELECTOR, "nav button[data-tab=table]").click()
+    rec_header.click()
+    values = [float(r.find_elements(By.TAG_NAME, "td")[3].text) for r in driver.find_elements(By.CSS_SELECTOR, "#records tbody tr")]
+    assert values == sorted(values) and len(values) > 1
+    driver.find_element(By.CSS_SELECTOR, "nav button[data-tab=index]").click()
+    link = driver.find_element(By.CSS_SELECTOR, "#docs tbody tr a")
+    doc_id = link.text
+    assert link.get_attribute("href").endswith("#doc=" + doc_id)
+    driver.get(page.as_uri() + "#doc=000_0e367b13c3205465")
+    assert driver.find_element(By.ID, "view-title").text.startswith("000_0e367b13c3205465")
+    labels = driver.find_elements(By.CSS_SELECTOR, "#charts svg text")
+    assert labels, "article 000 compares groups: it has a chart"
+    sizes = {float(driver.execute_script("return getComputedStyle(arguments[0]).fontSize", t).rstrip("px")) for t in labels}
+    assert min(sizes) >= 12, sizes

@@ -10,7 +10,7 @@ import pandas as pd
 from spacy.language import Language
 
 from ..errors import Errors, Warnings
-from ..io import load_texts
+from ..runs.io import load_texts
 from ..pipeline import extract_many
 from ..records import Record, record_from_dict, to_dict
 from .gold import SPLITS_FILE, GoldSet, Problem, read_gold, read_splits, select_docs

@@ -16,16 +16,21 @@ from typing import Any, Iterable, Optional
 
 import pandas as pd
 
+from .. import pipeline
+from ..errors import Errors
+from ..records import records_from_doc, to_dict
 from .batch import Summary
-from .errors import Errors
-from .io import DEFAULT_ID_FIELD, DEFAULT_MAX_BYTES, DEFAULT_TEXT_FIELD, Document, iter_documents, parquet_schema
-from .parser import DEFAULT_MODEL
-from .records import ALL_COLUMNS, to_dict
+from .corpus import records_frame
+from .io import read_inputs
+from .settings import DEFAULT_BATCH_SIZE, DEFAULT_ID_FIELD, DEFAULT_TEXT_FIELD
+from .writers import parquet_schema
 
 log = logging.getLogger("extract")
 ERROR_COLUMN = "error"
-_LOAD_LOCK = threading.Lock()  # guards the one-time pipeline load on a worker (workers may run several threads)
-_LOCAL_LOCK = threading.Lock()  # the pipeline of a process that is not a distributed worker
+DEFAULT_MODEL = pipeline.DEFAULT_MODEL
+# The process's one pipeline (``pipeline.default_pipeline``) is built once and used by one thread at a time:
+# a worker may run several threads, and an in-process cluster several workers.
+_PIPELINE_LOCK = threading.Lock()
 
 
 def _require_dask() -> Any:
@@ -36,32 +41,7 @@ def _require_dask() -> Any:
     return dd
 
 
-def _pipeline(model: str) -> tuple[Any, threading.Lock]:
-    """The pipeline of the worker this runs on, loaded on its first task (one per worker), with the
-    lock its threads take turns on."""
-    from .batch import _worker_pipeline
-
-    try:
-        from distributed import get_worker
-
-        worker = get_worker()
-    except (ImportError, ValueError):  # not on a distributed worker: this process's pipeline
-        return _worker_pipeline(model), _LOCAL_LOCK
-    with _LOAD_LOCK:
-        cache = getattr(worker, "_survey_extract_pipelines", None)
-        if cache is None:
-            cache = {}
-            setattr(worker, "_survey_extract_pipelines", cache)
-        if model not in cache:
-            from .pipeline import load
-
-            cache[model] = (load(model=model), threading.Lock())
-    return cache[model]
-
-
 def _empty(with_errors: bool) -> pd.DataFrame:
-    from .corpus import records_frame
-
     frame = records_frame([])
     if with_errors:
         frame[ERROR_COLUMN] = pd.Series(dtype="string")
@@ -71,13 +51,10 @@ def _empty(with_errors: bool) -> pd.DataFrame:
 def _partition(pdf: pd.DataFrame, text_column: str, id_column: Optional[str], model: str,
                with_errors: bool) -> pd.DataFrame:
     """Records of one partition; a document that fails becomes an error row (kept apart later)."""
-    from .corpus import records_frame
-    from .records import records_from_doc
-
-    nlp, lock = _pipeline(model)
     ids = pdf[id_column].astype(str).tolist() if id_column else [str(i) for i in pdf.index]
     rows: list[dict[str, Any]] = []
-    with lock:  # one pipeline per worker: its threads take turns
+    with _PIPELINE_LOCK:
+        nlp = pipeline.default_pipeline(model)
         for doc_id, text in zip(ids, pdf[text_column].tolist()):
             try:
                 doc = nlp(text if isinstance(text, str) else "")
@@ -104,26 +81,23 @@ def extract_dataframe(ddf: Any, text_column: str = DEFAULT_TEXT_FIELD, id_column
     return ddf.map_partitions(_partition, text_column, id_column, model, errors, meta=_empty(errors))
 
 
-def run_on_cluster(paths: Iterable[str], out: str, *, address: str, id_field: str = DEFAULT_ID_FIELD,
-                   text_field: str = DEFAULT_TEXT_FIELD, max_bytes: int = DEFAULT_MAX_BYTES, model: str = DEFAULT_MODEL,
-                   docs_per_partition: int = 64, encoding: Optional[str] = None) -> Summary:
-    """``extract run --dask ADDRESS``: read the inputs here, extract on the cluster, write ``out`` as a
-    directory of Parquet parts. Unreadable inputs and failed documents are reported as in local runs."""
+def run_on_cluster(paths: Iterable[str], out: str, *, address: str, model: str = DEFAULT_MODEL,
+                   docs_per_partition: int = DEFAULT_BATCH_SIZE, **read_options: Any) -> Summary:
+    """``extract run --dask ADDRESS``: read the inputs here (``read_options`` as for ``iter_documents``),
+    extract on the cluster, ``docs_per_partition`` documents a task, and write ``out`` as a directory of
+    Parquet parts. Unreadable inputs and failed documents are reported as in local runs."""
     dd = _require_dask()
     from distributed import Client
 
     summary = Summary()
     started = time.perf_counter()
-    docs: list[Document] = []
-    for item in iter_documents(paths, id_field=id_field, text_field=text_field, max_bytes=max_bytes, encoding=encoding):
-        if isinstance(item, Document):
-            docs.append(item)
-            if item.note:
-                log.info("%s", item.note)
-        else:
-            summary.errors += 1
-            summary.error_messages.append(item.message)
-            log.error("%s", item.message)
+    inputs = read_inputs(paths, **read_options)
+    for doc in inputs.documents:
+        if doc.note:
+            log.info("%s", doc.note)
+    for message in inputs.messages:
+        log.error("%s", message)
+    docs = inputs.documents
     summary.documents = len(docs)
     summary.words = sum(len(d.text.split()) for d in docs)
     frame = pd.DataFrame({"id": [d.doc_id for d in docs], "text": [d.text for d in docs]})
@@ -134,9 +108,9 @@ def run_on_cluster(paths: Iterable[str], out: str, *, address: str, id_field: st
         records = result[result["type"] != ERROR_COLUMN].drop(columns=[ERROR_COLUMN])
         records.to_parquet(out, write_index=False, schema=parquet_schema())
         summary.records = int(records.shape[0].compute())
+    summary.error_messages = [*inputs.messages, *failed[ERROR_COLUMN]]
+    summary.errors = len(summary.error_messages)
     for message in failed[ERROR_COLUMN]:
-        summary.errors += 1
-        summary.error_messages.append(message)
         log.error("%s", message)
     summary.elapsed = time.perf_counter() - started
     return summary

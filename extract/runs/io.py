@@ -1,9 +1,10 @@
-"""Reading documents and writing records: every bad input becomes one clear error, never a crash.
+"""Reading documents: every bad input becomes one clear error, never a crash.
 
 Inputs: .txt files (doc_id = file stem), directories (recursive) and globs of
 them, .html/.htm pages (main text taken with trafilatura), .jsonl and .csv
 files with an id and a text field, and ``-`` for stdin (one text, doc_id
-``stdin``). Outputs: JSON Lines, CSV or Parquet, written as documents finish.
+``stdin``). ``iter_documents`` streams them (``extract run``); ``read_inputs``
+collects them, and is what every other reader of paths uses.
 """
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ import codecs
 import csv
 import errno
 import glob
-import io
 import json
 import os
 import sys
@@ -19,17 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, Optional, Union
 
-from .errors import Errors, Notes
-from .records import ALL_COLUMNS, Record, to_dict
+from ..errors import Errors, Notes
+from .settings import DEFAULT_ID_FIELD, DEFAULT_MAX_BYTES, DEFAULT_TEXT_FIELD
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 TABLE_SUFFIXES = (".jsonl", ".csv")
 SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + TABLE_SUFFIXES
-DEFAULT_MAX_BYTES = 20_000_000
-DEFAULT_ID_FIELD = "id"
-DEFAULT_TEXT_FIELD = "text"
-FORMATS = ("jsonl", "csv", "parquet")
 
 
 @dataclass(frozen=True)
@@ -191,11 +187,17 @@ def _row_id(value: Any, path: str, n: int) -> str:
     return str(value) if value not in (None, "") else f"{Path(path).stem}:{n}"
 
 
-def read_jsonl_file(path: str, id_field: str, text_field: str, max_bytes: int) -> Iterator[Item]:
+def _open(path: str) -> Union[BinaryIO, InputError]:
     try:
-        handle = open(path, "rb")
+        return open(path, "rb")
     except OSError as exc:
-        yield InputError(path, Errors.E010.format(path=path, reason=exc.strerror or exc))
+        return InputError(path, Errors.E010.format(path=path, reason=exc.strerror or exc))
+
+
+def read_jsonl_file(path: str, id_field: str, text_field: str, max_bytes: int) -> Iterator[Item]:
+    handle = _open(path)
+    if isinstance(handle, InputError):
+        yield handle
         return
     with handle:
         any_line = False
@@ -240,10 +242,9 @@ def _utf8_lines(handle: BinaryIO, path: str, problems: list[InputError]) -> Iter
 def read_csv_file(path: str, id_field: str, text_field: str, max_bytes: int) -> Iterator[Item]:
     """Rows streamed, one document each; a row too large, or a line that is not UTF-8, is an error
     with its line number."""
-    try:
-        handle = open(path, "rb")
-    except OSError as exc:
-        yield InputError(path, Errors.E010.format(path=path, reason=exc.strerror or exc))
+    handle = _open(path)
+    if isinstance(handle, InputError):
+        yield handle
         return
     with handle:
         head = handle.read(8192)
@@ -324,185 +325,32 @@ def iter_documents(paths: Iterable[str], *, id_field: str = DEFAULT_ID_FIELD, te
             yield item
 
 
-def load_texts(corpus: Union[str, Path, Iterable[Union[str, Path]]]) -> dict[str, str]:
-    """doc_id -> text for every readable .txt under the corpus path(s); unreadable files are left out."""
-    roots = [corpus] if isinstance(corpus, (str, Path)) else list(corpus)
-    out = {}
-    for item in iter_documents([str(r) for r in roots]):
-        if isinstance(item, Document):
-            out[item.doc_id] = item.text
-    return out
+@dataclass
+class Inputs:
+    """What a set of paths held: the documents read, in input order, and the inputs that failed."""
 
-
-# ---------------------------------------------------------------------------------------- writing
-def output_format(path: str, fmt: Optional[str] = None) -> str:
-    if fmt:
-        if fmt not in FORMATS:
-            raise ValueError(Errors.E030.format(fmt=fmt))
-        return fmt
-    suffix = Path(path).suffix.lower().lstrip(".")
-    return {"jsonl": "jsonl", "json": "jsonl", "ndjson": "jsonl", "csv": "csv", "parquet": "parquet", "pq": "parquet"}.get(suffix, "jsonl")
-
-
-def _csv_value(value: Any) -> Any:
-    return "" if value is None else value
-
-
-class RecordWriter:
-    """Writes records as documents finish. JSON Lines and CSV append whole lines only, so an
-    interrupted run leaves a file that ``repair_jsonl`` (or ``--resume``) can continue."""
-
-    def __init__(self, path: str, fmt: Optional[str] = None, *, append: bool = False) -> None:
-        self.path = path
-        self.format = output_format(path, fmt)
-        self._pq_writer = None
-        self._pq_rows: list[dict[str, Any]] = []
-        self._pq_part = 0
-        self._closed = False
-        if self.format == "jsonl":
-            self._fh = open(path, "a" if append else "w", encoding="utf-8")
-        elif self.format == "csv":
-            exists = append and os.path.exists(path) and os.path.getsize(path) > 0
-            self._fh = open(path, "a" if append else "w", encoding="utf-8", newline="")
-            self._csv = csv.DictWriter(self._fh, fieldnames=list(ALL_COLUMNS), extrasaction="ignore")
-            if not exists:
-                self._csv.writeheader()
-        else:
-            try:
-                import pyarrow  # noqa: F401
-            except ImportError:
-                raise RuntimeError(Errors.E031) from None
-            self._fh = None
-            self._pq_part = _next_part(path) if append else 0
-            if not append and os.path.isdir(path):
-                for old in Path(path).glob("part-*.parquet"):
-                    old.unlink()
-
-    def write(self, records: Iterable[Record]) -> int:
-        rows = [to_dict(r) for r in records]
-        if self.format == "jsonl":
-            if rows:
-                self._fh.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
-                self._fh.flush()
-        elif self.format == "csv":
-            for r in rows:
-                self._csv.writerow({k: _csv_value(r.get(k)) for k in ALL_COLUMNS})
-            self._fh.flush()
-        else:
-            self._pq_rows.extend(rows)
-            if len(self._pq_rows) >= 50_000:
-                self._flush_parquet()
-        return len(rows)
+    documents: list[Document]
+    errors: list[InputError]
 
     @property
-    def pending_rows(self) -> int:
-        """Rows accepted but not yet on disk (Parquet buffers a row group)."""
-        return len(self._pq_rows)
+    def texts(self) -> dict[str, str]:
+        return {d.doc_id: d.text for d in self.documents}
 
-    def _flush_parquet(self) -> None:
-        if not self._pq_rows:
-            return
-        write_parquet_part(self.path, self._pq_part, self._pq_rows)
-        self._pq_part += 1
-        self._pq_rows = []
-
-    def close(self) -> None:
-        if self._closed:
-            return
-        self._closed = True
-        if self.format == "parquet":
-            self._flush_parquet()
-            if self._pq_part == 0:
-                write_parquet_part(self.path, 0, [])
-        elif self._fh is not None:
-            self._fh.close()
-
-    def __enter__(self) -> "RecordWriter":
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.close()
+    @property
+    def messages(self) -> list[str]:
+        return [e.message for e in self.errors]
 
 
-def parquet_schema():  # type: ignore[no-untyped-def]
-    import pyarrow as pa
-
-    types = {"value": pa.float64(), "start": pa.int64(), "end": pa.int64(), "group_start": pa.int64(),
-             "group_end": pa.int64(), "population_start": pa.int64(), "population_end": pa.int64(),
-             "org_start": pa.int64(), "org_end": pa.int64(), "title_start": pa.int64(), "title_end": pa.int64(),
-             "year": pa.int64()}
-    return pa.schema([(c, types.get(c, pa.string())) for c in ALL_COLUMNS])
-
-
-def write_parquet_part(path: str, part: int, rows: list[dict[str, Any]]) -> None:
-    """Parquet output is a directory of parts, so a long run writes as it goes and can resume."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    os.makedirs(path, exist_ok=True)
-    schema = parquet_schema()
-    cols = {c: [r.get(c) for r in rows] for c in ALL_COLUMNS}
-    cols["value"] = [None if v is None else float(v) for v in cols["value"]]
-    table = pa.table(cols, schema=schema)
-    tmp = os.path.join(path, f".part-{part:05d}.parquet.tmp")
-    pq.write_table(table, tmp)
-    os.replace(tmp, os.path.join(path, f"part-{part:05d}.parquet"))
+def read_inputs(paths: Union[str, Path, Iterable[Union[str, Path]]], **options: Any) -> Inputs:
+    """Every document under ``paths`` (a path or several), and every input that could not be read;
+    ``options`` as for ``iter_documents``."""
+    roots = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    inputs = Inputs([], [])
+    for item in iter_documents([str(r) for r in roots], **options):
+        (inputs.documents if isinstance(item, Document) else inputs.errors).append(item)
+    return inputs
 
 
-def _next_part(path: str) -> int:
-    parts = sorted(Path(path).glob("part-*.parquet")) if os.path.isdir(path) else []
-    return int(parts[-1].stem.split("-")[1]) + 1 if parts else 0
-
-
-def repair_jsonl(path: str) -> int:
-    """Cut a half-written last line left by an interrupted run; returns the bytes removed."""
-    if not os.path.exists(path):
-        return 0
-    with open(path, "rb+") as fh:
-        fh.seek(0, os.SEEK_END)
-        size = fh.tell()
-        if size == 0:
-            return 0
-        fh.seek(max(0, size - 1))
-        if fh.read(1) == b"\n":
-            return 0
-        pos = size - 1
-        chunk = 65536
-        while pos > 0:
-            start = max(0, pos - chunk)
-            fh.seek(start)
-            data = fh.read(pos - start)
-            nl = data.rfind(b"\n")
-            if nl != -1:
-                keep = start + nl + 1
-                fh.truncate(keep)
-                return size - keep
-            pos = start
-        fh.truncate(0)
-        return size
-
-
-def done_doc_ids(path: str, fmt: str) -> set[str]:
-    """doc_ids already in an output, for --resume."""
-    if not os.path.exists(path):
-        return set()
-    if fmt == "jsonl":
-        repair_jsonl(path)
-        out = set()
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                try:
-                    out.add(json.loads(line)["doc_id"])
-                except (ValueError, KeyError, TypeError):
-                    continue
-        return out
-    if fmt == "csv":
-        repair_jsonl(path)  # same rule: whole lines only
-        with open(path, encoding="utf-8", newline="") as fh:
-            return {row["doc_id"] for row in csv.DictReader(fh) if row.get("doc_id")}
-    import pyarrow.parquet as pq
-
-    out = set()
-    for part in sorted(Path(path).glob("part-*.parquet")):
-        out.update(pq.read_table(part, columns=["doc_id"]).column("doc_id").to_pylist())
-    return out
+def load_texts(corpus: Union[str, Path, Iterable[Union[str, Path]]]) -> dict[str, str]:
+    """doc_id -> text for every readable .txt under the corpus path(s); unreadable files are left out."""
+    return read_inputs(corpus).texts

@@ -7,9 +7,9 @@ from typing import Iterable, Optional, Union
 import pandas as pd
 from spacy.language import Language
 
-from .io import Document, InputError, iter_documents
-from .pipeline import DEFAULT_BATCH_SIZE, extract_many
-from .records import ALL_COLUMNS, to_dict
+from ..pipeline import DEFAULT_BATCH_SIZE, extract_many
+from ..records import ALL_COLUMNS, to_dict
+from .io import read_inputs
 
 
 def records_frame(rows: Iterable[dict]) -> pd.DataFrame:
@@ -28,16 +28,11 @@ def extract_corpus(paths: Union[str, Iterable[str]], *, nlp: Optional[Language] 
     Inputs that cannot be read are skipped with a warning naming the file and the
     problem; the messages are also kept in ``frame.attrs["errors"]``.
     """
-    paths = [paths] if isinstance(paths, str) else list(paths)
-    errors: list[str] = []
-    docs: list[tuple[str, str]] = []
-    for item in iter_documents(paths, **read_options):  # type: ignore[arg-type]
-        if isinstance(item, InputError):
-            errors.append(item.message)
-            warnings.warn(item.message, stacklevel=2)
-        elif isinstance(item, Document):
-            docs.append((item.doc_id, item.text))
+    inputs = read_inputs(paths, **read_options)
+    for message in inputs.messages:
+        warnings.warn(message, stacklevel=2)
+    docs = ((d.doc_id, d.text) for d in inputs.documents)
     rows = (to_dict(r) for _, recs in extract_many(docs, nlp=nlp, batch_size=batch_size) for r in recs)
     frame = records_frame(rows)
-    frame.attrs["errors"] = errors
+    frame.attrs["errors"] = inputs.messages
     return frame

@@ -1,0 +1,70 @@
+"""One batch of documents through the pipeline, in whatever process runs it: each document's outcome as
+it finishes, and a bad document never sinks its batch."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator, Optional
+
+from .. import pipeline
+from ..errors import Errors
+from ..records import Record, records_from_doc
+from .io import Document
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one document: its records, or the reason it failed."""
+
+    doc_id: str
+    source: str
+    words: int
+    records: tuple[Record, ...] = ()
+    error: Optional[str] = None
+
+
+def failed_outcome(doc: Document, message: str) -> Outcome:
+    return Outcome(doc.doc_id, doc.source, len(doc.text.split()), error=message)
+
+
+def _outcome(doc: Any, d: Document) -> Outcome:
+    doc._.doc_id = d.doc_id
+    return Outcome(d.doc_id, d.source, len(d.text.split()), tuple(records_from_doc(doc, d.doc_id)))
+
+
+def _one_by_one(nlp: Any, docs: list[Document], first: int, on_start: Callable[[int], None]) -> Iterator[Outcome]:
+    for i in range(first, len(docs)):
+        d = docs[i]
+        on_start(i)
+        try:
+            yield _outcome(nlp(d.text), d)
+        except Exception as exc:  # noqa: BLE001 - reported with the document's name, never raised
+            yield failed_outcome(d, Errors.E023.format(doc_id=f"{d.source} ({d.doc_id})", reason=repr(exc)))
+
+
+def stream_outcomes(docs: list[Document], model: str, *, solo: bool = False,
+                    on_start: Callable[[int], None] = lambda i: None) -> Iterator[Outcome]:
+    """Outcomes of ``docs`` in order, as each finishes; ``on_start(i)`` is called as document i enters the
+    pipeline. Batched through ``nlp.pipe``; one by one with ``solo``, or from where a batch raised, so one
+    bad document does not sink its batch."""
+    nlp = pipeline.default_pipeline(model)  # the one pipeline of this process (a worker's, or the run's)
+    done = 0
+    if not solo:
+        def texts() -> Iterator[str]:
+            for i, d in enumerate(docs):
+                on_start(i)
+                yield d.text
+
+        try:
+            for doc in nlp.pipe(texts(), batch_size=len(docs) or 1):
+                outcome = _outcome(doc, docs[done])
+                done += 1
+                yield outcome
+            return
+        except Exception:  # noqa: BLE001 - redone one by one below, each failure named
+            pass
+    yield from _one_by_one(nlp, docs, done, on_start)
+
+
+def process_documents(docs: list[Document], model: str) -> list[Outcome]:
+    """In this process: one pipeline per process, documents in batches."""
+    return list(stream_outcomes(docs, model))

@@ -1,0 +1,67 @@
+"""What a run can be told, with its defaults: light to import, so ``extract --help`` and the CLI's
+defaults need no spaCy."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any, Optional
+
+from ..errors import Errors
+
+DEFAULT_MAX_BYTES = 20_000_000  # a document larger than this is refused (E014)
+DEFAULT_ID_FIELD = "id"
+DEFAULT_TEXT_FIELD = "text"
+DEFAULT_BATCH_SIZE = 64  # documents per batch (and per Dask partition)
+DEFAULT_WORKERS = 1
+DEFAULT_DOC_TIMEOUT = 60.0  # seconds a document may hold its worker (`extract run --doc-timeout`)
+FORMATS = ("jsonl", "csv", "parquet")
+SUFFIX_FORMATS = {"jsonl": "jsonl", "json": "jsonl", "ndjson": "jsonl", "csv": "csv", "parquet": "parquet", "pq": "parquet"}
+
+
+def output_format(path: str, fmt: Optional[str] = None) -> str:
+    """``fmt`` when given (one of FORMATS), else the one ``path``'s extension names (JSON Lines by default)."""
+    if fmt:
+        if fmt not in FORMATS:
+            raise ValueError(Errors.E030.format(fmt=fmt))
+        return fmt
+    return SUFFIX_FORMATS.get(Path(path).suffix.lower().lstrip("."), "jsonl")
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How inputs are read (the keyword arguments of ``iter_documents``)."""
+
+    id_field: str = DEFAULT_ID_FIELD
+    text_field: str = DEFAULT_TEXT_FIELD
+    max_bytes: int = DEFAULT_MAX_BYTES
+    encoding: Optional[str] = None  # .txt files and stdin; None: UTF-8, or UTF-16/32 after a byte-order mark
+
+    def as_kwargs(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """How ``run_batch`` runs. ``doc_timeout=None`` (the Python default) processes documents in this
+    process when ``workers`` is 1; ``extract run`` sets ``DEFAULT_DOC_TIMEOUT``."""
+
+    fmt: Optional[str] = None  # jsonl, csv or parquet; None: from the output's extension
+    workers: int = DEFAULT_WORKERS
+    resume: bool = False
+    batch_size: int = DEFAULT_BATCH_SIZE
+    model: Optional[str] = None  # None: the pipeline's default model
+    doc_timeout: Optional[float] = None
+    progress: bool = True
+    read: ReadOptions = field(default_factory=ReadOptions)
+
+    @classmethod
+    def from_options(cls, **options: Any) -> "RunSettings":
+        """Settings from flat keyword arguments (``workers=2, id_field="key"``), reading options included;
+        an unknown name is a TypeError, as for any function."""
+        own = {f.name for f in fields(cls)} - {"read"}
+        read = {f.name for f in fields(ReadOptions)}
+        unknown = set(options) - own - read
+        if unknown:
+            raise TypeError(f"run_batch() got unexpected keyword arguments: {', '.join(sorted(unknown))}")
+        return cls(**{k: v for k, v in options.items() if k in own},
+                   read=ReadOptions(**{k: v for k, v in options.items() if k in read}))

@@ -1,0 +1,347 @@
+"""Writing records and the files beside them: one writer per format, whole lines only, side files put in
+place at the end of a run, and what ``--resume`` reads back.
+
+Outputs: JSON Lines, CSV or Parquet (a directory of parts), written as documents finish.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+from typing import Any, Iterable, Optional, Union
+
+from ..errors import Errors
+from ..records import ALL_COLUMNS, Record, to_dict
+from .settings import output_format
+
+
+class LineWriter:
+    """JSON Lines: each call's records go out as one chunk of whole lines, and a chunk that fails is cut
+    back, so the file never keeps part of a line (``--resume`` and readers can trust every line)."""
+
+    pending_rows = 0  # rows accepted but not yet on disk: none, each chunk is written at once
+
+    def __init__(self, path: str, *, append: bool = False) -> None:
+        self.path = path
+        self._fh = open(path, "ab" if append else "wb", buffering=0)
+
+    def render(self, rows: list[dict[str, Any]]) -> str:
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+
+    def write(self, records: Iterable[Record]) -> int:
+        rows = [to_dict(r) for r in records]
+        if rows:
+            self._write_chunk(self.render(rows).encode("utf-8"))
+        return len(rows)
+
+    def _write_chunk(self, data: bytes) -> None:
+        start = self._fh.seek(0, os.SEEK_END)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[self._fh.write(view):]
+        except BaseException:
+            try:
+                os.ftruncate(self._fh.fileno(), start)
+            except OSError:
+                pass
+            raise
+
+    def close(self) -> None:
+        self._fh.close()
+
+    def __enter__(self) -> "LineWriter":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+
+class CsvWriter(LineWriter):
+    """CSV with every column of the record format, a header when the file starts; chunks as JSON Lines."""
+
+    def __init__(self, path: str, *, append: bool = False) -> None:
+        fresh = not (append and os.path.exists(path) and os.path.getsize(path) > 0)
+        super().__init__(path, append=append)
+        if fresh:
+            self._write_chunk(self._csv([], header=True).encode("utf-8"))
+
+    @staticmethod
+    def _csv(rows: list[dict[str, Any]], header: bool = False) -> str:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(ALL_COLUMNS), extrasaction="ignore")
+        if header:
+            writer.writeheader()
+        writer.writerows({k: "" if r.get(k) is None else r.get(k) for k in ALL_COLUMNS} for r in rows)
+        return buffer.getvalue()
+
+    def render(self, rows: list[dict[str, Any]]) -> str:
+        return self._csv(rows)
+
+
+class ParquetWriter:
+    """A directory of Parquet parts, each written whole (temp file, then ``os.replace``); rows are held
+    until a part is full, so ``pending_rows`` says what a failure would lose."""
+
+    PART_ROWS = 50_000
+
+    def __init__(self, path: str, *, append: bool = False) -> None:
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError:
+            raise RuntimeError(Errors.E031) from None
+        self.path = path
+        self._rows: list[dict[str, Any]] = []
+        self._part = _next_part(path) if append else 0
+        self._closed = False
+        if not append and os.path.isdir(path):
+            for old in Path(path).glob("part-*.parquet"):
+                old.unlink()
+
+    @property
+    def pending_rows(self) -> int:
+        return len(self._rows)
+
+    def write(self, records: Iterable[Record]) -> int:
+        rows = [to_dict(r) for r in records]
+        self._rows.extend(rows)
+        if len(self._rows) >= self.PART_ROWS:
+            self._flush()
+        return len(rows)
+
+    def _flush(self) -> None:
+        if self._rows:
+            write_parquet_part(self.path, self._part, self._rows)
+            self._part += 1
+            self._rows = []
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self._flush()
+        if self._part == 0:
+            write_parquet_part(self.path, 0, [])
+
+    def __enter__(self) -> "ParquetWriter":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+
+WRITERS: dict[str, type] = {"jsonl": LineWriter, "csv": CsvWriter, "parquet": ParquetWriter}
+
+
+def record_writer(path: str, fmt: Optional[str] = None, *, append: bool = False) -> Union[LineWriter, ParquetWriter]:
+    """The writer for ``path``'s format (``fmt``, else its extension)."""
+    return WRITERS[output_format(path, fmt)](path, append=append)
+
+
+def parquet_schema():  # type: ignore[no-untyped-def]
+    import pyarrow as pa
+
+    types = {"value": pa.float64(), "start": pa.int64(), "end": pa.int64(), "group_start": pa.int64(),
+             "group_end": pa.int64(), "population_start": pa.int64(), "population_end": pa.int64(),
+             "org_start": pa.int64(), "org_end": pa.int64(), "title_start": pa.int64(), "title_end": pa.int64(),
+             "year": pa.int64()}
+    return pa.schema([(c, types.get(c, pa.string())) for c in ALL_COLUMNS])
+
+
+def write_parquet_part(path: str, part: int, rows: list[dict[str, Any]]) -> None:
+    """Parquet output is a directory of parts, so a long run writes as it goes and can resume."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    os.makedirs(path, exist_ok=True)
+    schema = parquet_schema()
+    cols = {c: [r.get(c) for r in rows] for c in ALL_COLUMNS}
+    cols["value"] = [None if v is None else float(v) for v in cols["value"]]
+    table = pa.table(cols, schema=schema)
+    tmp = os.path.join(path, f".part-{part:05d}.parquet.tmp")
+    pq.write_table(table, tmp)
+    os.replace(tmp, os.path.join(path, f"part-{part:05d}.parquet"))
+
+
+def _next_part(path: str) -> int:
+    parts = sorted(Path(path).glob("part-*.parquet")) if os.path.isdir(path) else []
+    return int(parts[-1].stem.split("-")[1]) + 1 if parts else 0
+
+
+class SideFile:
+    """A file beside the output (``OUT.errors.log``, ``OUT.done``, ``OUT.texts.jsonl``), one line per entry.
+
+    Lines go to ``PATH.tmp`` as the run goes (a ``tail -f`` sees them; a killed run leaves them for
+    ``--resume``), and the file takes its place with ``os.replace`` when the run ends: a reader never sees
+    one half-written, and a new run does not wipe the last one's before it has its own. A file with no
+    line is not left behind (nor is an earlier run's, which would describe another run). With ``keep``
+    (``--resume``) it starts from what the last run left: an interrupted run's ``.tmp`` (which holds what
+    it started from), else the file."""
+
+    def __init__(self, path: str, *, keep: bool = False) -> None:
+        self.path, self.tmp = path, path + ".tmp"
+        earlier = ""
+        last = self.tmp if os.path.exists(self.tmp) else path
+        if keep and os.path.exists(last):
+            repair_jsonl(last)
+            earlier = Path(last).read_text(encoding="utf-8")
+        self._fh = open(self.tmp, "w", encoding="utf-8")
+        self._fh.write(earlier)
+        self._fh.flush()
+
+    def lines(self) -> set[str]:
+        """The lines written so far (with ``keep``, those of earlier runs too)."""
+        self._fh.flush()
+        return set(Path(self.tmp).read_text(encoding="utf-8").split("\n")) - {""}
+
+    def write(self, lines: Iterable[str]) -> None:
+        self._fh.write("".join(line + "\n" for line in lines))
+        self._fh.flush()
+
+    def close(self) -> None:
+        if self._fh.closed:
+            return
+        self._fh.close()
+        if os.path.getsize(self.tmp) > 0:
+            os.replace(self.tmp, self.path)
+            return
+        for old in (self.tmp, self.path):
+            if os.path.exists(old):
+                os.remove(old)
+
+
+def side_paths(out: str) -> dict[str, str]:
+    """The files a run on ``out`` writes beside it, by role."""
+    base = out.rstrip("/")
+    return {role: f"{base}.{suffix}" for role, suffix in
+            (("errors", "errors.log"), ("done", "done"), ("texts", "texts.jsonl"), ("lock", "lock"))}
+
+
+def repair_jsonl(path: str) -> int:
+    """Cut a half-written last line left by an interrupted run; returns the bytes removed."""
+    if not os.path.exists(path):
+        return 0
+    with open(path, "rb+") as fh:
+        fh.seek(0, os.SEEK_END)
+        size = fh.tell()
+        if size == 0:
+            return 0
+        fh.seek(max(0, size - 1))
+        if fh.read(1) == b"\n":
+            return 0
+        pos = size - 1
+        chunk = 65536
+        while pos > 0:
+            start = max(0, pos - chunk)
+            fh.seek(start)
+            data = fh.read(pos - start)
+            nl = data.rfind(b"\n")
+            if nl != -1:
+                keep = start + nl + 1
+                fh.truncate(keep)
+                return size - keep
+            pos = start
+        fh.truncate(0)
+        return size
+
+
+def done_doc_ids(path: str, fmt: str) -> set[str]:
+    """doc_ids already in an output, for --resume."""
+    if not os.path.exists(path):
+        return set()
+    if fmt == "jsonl":
+        repair_jsonl(path)
+        out = set()
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                try:
+                    out.add(json.loads(line)["doc_id"])
+                except (ValueError, KeyError, TypeError):
+                    continue
+        return out
+    if fmt == "csv":
+        repair_jsonl(path)  # same rule: whole lines only
+        with open(path, encoding="utf-8", newline="") as fh:
+            return {row["doc_id"] for row in csv.DictReader(fh) if row.get("doc_id")}
+    import pyarrow.parquet as pq
+
+    out = set()
+    for part in sorted(Path(path).glob("part-*.parquet")):
+        out.update(pq.read_table(part, columns=["doc_id"]).column("doc_id").to_pylist())
+    return out
+
+
+def keep_only_done(out: str, fmt: str, done: set[str]) -> None:
+    """On resume, drop records of documents that were not marked done (interrupted mid-document)."""
+    if fmt not in ("jsonl", "csv") or not os.path.exists(out):
+        return
+    repair_jsonl(out)
+    tmp = out + ".tmp"
+    with open(out, encoding="utf-8", newline="") as src, open(tmp, "w", encoding="utf-8", newline="") as dst:
+        if fmt == "jsonl":
+            for line in src:
+                try:
+                    if json.loads(line).get("doc_id") in done:
+                        dst.write(line)
+                except ValueError:
+                    continue
+        else:
+            import csv
+
+            reader = csv.DictReader(src)
+            writer = csv.DictWriter(dst, fieldnames=reader.fieldnames or [])
+            writer.writeheader()
+            for row in reader:
+                if row.get("doc_id") in done:
+                    writer.writerow(row)
+    os.replace(tmp, out)
+
+
+def check_output_folder(out: str) -> None:
+    """An OSError naming ``out`` as the user wrote it when its folder is missing or not writable: the
+    side files beside it are opened first, and their names would only puzzle."""
+    folder = os.path.dirname(out.rstrip("/") or out) or "."
+    reason = None
+    if not os.path.exists(folder):
+        reason = f"the folder {folder!r} does not exist"
+    elif not os.path.isdir(folder):
+        reason = f"{folder!r} is not a folder"
+    elif not os.access(folder, os.W_OK | os.X_OK):
+        reason = f"the folder {folder!r} is not writable"
+    elif os.path.isdir(out) and output_format(out) != "parquet":
+        reason = "it is a folder"
+    if reason is not None:
+        raise OSError(Errors.E042.format(path=out, reason=reason))
+
+
+class OutputLock:
+    """An exclusive lock on ``OUT.lock`` for the length of a run (``fcntl.flock``: the system drops it if
+    the process dies, so a killed run never leaves a stale lock that refuses the next one)."""
+
+    def __init__(self, out: str) -> None:
+        self.out = out
+        self.path = side_paths(out)["lock"]
+        self._fh: Optional[Any] = None
+
+    def acquire(self) -> None:
+        import fcntl
+
+        fh = open(self.path, "a", encoding="utf-8")
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            fh.close()
+            raise OSError(Errors.E043.format(path=self.out, lock=self.path)) from None
+        self._fh = fh
+
+    def release(self) -> None:
+        if self._fh is None:
+            return
+        try:
+            os.remove(self.path)  # while still held: a run waiting on it finds no stale file
+        except OSError:
+            pass
+        self._fh.close()
+        self._fh = None
