@@ -56,8 +56,10 @@ class StudyPatterns:
     and how strongly each phrasing says so; titles; what is not a name."""
 
     def __init__(self, lexicon: Lexicon) -> None:
-        def words(name: str) -> str:  # the list's phrases joined by spaces within a line, as names are
-            return lexicon.alternation(name).replace(r"\s+", _SP)
+        def words(name: str) -> str:
+            """The list's phrases, their words spaced within a line as names are; an emptied list matches
+            nothing (an empty alternation would match everywhere)."""
+            return lexicon.alternation(name).replace(r"\s+", _SP) or r"(?!)"
 
         self.not_org = lexicon.word_set("not_org_words")
         self.org_leading = lexicon.word_set("org_leading_words")

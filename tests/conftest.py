@@ -60,3 +60,15 @@ def gold_copy(tmp_path: Path) -> Path:
 
 def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def reload_without(nlp, path: Path, name: str, word: str):
+    """``nlp`` saved to ``path``, ``word`` taken out of the list ``name`` in the saved lexicon (its owner's,
+    the only one saved), and loaded again."""
+    nlp.to_disk(path)
+    saved = path / "survey_percentages" / "lexicon.json"
+    assert not (path / "survey_groups" / "lexicon.json").exists()  # one lexicon, its owner's
+    lists = json.loads(saved.read_text(encoding="utf-8"))
+    lists[name]["words"].remove(word)
+    saved.write_text(json.dumps(lists), encoding="utf-8")
+    return spacy.load(path)

@@ -1,13 +1,12 @@
 """The study rules read their words from the lexicon: a list edited in a saved pipeline changes what is found."""
 from __future__ import annotations
 
-import json
-
 import pytest
-import spacy
 
 from extract.lexicon import Lexicon
 from extract.studies import StudyPatterns, clean_org, find_studies
+
+from .conftest import reload_without
 
 
 def _orgs(text: str, patterns: StudyPatterns) -> list[str]:
@@ -81,13 +80,8 @@ def test_study_lexicon_from_disk_reaches_the_studies_component(nlp, tmp_path):
     text = "Populus quizzed 1,000 adults about the budget."
     doc = nlp(text)
     assert [s._.org.text for s in doc.spans["survey_studies"]] == ["Populus"]
-    nlp.to_disk(tmp_path / "pipe")
-    saved = tmp_path / "pipe" / "survey_percentages" / "lexicon.json"
-    assert not (tmp_path / "pipe" / "survey_studies" / "lexicon.json").exists()  # one lexicon, its owner's
-    lists = json.loads(saved.read_text(encoding="utf-8"))
-    lists["org_survey_verbs"]["words"].remove("quizzed")
-    saved.write_text(json.dumps(lists), encoding="utf-8")
-    again = spacy.load(tmp_path / "pipe")
+    again = reload_without(nlp, tmp_path / "pipe", "org_survey_verbs", "quizzed")
+    assert not (tmp_path / "pipe" / "survey_studies" / "lexicon.json").exists()  # it saves none of its own
     assert [s._.org for s in again(text).spans["survey_studies"]] == []
     assert again.get_pipe("survey_studies").lexicon is again.get_pipe("survey_percentages").lexicon
 
