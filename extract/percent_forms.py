@@ -95,10 +95,14 @@ class PercentForms:
         # "40-50%", "40% to 50%", "40 to 50 per cent" (a range only when low < high)
         self.dash_range = regex.compile(
             rf"(?P<lo>{self.number}){lo_unit}?\s*(?:-|\u2013|\u2014|\bto\b)\s*(?P<hi>{hi_number}){unit}", flags)
+        # ... not after "from" (a change: the from-to pass reads it) nor "by" (a margin, a change's size).
+        self.range_change_before = regex.compile(rf"\b(?:{lexicon.alternation('range_change_preps')})\s+$", regex.I)
         # "up by nine and 14 percentage points": earlier numbers share the last one's unit
         self.shared_unit = regex.compile(
             rf"""(?P<head>(?:{self.number})(?:\s*,\s*(?:{self.number}))*)
-                 \s*,?\s+(?:and|or)\s+(?P<last>{self.number}){unit}""", flags)
+                 \s*,?\s+(?:{lexicon.alternation("coordinators")})\s+(?P<last>{self.number}){unit}""", flags)
+        # ... unless a word before ties the first number to another phrase ("aged between 18 and 24, and 19%").
+        self.list_blocked_before = regex.compile(rf"\b(?:{lexicon.alternation('list_blocking_words')})\s+$", regex.I)
         # A change written with one unit for both ends: "from 4.1 to 3.9 percent", "from 6 to 8 per cent
         # to 2 to 4 per cent" (the second "to" makes the first pair a range, not a change).
         self.from_to = regex.compile(
@@ -136,8 +140,9 @@ class PercentForms:
             rf"\b(?:(?P<num>{art_alt}|{self.numword}|\d+)[\s-]+)?(?P<den>{den_alt})\b", flags)
         # "one in 10", "6 in 10", "Three out of four", "one in every five"
         small = rf"(?:{self.numword}|\d+)"
+        ratio_links = lexicon.alternation("ratio_links").replace(r"\s+", r"[\s-]+")
         self.ratio = regex.compile(
-            rf"\b(?P<a>{small})(?:\s+|-)(?:in|out[\s-]+of)(?:\s+|-)(?:every\s+)?(?P<b>{small})\b", flags)
+            rf"\b(?P<a>{small})(?:\s+|-)(?:{ratio_links})(?:\s+|-)(?:every\s+)?(?P<b>{small})\b", flags)
         # "39 nations out of 65"
         self.ratio_noun = regex.compile(
             rf"\b(?P<a>{small})\s+(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s+out\s+of\s+(?:every\s+)?(?P<b>{small})\b", flags)
@@ -179,7 +184,7 @@ class PercentForms:
             rf"""^(?:-
                  | \s+an?\s+(?!(?:percentage\s+)?point)
                  | \s+(?:{time_alt}|{lexicon.alternation("fraction_stop_nouns")})\b
-                 | \s+of\s+(?:the\s+|this\s+|last\s+|next\s+|that\s+|a\s+|an\s+)?(?:{time_alt})\b)""",
+                 | \s+of\s+(?:(?:{lexicon.alternation("period_determiners")})\s+)?(?:{time_alt})\b)""",
             regex.VERBOSE | regex.IGNORECASE)
         self.url_before = regex.compile(r"(?:https?://|www\.)\S*$", regex.IGNORECASE)
         small_words = _alternation([w for w, v in {**self.units, **self.tens}.items() if v >= 2] + ["hundred"])
@@ -189,7 +194,8 @@ class PercentForms:
         self.anchors = re.compile(
             rf"""(?P<unit>%|per\s?cent|percent|(?<![^\W\d_])pc\b|\bpp|\bpoints?\b|\bmargin\b)
                | (?P<fraction>{den_words})
-               | (?P<ratio>\b(?:in|out\s+of|of\s+(?:the|those|these|its|their))[\s-]+(?:every\s+)?(?:\d|{small_words}))""",
+               | (?P<ratio>\b(?:{lexicon.alternation("ratio_links")}
+                  |of\s+(?:{lexicon.alternation("count_of_determiners")}))[\s-]+(?:every\s+)?(?:\d|{small_words}))""",
             re.X)  # written in lower case: find_anchors scans the lower-cased text
         self.reach: dict[str, tuple[int, int]] = {"unit": (100, 5), "fraction": (30, 60), "ratio": (60, 40)}
 

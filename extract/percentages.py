@@ -107,7 +107,7 @@ class PercentPatterns(PercentForms):
                 lo, hi = self.number_value(m.group("lo")), self.number_value(m.group("hi"))
                 if lo is None or hi is None or not lo < hi:
                     continue
-                if pattern is self.dash_range and regex.search(r"\b(?:from|by)\s+$", text[max(0, m.start() - 8):m.start()], regex.I):
+                if pattern is self.dash_range and self.range_change_before.search(text[max(0, m.start() - 8):m.start()]):
                     continue
                 if (m.group("lo_pts") or m.group("lo_pct")) is None and (lo > 100 or "," in m.group("lo")):
                     continue
@@ -144,7 +144,7 @@ class PercentPatterns(PercentForms):
 
     def _shared_unit_lists(self, text: str, windows: Windows) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
         for m in self._scan(self.shared_unit, text, windows):
-            if regex.search(r"\b(?:and|to|between|aged|from)\s+$", text[max(0, m.start() - 10):m.start()], regex.I):
+            if self.list_blocked_before.search(text[max(0, m.start() - 10):m.start()]):
                 continue  # "aged between 18 and 24, and 19% of ...": the number belongs to another phrase
             heads = list(regex.finditer(self.number, m.group("head"), regex.VERBOSE | regex.IGNORECASE))
             values = [self.number_value(h.group()) for h in heads]

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterable, Optional
 
 import regex
@@ -22,62 +21,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .extensions import doc_text, register_extensions
+from .lexicon import Lexicon, LexiconReader
 from .textspans import find_anchors
 
 FACTORY = "survey_studies"
 DEFAULT_SPANS_KEY = "survey_studies"
 
 _SP = r"[ \t\u00a0]+"  # names never run across a line break
-# A run of capitalised words, allowing the small joining words organisations use.
+# A capitalised word, as organisations and titles write them.
 _CAP = r"(?:[A-Z][\w&'\u2019.-]*|[A-Z]{2,}[\w&.-]*)"
-ORG = (rf"(?-i:{_CAP}(?:(?:{_SP}(?:of|for|and|&|on|de|the){_SP}|{_SP}|/|-){_CAP}){{0,6}}"
-       rf"(?:,?{_SP}(?:Inc\.?|plc|Corp\.?|Ltd\.?|LLC))?)")
-SURVEY_NOUN = r"(?:survey|poll|study|report|research|questionnaire|index|census|barometer|monitor|analysis|findings|data)"
-TITLE_WORDS = r"(?:Study|Survey|Report|Index|Barometer|Census|Poll|Monitor|Tracker|Outlook|Benchmark)"
-# Who says it, and how strongly that makes them the one who ran the survey.
-ORG_PATTERNS: tuple[tuple[str, int, regex.Pattern], ...] = (
-    ("conducted_by", 6, regex.compile(
-        rf"\b(?:conducted|carried{_SP}out|fielded|administered|undertaken|run){_SP}(?:online{_SP})?by{_SP}(?:the{_SP})?(?P<org>{ORG})",
-        regex.I)),
-    ("org_verb", 5, regex.compile(
-        rf"(?P<org>{ORG}){_SP}(?:(?:recently|also|has|have|had){_SP})?(?:surveyed|polled|questioned|interviewed|queried"
-        rf"|quizzed|canvassed|conducted|carried{_SP}out)\b")),
-    ("survey_by", 4, regex.compile(
-        rf"\b{SURVEY_NOUN}(?:{_SP}[\w-]+|{_SP}\[[^\]\n]{{0,30}}\]){{0,3}}?{_SP}(?:by|from|of|for){_SP}(?:the{_SP})?(?P<org>{ORG})",
-        regex.I)),
-    ("according", 4, regex.compile(
-        rf"\baccording{_SP}to{_SP}(?:(?:a|an|the|new|latest|recent|annual){_SP})*(?:{SURVEY_NOUN}{_SP}(?:by|from){_SP}(?:the{_SP})?)?(?P<org>{ORG})",
-        regex.I)),
-    ("org_noun", 3, regex.compile(
-        rf"(?P<org>{ORG})(?:'s|\u2019s)?{_SP}(?:(?:new|latest|annual|recent|own|online|national|global){_SP})?"
-        rf"(?-i:{SURVEY_NOUN}|{TITLE_WORDS}|Research|Survey)\b", regex.I)),
-    ("commissioned", 2, regex.compile(rf"(?P<org>{ORG}){_SP}commissioned\b")),
-)
-TITLE_PATTERNS: tuple[regex.Pattern, ...] = (
-    # "the report, “The CMO-CIO Disconnect,”", "a survey titled "State of IT Security""
-    regex.compile(rf"\b(?:{SURVEY_NOUN}|titled|entitled|called|named)\b[^.\u201c\"\n]{{0,40}}?[\u201c\"]"
-                  rf"(?P<title>[^\u201d\"\n]{{4,100}}?)[,.]?[\u201d\"]", regex.I),
-    # "the new CMO Digital Benchmark Study": three or more capitalised words ending in a title word.
-    regex.compile(rf"(?P<title>(?-i:{_CAP}{_SP}){{2,6}}(?-i:{TITLE_WORDS})(?:{_SP}(?:on|of){_SP}(?-i:{_CAP})(?:[-\w]*))?)\b"),
-)
-NOT_ORG = frozenset({"The", "A", "An", "This", "That", "These", "Those", "It", "Its", "Their", "Our", "However", "But",
-                     "And", "In", "On", "At", "For", "According", "Meanwhile", "Also", "New", "Last", "Latest", "Recent",
-                     "Globally", "Overall", "Further", "Indeed", "Still", "Now", "Mr", "Mrs", "Ms", "Dr", "January",
-                     "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-                     "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "BBC",
-                     "UK", "US", "U.S.", "Britain", "British", "American", "European", "Europe", "Government", "When",
-                     "While", "Among", "We", "I", "He", "She", "They", "IT", "Advertisement", "Home", "News", "Share",
-                     "Bookmark", "Complete", "Full", "Bio", "More", "Other", "Some", "Most", "All", "Many", "Social",
-                     "Our", "Your", "Read", "See", "Related", "Source", "Photo", "Image", "Click", "Web", "Survey",
-                     "Poll", "Study", "Report", "Research", "Americans", "Britons", "Canadians", "Retailers", "What",
-                     "Why", "How", "Who", "If", "As", "By", "With", "From", "After", "Before", "During", "Since"})
-ROLE_ACRONYM = regex.compile(r"^(?:[A-Z]{2,4}s|CEO|CFO|CIO|CMO|CTO|HR|IT|U\.?S\.?|U\.?K\.?)$")
 YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
-# What any study pattern must contain; plain `re`, one pass over the lower-cased text.
-ANCHOR = re.compile(
-    r"survey|poll|stud(?:y|ies)|report|research|questionnaire|index|census|barometer|monitor|analysis|findings|data"
-    r"|interview|queried|quizzed|canvassed|conducted|carried\s+out|fielded|administered|undertaken|commissioned"
-    r"|according\s+to|titled|entitled|called|named|tracker|outlook|benchmark|\brun\s+by")
 WINDOW_BEFORE = 220  # an org can stand up to seven words before its verb ("... Harris Interactive surveyed")
 WINDOW_AFTER = 220  # and a title or an org up to seven words after "survey by", "according to"
 SECOND_STUDY_WEIGHT = 5  # a second org must itself be said to have run a survey
@@ -98,14 +51,76 @@ class _Candidate:
     weight: int
 
 
-def clean_org(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
+class StudyPatterns:
+    """The study patterns compiled from a lexicon's word lists (never at import time): who ran a survey,
+    and how strongly each phrasing says so; titles; what is not a name."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        def words(name: str) -> str:
+            """The list's phrases, their words spaced within a line as names are; an emptied list matches
+            nothing (an empty alternation would match everywhere)."""
+            return lexicon.alternation(name).replace(r"\s+", _SP) or r"(?!)"
+
+        self.not_org = lexicon.word_set("not_org_words")
+        self.org_leading = lexicon.word_set("org_leading_words")
+        self.org_trailing = lexicon.word_set("org_trailing_words")
+        # A run of capitalised words, allowing the small joining words organisations use.
+        org = (rf"(?-i:{_CAP}(?:(?:{_SP}(?:{words('org_joining_words')}){_SP}|{_SP}|/|-){_CAP}){{0,6}}"
+               rf"(?:,?{_SP}(?:{words('org_suffixes')}))?)")
+        survey_noun = rf"(?:{words('study_survey_nouns')})"
+        title_words = rf"(?:{words('title_words')})"
+        self.survey_word = regex.compile(rf"(?i:{survey_noun}s?|{title_words})[.,]?")
+        # Who says it, and how strongly that makes them the one who ran the survey.
+        self.org_patterns: tuple[tuple[str, int, regex.Pattern], ...] = (
+            ("conducted_by", 6, regex.compile(
+                rf"\b(?:{words('conducting_participles')}){_SP}(?:online{_SP})?by{_SP}(?:the{_SP})?(?P<org>{org})",
+                regex.I)),
+            ("org_verb", 5, regex.compile(
+                rf"(?P<org>{org}){_SP}(?:(?:{words('org_verb_fillers')}){_SP})?(?:{words('org_survey_verbs')})\b")),
+            ("survey_by", 4, regex.compile(
+                rf"\b{survey_noun}(?:{_SP}[\w-]+|{_SP}\[[^\]\n]{{0,30}}\]){{0,3}}?{_SP}(?:{words('survey_org_preps')})"
+                rf"{_SP}(?:the{_SP})?(?P<org>{org})", regex.I)),
+            ("according", 4, regex.compile(
+                rf"\baccording{_SP}to{_SP}(?:(?:{words('according_openers')}){_SP})*"
+                rf"(?:{survey_noun}{_SP}(?:{words('according_survey_preps')}){_SP}(?:the{_SP})?)?(?P<org>{org})",
+                regex.I)),
+            ("org_noun", 3, regex.compile(
+                rf"(?P<org>{org})(?:'s|\u2019s)?{_SP}(?:(?:{words('org_survey_adjectives')}){_SP})?"
+                rf"(?-i:{survey_noun}|{title_words}|{words('org_noun_capitalised')})\b", regex.I)),
+            ("commissioned", 2, regex.compile(rf"(?P<org>{org}){_SP}(?:{words('commissioning_verbs')})\b")),
+        )
+        self.title_patterns: tuple[regex.Pattern, ...] = (
+            # "the report, “The CMO-CIO Disconnect,”", "a survey titled "State of IT Security""
+            regex.compile(rf"\b(?:{survey_noun}|{words('title_naming_words')})\b[^.\u201c\"\n]{{0,40}}?[\u201c\"]"
+                          rf"(?P<title>[^\u201d\"\n]{{4,100}}?)[,.]?[\u201d\"]", regex.I),
+            # "the new CMO Digital Benchmark Study": three or more capitalised words ending in a title word.
+            regex.compile(rf"(?P<title>(?-i:{_CAP}{_SP}){{2,6}}(?-i:{title_words})"
+                          rf"(?:{_SP}(?:{words('title_tail_preps')}){_SP}(?-i:{_CAP})(?:[-\w]*))?)\b"),
+        )
+        # Role and country acronyms, dots optional ("U.S.", "US"), and plurals of short ones ("CMOs").
+        roles = lexicon.alternation("role_acronyms").replace(r"\.", r"\.?")
+        self.role_acronym = regex.compile(rf"^(?:[A-Z]{{2,4}}s|{roles})$")
+        # What any study pattern must contain; plain `re`, one pass over the lower-cased text. A phrase
+        # starts a word ("run by"); a single word may sit inside one ("survey" in "surveyed").
+        self.anchor = re.compile("|".join(
+            (r"\b" if " " in phrase else "") + r"\s+".join(re.escape(w) for w in phrase.lower().split())
+            for phrase in sorted(lexicon.word_set("study_anchor_words"), key=lambda w: (-len(w), w))))
+
+
+def default_patterns() -> StudyPatterns:
+    """The patterns of the package's lexicon, for a call made outside a pipeline (built on each call)."""
+    return Lexicon.default().compiled(StudyPatterns)
+
+
+def clean_org(text: str, start: int, end: int, patterns: Optional[StudyPatterns] = None) -> Optional[tuple[int, int]]:
     """Strip leading determiners, a possessive and trailing survey words; refuse what is not a name."""
+    pat = patterns or default_patterns()
+    not_org = pat.not_org
     words = list(regex.finditer(r"\S+", text[start:end]))
-    while words and (words[0].group().rstrip(".,") in NOT_ORG or words[0].group().lower() in ("the", "a", "an", "new")
+    while words and (words[0].group().rstrip(".,") in not_org or words[0].group().lower() in pat.org_leading
                      or words[0].group().endswith("-based")):
         words.pop(0)
-    while words and (regex.fullmatch(rf"(?i:{SURVEY_NOUN}s?|{TITLE_WORDS}|research)[.,]?", words[-1].group())
-                     or words[-1].group().lower() in ("and", "of", "for", "the", "&")):
+    while words and (pat.survey_word.fullmatch(words[-1].group()) or words[-1].group().lower() in pat.org_trailing):
         words.pop()
     if not words:
         return None
@@ -116,9 +131,9 @@ def clean_org(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
         if text[s:e].endswith(suffix):
             e -= len(suffix)
     name = text[s:e]
-    if len(name) < 2 or name in NOT_ORG or not name[0].isupper() or ROLE_ACRONYM.match(name) or "-based" in name:
+    if len(name) < 2 or name in not_org or not name[0].isupper() or pat.role_acronym.match(name) or "-based" in name:
         return None  # "CMOs", "San Francisco-based"
-    if any(w in NOT_ORG for w in name.split()) and len(name.split()) <= 2 and not name.isupper():
+    if any(w in not_org for w in name.split()) and len(name.split()) <= 2 and not name.isupper():
         return None  # "Small Business Owners Poll" is a headline, "Web Services" a section
     return s, e
 
@@ -143,11 +158,11 @@ def _same_name(a: str, b: str) -> bool:
     return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
 
 
-def survey_windows(text: str) -> list[tuple[int, int]]:
+def survey_windows(text: str, patterns: StudyPatterns) -> list[tuple[int, int]]:
     """Stretches of text around the words every study pattern needs (a survey word, 'according to',
     a title word): the patterns run only there, not over the whole article."""
     spans: list[tuple[int, int]] = []
-    for m in find_anchors(ANCHOR, text):
+    for m in find_anchors(patterns.anchor, text):
         s, e = max(0, m.start() - WINDOW_BEFORE), min(len(text), m.end() + WINDOW_AFTER)
         if spans and s <= spans[-1][1]:
             spans[-1] = (spans[-1][0], e)
@@ -161,20 +176,20 @@ def _scan(pattern: regex.Pattern, text: str, windows: list[tuple[int, int]]) -> 
         yield from pattern.finditer(text, s, e)
 
 
-def org_candidates(text: str, windows: Optional[list[tuple[int, int]]] = None,
+def org_candidates(text: str, patterns: StudyPatterns, windows: Optional[list[tuple[int, int]]] = None,
                    title_spans: Optional[list[tuple[int, int]]] = None) -> list[_Candidate]:
     """Every org a survey phrase names, merged by name, strongest first (ties: first mention)."""
-    windows = survey_windows(text) if windows is None else windows
+    windows = survey_windows(text, patterns) if windows is None else windows
     found: list[_Candidate] = []
-    for _, weight, pattern in ORG_PATTERNS:
+    for _, weight, pattern in patterns.org_patterns:
         for m in _scan(pattern, text, windows):
-            span = clean_org(text, m.start("org"), m.end("org"))
+            span = clean_org(text, m.start("org"), m.end("org"), patterns)
             if span is None:
                 continue
             name = text[span[0]:span[1]]
             if _single_word_ok(name, text, weight):
                 found.append(_Candidate(span, name, weight))
-    titles = title_candidates(text, (), windows, title_spans)
+    titles = title_candidates(text, (), patterns, windows, title_spans)
     found = [c for c in found if not any(t[0] <= c.span[0] and c.span[1] <= t[1] for t in titles)]
     merged: list[_Candidate] = []
     for cand in sorted(found, key=lambda c: c.span):
@@ -190,27 +205,28 @@ def org_candidates(text: str, windows: Optional[list[tuple[int, int]]] = None,
     return sorted(merged, key=lambda c: (-c.weight, c.span))
 
 
-def _title_spans(text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _title_spans(text: str, patterns: StudyPatterns, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Every phrase a title pattern reads, trimmed, in pattern order (scanned once per article)."""
     spans: list[tuple[int, int]] = []
-    for pattern in TITLE_PATTERNS:
+    for pattern in patterns.title_patterns:
         for m in _scan(pattern, text, windows):
             s, e = m.start("title"), m.end("title")
             while e > s and text[e - 1] in ",.;: ":
                 e -= 1
             first = text[s:e].split()[0] if text[s:e].split() else ""
-            if first in NOT_ORG and first != "The" and pattern is TITLE_PATTERNS[1]:
+            if first in patterns.not_org and first != "The" and pattern is patterns.title_patterns[1]:
                 s += len(first) + 1
             spans.append((s, e))
     return spans
 
 
-def title_candidates(text: str, orgs: Iterable[_Candidate], windows: Optional[list[tuple[int, int]]] = None,
+def title_candidates(text: str, orgs: Iterable[_Candidate], patterns: StudyPatterns,
+                     windows: Optional[list[tuple[int, int]]] = None,
                      spans: Optional[list[tuple[int, int]]] = None) -> list[tuple[int, int]]:
     """Titles, without those that are only an org and a survey word, the first of overlapping ones kept."""
     names = [c.name for c in orgs]
     if spans is None:
-        spans = _title_spans(text, survey_windows(text) if windows is None else windows)
+        spans = _title_spans(text, patterns, survey_windows(text, patterns) if windows is None else windows)
     out: list[tuple[int, int]] = []
     for s, e in spans:
         title = text[s:e]
@@ -222,12 +238,13 @@ def title_candidates(text: str, orgs: Iterable[_Candidate], windows: Optional[li
     return sorted(out)
 
 
-def find_studies(text: str) -> list[Study]:
+def find_studies(text: str, patterns: Optional[StudyPatterns] = None) -> list[Study]:
     """The study the article reports (and any other whose org is said to have run a survey)."""
-    windows = survey_windows(text)
-    spans = _title_spans(text, windows)
-    orgs = org_candidates(text, windows, spans)
-    titles = title_candidates(text, orgs, windows, spans)
+    patterns = patterns or default_patterns()
+    windows = survey_windows(text, patterns)
+    spans = _title_spans(text, patterns, windows)
+    orgs = org_candidates(text, patterns, windows, spans)
+    titles = title_candidates(text, orgs, patterns, windows, spans)
     chosen = orgs[:1] + [c for c in orgs[1:] if c.weight >= SECOND_STUDY_WEIGHT]
     studies: list[Study] = []
     for cand in chosen:
@@ -245,20 +262,27 @@ def _year(text: str, title: Optional[tuple[int, int]]) -> Optional[int]:
     return int(m.group()) if m else None
 
 
-class StudyFinder:
-    """spaCy component: studies into ``doc.spans[spans_key]`` (span covers the first name)."""
+class StudyFinder(LexiconReader):
+    """spaCy component: studies into ``doc.spans[spans_key]`` (span covers the first name). Reads the
+    pipeline's lexicon, so one loaded with ``from_disk`` changes what it finds."""
 
-    def __init__(self, nlp: Language, name: str = FACTORY, *, spans_key: str = DEFAULT_SPANS_KEY) -> None:
+    def __init__(self, nlp: Language, name: str = FACTORY, *, spans_key: str = DEFAULT_SPANS_KEY,
+                 lexicon: Optional[Lexicon] = None) -> None:
         register_extensions()
         self.name = name
         self.spans_key = spans_key
+        self._read_lexicon(nlp, lexicon)
+
+    @property
+    def patterns(self) -> StudyPatterns:
+        return self.lexicon.compiled(StudyPatterns)
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
         return doc
 
     def match(self, doc: Doc) -> list[Study]:
-        return find_studies(doc_text(doc))
+        return find_studies(doc_text(doc), self.patterns)
 
     def set_annotations(self, doc: Doc, studies: list[Study]) -> None:
         spans = []
@@ -272,12 +296,6 @@ class StudyFinder:
             span._.year = st.year
             spans.append(span)
         doc.spans[self.spans_key] = spans
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        Path(path).mkdir(parents=True, exist_ok=True)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "StudyFinder":
-        return self
 
 
 @Language.factory(FACTORY, assigns=["doc.spans", "span._.org", "span._.title", "span._.year"],

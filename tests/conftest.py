@@ -73,3 +73,15 @@ def corpus_records(nlp, corpus_texts) -> dict[str, list]:
     """The extractor's records of every corpus article, extracted once for the whole session: the tests that
     read the whole corpus share them instead of parsing it again."""
     return dict(extract.extract_many(corpus_texts.items(), nlp=nlp))
+
+
+def reload_without(nlp, path: Path, name: str, word: str):
+    """``nlp`` saved to ``path``, ``word`` taken out of the list ``name`` in the saved lexicon (its owner's,
+    the only one saved), and loaded again."""
+    nlp.to_disk(path)
+    saved = path / "survey_percentages" / "lexicon.json"
+    assert not (path / "survey_groups" / "lexicon.json").exists()  # one lexicon, its owner's
+    lists = json.loads(saved.read_text(encoding="utf-8"))
+    lists[name]["words"].remove(word)
+    saved.write_text(json.dumps(lists), encoding="utf-8")
+    return spacy.load(path)

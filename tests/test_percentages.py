@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from .conftest import reload_without
 
 # (text as written in the seeds or the wild pool, figure text, value, bound, form)
 FORMS = [
@@ -169,18 +170,10 @@ def test_percentages_find_on_runs_matches_full_scan(blank_nlp, unit, n):
 def test_percentages_lexicon_from_disk_reaches_every_component(nlp, tmp_path):
     """A word taken out of a list in the saved pipeline's lexicon changes what the loaded pipeline reads:
     without 'rise' in point_change_nouns, '5 points rise' is no longer a figure."""
-    import json
-
     text = "Support for the plan among voters saw a 5 points rise in the poll."
     doc = nlp(text)
     assert [s.text for s in doc.spans["survey_percentages"]] == ["5 points"]
-    nlp.to_disk(tmp_path / "pipe")
-    saved = tmp_path / "pipe" / "survey_percentages" / "lexicon.json"
-    assert not (tmp_path / "pipe" / "survey_groups" / "lexicon.json").exists()  # one lexicon, its owner's
-    lists = json.loads(saved.read_text(encoding="utf-8"))
-    lists["point_change_nouns"]["words"].remove("rise")
-    saved.write_text(json.dumps(lists), encoding="utf-8")
-    again = spacy.load(tmp_path / "pipe")
+    again = reload_without(nlp, tmp_path / "pipe", "point_change_nouns", "rise")
     doc = again(text)
     assert [s.text for s in doc.spans["survey_percentages"]] == []
     assert again.get_pipe("survey_groups").lexicon is again.get_pipe("survey_percentages").lexicon
