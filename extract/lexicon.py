@@ -129,7 +129,8 @@ class Lexicon:
         """The list as a regex alternation, longest first ('seventeen' before 'seven'), escaped; the
         words of a phrase are joined by any whitespace ('more than' matches 'more\\nthan')."""
         phrases = sorted(self.word_set(name), key=lambda w: (-len(w), w))
-        return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
+        # An emptied list matches nothing (an empty alternation would match everywhere).
+        return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases) or r"(?!)"
 
     def word_set(self, name: str) -> frozenset[str]:
         try:

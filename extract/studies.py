@@ -57,9 +57,8 @@ class StudyPatterns:
 
     def __init__(self, lexicon: Lexicon) -> None:
         def words(name: str) -> str:
-            """The list's phrases, their words spaced within a line as names are; an emptied list matches
-            nothing (an empty alternation would match everywhere)."""
-            return lexicon.alternation(name).replace(r"\s+", _SP) or r"(?!)"
+            """The list's phrases, their words spaced within a line as names are."""
+            return lexicon.alternation(name).replace(r"\s+", _SP)
 
         self.not_org = lexicon.word_set("not_org_words")
         self.org_leading = lexicon.word_set("org_leading_words")

@@ -114,3 +114,14 @@ def test_study_lexicon_figure_lists_are_read(lexicon, name, word, text, with_wor
 
     assert figures(lexicon) == with_word
     assert figures(lexicon.without(name, word)) == without_word
+
+
+def test_an_emptied_list_matches_nothing():
+    """An empty alternation would match at every position; the lexicon gives a pattern that never matches."""
+    import regex
+
+    from extract.lexicon import Lexicon
+
+    lex = Lexicon.default().without("ranking_words", "most", "least")
+    assert lex.alternation("ranking_words") == r"(?!)"
+    assert regex.search(lex.alternation("ranking_words"), "the most enthusiastic") is None
