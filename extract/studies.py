@@ -83,8 +83,14 @@ class StudyPatterns:
                 rf"\baccording{_SP}to{_SP}(?:(?:{words('according_openers')}){_SP})*"
                 rf"(?:{survey_noun}{_SP}(?:{words('according_survey_preps')}){_SP}(?:the{_SP})?)?(?P<org>{org})",
                 regex.I)),
+            # "the survey of 1,680 adults taken on the 10th and 11th of this month by YouGov", "a survey of
+            # almost 2,200 office workers by recruitment specialists Robert Walters": the org ends the clause
+            # (not a place: "driven by higher prices in London").
+            ("survey_late_by", 3, regex.compile(
+                rf"\b{survey_noun}\b[^.;:!?\n]{{0,120}}?\bby{_SP}(?:(?!(?:{words('place_prepositions')})\b)(?-i:[a-z][\w-]*){_SP}){{0,3}}(?P<org>{org})"
+                rf"(?=[ \t]*(?:[.,;:!?)\n]|$))", regex.I)),
             ("org_noun", 3, regex.compile(
-                rf"(?P<org>{org})(?:'s|\u2019s)?{_SP}(?:(?:{words('org_survey_adjectives')}){_SP})?"
+                rf"(?P<org>{org})(?:'s|\u2019s)?{_SP}(?:\([A-Z]{{2,6}}\){_SP})?(?:(?:{words('org_survey_adjectives')}){_SP})?"
                 rf"(?-i:{survey_noun}|{title_words}|{words('org_noun_capitalised')})\b", regex.I)),
             ("commissioned", 2, regex.compile(rf"(?P<org>{org}){_SP}(?:{words('commissioning_verbs')})\b")),
         )

@@ -28,6 +28,19 @@ CASES = [
     ("The Pew Research Center survey found that ... Pew said the gap has grown.", [("Pew Research Center", None, None)]),
     ("According to the report, \u201cThe CMO-CIO Disconnect,\u201d only one in 10 agree. Accenture surveyed 400 "
      "executives.", [("Accenture", "The CMO-CIO Disconnect", None)]),
+    # the org at the end of the survey's clause, after a long phrase or a descriptor
+    ("Only 15% want to abandon the divorce, according to the survey of 1,680 adults taken on the 10th and 11th of "
+     "this month by YouGov.", [("YouGov", None, None)]),
+    ("Some 40% said so, according to a survey of almost 2,200 office workers by recruitment specialists Robert "
+     "Walters.", [("Robert Walters", None, None)]),
+    ("The poll of 1,000 adults, published on Monday, was carried out last week by Ipsos MORI.",
+     [("Ipsos MORI", None, None)]),
+    ("The survey found 40% of sales were driven by higher prices in London.", []),  # a place, not who ran it
+    # the org's acronym in brackets before the survey word
+    pytest.param("Nurses who took part in an American Nurses Association (ANA) online poll reported insufficient "
+                 "staffing.", [("American Nurses Association", None, None)],
+                 marks=pytest.mark.xfail(strict=True, reason="a leading nationality word is dropped from the name "
+                                                             "('Nurses Association')")),
     pytest.param("JetBrains\u2019 State of Developer Ecosystem 2023 survey unveils key trends.",
                  [("JetBrains", "State of Developer Ecosystem 2023", 2023)],
                  marks=pytest.mark.xfail(strict=True, reason="a title with a year and no title word is not read yet")),
