@@ -39,6 +39,7 @@ def _fastest(nlp, text: str, repeats: int = 3) -> float:
 HOSTILE = [("%", 2000), ("50% ", 400), ("(", 2500), ("7", 250_000), ("50%", 1000), ("(1%) ", 300)]
 
 
+@pytest.mark.slow  # each case runs the pipeline over two sizes of hostile text (about 13 s together)
 @pytest.mark.parametrize("unit,n", HOSTILE)
 def test_robustness_work_grows_linearly_on_hostile_text(nlp, monkeypatch, unit, n):
     """Four times the text takes about four times as long (sixteen if the work were quadratic); a ratio of
