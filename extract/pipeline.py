@@ -11,9 +11,11 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from . import groups, parser, percentages, samples, sentences, studies  # noqa: F401  (registers the factories)
+from .chunks import (DEFAULT_CHUNK_CHARS, DEFAULT_CONTEXT_AFTER, DEFAULT_CONTEXT_BEFORE, plan_chunks, record_start,
+                     shift, studies_component, study_records)
 from .errors import Errors
 from .extensions import register_extensions
-from .records import Record, records_from_doc
+from .records import Record, StudyRecord, records_from_doc
 
 DEFAULT_MODEL = parser.DEFAULT_MODEL
 PIPE_NAMES = ("survey_sentences", "survey_percentages", "survey_parser", "survey_samples", "survey_groups", "survey_studies")
@@ -99,17 +101,57 @@ def process(nlp: Language, text: str, doc_id: str = "") -> Doc:
     return doc
 
 
-def extract_text(text: str, doc_id: str = "", *, nlp: Optional[Language] = None) -> list[Record]:
-    """Records for one article, in reading order."""
+def chunked_records(nlp: Language, text: str, doc_id: str = "", *, chunk_chars: int = DEFAULT_CHUNK_CHARS,
+                    context_before: int = DEFAULT_CONTEXT_BEFORE,
+                    context_after: int = DEFAULT_CONTEXT_AFTER) -> list[Record]:
+    """Records of a text read in pieces (``extract.chunks``), with offsets into the whole text: the same
+    records as reading it whole, in the memory of one piece."""
+    chunks = plan_chunks(text, chunk_chars, context_before, context_after)
+    if len(chunks) == 1:
+        return records_from_doc(process(nlp, text, doc_id), doc_id)
+    out: list[Record] = []
+    for chunk in chunks:
+        doc = process(nlp, text[chunk.start:chunk.end], doc_id)
+        for rec in records_from_doc(doc, doc_id):
+            if not isinstance(rec, StudyRecord) and chunk.keep_start <= rec.start + chunk.start < chunk.keep_end:
+                out.append(shift(rec, chunk.start))
+        del doc
+    if studies_component(nlp) is not None:
+        out.extend(study_records(nlp, text, doc_id))
+    return sorted(out, key=lambda r: (record_start(r), r.type))
+
+
+def extract_text(text: str, doc_id: str = "", *, nlp: Optional[Language] = None,
+                 chunk_chars: int = DEFAULT_CHUNK_CHARS) -> list[Record]:
+    """Records for one article, in reading order. A text longer than ``chunk_chars`` is read in pieces
+    with the same records (see ``extract.chunks``)."""
     pipeline = nlp if nlp is not None else default_pipeline()
-    return records_from_doc(process(pipeline, text, doc_id), doc_id)
+    return chunked_records(pipeline, check_text(text), doc_id, chunk_chars=chunk_chars)
 
 
 def extract_many(items: Iterable[tuple[str, str]], *, nlp: Optional[Language] = None,
-                 batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[tuple[str, list[Record]]]:
-    """(doc_id, text) pairs in, (doc_id, records) out, streamed through ``nlp.pipe``.
+                 batch_size: int = DEFAULT_BATCH_SIZE,
+                 chunk_chars: int = DEFAULT_CHUNK_CHARS) -> Iterator[tuple[str, list[Record]]]:
+    """(doc_id, text) pairs in, (doc_id, records) out, in order: articles in batches through
+    ``nlp.pipe``, a text longer than ``chunk_chars`` alone and in pieces.
     For several processes use ``extract.batch.run_batch(..., workers=N)``."""
     pipeline = nlp if nlp is not None else default_pipeline()
-    texts = ((check_text(t, "extract_many"), i) for i, t in items)
-    for doc, doc_id in pipeline.pipe(texts, as_tuples=True, batch_size=batch_size):
+    batch: list[tuple[str, str]] = []
+    for doc_id, text in items:
+        text = check_text(text, "extract_many")
+        if len(text) > chunk_chars:
+            yield from _pipe(pipeline, batch, batch_size)
+            batch = []
+            yield doc_id, chunked_records(pipeline, text, doc_id, chunk_chars=chunk_chars)
+            continue
+        batch.append((text, doc_id))
+        if len(batch) >= batch_size:
+            yield from _pipe(pipeline, batch, batch_size)
+            batch = []
+    yield from _pipe(pipeline, batch, batch_size)
+
+
+def _pipe(nlp: Language, batch: list[tuple[str, str]], batch_size: int) -> Iterator[tuple[str, list[Record]]]:
+    for doc, doc_id in nlp.pipe(batch, as_tuples=True, batch_size=batch_size):
+        doc._.doc_id = doc_id
         yield doc_id, records_from_doc(doc, doc_id)
