@@ -20,7 +20,7 @@ from .lexicon import Lexicon
 from .percentages import PercentPatterns
 from .records import Record, to_dict
 from .scoring import group_lenient, normalize_group, token_f1
-from .textspans import sentence_bounds
+from .sentences import sentence_around
 
 HOLDS, FAILS, CANNOT = "holds", "fails", "cannot_check"
 RATIO_TOLERANCE = 0.15  # "three times as many": stated multipliers are round numbers; 15% either way holds
@@ -106,7 +106,7 @@ class Article:
         self.studies = [r for r in self.records if r["type"] == "study"]
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
-        return sentence_bounds(self.text, start, end)
+        return sentence_around(self.text, start, end)
 
     def sentence_text(self, start: int, end: int) -> str:
         s, e = self.sentence(start, end)

@@ -20,7 +20,6 @@ than an article; ``DEFAULT_CONTEXT_BEFORE`` is chosen from the pool (see its com
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import Optional
@@ -28,6 +27,7 @@ from typing import Optional
 from spacy.language import Language
 
 from .records import Record, StudyRecord
+from .sentences import cut_points, paragraph_starts, pieces
 from .studies import StudyFinder, find_studies
 
 # Documents up to this many characters are read in one piece (every article of the corpus, by far).
@@ -38,12 +38,6 @@ DEFAULT_CHUNK_CHARS = 200_000
 # about 6% more text read per 200,000-character piece.
 DEFAULT_CONTEXT_BEFORE = 10_000
 DEFAULT_CONTEXT_AFTER = 2_000
-
-# A paragraph starts at the first non-space character after a line break (always a sentence start).
-PARAGRAPH_START = re.compile(r"\n\s*(?=\S)")
-# A sentence starts at a non-lower-case word after . ! ? (and closing quotes or brackets) and a space.
-SENTENCE_START = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*[ \t]+(?=[^\s])")
-WORD_START = re.compile(r"\s+(?=\S)")  # last resort, for text with no sentence end (a flattened table)
 
 OFFSET_FIELDS = ("start", "end", "group_start", "group_end", "population_start", "population_end")
 
@@ -58,31 +52,6 @@ class Chunk:
     keep_end: int
 
 
-def _starts(pattern: re.Pattern, text: str, lo: int, hi: int) -> list[int]:
-    out = []
-    for m in pattern.finditer(text, lo, hi):
-        if m.end() < hi and (pattern is not SENTENCE_START or not text[m.end()].islower()):
-            out.append(m.end())
-    return out
-
-
-def cut_points(text: str, size: int) -> list[int]:
-    """Offsets where a piece may start: paragraph starts, and in a stretch longer than ``size`` without
-    one, sentence starts, and failing those word starts. Sorted, from 0 to len(text)."""
-    cuts = [0] + _starts(PARAGRAPH_START, text, 0, len(text)) + [len(text)]
-    out = [0]
-    for lo, hi in zip(cuts, cuts[1:]):
-        if hi - lo > size:
-            inner = _starts(SENTENCE_START, text, lo, hi)
-            gaps = [lo] + inner + [hi]
-            for a, b in zip(gaps, gaps[1:]):
-                if b - a > size:
-                    inner += _starts(WORD_START, text, a, b)
-            out.extend(sorted(set(inner)))
-        out.append(hi)
-    return sorted(set(out))
-
-
 def plan_chunks(text: str, size: int = DEFAULT_CHUNK_CHARS, context_before: int = DEFAULT_CONTEXT_BEFORE,
                 context_after: int = DEFAULT_CONTEXT_AFTER) -> list[Chunk]:
     """Pieces of at most about ``size`` characters (a paragraph longer than that with no sentence end is
@@ -91,10 +60,7 @@ def plan_chunks(text: str, size: int = DEFAULT_CHUNK_CHARS, context_before: int 
     if n <= size:
         return [Chunk(0, n, 0, n)]
     cuts = cut_points(text, size)
-    keeps = [0]
-    while keeps[-1] < n:
-        k = bisect_right(cuts, keeps[-1] + size) - 1
-        keeps.append(cuts[k] if cuts[k] > keeps[-1] else cuts[bisect_right(cuts, keeps[-1])])
+    keeps = pieces(cuts, size)
     chunks = []
     for ks, ke in zip(keeps, keeps[1:]):
         start = cuts[max(0, bisect_right(cuts, max(0, ks - context_before)) - 1)]
@@ -135,7 +101,7 @@ def _expand(nlp: Language, text: str, cuts: list[int], span: tuple[int, int]) ->
 
 def study_records(nlp: Language, text: str, doc_id: str) -> list[StudyRecord]:
     """The article's studies, found on the whole text as ``survey_studies`` finds them on a whole Doc."""
-    cuts = [0] + _starts(PARAGRAPH_START, text, 0, len(text)) + [len(text)]
+    cuts = paragraph_starts(text)
     out = []
     for st in find_studies(text):
         if _expand(nlp, text, cuts, min(x for x in (st.org, st.title) if x)) is None:

@@ -136,12 +136,12 @@ def article_html(view: ArticleView) -> str:
 # ------------------------------------------------------------------------------------------ charts
 def comparisons(view: ArticleView) -> list[dict[str, Any]]:
     """Statements on which the article compares groups: sentences with shares of two or more groups."""
-    from .textspans import sentence_bounds
+    from .sentences import sentence_around
 
     by_sentence: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
     for r in view.records:
         if r["type"] == "percentage" and r["kind"] == "share" and r["group"]:
-            by_sentence[sentence_bounds(view.text, r["start"], r["end"])].append(r)
+            by_sentence[sentence_around(view.text, r["start"], r["end"])].append(r)
     out = []
     for (s, e), recs in sorted(by_sentence.items()):
         if len({r["group"] for r in recs}) < 2:

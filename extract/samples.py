@@ -21,6 +21,7 @@ from .lexicon import Lexicon
 from .percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
 from .percentages import PercentPatterns
 from .phrases import extend_defining_tail, is_break, is_people, trim_phrase
+from .selection import readable_sentences
 
 FACTORY = "survey_samples"
 DEFAULT_SPANS_KEY = "survey_samples"
@@ -415,8 +416,6 @@ class SampleFinder:
         return doc
 
     def match(self, doc: Doc) -> list[Sample]:
-        from .parser import readable_sentences
-
         if not doc.has_annotation("DEP"):
             return []
         found = find_samples(doc, readable_sentences(doc, self.patterns, (self.percent_key,)), self.patterns, self.percent_key)

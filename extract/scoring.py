@@ -21,7 +21,7 @@ import pandas as pd
 import regex
 
 from .records import Record, to_dict
-from .textspans import sentence_bounds
+from .sentences import sentence_around
 
 VALUE_TOLERANCE = 0.05
 LENIENT_F1 = 0.5
@@ -201,7 +201,7 @@ def _sentence(texts: Mapping[str, str], doc_id: str, start: int, end: int) -> Op
     text = texts.get(doc_id)
     if text is None:
         return None
-    left, right = sentence_bounds(text, start, end)
+    left, right = sentence_around(text, start, end)
     return text[left:right].strip()
 
 

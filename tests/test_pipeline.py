@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from extract.pipeline import SUFFIX_REACH, bound_suffix_search, split_figure_pairs
+from extract.tokenizer import SUFFIX_REACH, bound_suffix_search, split_figure_pairs
 
 
 @pytest.fixture(scope="module")
