@@ -11,10 +11,11 @@ sentences but gives the same records: the rules only read sentences that
 from __future__ import annotations
 
 import importlib
-from typing import Iterable, Iterator, Optional
+from collections import OrderedDict
+from typing import Hashable, Iterable, Iterator, Optional
 
 import numpy
-from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
@@ -22,7 +23,7 @@ from spacy.vocab import Vocab
 from spacy.util import minibatch
 
 from .errors import Errors
-from .extensions import register_extensions
+from .extensions import doc_text, register_extensions
 from .lexicon import Lexicon
 from .lookup_ruler import CachedLemmatizer, LookupAttributeRuler
 from .percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
@@ -38,6 +39,9 @@ DEFAULT_BATCH_SIZE = 256
 DEFAULT_LOOKUP_RULER = True  # the model's attribute ruler and lemmatizer read from tables (same attributes, faster)
 PLACEHOLDER_DEP = "dep"
 ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
+STRING_COLUMNS = [ATTRS.index(a) for a in (TAG, MORPH, LEMMA, DEP)]  # hashes of strings (POS is a symbol)
+# Parses of this many distinct sentences are remembered: syndicated news repeats whole paragraphs.
+DEFAULT_CACHE_SIZE = 20_000
 
 
 def load_model(name: str, exclude: Iterable[str] = DEFAULT_EXCLUDE) -> Language:
@@ -69,7 +73,7 @@ class SparseParser:
     def __init__(self, nlp: Language, name: str = FACTORY, *, model: str = DEFAULT_MODEL,
                  select: str = "candidates", batch_size: int = DEFAULT_BATCH_SIZE,
                  spans_keys: Iterable[str] = (PERCENT_KEY,), lexicon: Optional[Lexicon] = None,
-                 lookup_ruler: bool = DEFAULT_LOOKUP_RULER) -> None:
+                 lookup_ruler: bool = DEFAULT_LOOKUP_RULER, cache_size: int = DEFAULT_CACHE_SIZE) -> None:
         if select not in ("candidates", "all"):
             raise ValueError(f"select must be 'candidates' or 'all', not {select!r}")
         register_extensions()
@@ -83,6 +87,8 @@ class SparseParser:
         self.batch_size = batch_size
         self.spans_keys = tuple(spans_keys)
         self.samples = SamplePatterns(lexicon or Lexicon.default())
+        self.cache_size = cache_size
+        self.cache: OrderedDict[Hashable, numpy.ndarray] = OrderedDict()  # sentence key -> rows of ATTRS
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
@@ -90,15 +96,45 @@ class SparseParser:
     def pipe(self, docs: Iterable[Doc], batch_size: Optional[int] = None) -> Iterator[Doc]:
         for batch in minibatch(docs, size=batch_size or 32):
             plans = [self._plan(doc) for doc in batch]
-            subdocs = [
-                Doc(self.model.vocab, words=[t.text for t in doc[s:e]], spaces=[bool(t.whitespace_) for t in doc[s:e]])
-                for doc, (parse, _, _) in zip(batch, plans) for s, e in parse
-            ]
-            parsed = iter(self._parse(subdocs))
-            for doc, (parse, reads, bounds) in zip(batch, plans):
-                self._write_back(doc, parse, [next(parsed) for _ in parse], bounds)
+            keys = [self._keys(doc, parse) for doc, (parse, _, _) in zip(batch, plans)]
+            todo: dict[Hashable, tuple[Doc, int, int]] = {}
+            for doc, (parse, _, _), doc_keys in zip(batch, plans, keys):
+                for (s, e), key in zip(parse, doc_keys):
+                    if key not in self.cache and key not in todo:
+                        todo[key] = (doc, s, e)
+            subdocs = [Doc(self.model.vocab, words=[t.text for t in doc[s:e]], spaces=[bool(t.whitespace_) for t in doc[s:e]])
+                       for doc, s, e in todo.values()]
+            fresh = {key: sub.to_array(ATTRS) for key, sub in zip(todo, self._parse(subdocs))}
+            if fresh and batch:
+                copy_strings(self.model.vocab, batch[0].vocab, numpy.concatenate(list(fresh.values()))[:, STRING_COLUMNS])
+            rows = self._remember(fresh, [key for doc_keys in keys for key in doc_keys])
+            for doc, (parse, reads, bounds), doc_keys in zip(batch, plans, keys):
+                self._write_back(doc, parse, [rows[key] for key in doc_keys], bounds)
                 doc._.parsed_sents = reads
                 yield doc
+
+    def _keys(self, doc: Doc, parse: list[tuple[int, int]]) -> list[Hashable]:
+        """What a sentence's parse depends on: its text and where its tokens start (so its words and
+        spaces). Without a cache, a key per sentence that no other sentence has."""
+        if not self.cache_size:
+            return [(id(doc), s) for s, _ in parse]
+        text, idx = doc_text(doc), doc.to_array([IDX]).astype("int64")
+        ends = [idx[e - 1] + len(doc[e - 1].text_with_ws) for _, e in parse]
+        return [(text[idx[s]:end], (idx[s:e] - idx[s]).tobytes()) for (s, e), end in zip(parse, ends)]
+
+    def _remember(self, fresh: dict[Hashable, numpy.ndarray], keys: list[Hashable]) -> dict[Hashable, numpy.ndarray]:
+        """The parse of every sentence in ``keys`` (rows of ``ATTRS``), parsed now or remembered; then the
+        fresh ones are remembered, the least recently used forgotten past ``cache_size``."""
+        rows = dict(fresh)
+        for key in keys:
+            if key not in rows:
+                rows[key] = self.cache[key]
+                self.cache.move_to_end(key)
+        if self.cache_size:
+            self.cache.update(fresh)
+            while len(self.cache) > self.cache_size:
+                self.cache.popitem(last=False)
+        return rows
 
     def _parse(self, subdocs: list[Doc]) -> Iterator[Doc]:
         """The model's components in order, with its attribute ruler read from tables (same attributes)."""
@@ -129,12 +165,12 @@ class SparseParser:
         parse = bounds if self.select == "all" else reads
         return [b for b in parse if b[1] > b[0]], reads, bounds
 
-    def _write_back(self, doc: Doc, parse: list[tuple[int, int]], subdocs: list[Doc], bounds: list[tuple[int, int]]) -> None:
+    def _write_back(self, doc: Doc, parse: list[tuple[int, int]], rows: list[numpy.ndarray],
+                    bounds: list[tuple[int, int]]) -> None:
         """The parse as one array: the flat tree, with each parsed sentence's rows written over it."""
         arr = _flat_tree(doc, bounds)
-        for (s, e), sub in zip(parse, subdocs):
-            arr[s:e] = sub.to_array(ATTRS)
-        copy_strings(self.model.vocab, doc.vocab, arr[:, [ATTRS.index(a) for a in (TAG, MORPH, LEMMA, DEP)]])
+        for (s, e), sentence in zip(parse, rows):
+            arr[s:e] = sentence
         doc.from_array(ATTRS, arr)
 
 
@@ -151,9 +187,9 @@ def copy_strings(source: Vocab, target: Vocab, hashes: numpy.ndarray) -> None:
     FACTORY,
     assigns=["token.tag", "token.pos", "token.lemma", "token.dep", "token.head", "doc._.parsed_sents"],
     default_config={"model": DEFAULT_MODEL, "select": "candidates", "batch_size": DEFAULT_BATCH_SIZE,
-                    "spans_keys": [PERCENT_KEY], "lookup_ruler": DEFAULT_LOOKUP_RULER},
+                    "spans_keys": [PERCENT_KEY], "lookup_ruler": DEFAULT_LOOKUP_RULER, "cache_size": DEFAULT_CACHE_SIZE},
 )
 def make_survey_parser(nlp: Language, name: str, model: str, select: str, batch_size: int,
-                       spans_keys: list[str], lookup_ruler: bool) -> SparseParser:
+                       spans_keys: list[str], lookup_ruler: bool, cache_size: int) -> SparseParser:
     return SparseParser(nlp, name, model=model, select=select, batch_size=batch_size, spans_keys=spans_keys,
-                        lookup_ruler=lookup_ruler)
+                        lookup_ruler=lookup_ruler, cache_size=cache_size)

@@ -180,11 +180,13 @@ class SentenceSegmenter:
         self.end_punct = tuple(end_punct)
 
     def __call__(self, doc: Doc) -> Doc:
-        if "sents" in doc.user_hooks or doc.to_array([DEP, SENT_START]).any():
-            return doc  # an earlier component already decided (``doc.has_annotation`` reads token by token)
-        if len(doc):
-            marks = numpy.where(sentence_starts(doc, self.end_punct), 1, -1).astype("int32").astype("uint64")
-            doc.from_array([SENT_START], marks.reshape(-1, 1))
+        if len(doc) <= 1 or "sents" in doc.user_hooks:
+            return doc
+        marks = doc.to_array([DEP, SENT_START])
+        if marks[:, 0].any() or marks[1:, 1].any():  # ``doc.has_annotation``, read from one array
+            return doc  # an earlier component already decided
+        starts = numpy.where(sentence_starts(doc, self.end_punct), 1, -1).astype("int32").astype("uint64")
+        doc.from_array([SENT_START], starts.reshape(-1, 1))
         return doc
 
 

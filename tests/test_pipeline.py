@@ -77,3 +77,17 @@ def test_pipeline_cached_lemmatizer_sets_what_the_models_lemmatizer_sets():
         theirs = lemmatizer(Doc(model.vocab).from_bytes(d.to_bytes()))
         ours = cached(Doc(model.vocab).from_bytes(d.to_bytes()))
         assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
+
+
+def test_pipeline_parse_cache_changes_no_record(nlp):
+    """A sentence seen before takes its remembered parse: the records are those of parsing it again,
+    whether the sentence comes back in another article or in the same one."""
+    import extract
+
+    uncached = extract.load()
+    uncached.get_pipe("survey_parser").cache_size = 0
+    first = "Some 45% of IT managers said they worry about security. And 30% said they expected cuts."
+    texts = [first, "Intro here.\n\n" + first + "\n\n" + first, "Of 1,024 adults polled, 55% agreed. They were sure."]
+    for text in texts + texts:
+        assert extract.extract_text(text, "a", nlp=nlp) == extract.extract_text(text, "a", nlp=uncached)
+    assert nlp.get_pipe("survey_parser").cache and not uncached.get_pipe("survey_parser").cache
