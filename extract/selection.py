@@ -8,11 +8,11 @@ selection themselves on a Doc parsed by someone else's pipeline.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from typing import Iterable, Optional, Protocol
 
 import numpy
 import regex
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from .extensions import doc_text
@@ -37,22 +37,25 @@ def candidate_sentences(doc: Doc, cues: CueFinder, spans_keys: Iterable[str] = (
     if not bounds:
         return []
     text = doc_text(doc)
-    figure_tokens = numpy.zeros(len(doc), dtype=bool)
+    figure_tokens = numpy.zeros(len(doc) + 1, dtype="int64")
     for key in spans_keys:
         for span in doc.spans.get(key, []):
-            figure_tokens[span.start:span.end] = True
-    cue_chars = sorted(cues.cue_offsets(text))
+            figure_tokens[span.start + 1:span.end + 1] = 1
+    figures_before = numpy.cumsum(figure_tokens)  # figure tokens before token i
+    first, last = (numpy.array(x, dtype="int64") for x in zip(*bounds))
+    chars = doc.to_array([IDX, LENGTH]).astype("int64")
+    nonempty = first < last
+    start_char = chars[numpy.minimum(first, len(doc) - 1), 0]
+    end_char = numpy.where(nonempty, chars[last - 1, 0] + chars[last - 1, 1], start_char)
+    cue_chars = numpy.array(sorted(cues.cue_offsets(text)), dtype="int64")
+    k = numpy.searchsorted(cue_chars, start_char)
+    has_cue = figures_before[last] > figures_before[first]
+    if len(cue_chars):
+        has_cue |= (k < len(cue_chars)) & (cue_chars[numpy.minimum(k, len(cue_chars) - 1)] < end_char)
     chosen: set[int] = set()
-    for n, (s, e) in enumerate(bounds):
-        if s >= e:
-            continue
-        start_char, end_char = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
-        k = bisect_left(cue_chars, start_char)
-        has_cue = figure_tokens[s:e].any() or (k < len(cue_chars) and cue_chars[k] < end_char)
-        if not has_cue:
-            continue
+    for n in numpy.flatnonzero(has_cue & nonempty).tolist():
         chosen.add(n)
-        if n > 0 and ANAPHORA.search(text, start_char, end_char):
+        if n > 0 and ANAPHORA.search(text, int(start_char[n]), int(end_char[n])):
             chosen.add(n - 1)
     return [bounds[n] for n in sorted(chosen) if bounds[n][0] < bounds[n][1]]
 

@@ -96,3 +96,35 @@ def test_sentences_around_a_figure_is_the_pipelines_sentence(text, figure, sente
     start = text.index(figure)
     s, e = sentence_around(text, start, start + len(figure))
     assert text[s:e] == sentence
+
+
+def _candidates_one_by_one(doc, cues, bounds):
+    """Sentence selection read one sentence at a time, as first written: the reference for the arrays."""
+    from extract.selection import ANAPHORA
+
+    text, chosen = doc.text, set()
+    figure = {i for span in doc.spans.get("survey_percentages", []) for i in range(span.start, span.end)}
+    cue_chars = sorted(cues.cue_offsets(text))
+    for n, (s, e) in enumerate(bounds):
+        if s >= e:
+            continue
+        lo, hi = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+        if any(i in figure for i in range(s, e)) or any(lo <= c < hi for c in cue_chars):
+            chosen.add(n)
+            if n > 0 and ANAPHORA.search(text, lo, hi):
+                chosen.add(n - 1)
+    return [bounds[n] for n in sorted(chosen)]
+
+
+def test_sentences_selection_agrees_with_one_by_one_reading(nlp):
+    from extract.selection import candidate_sentences
+    from extract.sentences import sentence_bounds
+
+    from .conftest import CORPUS
+
+    cues = nlp.get_pipe("survey_parser").samples
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.rglob("*.txt"))[::3]]
+    texts += ["", "No figure here. None at all.", "They said 40%. Those polled (n = 1,024) agreed.\n\nBoth groups did."]
+    for doc in nlp.pipe(texts):
+        bounds = sentence_bounds(doc)
+        assert candidate_sentences(doc, cues, bounds=bounds) == _candidates_one_by_one(doc, cues, bounds)
