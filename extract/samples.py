@@ -20,6 +20,7 @@ from .phrases import extend_defining_tail, is_break, is_people, trim_phrase
 from .sample_patterns import N_EQUALS, Sample, SamplePatterns
 
 __all__ = ["DEFAULT_SPANS_KEY", "FACTORY", "Sample", "SampleFinder", "SamplePatterns", "find_samples", "written_counts"]
+from .selection import readable_sentences
 
 FACTORY = "survey_samples"
 DEFAULT_SPANS_KEY = "survey_samples"
@@ -365,8 +366,6 @@ class SampleFinder(LexiconReader):
         return doc
 
     def match(self, doc: Doc) -> list[Sample]:
-        from .parser import readable_sentences
-
         if not doc.has_annotation("DEP"):
             return []
         found = find_samples(doc, readable_sentences(doc, self.patterns, (self.percent_key,)), self.patterns, self.percent_key)

@@ -237,6 +237,9 @@ class _FailsOnMarker:
             raise ValueError("a broken document")
         return self.nlp(text)
 
+    def __getattr__(self, name: str):  # everything else (components, config) is the real pipeline's
+        return getattr(self.nlp, name)
+
 
 @pytest.mark.parametrize("every", [1, 2])
 def test_batch_progress_lines_show_real_elapsed_time_and_words_per_second(good, tmp_path, monkeypatch, caplog, every):
@@ -572,3 +575,21 @@ def test_batch_records_that_cannot_be_written_are_errors_never_exit_0(good, tmp_
     monkeypatch.undo()
     resumed = run_batch([str(good)], str(out), progress=False, resume=True)
     assert (resumed.documents, resumed.skipped, resumed.errors) == (2, 2, 0)
+
+
+@pytest.mark.slow  # a 300,000-character document through extract run, and again whole
+def test_batch_long_document_goes_in_pieces_with_the_records_of_the_whole(tmp_path, nlp):
+    """extract run reads a document over the chunk size in pieces (as the API does): the records are those
+    of reading it whole, with offsets into the whole text."""
+    from extract.chunks import DEFAULT_CHUNK_CHARS
+    from extract.records import to_dict
+
+    seeds = [p.read_text(encoding="utf-8") for p in SEEDS]
+    text = "\n\n".join(seeds * (DEFAULT_CHUNK_CHARS // sum(map(len, seeds)) + 2))
+    assert len(text) > DEFAULT_CHUNK_CHARS
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    summary = run_batch([str(tmp_path / "long.txt")], str(out), progress=False)
+    assert summary.errors == 0
+    whole = [to_dict(r) for r in extract.pipeline.extract_text(text, "long", nlp=nlp, chunk_chars=len(text) + 1)]
+    assert read_jsonl(out) == whole

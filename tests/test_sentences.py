@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from extract.sentences import MAX_SENTENCE_TOKENS, cap_sentences, sentence_starts
+from extract.sentences import MAX_SENTENCE_TOKENS, cap_sentences, sentence_around, sentence_starts
 
 
 @pytest.mark.parametrize("starts,cap,expected", [
@@ -14,7 +14,7 @@ from extract.sentences import MAX_SENTENCE_TOKENS, cap_sentences, sentence_start
     ([], 3, []),
 ])
 def test_sentences_cap_starts_a_sentence_every_cap_tokens(starts, cap, expected):
-    assert cap_sentences(list(starts), cap) == expected
+    assert cap_sentences(list(starts), cap).tolist() == expected
 
 
 @pytest.mark.parametrize("text", ["50% " * 2000, "%" * 3000, "word " * 1000 + ". Next one.", "(" * 2000])
@@ -32,4 +32,99 @@ def test_sentences_no_sentence_is_longer_than_the_cap(text):
 ])
 def test_sentences_ordinary_text_is_not_cut(text, sentences):
     doc = spacy.blank("en")(text)
-    assert sum(sentence_starts(doc)) == sentences
+    assert sentence_starts(doc).sum() == sentences
+
+
+def _starts_token_by_token(doc) -> list[bool]:
+    """The segmentation rules read one token at a time, as they were first written: the reference the
+    array version must agree with."""
+    from extract.sentences import CLOSERS, DEFAULT_END_PUNCT
+
+    starts, n, i = [False] * len(doc), len(doc), 0
+    if n:
+        starts[0] = True
+    while i < n:
+        if doc[i].is_space and "\n" in doc[i].text:
+            j = i + 1
+            while j < n and doc[j].is_space:
+                j += 1
+            if j < n:
+                starts[j] = True
+            i = j
+        elif doc[i].text in DEFAULT_END_PUNCT:
+            j = i + 1
+            while j < n and doc[j].text in CLOSERS:
+                j += 1
+            k = j
+            while k < n and doc[k].is_space:
+                k += 1
+            if k < n and not doc[k].text[:1].islower():
+                starts[k] = True
+            i = j
+        else:
+            i += 1
+    return cap_sentences(starts).tolist()
+
+
+@pytest.mark.parametrize("text", [
+    "", "Hi.", "  \n\n", "Over 60% said yes.\n\nmost said no", "“Drive sales” (45%)... and they're up.\n \nNew. “Q.” N (o). T? Y!\tT.\n",
+    "He said 3.5% was e.g. fine. and then. U.S. voters (n = 1,024) agreed! “Yes.” [Sic.] Done.", "50% " * 600 + ". End",
+    "a.\n.\n. .", "Mr. Smith said so. (Really.) 'Yes.' Then…  Next?!",
+])
+def test_sentences_array_rules_agree_with_token_by_token_rules(text):
+    doc = spacy.blank("en")(text)
+    assert sentence_starts(doc).tolist() == _starts_token_by_token(doc)
+
+
+def test_sentences_agree_with_token_by_token_rules_on_the_corpus():
+    from .conftest import CORPUS
+
+    nlp = spacy.blank("en")
+    for path in sorted(CORPUS.rglob("*.txt")):
+        doc = nlp(path.read_text(encoding="utf-8"))
+        assert sentence_starts(doc).tolist() == _starts_token_by_token(doc), path
+
+
+@pytest.mark.parametrize("text,figure,sentence", [
+    ("Omnichannel lags. Three out of four marketers agree. Next one.", "Three out of four", "Three out of four marketers agree."),
+    ("  • Spending will be reduced (33%)\n  • More (27%)", "33%", "• Spending will be reduced (33%)"),
+    ("U.S. voters (n = 1,024) agreed 55%. Done.", "55%", "U.S. voters (n = 1,024) agreed 55%."),
+    ("No end 12%", "12%", "No end 12%"),
+])
+def test_sentences_around_a_figure_is_the_pipelines_sentence(text, figure, sentence):
+    """Checks and messages quote the sentence the pipeline read, not another splitter's."""
+    start = text.index(figure)
+    s, e = sentence_around(text, start, start + len(figure))
+    assert text[s:e] == sentence
+
+
+def _candidates_one_by_one(doc, cues, bounds):
+    """Sentence selection read one sentence at a time, as first written: the reference for the arrays."""
+    from extract.selection import ANAPHORA
+
+    text, chosen = doc.text, set()
+    figure = {i for span in doc.spans.get("survey_percentages", []) for i in range(span.start, span.end)}
+    cue_chars = sorted(cues.cue_offsets(text))
+    for n, (s, e) in enumerate(bounds):
+        if s >= e:
+            continue
+        lo, hi = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+        if any(i in figure for i in range(s, e)) or any(lo <= c < hi for c in cue_chars):
+            chosen.add(n)
+            if n > 0 and ANAPHORA.search(text, lo, hi):
+                chosen.add(n - 1)
+    return [bounds[n] for n in sorted(chosen)]
+
+
+def test_sentences_selection_agrees_with_one_by_one_reading(nlp):
+    from extract.selection import candidate_sentences
+    from extract.sentences import sentence_bounds
+
+    from .conftest import CORPUS
+
+    cues = nlp.get_pipe("survey_parser").samples
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.rglob("*.txt"))[::3]]
+    texts += ["", "No figure here. None at all.", "They said 40%. Those polled (n = 1,024) agreed.\n\nBoth groups did."]
+    for doc in nlp.pipe(texts):
+        bounds = sentence_bounds(doc)
+        assert candidate_sentences(doc, cues, bounds=bounds) == _candidates_one_by_one(doc, cues, bounds)

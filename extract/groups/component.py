@@ -8,9 +8,9 @@ from spacy.tokens import Doc
 
 from ..extensions import register_extensions
 from ..lexicon import Lexicon, LexiconReader
-from ..parser import readable_sentences
 from ..percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
 from ..samples import DEFAULT_SPANS_KEY as SAMPLE_KEY
+from ..selection import readable_sentences
 from .linking import assign_groups
 from .rules import GroupRules
 from .state import Assignment, TokenSpan

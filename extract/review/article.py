@@ -12,7 +12,7 @@ from typing import Any, Iterable, Mapping, NamedTuple, Optional, Sequence
 import regex
 
 from ..numbers import QUALIFIER_REACH, Numbers, alternation, default_numbers
-from ..textspans import sentence_bounds
+from ..sentences import sentence_around
 from .results import CheckResult, Figure, review_words
 
 Record = Mapping[str, Any]
@@ -89,7 +89,7 @@ class Article:
 
     # ------------------------------------------------------------------ sentences
     def sentence(self, start: int, end: int) -> tuple[int, int]:
-        return sentence_bounds(self.text, start, end)
+        return sentence_around(self.text, start, end)
 
     def sentence_text(self, start: int, end: int) -> str:
         s, e = self.sentence(start, end)

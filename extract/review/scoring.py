@@ -20,7 +20,7 @@ from typing import Any, Iterable, Mapping, NamedTuple, Optional, Sequence
 import pandas as pd
 
 from ..records import Record, to_dict
-from ..textspans import sentence_bounds
+from ..sentences import sentence_around
 from .similarity import LENIENT_F1, group_lenient, group_strict, token_f1
 
 VALUE_TOLERANCE = 0.05
@@ -163,7 +163,7 @@ def _sentence(texts: Mapping[str, str], doc_id: str, start: int, end: int) -> Op
     text = texts.get(doc_id)
     if text is None:
         return None
-    left, right = sentence_bounds(text, start, end)
+    left, right = sentence_around(text, start, end)
     return text[left:right].strip()
 
 

@@ -18,7 +18,7 @@ import pandas as pd
 
 from .. import pipeline
 from ..errors import Errors
-from ..records import records_from_doc, to_dict
+from ..records import to_dict
 from .batch import Summary
 from .corpus import records_frame
 from .io import read_inputs
@@ -57,8 +57,7 @@ def _partition(pdf: pd.DataFrame, text_column: str, id_column: Optional[str], mo
         nlp = pipeline.default_pipeline(model)
         for doc_id, text in zip(ids, pdf[text_column].tolist()):
             try:
-                doc = nlp(text if isinstance(text, str) else "")
-                rows.extend(to_dict(r) for r in records_from_doc(doc, doc_id))
+                rows.extend(to_dict(r) for r in pipeline.chunked_records(nlp, text if isinstance(text, str) else "", doc_id))
             except Exception as exc:  # noqa: BLE001 - reported with the document's id, never raised
                 rows.append({"doc_id": doc_id, "type": ERROR_COLUMN,
                              ERROR_COLUMN: Errors.E023.format(doc_id=doc_id, reason=repr(exc))})

@@ -7,7 +7,8 @@ from typing import Any, Callable, Iterator, Optional
 
 from .. import pipeline
 from ..errors import Errors
-from ..records import Record, records_from_doc
+from ..chunks import DEFAULT_CHUNK_CHARS
+from ..records import Record, records_from_doc, span_keys
 from .io import Document
 
 
@@ -26,17 +27,19 @@ def failed_outcome(doc: Document, message: str) -> Outcome:
     return Outcome(doc.doc_id, doc.source, len(doc.text.split()), error=message)
 
 
-def _outcome(doc: Any, d: Document) -> Outcome:
+def _outcome(nlp: Any, doc: Any, d: Document) -> Outcome:
     doc._.doc_id = d.doc_id
-    return Outcome(d.doc_id, d.source, len(d.text.split()), tuple(records_from_doc(doc, d.doc_id)))
+    return Outcome(d.doc_id, d.source, len(d.text.split()), tuple(records_from_doc(doc, d.doc_id, keys=span_keys(nlp))))
 
 
 def _one_by_one(nlp: Any, docs: list[Document], first: int, on_start: Callable[[int], None]) -> Iterator[Outcome]:
+    """Each document on its own; a long one in pieces (``extract.chunks``), with the same records."""
     for i in range(first, len(docs)):
         d = docs[i]
         on_start(i)
         try:
-            yield _outcome(nlp(d.text), d)
+            records = pipeline.chunked_records(nlp, d.text, d.doc_id)
+            yield Outcome(d.doc_id, d.source, len(d.text.split()), tuple(records))
         except Exception as exc:  # noqa: BLE001 - reported with the document's name, never raised
             yield failed_outcome(d, Errors.E023.format(doc_id=f"{d.source} ({d.doc_id})", reason=repr(exc)))
 
@@ -48,6 +51,7 @@ def stream_outcomes(docs: list[Document], model: str, *, solo: bool = False,
     bad document does not sink its batch."""
     nlp = pipeline.default_pipeline(model)  # the one pipeline of this process (a worker's, or the run's)
     done = 0
+    solo = solo or any(len(d.text) > DEFAULT_CHUNK_CHARS for d in docs)  # long documents go in pieces
     if not solo:
         def texts() -> Iterator[str]:
             for i, d in enumerate(docs):
@@ -56,7 +60,7 @@ def stream_outcomes(docs: list[Document], model: str, *, solo: bool = False,
 
         try:
             for doc in nlp.pipe(texts(), batch_size=len(docs) or 1):
-                outcome = _outcome(doc, docs[done])
+                outcome = _outcome(nlp, doc, docs[done])
                 done += 1
                 yield outcome
             return

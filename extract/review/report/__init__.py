@@ -22,6 +22,7 @@ from ..evaluation import extract_records
 from ..gold import read_gold
 from ...records import Record, to_dict
 from ...runs.io import read_inputs
+from ...sentences import sentence_around
 from ..scoring import group_strict, match_percentages, match_samples
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
@@ -141,12 +142,11 @@ def article_html(view: ArticleView) -> str:
 # ------------------------------------------------------------------------------------------ charts
 def comparisons(view: ArticleView) -> list[dict[str, Any]]:
     """Statements on which the article compares groups: sentences with shares of two or more groups."""
-    from ...textspans import sentence_bounds
 
     by_sentence: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
     for r in view.records:
         if r["type"] == "percentage" and r["kind"] == "share" and r["group"]:
-            by_sentence[sentence_bounds(view.text, r["start"], r["end"])].append(r)
+            by_sentence[sentence_around(view.text, r["start"], r["end"])].append(r)
     out = []
     for (s, e), recs in sorted(by_sentence.items()):
         if len({r["group"] for r in recs}) < 2:

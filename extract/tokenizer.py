@@ -1,0 +1,59 @@
+"""The pipeline's tokenizer: spaCy's English one, with figure pairs split and suffixes sought only at a
+token's end. The sentence splitter tokenizes with it too, so its sentences are the pipeline's."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+import spacy
+from spacy.language import Language
+from spacy.util import compile_infix_regex
+
+# "(70%/66%)", "5%-10%": two figures written against each other; English tokenization keeps "70%/66" whole.
+FIGURE_PAIR_INFIX = r"(?<=%)[/\-\u2013](?=[0-9])"
+# "(42% strongly/34% somewhat)", "parents or guardians\u201455 percent": a word glued to the next figure.
+WORD_FIGURE_INFIX = r"(?<=[^\W\d_]{2})[/\u2014](?=[0-9])"
+# A table flattened into text, cells glued: "Donald Trump44%38%38%" (a zero-width split before each cell).
+TABLE_CELL_INFIXES = (r"(?<=[^\W\d_]{2})(?=\d+(?:\.\d+)?%)", r"(?<=%)(?=\d)")
+
+
+def split_figure_pairs(nlp: Language) -> None:
+    """Let the tokenizer split a slash or dash written right after a percent sign, so that each figure
+    of a pair is its own span."""
+    infixes = list(nlp.Defaults.infixes) + [FIGURE_PAIR_INFIX, WORD_FIGURE_INFIX, *TABLE_CELL_INFIXES]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+SUFFIX_REACH = 100  # characters at the end of a token that its suffix rules may read
+
+
+class TailSuffixSearch:
+    """The tokenizer's suffix pattern, searched only in the last ``reach`` characters of a token.
+
+    spaCy strips suffixes one at a time and searches the whole token for each ('%' 8,000 times is 8,000
+    searches of up to 8,000 characters); a suffix is a few characters, so the tail holds it. Tokens up
+    to ``reach`` characters split exactly as before. ``pattern`` is what spaCy saves with the
+    tokenizer (a pipeline loaded back searches whole tokens again)."""
+
+    def __init__(self, pattern: re.Pattern, reach: int = SUFFIX_REACH) -> None:
+        self.compiled = pattern
+        self.pattern = pattern.pattern
+        self.reach = reach
+
+    def search(self, string: str) -> Optional[re.Match]:
+        return self.compiled.search(string, max(0, len(string) - self.reach))
+
+
+def bound_suffix_search(nlp: Language, reach: int = SUFFIX_REACH) -> None:
+    """Search for suffixes only at the end of a token (see ``TailSuffixSearch``)."""
+    current = nlp.tokenizer.suffix_search
+    if current is not None and isinstance(getattr(current, "__self__", None), re.Pattern):
+        nlp.tokenizer.suffix_search = TailSuffixSearch(current.__self__, reach).search
+
+
+def blank_english() -> Language:
+    """``spacy.blank("en")`` with this package's tokenizer."""
+    nlp = spacy.blank("en")
+    split_figure_pairs(nlp)
+    bound_suffix_search(nlp)
+    return nlp
