@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -60,10 +60,11 @@ def process(nlp: Language, text: str, doc_id: str = "") -> Doc:
 
 
 def chunked_records(nlp: Language, text: str, doc_id: str = "", *, chunk_chars: int = DEFAULT_CHUNK_CHARS,
-                    context_before: int = DEFAULT_CONTEXT_BEFORE,
-                    context_after: int = DEFAULT_CONTEXT_AFTER) -> list[Record]:
+                    context_before: int = DEFAULT_CONTEXT_BEFORE, context_after: int = DEFAULT_CONTEXT_AFTER,
+                    on_piece: Callable[[], None] = lambda: None) -> list[Record]:
     """Records of a text read in pieces (``extract.chunks``), with offsets into the whole text: the same
-    records as reading it whole, in the memory of one piece."""
+    records as reading it whole, in the memory of one piece. ``on_piece()`` is called as each piece is
+    done (a run's time budget then counts from the last piece, not from the document's start)."""
     chunks = plan_chunks(text, chunk_chars, context_before, context_after)
     if len(chunks) == 1:
         return records_from_doc(process(nlp, text, doc_id), doc_id, keys=span_keys(nlp))
@@ -74,6 +75,7 @@ def chunked_records(nlp: Language, text: str, doc_id: str = "", *, chunk_chars: 
             if not isinstance(rec, StudyRecord) and chunk.keep_start <= rec.start + chunk.start < chunk.keep_end:
                 out.append(shift(rec, chunk.start))
         del doc
+        on_piece()
     if studies_component(nlp) is not None:
         out.extend(study_records(nlp, text, doc_id))
     return sorted(out, key=lambda r: (record_start(r), r.type))

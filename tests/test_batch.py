@@ -593,3 +593,17 @@ def test_batch_long_document_goes_in_pieces_with_the_records_of_the_whole(tmp_pa
     assert summary.errors == 0
     whole = [to_dict(r) for r in extract.pipeline.extract_text(text, "long", nlp=nlp, chunk_chars=len(text) + 1)]
     assert read_jsonl(out) == whole
+
+
+@pytest.mark.slow  # a long document through a supervised worker with a short budget
+def test_batch_long_document_budget_counts_from_its_last_piece(tmp_path):
+    """--doc-timeout holds a document to the time since its last piece was read, not since it started: a
+    long text that keeps moving goes through, piece by piece, where reading it whole takes longer than the
+    budget."""
+    from extract.chunks import DEFAULT_CHUNK_CHARS
+
+    seeds = [p.read_text(encoding="utf-8") for p in SEEDS]
+    text = "\n\n".join(seeds * (12 * DEFAULT_CHUNK_CHARS // sum(map(len, seeds))))  # about 12 pieces
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    summary = run_batch([str(tmp_path / "long.txt")], str(tmp_path / "o.jsonl"), progress=False, doc_timeout=4.0)
+    assert (summary.documents, summary.errors) == (1, 0)

@@ -38,7 +38,8 @@ def _one_by_one(nlp: Any, docs: list[Document], first: int, on_start: Callable[[
         d = docs[i]
         on_start(i)
         try:
-            records = pipeline.chunked_records(nlp, d.text, d.doc_id)
+            # each piece of a long document says it is still moving, as a start does
+            records = pipeline.chunked_records(nlp, d.text, d.doc_id, on_piece=lambda: on_start(i))
             yield Outcome(d.doc_id, d.source, len(d.text.split()), tuple(records))
         except Exception as exc:  # noqa: BLE001 - reported with the document's name, never raised
             yield failed_outcome(d, Errors.E023.format(doc_id=f"{d.source} ({d.doc_id})", reason=repr(exc)))

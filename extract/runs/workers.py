@@ -127,7 +127,8 @@ class _Worker:
 
     def deadline(self, timeout: Optional[float]) -> Optional[float]:
         """When this worker is over budget: only while a document is in its pipeline (loading the
-        pipeline, or waiting for work, has no budget)."""
+        pipeline, or waiting for work, has no budget), counted from its last word (a document's start, or
+        a piece of a long document done: a 20 MB text goes through piece by piece)."""
         if timeout is None or not self.in_flight:
             return None
         return self.last_event + timeout
