@@ -11,6 +11,7 @@ import regex
 
 from .lexicon import Lexicon
 from .numbers import Numbers
+from .numbers import alternation as _alternation
 
 
 @dataclass(frozen=True)
@@ -31,11 +32,6 @@ class Figure:
 def range_figures(low: tuple[int, int], high: tuple[int, int], lo: float, hi: float, unit: str) -> list[Figure]:
     """The two records of a range: the low end a lower bound, the high end an upper one."""
     return [Figure(low[0], low[1], lo, "lower", unit, "range_low"), Figure(high[0], high[1], hi, "upper", unit, "range_high")]
-
-
-def _alternation(words: Iterable[str]) -> str:
-    """Longest first, so that 'seventeen' wins over 'seven'."""
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 class PercentForms:
