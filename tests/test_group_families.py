@@ -125,9 +125,9 @@ def lex():
     (["surveyed", "1,000", "adults"], 1, False),   # a count of the people, not the base of a ratio
     (["one", "of", "the", "10", "sectors"], 3, False),
 ])
-def test_ratio_base(vocab, words: list[str], index: int, expected: bool) -> None:
+def test_ratio_base(vocab, lex, words: list[str], index: int, expected: bool) -> None:
     rows = [(w, i, "dep", "X", "X", w.lower()) for i, w in enumerate(words)]
-    assert ratio_base(parsed_doc(vocab, rows)[index]) is expected
+    assert ratio_base(parsed_doc(vocab, rows)[index], lex) is expected
 
 
 MOVING = [

@@ -100,14 +100,14 @@ def _among(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
     doc = state.doc
     verb = fig.root.head if fig.root.dep_ != "pobj" else fig.root.head.head
     preps = state.per_sentence("among_of", sent, lambda: [t for t in sent if t.dep_ == "prep"
-                                                          and t.lower_ in ("among", "of", "in", "within")])
+                                                          and t.lower_ in state.rules.lex.word_set("group_setting_preps")])
     for tok in preps:
         if tok.i in range(fig.start, fig.end):
             continue
         fronted = tok.i < fig.start and (tok.lower_ == "among" and tok.head.pos_ in ("VERB", "AUX")
                                          or tok.lower_ == "of" and _fronted(doc, tok, fig, sent)
                                          and not _other_subject(tok.head, fig, state.rules.lex))
-        if tok.i < fig.start and tok.lower_ in ("in", "within") and _fronted(doc, tok, fig, sent) \
+        if tok.i < fig.start and tok.lower_ in state.rules.lex.word_set("breakdown_place_preps") and _fronted(doc, tok, fig, sent) \
                 and not _other_subject(tok.head, fig, state.rules.lex):
             place = next((c for c in tok.children if c.dep_ == "pobj" and c.pos_ == "PROPN"
                           and c.lower_ not in state.rules.lex.word_set("month_names")), None)
@@ -121,7 +121,7 @@ def _among(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
         if not (fronted or after):
             continue
         obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-        if obj is not None and (obj.lower_ in ("those", "these") or state.rules.is_people(obj)):
+        if obj is not None and (obj.lower_ in state.rules.lex.word_set("plural_demonstratives") or state.rules.is_people(obj)):
             return obj
     return None
 
@@ -185,8 +185,9 @@ def _with_after_copula(state: GroupState, fig: Span, sent: Span) -> Optional[Tok
         if cand is None or cand.pos_ == "ADJ" or any(t.lower_ in state.rules.lex.word_set("ranking_words") for t in cand.subtree):
             continue
         named = cand if cand.pos_ != "NUM" else cand.head  # "Those over 55": the parser heads it with the number
-        if named.lower_ in ("those", "these") or named.pos_ == "PROPN" or state.rules.is_people(named) \
-                or cand.pos_ == "NUM" and any(t.lower_ in ("those", "these") for t in cand.subtree):
+        those = state.rules.lex.word_set("plural_demonstratives")
+        if named.lower_ in those or named.pos_ == "PROPN" or state.rules.is_people(named) \
+                or cand.pos_ == "NUM" and any(t.lower_ in those for t in cand.subtree):
             return cand
     return None
 
@@ -301,7 +302,7 @@ def respondent_mentions(state: GroupState) -> list[TokenSpan]:
     out: list[TokenSpan] = []
     for s, e in state.sentences:
         for tok in doc[s:e]:
-            if tok.lower_ in rules.respondents and tok.lower_ not in ("people", "voters", "adults"):
+            if tok.lower_ in rules.respondents and tok.lower_ not in rules.lex.word_set("population_only_nouns"):
                 span = trim_phrase(doc, tok, rules.lex, limit=(s, e))
                 if span:
                     out.append(span)
@@ -348,7 +349,7 @@ def _extend_coordination(state: GroupState, fig: Span, head: Token, span: TokenS
                 break
         if extra_end > end + 1:
             span, end = (span[0], extra_end), extra_end
-    if end + 1 >= limit[1] or doc[end].lower_ not in ("and", "or"):
+    if end + 1 >= limit[1] or doc[end].lower_ not in state.rules.lex.word_set("coordinators"):
         return span
     for conj in doc[end + 1:limit[1]]:
         if conj.dep_ == "conj" and conj.head.i in (fig.root.i, head.i) and conj.pos_ in ("NOUN", "PROPN"):

@@ -38,7 +38,7 @@ def comparison(state: GroupState, sent: Span) -> Optional[Frame]:
                 a = trim_phrase(doc, subj, lex, limit=(sent.start, sent.end))
             if a and b and a != b:
                 return a, b
-    if subj is not None and subj.lower_ in ("they", "both", "these") and state.frame is not None:
+    if subj is not None and subj.lower_ in state.rules.lex.word_set("frame_anaphors") and state.frame is not None:
         return state.frame
     return None
 
@@ -96,7 +96,7 @@ def sentence_subject(state: GroupState, sent: Span) -> Optional[TokenSpan]:
         return None
     if subj.lower_ in rules.amount or subj.lemma_.lower() in rules.amount or subj.lemma_.lower() in rules.lex.word_set("survey_nouns"):
         return None
-    if subj.tag_ not in ("NNS", "NNPS") and subj.lower_ not in ("those", "people"):
+    if subj.tag_ not in ("NNS", "NNPS") and subj.lower_ not in rules.lex.word_set("generic_group_heads"):
         return None
     if subj.lower_ != "those" and not rules.is_people(subj):
         return None  # "Tutorials (62%) ...", "Results show ...": what was asked about, not who answered

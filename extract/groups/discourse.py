@@ -23,7 +23,7 @@ def resolve_anaphor(state: GroupState, phrase: Span, recent: Sequence[TokenSpan]
     sent_start = state.sentences[max(0, bisect_right(starts, phrase.start) - 1)][0] if starts else 0
     earlier = [b for b in state.sentences if b[1] <= sent_start]
     previous = [m for m in before if earlier and earlier[-1][0] <= m[0] < earlier[-1][1]]
-    if words and words[0] in ("these", "those", "such") and len(words) == 2:
+    if words and words[0] in state.rules.lex.word_set("demonstrative_openers") and len(words) == 2:
         noun = phrase[-1].lemma_.lower()
         for pool in (previous, before):
             same = [m for m in pool if any(t.lemma_.lower() == noun for t in doc[m[0]:m[1]])]

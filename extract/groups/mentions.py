@@ -52,6 +52,6 @@ def is_mention(state: GroupState, span: TokenSpan) -> bool:
     if not toks:
         return False
     head = next((t for t in toks if t.head.i < span[0] or t.head.i >= span[1] or t.head.i == t.i), toks[-1])
-    if head.pos_ == "PRON" or head.lower_ in ("those", "these"):
+    if head.pos_ == "PRON" or head.lower_ in state.rules.lex.word_set("plural_demonstratives"):
         return True
     return head.lower_ in state.rules.respondents or is_people(head, state.rules.lex)

@@ -37,7 +37,7 @@ def earlier_values(state: GroupState, sent: Span, members: list[int]) -> None:
                    and not out[m].kind_by_default]
         if earlier:
             a.kind, a.group, a.resolved, a.kind_by_default = "share", out[earlier[-1]].group, True, False
-        elif state.previous_groups and sent[0].lower_ in ("that", "this", "it", "which", "the"):
+        elif state.previous_groups and sent[0].lower_ in state.rules.lex.word_set("back_reference_openers"):
             # "Nearly half (49%) of CEOs rated ... Best in Class. That was up from 24% in 2022."
             a.kind, a.group, a.resolved, a.kind_by_default = "share", state.previous_groups[-1], True, False
 
