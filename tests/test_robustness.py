@@ -36,7 +36,8 @@ def _fastest(nlp, text: str, repeats: int = 3) -> float:
 
 # (a unit repeated, how many times for the smaller text): runs with no spaces, a figure every two tokens in
 # one sentence with no end, brackets opened and never closed, one line of digits.
-HOSTILE = [("%", 2000), ("50% ", 400), ("(", 2500), ("7", 250_000), ("50%", 1000), ("(1%) ", 300)]
+HOSTILE = [("%", 2000), ("50% ", 400), ("(", 2500), ("7", 250_000), ("50%", 1000), ("(1%) ", 300),
+           ("\u201c", 2000), ("word ", 50_000)]  # quotes; one line of words that ends at 1 MB
 
 
 @pytest.mark.slow  # each case runs the pipeline over two sizes of hostile text (about 13 s together)
@@ -48,3 +49,18 @@ def test_robustness_work_grows_linearly_on_hostile_text(nlp, monkeypatch, unit, 
     extract.extract_text(unit * n, doc_id="warm", nlp=nlp)
     ratio = _fastest(nlp, unit * (4 * n)) / _fastest(nlp, unit * n)
     assert ratio < 8.0, f"{unit!r}: x4 text took x{ratio:.1f} time"
+
+
+HOSTILE_CHARS = "%()[]\"'\u201c\u201d0123456789.,-/ "
+
+
+@pytest.mark.slow  # Hypothesis draws the hostile units; each example runs two sizes
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(unit=st.text(alphabet=HOSTILE_CHARS, min_size=1, max_size=5))
+def test_robustness_time_per_character_stays_bounded(nlp, unit):
+    """Any run of a short unit made of figure characters, brackets, quotes and digits: four times the text
+    takes well under sixteen times as long (the ratio a quadratic step would give)."""
+    n = max(1, 6000 // len(unit))
+    extract.extract_text(unit * n, doc_id="warm", nlp=nlp)
+    ratio = _fastest(nlp, unit * (4 * n), repeats=2) / max(_fastest(nlp, unit * n, repeats=2), 1e-3)
+    assert ratio < 10.0, f"{unit!r}: x4 text took x{ratio:.1f} time"
