@@ -7,6 +7,7 @@ from typer.testing import CliRunner
 from extract.review.across import grim_cannot_fail, grim_possible
 from extract.review.checks import check
 from extract.cli import app
+from extract.pipeline import extract_text
 
 from .conftest import SEEDS
 
@@ -211,3 +212,19 @@ def test_checks_words_that_are_a_record_of_their_own_are_not_read_as_a_restateme
 
 def test_checks_api_show_keeps_one_status():
     assert {r.status for r in check(None, {"doc": DIFF}, show="holds")} == {"holds"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a word form is an approximation: GRIM does not test it
+    ("A survey of 57 managers was published. Nine out of 10 said they were happy.", []),
+    # a share of a subgroup named before is not a share of the whole sample
+    ("A poll of 57 adults found 40% had moved. Of these, 83% said they were happier.",
+     [("40%", "holds"), ("83%", "cannot_check")]),
+    ("A poll of 57 adults found 40% had moved. Among those, 83% said they were happier.",
+     [("40%", "holds"), ("83%", "cannot_check")]),
+    ("A survey of 57 managers found 51% were happy.", [("51%", "holds")]),
+])
+def test_checks_grim_only_on_printed_shares_of_the_whole_sample(nlp, text, expected):
+    records = extract_text(text, "g", nlp=nlp)
+    got = [(r.figures[0].text, r.status) for r in check(records, {"g": text}) if r.check == "grim"]
+    assert got == expected

@@ -40,8 +40,15 @@ def check_grim(art: Article) -> list[CheckResult]:
     if not art.samples:
         return out
     for r in art.percentages:
-        if r["kind"] != "share" or r["bound"] != "exact" or r["group"] is None or not regex.search(r"\d", r["text"]):
-            continue  # verbal figures ("two-thirds") are approximations by nature
+        if r["kind"] != "share" or r["bound"] != "exact" or r["group"] is None \
+                or not check_patterns().printed_percent.match(r["text"]):
+            continue  # verbal figures ("two-thirds", "nine out of 10") are approximations by nature
+        s, _ = art.sentence(r["start"], r["end"])
+        if check_patterns().subset_opener.search(art.text, s, r["start"]):
+            out.append(result("grim", CANNOT, art, [r], None, r["value"],
+                               f"{r['text']} is a share of a subgroup named before ('Of these, ...'), whose size "
+                               "the article does not give", reason="a share of a subgroup", anchor=r))
+            continue
         smp = _whole_sample(art, r)
         if smp is None:
             continue

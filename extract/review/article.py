@@ -58,6 +58,10 @@ class CheckPatterns:
         self.restated_after = regex.compile(r"^\s*\(\s*(?:[^\W\d_]+\s+){0,2}$")
         self.close_bracket = regex.compile(r"\s*\)")
         self.respondent_groups = frozenset(words["respondent_groups"])
+        # "Of these, 83% ...": a share of a subgroup named before, not of the whole sample
+        self.subset_opener = regex.compile(rf"\b(?:{_words('subset_openers')})\b", regex.I)
+        # a figure printed in digits with its unit: the only kind GRIM can test ("nine out of 10" is not one)
+        self.printed_percent = regex.compile(r"^[-\u2212]?\d[\d.,]*\s*(?:%|per\s?cent|percent|pc)$", regex.I)
         self.changed_up = frozenset(words["changed_from"]["up"])
         self.bound_words: Mapping[str, str] = words["bound_words"]
 
