@@ -119,8 +119,8 @@ class Numbers:
             half = self.denominators.get(m.group("den").lower()) == 2
             if num is None and not half:
                 return None  # "third", "quarter" alone are ordinals or periods
-            if half and num is not None and num.lower() not in ("a", "an", "one"):
-                return None  # "two halves"
+            if half and num is not None and self.value(num) != 1:
+                return None  # "two halves"; "a half", "one half" are one
             return self.fraction(num, m.group("den"))
         if m.group("a"):
             return self.ratio(m.group("a"), m.group("b"))
