@@ -99,12 +99,11 @@ def _expand(nlp: Language, text: str, cuts: list[int], span: tuple[int, int]) ->
     return None if tokens is None else (tokens.text, tokens.start_char + lo, tokens.end_char + lo)
 
 
-def study_records(nlp: Language, text: str, doc_id: str) -> list[StudyRecord]:
-    """The article's studies, found on the whole text as ``survey_studies`` finds them on a whole Doc."""
+def study_records(nlp: Language, finder: StudyFinder, text: str, doc_id: str) -> list[StudyRecord]:
+    """The article's studies, found on the whole text as the pipeline's ``finder`` finds them on a whole Doc."""
     cuts = paragraph_starts(text)
     out = []
-    finder = studies_component(nlp)
-    for st in find_studies(text, finder.patterns if finder is not None else None):
+    for st in find_studies(text, finder.patterns):
         if _expand(nlp, text, cuts, min(x for x in (st.org, st.title) if x)) is None:
             continue
         org = _expand(nlp, text, cuts, st.org) if st.org else None

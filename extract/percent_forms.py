@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Optional
 
 import regex
 
 from .lexicon import Lexicon
 from .numbers import Numbers
-from .numbers import alternation as _alternation
+from .numbers import alternation
 
 
 @dataclass(frozen=True)
@@ -46,11 +46,11 @@ class PercentForms:
         self.tens = dict(nums["tens"])
         self.articles = dict(nums["articles"])
         self.denominators = dict(nums["denominators"])
-        units_alt = _alternation(self.units)
-        digits_1_9 = _alternation(k for k, v in self.units.items() if 1 <= v <= 9)
-        tens_alt = _alternation(self.tens)
-        art_alt = _alternation(self.articles)
-        den_alt = _alternation(self.denominators)
+        units_alt = alternation(self.units)
+        digits_1_9 = alternation(k for k, v in self.units.items() if 1 <= v <= 9)
+        tens_alt = alternation(self.tens)
+        art_alt = alternation(self.articles)
+        den_alt = alternation(self.denominators)
 
         # A number written in words, up to one hundred: "eight", "Fifty-eight", "forty three".
         self.numword = rf"""
@@ -164,9 +164,9 @@ class PercentForms:
         self.bound_before = {q.phrase: q.bound for q in before}
         self.bound_after = {q.phrase: q.bound for q in after}
         self.qualifier_before = regex.compile(
-            rf"(?:^|[^\w])(?P<q>{_alternation(self.bound_before)})\s*$", regex.IGNORECASE)
+            rf"(?:^|[^\w])(?P<q>{alternation(self.bound_before)})\s*$", regex.IGNORECASE)
         self.qualifier_after = regex.compile(
-            rf"^\s*(?P<q>{_alternation(self.bound_after)})\b", regex.IGNORECASE)
+            rf"^\s*(?P<q>{alternation(self.bound_after)})\b", regex.IGNORECASE)
 
         stop_after_ratio = lexicon.word_set("time_nouns") | lexicon.word_set("non_respondent_count_nouns")
         self.ratio_stop_next = stop_after_ratio - {"people"}
@@ -175,7 +175,7 @@ class PercentForms:
             rf"""(?:\b(?:{lexicon.alternation("part_words_before_half")})\s+
                  | \band\s+an?\s+ | \d\s*and\s+an?\s+ | \bin\s+ | \bone\s+and\s+ | \band-)$""",
             regex.VERBOSE | regex.IGNORECASE)
-        time_alt = _alternation(lexicon.word_set("time_nouns"))
+        time_alt = alternation(lexicon.word_set("time_nouns"))
         self.fraction_stop_after = regex.compile(
             rf"""^(?:-
                  | \s+an?\s+(?!(?:percentage\s+)?point)
@@ -183,7 +183,7 @@ class PercentForms:
                  | \s+of\s+(?:(?:{lexicon.alternation("period_determiners")})\s+)?(?:{time_alt})\b)""",
             regex.VERBOSE | regex.IGNORECASE)
         self.url_before = regex.compile(r"(?:https?://|www\.)\S*$", regex.IGNORECASE)
-        small_words = _alternation([w for w, v in {**self.units, **self.tens}.items() if v >= 2] + ["hundred"])
+        small_words = alternation([w for w, v in {**self.units, **self.tens}.items() if v >= 2] + ["hundred"])
         # What each pass's matches must contain, and how far before and after it they can reach:
         # plain `re`, one scan, loose literals (a superset of what the passes match).
         den_words = "|".join(sorted({d.lower().rstrip("s") for d in self.denominators} | {"halves"}, key=len, reverse=True))

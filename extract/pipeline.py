@@ -66,18 +66,20 @@ def chunked_records(nlp: Language, text: str, doc_id: str = "", *, chunk_chars: 
     records as reading it whole, in the memory of one piece. ``on_piece()`` is called as each piece is
     done (a run's time budget then counts from the last piece, not from the document's start)."""
     chunks = plan_chunks(text, chunk_chars, context_before, context_after)
+    keys = span_keys(nlp)
     if len(chunks) == 1:
-        return records_from_doc(process(nlp, text, doc_id), doc_id, keys=span_keys(nlp))
+        return records_from_doc(process(nlp, text, doc_id), doc_id, keys=keys)
     out: list[Record] = []
     for chunk in chunks:
         doc = process(nlp, text[chunk.start:chunk.end], doc_id)
-        for rec in records_from_doc(doc, doc_id, keys=span_keys(nlp)):
+        for rec in records_from_doc(doc, doc_id, keys=keys):
             if not isinstance(rec, StudyRecord) and chunk.keep_start <= rec.start + chunk.start < chunk.keep_end:
                 out.append(shift(rec, chunk.start))
         del doc
         on_piece()
-    if studies_component(nlp) is not None:
-        out.extend(study_records(nlp, text, doc_id))
+    finder = studies_component(nlp)
+    if finder is not None:
+        out.extend(study_records(nlp, finder, text, doc_id))
     return sorted(out, key=lambda r: (record_start(r), r.type))
 
 
@@ -112,6 +114,7 @@ def extract_many(items: Iterable[tuple[str, str]], *, nlp: Optional[Language] = 
 
 
 def _pipe(nlp: Language, batch: list[tuple[str, str]], batch_size: int) -> Iterator[tuple[str, list[Record]]]:
+    keys = span_keys(nlp)
     for doc, doc_id in nlp.pipe(batch, as_tuples=True, batch_size=batch_size):
         doc._.doc_id = doc_id
-        yield doc_id, records_from_doc(doc, doc_id, keys=span_keys(nlp))
+        yield doc_id, records_from_doc(doc, doc_id, keys=keys)

@@ -28,11 +28,10 @@ DEFAULT_SPANS_KEY = "survey_samples"
 
 def _in_age_band(doc: Doc, sent: Span, tok: Token, patterns: SamplePatterns) -> bool:
     """Is the number one end of an age band: 'ages 18-34', 'aged 18 to 24', 'age 65 or older'?"""
-    ages = patterns.words("age_words")
-    back = [t for t in doc[max(sent.start, tok.i - 3):tok.i]]
-    return any(t.lower_ in ages for t in back) and all(
-        t.lower_ in ages or t.like_num or t.text in patterns.words("range_words") or t.lower_ in patterns.words("coordinators")
-        for t in back[next(i for i, t in enumerate(back) if t.lower_ in ages):])
+    ages, ranges, joins = patterns.words("age_words"), patterns.words("range_words"), patterns.words("coordinators")
+    first = next((t.i for t in doc[max(sent.start, tok.i - 3):tok.i] if t.lower_ in ages), None)
+    return first is not None and all(t.lower_ in ages or t.like_num or t.text in ranges or t.lower_ in joins
+                                     for t in doc[first + 1:tok.i])
 
 
 def _number_tokens(doc: Doc, sent: Span, percent_tokens: set[int], patterns: SamplePatterns) -> list[Token]:

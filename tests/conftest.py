@@ -9,6 +9,7 @@ import pytest
 import spacy
 
 import extract
+from extract.lexicon import Lexicon
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -25,6 +26,12 @@ def nlp():
 # A hand-built parse row: (word, head, dep, pos, tag, lemma), heads as absolute token indices.
 Row = tuple[str, int, str, str, str, str]
 NO_SPACE_BEFORE = (",", ".", ":", ";", ")", "%", "+", "-")
+
+
+@pytest.fixture(scope="session")
+def lex():
+    """The package's lexicon, for rule steps called on hand-built parses."""
+    return Lexicon.default()
 
 
 @pytest.fixture(scope="session")

@@ -112,12 +112,6 @@ def test_answer_giver_on_hand_built_parses(vocab, lex, rows, figures, expected) 
     assert groups_of(build(vocab, rows, figures), lex) == expected
 
 
-@pytest.fixture(scope="module")
-def lex():
-    from extract.lexicon import Lexicon
-    return Lexicon.default()
-
-
 @pytest.mark.parametrize("words,index,expected", [
     (["Four", "in", "five", "consumers"], 2, True),
     (["nine", "out", "of", "10", "HR", "staff"], 3, True),

@@ -13,11 +13,6 @@ from extract.phrases import extend_defining_tail, is_people, trim_phrase
 from .conftest import Row, parsed_doc
 
 
-@pytest.fixture(scope="module")
-def lex():
-    return Lexicon.default()
-
-
 def build(vocab, rows: list[Row], figures: list[tuple[int, int, float, str]] = ()) -> Doc:
     """A parsed Doc with percentage spans (start, end, value, form) as survey_percentages would set them;
     no space is written before punctuation, '%' or '+', nor around a hyphen."""

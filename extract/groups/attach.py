@@ -15,6 +15,7 @@ from ..lexicon import Lexicon
 from ..phrases import extend_defining_tail, head_with_determiner, is_anaphoric, is_break, trim_phrase
 from .discourse import resolve_anaphor
 from .kind import figure_kind
+from .rules import bracket_holds_more_figures
 from .state import GroupState, TokenSpan
 
 # Words that name who by age or range: "ages 50+", "aged 18-34", "over 65", "under 25".
@@ -144,8 +145,7 @@ def _answer_giver(state: GroupState, fig: Span, sent: Span, bracket: Optional[To
     doc, rules = state.doc, state.rules
     if fig.start - 2 < sent.start or doc[fig.start - 1].text != "(":
         return None
-    close = next((t.i for t in doc[fig.end:sent.end] if t.text == ")"), sent.end)
-    if any(t.like_num for t in doc[fig.end:close]):
+    if bracket_holds_more_figures(doc, fig, sent):
         return None  # "(83% of very effective vs. 51% of effective)": a pair, read by position
     tok, crossed, best = bracket if bracket is not None else doc[fig.start - 2], False, None
     while tok.head.i != tok.i and sent.start <= tok.head.i < sent.end:
@@ -253,26 +253,35 @@ def _breakdown_table(state: GroupState, fig: Span) -> bool:
     breakdown by group, so every label is a group ('nationally: 15%', '18-24 yr olds: 21%', 'London:
     21%', 'Labour: 24%', 'Remainers: 29%'); a run of answers ('Email: 40%') names none."""
     text, doc = state.text, state.doc
+
+    def label_at(pos: int) -> tuple[Optional[TokenSpan], int]:
+        """The label (character offsets) of the line starting at ``pos`` if it is a table line, and its end."""
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        m = LABEL_LINE.fullmatch(text, pos, end)
+        return (m.span("label") if m else None), end
+
     start = text.rfind("\n", 0, fig.start_char) + 1
-    lines = []
-    for step in (-1, 1):  # the figure's own line and its neighbours, up then down
-        pos = start
-        for _ in range(TABLE_REACH):
-            end = text.find("\n", pos)
-            end = len(text) if end < 0 else end
-            m = LABEL_LINE.fullmatch(text, pos, end)
-            if m is None:
-                break
-            lines.append(m.span("label"))
-            if step < 0:
-                if pos == 0:
-                    break
-                pos = text.rfind("\n", 0, pos - 1) + 1
-            else:
-                pos = end + 1
-    if len(set(lines)) < 3:
+    labels: list[TokenSpan] = []
+    pos = start
+    for _ in range(TABLE_REACH):  # the figure's own line, then down
+        label, end = label_at(pos)
+        if label is None:
+            break
+        labels.append(label)
+        pos = end + 1
+    pos = start
+    for _ in range(TABLE_REACH - 1 if labels else 0):  # up
+        if pos == 0:
+            break
+        pos = text.rfind("\n", 0, pos - 1) + 1
+        label, _end = label_at(pos)
+        if label is None:
+            break
+        labels.append(label)
+    if len(labels) < 3:
         return False
-    for s, e in set(lines):
+    for s, e in labels:
         label = doc.char_span(s, e, alignment_mode="expand")
         if label is not None and _names_people(state, label[-1]):
             return True

@@ -30,6 +30,13 @@ def ratio_base(num: Token, lex: Lexicon) -> bool:
     return j >= 0 and doc[j].like_num
 
 
+def bracket_holds_more_figures(doc: Doc, fig: Span, sent: Span) -> bool:
+    """Does the bracket the figure opens hold other numbers: '(83% vs. 52%)', '(83% of very effective vs.
+    51% of effective)'? Such a pair is read by position, not as one group's share."""
+    close = next((t.i for t in doc[fig.end:sent.end] if t.text == ")"), sent.end)
+    return any(t.like_num for t in doc[fig.end:close])
+
+
 class GroupRules:
     """Word lists from the lexicon and the syntactic look-ups built on them."""
 
@@ -88,8 +95,7 @@ class GroupRules:
             return None
         if prev.lower_ in self.lex.word_set("vague_quantifiers"):
             return None  # "most (76%) worked full-time": the vague word made exact, not a group before it
-        close = next((t.i for t in doc[fig.end:sent.end] if t.text == ")"), sent.end)
-        if any(t.like_num for t in doc[fig.end:close]):
+        if bracket_holds_more_figures(doc, fig, sent):
             return None  # "(83% vs. 52%)" after a topic, not a group
         # The highest phrase ending right at the bracket that names people (or surveyed units):
         # "those who say the relationship is very effective (48%)", not "the must-have gadget for

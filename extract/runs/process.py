@@ -3,11 +3,11 @@ it finishes, and a bad document never sinks its batch."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 from .. import pipeline
-from ..errors import Errors
 from ..chunks import DEFAULT_CHUNK_CHARS
+from ..errors import Errors
 from ..records import Record, records_from_doc, span_keys
 from .io import Document
 
@@ -27,9 +27,8 @@ def failed_outcome(doc: Document, message: str) -> Outcome:
     return Outcome(doc.doc_id, doc.source, len(doc.text.split()), error=message)
 
 
-def _outcome(nlp: Any, doc: Any, d: Document) -> Outcome:
-    doc._.doc_id = d.doc_id
-    return Outcome(d.doc_id, d.source, len(d.text.split()), tuple(records_from_doc(doc, d.doc_id, keys=span_keys(nlp))))
+def _outcome(d: Document, records: Iterable[Record]) -> Outcome:
+    return Outcome(d.doc_id, d.source, len(d.text.split()), tuple(records))
 
 
 def _one_by_one(nlp: Any, docs: list[Document], first: int, on_start: Callable[[int], None]) -> Iterator[Outcome]:
@@ -39,8 +38,7 @@ def _one_by_one(nlp: Any, docs: list[Document], first: int, on_start: Callable[[
         on_start(i)
         try:
             # each piece of a long document says it is still moving, as a start does
-            records = pipeline.chunked_records(nlp, d.text, d.doc_id, on_piece=lambda: on_start(i))
-            yield Outcome(d.doc_id, d.source, len(d.text.split()), tuple(records))
+            yield _outcome(d, pipeline.chunked_records(nlp, d.text, d.doc_id, on_piece=lambda: on_start(i)))
         except Exception as exc:  # noqa: BLE001 - reported with the document's name, never raised
             yield failed_outcome(d, Errors.E023.format(doc_id=f"{d.source} ({d.doc_id})", reason=repr(exc)))
 
@@ -59,9 +57,11 @@ def stream_outcomes(docs: list[Document], model: str, *, solo: bool = False,
                 on_start(i)
                 yield d.text
 
+        keys = span_keys(nlp)
         try:
             for doc in nlp.pipe(texts(), batch_size=len(docs) or 1):
-                outcome = _outcome(nlp, doc, docs[done])
+                doc._.doc_id = docs[done].doc_id
+                outcome = _outcome(docs[done], records_from_doc(doc, docs[done].doc_id, keys=keys))
                 done += 1
                 yield outcome
             return
