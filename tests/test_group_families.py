@@ -253,3 +253,103 @@ def test_table_row_cells_are_shares_of_the_poll(nlp) -> None:
     doc = nlp("Morning Consult polled 1,500 Republicans.\nDonald Trump44%38%38%\nTed Cruz17%17%14%\nBen Carson10%9%9%\n")
     got = [(s.text, s._.kind, s._.group.text if s._.group is not None else None) for s in doc.spans["survey_percentages"]]
     assert got == [(v, "share", "Republicans") for v in ("44%", "38%", "38%", "17%", "17%", "14%", "10%", "9%", "9%")]
+
+
+# "among M" where the parser does not hang it on the figure's verb: inside what is measured (the subject
+# of the figure's clause), or leading the clause after a comma, even when the parser makes it a conjunct.
+AMONG_IN_CLAUSE = [
+    ("YouGov surveyed 1,070 adults. Backing for another referendum among Labour Party supporters was at 78 percent, "
+     "the poll showed.", [("78 percent", "Labour Party supporters")]),
+    ("The RCN surveyed 2,000 nurses. Confidence in job security has fallen at a more dramatic level among Scottish "
+     "nurses, from 82% in 2009 to 30% in 2011.", [("82%", "Scottish nurses"), ("30%", "Scottish nurses")]),
+    ("YouGov surveyed 1,070 adults. In Scotland, which voted against Brexit, 23 per cent wanted the national vote "
+     "ignored and among the middle and upper classes, it was just 19 per cent.",
+     [("23 per cent", "Scotland"), ("19 per cent", "middle and upper classes")]),
+    ("A poll of 1,500 voters was published. Support for the tax among Republicans stands at 35 percent, while "
+     "40 percent of Democrats back it.", [("35 percent", "Republicans"), ("40 percent", "Democrats")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", AMONG_IN_CLAUSE)
+def test_among_inside_the_figures_clause(nlp, text: str, expected) -> None:
+    doc = nlp(text)
+    got = [(s.text, s._.group.text if s._.group is not None else None) for s in doc.spans["survey_percentages"]]
+    assert got == expected
+
+
+# "Backing for another referendum among Labour Party supporters was at 78 percent, the poll showed."
+BACKING = [("Backing", 8, "nsubj", "VERB", "VBG", "back"), ("for", 0, "prep", "ADP", "IN", "for"),
+           ("another", 3, "det", "DET", "DT", "another"), ("referendum", 1, "pobj", "NOUN", "NN", "referendum"),
+           ("among", 3, "prep", "ADP", "IN", "among"), ("Labour", 6, "compound", "PROPN", "NNP", "Labour"),
+           ("Party", 7, "compound", "PROPN", "NNP", "Party"), ("supporters", 4, "pobj", "NOUN", "NNS", "supporter"),
+           ("was", 15, "ccomp", "AUX", "VBD", "be"), ("at", 8, "prep", "ADP", "IN", "at"),
+           ("78", 11, "nummod", "NUM", "CD", "78"), ("percent", 9, "pobj", "NOUN", "NN", "percent"),
+           (",", 15, "punct", "PUNCT", ",", ","), ("the", 14, "det", "DET", "DT", "the"),
+           ("poll", 15, "nsubj", "NOUN", "NN", "poll"), ("showed", 15, "ROOT", "VERB", "VBD", "show"),
+           (".", 15, "punct", "PUNCT", ".", ".")]
+# "In Scotland, 23 per cent wanted the vote ignored and among the middle and upper classes, it was just 19 per
+# cent.": 'among' parsed as a conjunct of 'ignored', and 'it' as the subject of the figure's clause.
+CLASSES = [("In", 6, "prep", "ADP", "IN", "in"), ("Scotland", 0, "pobj", "PROPN", "NNP", "Scotland"),
+           (",", 6, "punct", "PUNCT", ",", ","), ("23", 5, "nummod", "NUM", "CD", "23"),
+           ("per", 5, "compound", "ADP", "IN", "per"), ("cent", 6, "nsubj", "NOUN", "NN", "cent"),
+           ("wanted", 19, "ccomp", "VERB", "VBD", "want"), ("the", 8, "det", "DET", "DT", "the"),
+           ("vote", 9, "nsubj", "NOUN", "NN", "vote"), ("ignored", 6, "ccomp", "VERB", "VBN", "ignore"),
+           ("and", 9, "cc", "CCONJ", "CC", "and"), ("among", 9, "conj", "ADP", "IN", "among"),
+           ("the", 16, "det", "DET", "DT", "the"), ("middle", 16, "amod", "ADJ", "JJ", "middle"),
+           ("and", 13, "cc", "CCONJ", "CC", "and"), ("upper", 13, "conj", "ADJ", "JJ", "upper"),
+           ("classes", 11, "pobj", "NOUN", "NNS", "class"), (",", 19, "punct", "PUNCT", ",", ","),
+           ("it", 19, "nsubj", "PRON", "PRP", "it"), ("was", 19, "ROOT", "AUX", "VBD", "be"),
+           ("just", 21, "advmod", "ADV", "RB", "just"), ("19", 23, "nummod", "NUM", "CD", "19"),
+           ("per", 23, "nmod", "ADP", "IN", "per"), ("cent", 19, "attr", "NOUN", "NN", "cent"),
+           (".", 19, "punct", "PUNCT", ".", ".")]
+
+
+@pytest.mark.parametrize("rows,figures,expected", [
+    (BACKING, [(10, 12, 78.0, "numeric")], [("share", "Labour Party supporters")]),
+    (CLASSES, [(3, 6, 23.0, "numeric"), (21, 24, 19.0, "numeric")],
+     [("share", "Scotland"), ("share", "middle and upper classes")]),
+])
+def test_among_inside_the_clause_on_hand_built_parses(vocab, lex, rows, figures, expected) -> None:
+    assert groups_of(build(vocab, rows, figures), lex) == expected
+
+
+# A noun the article has used for who answered is a base of people in 'X% of <noun>' even where the noun
+# alone is not people ('brands', 'agencies'); a singular amount ('their budget') stays an amount.
+ANSWERED_BEFORE = [
+    ("Creativebrief surveyed 50 senior brand marketers and 50 senior leaders from agencies. Yet only 67% of agency "
+     "respondents agreed. However, brands and agencies were in agreement, with 69% of brands and 67% of agencies "
+     "disagreeing with this statement.",
+     [("67%", "share", "agency respondents"), ("69%", "share", "brands"), ("67%", "share", "agencies")]),
+    ("The poll questioned 400 franchises. Nearly 30% of franchises said sales fell.",
+     [("30%", "share", "franchises")]),
+    ("The survey polled 300 marketing budget holders. They said 40% of their budget will go to digital.",
+     [("40%", "other", None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ANSWERED_BEFORE)
+def test_nouns_that_answered_before_are_people(nlp, text: str, expected) -> None:
+    doc = nlp(text)
+    got = [(s.text, s._.kind, s._.group.text if s._.group is not None else None)
+           for s in doc.spans["survey_percentages"]]
+    assert got == expected
+
+
+# Items listed after a subject that is not people are what was rated; the share is of those asked.
+RATED_ITEMS = [
+    ("Ipsos MORI asked 1,000 adults. At no point since 1983 have more than a quarter of the public ever trusted "
+     "politicians to tell the truth. Other key public service professions that are highly trusted include teachers "
+     "( 86%),  judges ( 80%), scientists ( 79%) and the police ( 68%).",
+     ["public", "public", "public", "public", "public"]),
+    ("Ipsos MORI asked 1,000 adults. The most trusted professions are doctors (89%) and nurses (85%).",
+     ["adults", "adults"]),
+    # people as the subject: the items are the subject's own parts
+    ("Upside surveyed 1,806 retailers. By industry, the retailers most likely to report excellent business health "
+     "are discount stores (82%) and pharmacies (65%).", ["discount stores", "pharmacies"]),
+]
+
+
+@pytest.mark.parametrize("text,groups", RATED_ITEMS)
+def test_rated_items_are_not_who_answered(nlp, text: str, groups: list[str]) -> None:
+    doc = nlp(text)
+    assert [s._.group.text if s._.group is not None else None for s in doc.spans["survey_percentages"]] == groups

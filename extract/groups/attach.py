@@ -67,8 +67,14 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
         of_obj = None  # "44 percent of the vote among Republicans": the vote is what they give, not who
     if of_obj is None:
         bracket = _answer_giver(state, fig, sent, bracket) or bracket
-    head = (of_obj or bracket or rules.following_noun(doc, fig, sent) or rules.copula_subject(doc, fig, sent)
-            or _among(state, fig, sent) or _restated_noun(state, fig, sent) or _with_after_copula(state, fig, sent))
+    head = of_obj or bracket or rules.following_noun(doc, fig, sent)
+    if head is None:
+        subject = rules.copula_subject(doc, fig, sent)
+        if subject is not None and subject.pos_ == "PRON":  # "among the upper classes, it was 19 per cent"
+            head = _among(state, fig, sent) or subject
+        else:
+            head = subject or _among(state, fig, sent)
+    head = head or _restated_noun(state, fig, sent) or _with_after_copula(state, fig, sent)
     if head is None:
         named = _named_beside(state, fig, sent)
         if named is not None:
@@ -97,10 +103,15 @@ def _among(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
     - up front: 'Among those who use Internet advertising, just 14 per cent say ...', 'Of those workers
       that received a pay hike, 54% saw ...', 'Of these organizations that have been targeted, 71.3% ...';
     - after the figure, on its verb: 'Trump attracts 44 percent of the vote among self-identified
-      Republicans'."""
+      Republicans';
+    - inside the figure's own clause, on what is measured: 'Backing for another referendum among Labour
+      Party supporters was at 78 percent', 'Support for the tax among Republicans stands at 35 percent',
+      'Confidence ... has fallen ... among Scottish nurses, from 82% in 2009 to 30%';
+    - leading the figure's clause after a comma, wherever the parser hangs it: '... and among the middle
+      and upper classes, it was just 19 per cent'."""
     doc = state.doc
     verb = fig.root.head if fig.root.dep_ != "pobj" else fig.root.head.head
-    preps = state.per_sentence("among_of", sent, lambda: [t for t in sent if t.dep_ == "prep"
+    preps = state.per_sentence("among_of", sent, lambda: [t for t in sent if t.dep_ in ("prep", "conj")
                                                           and t.lower_ in state.rules.lex.word_set("group_setting_preps")])
     for tok in preps:
         if tok.i in range(fig.start, fig.end):
@@ -108,6 +119,8 @@ def _among(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
         fronted = tok.i < fig.start and (tok.lower_ == "among" and tok.head.pos_ in ("VERB", "AUX")
                                          or tok.lower_ == "of" and _fronted(doc, tok, fig, sent)
                                          and not _other_subject(tok.head, fig, state.rules.lex))
+        if tok.dep_ == "conj" and not (tok.lower_ == "among" and _leads_clause(doc, tok, fig, verb)):
+            continue  # a preposition the parser took for a conjunct only counts when it leads the clause
         if tok.i < fig.start and tok.lower_ in state.rules.lex.word_set("breakdown_place_preps") and _fronted(doc, tok, fig, sent) \
                 and not _other_subject(tok.head, fig, state.rules.lex):
             place = next((c for c in tok.children if c.dep_ == "pobj" and c.pos_ == "PROPN"
@@ -119,12 +132,36 @@ def _among(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
             if band is not None:
                 return band  # "In the 18 to 34 category, 40 per cent wanted ...", "In the over-65 age group, ..."
         after = tok.i >= fig.end and tok.lower_ == "among" and tok.head.i in (verb.i, fig.root.i, fig.root.head.i)
-        if not (fronted or after):
+        inside = tok.i < fig.start and tok.lower_ == "among" and (_clause_verb(tok).i == verb.i
+                                                                  or _leads_clause(doc, tok, fig, verb))
+        if not (fronted or after or inside):
             continue
         obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         if obj is not None and (obj.lower_ in state.rules.lex.word_set("plural_demonstratives") or state.rules.is_people(obj)):
             return obj
     return None
+
+
+def _leads_clause(doc: Doc, prep: Token, fig: Span, verb: Token) -> bool:
+    """'among M, it was 19 per cent', 'among M, 19 per cent said': the phrase and a comma come right
+    before the figure's clause, which starts with its subject or the figure itself."""
+    end = prep.right_edge.i + 1
+    if end + 1 >= fig.end or doc[end].text != ",":
+        return False
+    nxt = doc[end + 1]
+    return fig.start <= nxt.i < fig.end or (nxt.head.i == verb.i and nxt.dep_ in ("nsubj", "nsubjpass", "expl"))
+
+
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "amod", "compound"})
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb of the clause a token sits in (the sentence root when no verb is above it). A gerund used
+    as a noun ('Backing for ... was at 78 percent') is not a clause of its own."""
+    head = tok.head
+    while (head.pos_ not in ("VERB", "AUX") or head.dep_ in NOMINAL_DEPS) and head.head.i != head.i:
+        head = head.head
+    return head
 
 
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp"})

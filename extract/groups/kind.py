@@ -44,7 +44,7 @@ def figure_kind(state: GroupState, fig: Span, sent: Span, of_obj: Optional[Token
             return "share", False  # a poll's "44 percent of the vote": a share of the people asked
         if head in rules.amount or of_obj.lower_ in rules.amount or head in rules.time_nouns:
             return "other", False
-        if rules.is_people(of_obj):
+        if rules.is_people(of_obj) or state.names_who_answered(of_obj):
             return "share", False
         return ("share" if survey_cue(state, sent) else "other"), True
     if _answer_bracket(state, fig, sent):

@@ -115,7 +115,39 @@ class GroupRules:
             if tok.head.i == tok.i or (best is not None and tok.dep_ == "conj"):
                 break  # "15 to 24-year-olds (94%), and 25 to 34-year-olds (92%)": each conjunct its own
             tok = tok.head
-        return best
+        if best is not None and self._rated_item(best):
+            return None
+        return best if best is not None else self._ranked_subgroup(prev)
+
+    def _ranked_subgroup(self, tok: Token) -> Optional[Token]:
+        """'By industry, the retailers most likely to report excellent business health are discount stores
+        (82%), health and beauty stores (76%) ...': items ranked after a people subject that holds 'most' or
+        'least' are parts of it, each the base of its own figure, whatever the noun."""
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        first = tok
+        while first.dep_ in ("conj", "appos") and first.head.i < first.i:
+            first = first.head
+        verb = first.head
+        if first.dep_ != "attr" or verb.lemma_.lower() != "be":
+            return None
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        ranking = self.lex.word_set("ranking_words")
+        if subject is None or not self.is_people(subject) or not any(t.lower_ in ranking for t in subject.subtree):
+            return None
+        return tok
+
+    def _rated_item(self, tok: Token) -> bool:
+        """'Professions that are highly trusted include teachers (86%), judges (80%) ...', 'The most
+        trusted professions are doctors (89%) ...': items listed after a subject that is not people are
+        what was rated; the share is of the people asked, named elsewhere."""
+        while tok.dep_ in ("conj", "appos") and tok.head.i < tok.i:
+            tok = tok.head  # "teachers (86%), judges (80%), scientists (79%)": the parser chains the list
+        verb = tok.head
+        if tok.dep_ not in ("dobj", "attr") or verb.lemma_.lower() not in self.lex.word_set("listing_verbs"):
+            return False
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject is not None and subject.pos_ == "NOUN" and not self.is_people(subject)
 
     def following_noun(self, doc: Doc, fig: Span, sent: Span, form: Optional[str] = None) -> Optional[Token]:
         """'Three out of four marketers believe', 'one in 10 marketing and IT executives say',

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional, TypeVar
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..extensions import doc_text
 from ..phrases import plural_mentions
@@ -72,6 +72,22 @@ class GroupState:
         if key not in self._facts:
             self._facts[key] = compute()
         return self._facts[key]
+
+    def names_who_answered(self, tok: Token) -> bool:
+        """Has the article already used this noun for who answered (a population, a respondent noun, the
+        group of a share)? 'brands' in '69% of brands' is then a base of people for this article, although
+        brands alone are not people. A plural also matches the noun that qualifies an earlier respondent
+        noun: 'agency leaders', 'agency respondents', then '67% of agencies'."""
+        lemma = tok.lemma_.lower()
+        doc = self.doc
+        for s, e in self.sample_populations + self.strong:
+            if s >= tok.i:
+                continue
+            root = doc[s:e].root
+            if root.lemma_.lower() == lemma or tok.tag_ == "NNS" and any(
+                    c.dep_ == "compound" and c.lemma_.lower() == lemma for c in root.children):
+                return True
+        return False
 
     @classmethod
     def start(cls, doc: Doc, figures: list[Span], sentences: list[TokenSpan], samples: list[Span],
