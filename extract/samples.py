@@ -103,6 +103,18 @@ def _asked(head: Token, patterns: SamplePatterns, figure_tokens: frozenset[int] 
     # object hangs on the verb as a conjunct.
     if head.dep_ in ("dobj", "obj", "conj") and _is_survey_verb(gov, patterns):
         return True
+    # "surveyed 50 senior brand marketers from companies including Barclaycard, ..., and 50 senior leaders
+    # from agencies": a second counted group that the parser hangs deep inside the first one's list.
+    if head.dep_ == "conj" and is_people(head, patterns.lexicon) and any(c.dep_ == "nummod" for c in head.children):
+        verb = next((a for a in head.ancestors if _is_survey_verb(a, patterns)), None)
+        if verb is not None and any(c.dep_ in ("dobj", "obj") and any(g.dep_ == "nummod" for g in c.children)
+                                    for c in verb.children):
+            return True
+    # "A global survey of IT professionals and leaders of over 800 organizations", "polled the heads of 500
+    # schools": the count of the units that the people asked speak for.
+    if head.dep_ == "pobj" and gov.lower_ == "of" and gov.head.pos_ == "NOUN" and is_people(gov.head, patterns.lexicon) \
+            and any(c.dep_ == "nummod" for c in head.children) and _asked(gov.head, patterns, figure_tokens):
+        return True
     # "The survey included 610 agency staff", "the poll reached 2,000 voters": a survey as the subject.
     if head.dep_ in ("dobj", "obj") and gov.lemma_.lower() in patterns.inclusion and (
             _subject_lemma(gov) in patterns.survey_nouns or _subject_lemma(gov) in patterns.bases):

@@ -58,6 +58,23 @@ DATES = [("They", 1, "nsubj", "PRON", "PRP", "they"), ("surveyed", 1, "ROOT", "V
          ("them", 1, "dobj", "PRON", "PRP", "they"), ("between", 1, "prep", "ADP", "IN", "between"),
          ("June", 3, "pobj", "PROPN", "NNP", "June"), ("22", 4, "nummod", "NUM", "CD", "22"),
          ("and", 4, "cc", "CCONJ", "CC", "and"), ("30", 4, "conj", "NUM", "CD", "30"), (".", 1, "punct", "PUNCT", ".", ".")]
+# "A survey of IT professionals and leaders of over 800 organizations reveals this."
+UNITS_OF = [("A", 1, "det", "DET", "DT", "a"), ("survey", 11, "nsubj", "NOUN", "NN", "survey"),
+            ("of", 1, "prep", "ADP", "IN", "of"), ("IT", 4, "compound", "PROPN", "NNP", "IT"),
+            ("professionals", 2, "pobj", "NOUN", "NNS", "professional"), ("and", 4, "cc", "CCONJ", "CC", "and"),
+            ("leaders", 4, "conj", "NOUN", "NNS", "leader"), ("of", 6, "prep", "ADP", "IN", "of"),
+            ("over", 9, "quantmod", "ADP", "IN", "over"), ("800", 10, "nummod", "NUM", "CD", "800"),
+            ("organizations", 7, "pobj", "NOUN", "NNS", "organization"), ("reveals", 11, "ROOT", "VERB", "VBZ", "reveal"),
+            ("this", 11, "dobj", "PRON", "DT", "this"), (".", 11, "punct", "PUNCT", ".", ".")]
+# "Creativebrief surveyed 50 marketers from companies including Barclaycard, and 50 leaders from agencies."
+DEEP_CONJUNCT = [("Creativebrief", 1, "nsubj", "PROPN", "NNP", "Creativebrief"), ("surveyed", 1, "ROOT", "VERB", "VBD", "survey"),
+                 ("50", 3, "nummod", "NUM", "CD", "50"), ("marketers", 1, "dobj", "NOUN", "NNS", "marketer"),
+                 ("from", 1, "prep", "ADP", "IN", "from"), ("companies", 4, "pobj", "NOUN", "NNS", "company"),
+                 ("including", 5, "prep", "VERB", "VBG", "include"), ("Barclaycard", 6, "pobj", "PROPN", "NNP", "Barclaycard"),
+                 (",", 7, "punct", "PUNCT", ",", ","), ("and", 7, "cc", "CCONJ", "CC", "and"),
+                 ("50", 11, "nummod", "NUM", "CD", "50"), ("leaders", 7, "conj", "NOUN", "NNS", "leader"),
+                 ("from", 11, "prep", "ADP", "IN", "from"), ("agencies", 12, "pobj", "NOUN", "NNS", "agency"),
+                 (".", 1, "punct", "PUNCT", ".", ".")]
 
 CASES = [
     ("a part as a clause", PART_CLAUSE, [(312, "work in retail")]),
@@ -67,6 +84,8 @@ CASES = [
     ("responses from", RESPONSES, [(420, "finance leaders")]),
     ("conducted among", AMONG, [(2521, "adults")]),
     ("days are not counts", DATES, []),
+    ("units the people asked speak for", UNITS_OF, [(800, "organizations")]),
+    ("a counted conjunct deep in the first list", DEEP_CONJUNCT, [(50, "marketers"), (50, "leaders from agencies")]),
 ]
 
 

@@ -69,6 +69,14 @@ WORDINGS = [
     ("Context Marketing conducted the survey online in January among 600 adults ages 20 to 64, equally representing "
      "men and women.", [(600, "exact", "adults ages 20 to 64")]),
     ("Those students were sent questionnaires and 1,957 returned them.", [(1957, "exact", None)]),
+    # a second counted group that the parser hangs inside the first one's list of examples
+    ("date 2018-07-24 Creativebrief surveyed 50 senior brand marketers from companies including Barclaycard, "
+     "McDonald's, Starbucks, Britvic and Iceland, and 50 senior leaders from agencies such as Adam & Eve/DDB, VCCP, "
+     "Iris, The Beyond Collective and Portas.", [(50, "exact", "senior brand marketers"), (50, "exact", "senior leaders")]),
+    # the units that the people asked speak for
+    ("A global survey of IT professionals and leaders of over 800 organizations reveals that more then a quarter of "
+     "organizations surveyed has reported being the target of a security-related incident.",
+     [(800, "lower", "organizations")]),
 ]
 NOT_SAMPLES = [
     "Forrester and Forbes Insights published similar surveys in 2011 and 2013.",
