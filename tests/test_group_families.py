@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import pytest
 
+from extract.groups.attach import _answer_under_question
 from extract.groups.rules import ratio_base
 
 from .conftest import parsed_doc
@@ -353,3 +354,34 @@ RATED_ITEMS = [
 def test_rated_items_are_not_who_answered(nlp, text: str, groups: list[str]) -> None:
     doc = nlp(text)
     assert [s._.group.text if s._.group is not None else None for s in doc.spans["survey_percentages"]] == groups
+
+
+# Answers listed under a question are what was answered, whatever their words; the share is of those asked.
+POLL = ("The 1,200 attendees, comprising clientside marketers, media and creative agencies and others, were polled via "
+        "a voting tablet.\n\n")
+QUESTION_LISTS = [
+    (POLL + "What is your preferred social media site for driving brand growth?\n  • None (32%)\n  • YouTube (20%)\n",
+     ["attendees", "attendees"]),
+    (POLL + "Which discipline will offer your brand the largest opportunity for growth?\n  • Web advertising (16%)\n"
+     "  • Direct Marketing (7%)\n  • Grassroots, viral public relations (19%)\n  • Radio (5%)\n",
+     ["attendees", "attendees", "attendees", "attendees"]),
+    (POLL + "How will you adjust your plans?\n\n  • Spending will be reduced (33%)\n"
+     "    No changes, we will keep everything status quo (8%)\n", ["attendees", "attendees"]),
+]
+
+
+@pytest.mark.parametrize("text,groups", QUESTION_LISTS)
+def test_answers_under_a_question_are_not_groups(nlp, text: str, groups: list[str]) -> None:
+    doc = nlp(text)
+    assert [s._.group.text if s._.group is not None else None for s in doc.spans["survey_percentages"]] == groups
+
+
+@pytest.mark.parametrize("text,figure,expected", [
+    ("Which site?\n  • YouTube (20%)\n  • Grassroots, viral public relations (19%)\n", "19%", True),
+    ("How will you adjust?\n\n  • Spending will be reduced (33%)\n    No changes (8%)\n", "8%", True),
+    ("Which site?\n• YouTube (20%)\nMost marketers (61%) use it.\n", "61%", False),  # prose after the list
+    ("Those most satisfied:\n• Teachers (40%)\n", "40%", False),  # a list that is not of answers
+    ("• Teachers (40%)\n", "40%", False),  # no line above
+])
+def test_answer_under_question(text: str, figure: str, expected: bool) -> None:
+    assert _answer_under_question(text, text.index(figure)) is expected

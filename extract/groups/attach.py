@@ -18,6 +18,10 @@ from .kind import figure_kind
 from .rules import bracket_holds_more_figures
 from .state import GroupState, TokenSpan
 
+# An item of a list of answers: a line that ends with its share in brackets, "• YouTube (20%)".
+ANSWER_LINE = regex.compile(r"\(\s*\d+(?:\.\d+)?\s*(?:%|per\s?cent|percent)\s*\)\s*$", regex.I)
+MAX_ANSWER_LINES = 30  # how far up a list of answers is followed to find its question
+
 # Words that name who by age or range: "ages 50+", "aged 18-34", "over 65", "under 25".
 DEFINING_HEAD = regex.compile(r"^(?:age[sd]?|over|under|between)\s+\d", regex.I)
 AGE_PLUS = regex.compile(r"\d\+$")  # "50+": is_people already reads "18-24 yr olds", "over-55s"
@@ -65,6 +69,8 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
         return
     if of_obj is not None and of_obj.lemma_.lower() in rules.lex.word_set("vote_nouns"):
         of_obj = None  # "44 percent of the vote among Republicans": the vote is what they give, not who
+    if bracket is not None and _answer_under_question(state.text, fig.start_char):
+        bracket = None  # "What is your preferred social media site? • YouTube (20%)": an answer, not who
     if of_obj is None:
         bracket = _answer_giver(state, fig, sent, bracket) or bracket
     head = of_obj or bracket or rules.following_noun(doc, fig, sent)
@@ -153,6 +159,24 @@ def _leads_clause(doc: Doc, prep: Token, fig: Span, verb: Token) -> bool:
 
 
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "amod", "compound"})
+
+
+def _answer_under_question(text: str, at: int) -> bool:
+    """Is the figure at ``at`` on a line of a list of answers under a question?
+    'What is your preferred social media site for driving brand growth?' / '• None (32%)' / '• YouTube (20%)':
+    every item, whatever its words ('Grassroots', 'Direct Marketing'), is what was answered; the share is of
+    the people asked."""
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    for _ in range(MAX_ANSWER_LINES):
+        start = text.rfind("\n", 0, max(0, end)) + 1
+        line = text[start:end].strip()
+        if line and not ANSWER_LINE.search(line):
+            return line.endswith("?")
+        if start == 0:
+            return False
+        end = start - 1
+    return False
 
 
 def _clause_verb(tok: Token) -> Token:
