@@ -16,11 +16,17 @@ WORD_FIGURE_INFIX = r"(?<=[^\W\d_]{2})[/\u2014](?=[0-9])"
 # A table flattened into text, cells glued: "Donald Trump44%38%38%" (a zero-width split before each cell).
 TABLE_CELL_INFIXES = (r"(?<=[^\W\d_]{2})(?=\d+(?:\.\d+)?%)", r"(?<=%)(?=\d)")
 
+# "(45%)”Stay ahead", "(52% of respondents)”Drive sales": answers run together, the closing bracket
+# (and the next answer's opening quote) glued to the next answer.
+CLOSE_AFTER_FIGURE_INFIXES = (r"(?<=%)[)\]](?=\S)", r"(?<=[^\W\d_])[)\]](?=[”“\"])",
+                              r"(?<=[)\]])[”“\"’‘](?=\w)")
+
 
 def split_figure_pairs(nlp: Language) -> None:
     """Let the tokenizer split a slash or dash written right after a percent sign, so that each figure
     of a pair is its own span."""
-    infixes = list(nlp.Defaults.infixes) + [FIGURE_PAIR_INFIX, WORD_FIGURE_INFIX, *TABLE_CELL_INFIXES]
+    infixes = list(nlp.Defaults.infixes) + [FIGURE_PAIR_INFIX, WORD_FIGURE_INFIX, *TABLE_CELL_INFIXES,
+                                            *CLOSE_AFTER_FIGURE_INFIXES]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 

@@ -53,6 +53,9 @@ FORMS = [
      [("40%", 40.0, "exact", "percent"), ("12 points", 12.0, "exact", "points")]),
     # a table flattened into text
     ("Donald Trump44%38%38%", [("44%", 44.0, "exact", "percent"), ("38%", 38.0, "exact", "percent"), ("38%", 38.0, "exact", "percent")]),
+    # answers run together: the figure stops at its bracket
+    ("“Drive sales and grow market share” (45%)”Stay ahead, differentiate” (44%)”Improve our brand”",
+     [("45%", 45.0, "exact", "percent"), ("44%", 44.0, "exact", "percent")]),
     # a bound written after the figure
     ("customer satisfaction rating of 70% or lower.", [("70%", 70.0, "upper", "percent")]),
     ("a score of 80 per cent or above", [("80 per cent", 80.0, "lower", "percent")]),

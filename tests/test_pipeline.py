@@ -67,6 +67,11 @@ def test_pipeline_bounded_suffix_search_survives_to_bytes():
     ("Donald Trump44%38%38%", ["Donald", "Trump", "44%", "38%", "38", "%"]),
     ("Don't Know/No Opinion6%8%8%", ["Do", "n't", "Know", "/", "No", "Opinion", "6%", "8%", "8", "%"]),
     ("COVID19 and B2B and mp3", ["COVID19", "and", "B2B", "and", "mp3"]),  # no figure: kept whole
+    # answers run together: the closing bracket and the next answer's quote are their own tokens
+    ("share” (45%)”Stay ahead", ["share", "”", "(", "45%", ")", "”", "Stay", "ahead"]),
+    ("(52% of respondents)”Drive sales", ["(", "52", "%", "of", "respondents", ")", "”", "Drive", "sales"]),
+    ("(41%)Transform", ["(", "41%", ")", "Transform"]),
+    ("he said (quietly) and left", ["he", "said", "(", "quietly", ")", "and", "left"]),
 ])
 def test_pipeline_splits_a_figure_glued_to_the_word_before(tokenizers, text, tokens):
     plain, _bounded = tokenizers
