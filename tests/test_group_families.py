@@ -385,3 +385,18 @@ def test_answers_under_a_question_are_not_groups(nlp, text: str, groups: list[st
 ])
 def test_answer_under_question(text: str, figure: str, expected: bool) -> None:
     assert _answer_under_question(text, text.index(figure)) is expected
+
+
+# 'more than' / 'less than' + a count after a figure opens the answer's own quantity, not a change of the figure;
+# before a year or another percentage it is still a change.
+@pytest.mark.parametrize("text,expected", [
+    ("The ANA polled 15,000 nurses. Experience levels varied, with 55% reporting less than 15 years experience and "
+     "45% more than 15 years.", [("55%", "share"), ("45%", "share")]),
+    ("A survey of 900 workers was published. Hours varied, with 40% working less than 30 hours a week and 25% more than 50 hours.",
+     [("40%", "share"), ("25%", "share")]),
+    ("A survey of 900 retailers was published. Sales were 20% more than 2019 levels.", [("20%", "other")]),
+    ("A survey of 900 retailers was published. Online sales grew 12% more than store sales.", [("12%", "other")]),
+])
+def test_more_than_a_count_is_the_answer(nlp, text: str, expected) -> None:
+    doc = nlp(text)
+    assert [(s.text, s._.kind) for s in doc.spans["survey_percentages"]] == expected

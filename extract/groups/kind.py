@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Optional
 
 import regex
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .state import Assignment, GroupState
 
@@ -78,7 +78,8 @@ def figure_kind(state: GroupState, fig: Span, sent: Span, of_obj: Optional[Token
         return "other", False
     nxt = doc[fig.end] if fig.end < len(doc) else None
     if nxt is not None and nxt.lower_ in rules.change_after and not (
-            nxt.lower_ in rules.rival_position and nxt.i + 1 < sent.end and doc[nxt.i + 1].tag_ == "VBG"):
+            nxt.lower_ in rules.rival_position and nxt.i + 1 < sent.end and doc[nxt.i + 1].tag_ == "VBG") \
+            and not _bounds_what_follows(doc, nxt, sent):
         return "other", False  # not "71 per cent behind leaving": behind a choice, not behind a rival
     # "rose 5%", "up by 4.5%", "running at 50%", "a rate of 20%", "sales of 13%"
     gov = root.head
@@ -111,6 +112,18 @@ def figure_kind(state: GroupState, fig: Span, sent: Span, of_obj: Optional[Token
     if root.dep_ == "appos" and (gov.lemma_.lower() in rules.amount or gov.lower_ in rules.amount):
         return "other", False
     return ("share" if survey_cue(state, sent) or _survey_default(state, sent) else "other"), True
+
+
+def _bounds_what_follows(doc: Doc, word: Token, sent: Span) -> bool:
+    """'with 55% reporting less than 15 years experience and 45% more than 15 years': 'more than' opens the
+    answer's own quantity (a count, not a year or another percentage), not a change of the figure."""
+    j = word.i + 1
+    if word.lower_ not in ("more", "less", "fewer") or j + 1 >= sent.end or doc[j].lower_ != "than":
+        return False
+    num = doc[j + 1]
+    following = doc[j + 2] if j + 2 < sent.end else None
+    year = len(num.text) == 4 and num.text[:2] in ("19", "20")
+    return num.like_num and not year and not (following is not None and following.text in ("%", "percent", "per"))
 
 
 def _answer_bracket(state: GroupState, fig: Span, sent: Span) -> bool:
