@@ -400,3 +400,20 @@ def test_answer_under_question(text: str, figure: str, expected: bool) -> None:
 def test_more_than_a_count_is_the_answer(nlp, text: str, expected) -> None:
     doc = nlp(text)
     assert [(s.text, s._.kind) for s in doc.spans["survey_percentages"]] == expected
+
+
+# Figures coordinated with one whose kind a construction decided take its kind.
+@pytest.mark.parametrize("text,expected", [
+    ("A survey of 300 executives was published. They said Internet budgets will rise 39% during the next five years, "
+     "with an increase of 36% for direct mail, 34% for sales promotion, 25% for magazines and 24% for newspapers.",
+     ["other"] * 5),
+    ("Halifax surveyed 2,000 homes. In the North West, Halifax said prices rose by 3% and 1.2% in the two regions "
+     "respectively during the quarter.", ["other", "other"]),
+    ("Halifax surveyed 2,000 homes. At the other end of the scale, prices in the South East and London fell by 1.6% "
+     "and 0.5% respectively.", ["other", "other"]),
+    ("A survey of 1,000 adults was published. Some 62% of adults and 48% of teenagers said they agree.",
+     ["share", "share"]),
+])
+def test_coordinated_figures_share_a_kind(nlp, text: str, expected: list[str]) -> None:
+    doc = nlp(text)
+    assert [s._.kind for s in doc.spans["survey_percentages"]] == expected
