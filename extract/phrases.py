@@ -104,6 +104,14 @@ def _droppable_child(child: Token, head: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _saying(tok: Token, lex: Lexicon) -> bool:
+    """A verb of saying, also where the tagger took its '-ing' form for a noun ('those surveyed feeling
+    they should ...')."""
+    saying = lex.word_set("saying_verbs")
+    low = tok.lower_
+    return tok.lemma_.lower() in saying or low.endswith("ing") and low[:-3] in saying
+
+
 def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[int] = (),
                 stop_tokens: Iterable[int] = (), limit: Optional[tuple[int, int]] = None) -> Optional[tuple[int, int]]:
     """Token offsets (start, end) of the phrase headed by ``head``, trimmed by the guide's rules."""
@@ -123,8 +131,9 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
     # "... than those with an effective relationship to use a variety of metrics": an infinitive on a
     # noun says what they do, not who they are.
     for tok in doc[head.i + 1:end]:
-        if tok.dep_ == "acl" and tok.lemma_.lower() in lex.word_set("saying_verbs") and tok.right_edge.i + 1 >= end:
-            end = tok.left_edge.i
+        if tok.dep_ == "acl" and _saying(tok, lex) and tok.right_edge.i + 1 >= end:
+            lead = doc[tok.left_edge.i:tok.i]  # "those surveyed feeling ...": 'surveyed' hung on 'feeling'
+            end = tok.i if len(lead) and all(t.lower_ in lex.word_set("survey_participles") for t in lead) else tok.left_edge.i
             break
         if tok.dep_ in ("acl", "relcl") and (tok.tag_ == "VBD" or not _has_verb_root(doc, lo_limit, hi_limit)) and not any(
                 c.dep_ == "nsubj" for c in tok.children) and not (
@@ -280,5 +289,5 @@ def is_anaphoric(span: Span, lex: Lexicon) -> bool:
     if len(words) == 1 and words[0] in lex.word_set("anaphors") and not (toks[0].text.isupper() and len(toks[0].text) > 1):
         return True
     if words[0] in lex.word_set("anaphoric_openers") and len(words) <= 2:
-        return True
+        return words[-1] not in lex.word_set("survey_participles")  # "those surveyed" names the respondents
     return " ".join(words) in lex.word_set("anaphoric_phrases")

@@ -417,3 +417,16 @@ def test_more_than_a_count_is_the_answer(nlp, text: str, expected) -> None:
 def test_coordinated_figures_share_a_kind(nlp, text: str, expected: list[str]) -> None:
     doc = nlp(text)
     assert [s._.kind for s in doc.spans["survey_percentages"]] == expected
+
+
+# A reporting participle after the group carries the finding, also where the tagger took it for a noun
+# ('feeling') and the parser hung 'surveyed' on it.
+@pytest.mark.parametrize("sentence,group", [
+    ("What's reassuring is brands' seeming appetite to support a shift, with 80% of those surveyed feeling they "
+     "should shoulder more responsibility.", "those surveyed"),
+    ("The study found 40% of respondents saying they work remotely.", "respondents"),
+    ("The report came out, with 62% of marketers agreeing that budgets are too small.", "marketers"),
+])
+def test_reporting_participle_is_the_statement(nlp, sentence: str, group: str) -> None:
+    doc = nlp("A survey of 100 people was published. " + sentence)
+    assert [s._.group.text for s in doc.spans["survey_percentages"]] == [group]
