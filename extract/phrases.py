@@ -171,6 +171,10 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
         if i in stops or i in drop or is_break(doc, i) or not head.is_ancestor(doc[i]):
             start = i + 1
             break
+    # A hyphenated word the parser cut into pieces ('35% of non-profits' as 'non', '-', 'profits'): whole.
+    while end + 1 < hi_limit and end == head.i + 1 and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha and end + 1 not in stops:
+        end += 2
     start = _skip_leading(doc, start, end, head, drop, lex)
     # A count written into the phrase: "the 17-million population" -> "population".
     j = start

@@ -430,3 +430,17 @@ def test_coordinated_figures_share_a_kind(nlp, text: str, expected: list[str]) -
 def test_reporting_participle_is_the_statement(nlp, sentence: str, group: str) -> None:
     doc = nlp("A survey of 100 people was published. " + sentence)
     assert [s._.group.text for s in doc.spans["survey_percentages"]] == [group]
+
+
+# A hyphenated group the parser cut into pieces is taken whole.
+@pytest.mark.parametrize("sentence,figure,group", [
+    ("Financial services companies who conduct the surveys are most likely to implement the findings (75%), compared "
+     "with 35% of non-profits and 45% of manufacturing firms.", "35%", "non-profits"),
+    ("Financial services companies who conduct the surveys are most likely to implement the findings (75%), compared "
+     "with 35% of non-profits and 45% of manufacturing firms.", "45%", "manufacturing firms"),
+    ("Only 12% of non-users said they would try it.", "12%", "non-users"),
+])
+def test_hyphenated_group_is_whole(nlp, sentence: str, figure: str, group: str) -> None:
+    doc = nlp(SURVEY + sentence)
+    found = {s.text: s for s in doc.spans["survey_percentages"]}
+    assert found[figure]._.group.text == group
