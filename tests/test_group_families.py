@@ -444,3 +444,23 @@ def test_hyphenated_group_is_whole(nlp, sentence: str, figure: str, group: str) 
     doc = nlp(SURVEY + sentence)
     found = {s.text: s for s in doc.spans["survey_percentages"]}
     assert found[figure]._.group.text == group
+
+
+# Phrases that point back: 'those voters' takes the earlier mention with the same noun, 'them' the phrase that
+# sets its clause ('Among M, ... of them'); 'those companies questioned' names the respondents itself.
+@pytest.mark.parametrize("text,figure,group", [
+    ("Morning Consult polled 1,500 voters. Rubio does best among Republican voters who make more than $100,000 a "
+     "year; 18 percent of those voters back the Florida Republican.", "18 percent",
+     "Republican voters who make more than $100,000 a year"),
+    ("The survey asked 500 firms. To make matters worse 90% of those companies questioned had no idea that "
+     "confidential information was leaking.", "90%", "those companies"),
+    ("The commission surveyed 1,700 parents. * Among mothers who are employed 34 to 40 hours a week, 29 percent of "
+     "them said they have \"the right amount\" of time with their families.", "29 percent",
+     "mothers who are employed 34 to 40 hours a week"),
+    ("The commission surveyed 1,700 parents. Among fathers who work full time, 41 percent of them said they have too "
+     "little time.", "41 percent", "fathers who work full time"),
+])
+def test_phrases_that_point_back(nlp, text: str, figure: str, group: str) -> None:
+    doc = nlp(text)
+    found = {s.text: s for s in doc.spans["survey_percentages"]}
+    assert found[figure]._.group.text == group

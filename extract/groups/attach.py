@@ -95,7 +95,8 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
     twin = fig._.restates
     if twin is not None and span[0] <= twin.start < span[1] and twin.end < span[1]:
         span = (twin.end, span[1])  # "three in five advertisers (58 per cent)": the ratio is the figure, not the group
-    if is_anaphoric(head_with_determiner(doc, head, span), rules.lex):
+    asked = any(c.dep_ in ("acl", "amod") and c.lower_ in rules.lex.word_set("survey_participles") for c in head.children)
+    if is_anaphoric(head_with_determiner(doc, head, span), rules.lex) and not asked:  # not "those companies questioned"
         recent = state.previous_groups + [out[m].group for m in members if m < n and out[m].group and out[m].kind == "share"]
         a.group = resolve_anaphor(state, head_with_determiner(doc, head, span), recent)
         a.resolved = a.group is not None

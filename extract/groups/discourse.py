@@ -25,7 +25,8 @@ def resolve_anaphor(state: GroupState, phrase: Span, recent: Sequence[TokenSpan]
     previous = [m for m in before if earlier and earlier[-1][0] <= m[0] < earlier[-1][1]]
     if words and words[0] in state.rules.lex.word_set("demonstrative_openers") and len(words) == 2:
         noun = phrase[-1].lemma_.lower()
-        for pool in (previous, before):
+        current = [m for m in before if m[0] >= sent_start]  # "among Republican voters who ...; 18 percent of those voters"
+        for pool in (current, previous, before):
             same = [m for m in pool if any(t.lemma_.lower() == noun for t in doc[m[0]:m[1]])]
             if same:
                 return same[-1][:2]
@@ -34,6 +35,9 @@ def resolve_anaphor(state: GroupState, phrase: Span, recent: Sequence[TokenSpan]
         return None
     if words in (["both"], ["both", "groups"], ["the", "two"], ["two"]):
         return None
+    setting = _setting_mention(state, phrase, sent_start)
+    if setting is not None:
+        return setting
     if recent:
         return recent[-1]
     subjects = [m for m in previous if m[2]]
@@ -43,6 +47,21 @@ def resolve_anaphor(state: GroupState, phrase: Span, recent: Sequence[TokenSpan]
     if strong:
         return max(strong)
     return before[-1][:2] if before else None
+
+
+def _setting_mention(state: GroupState, phrase: Span, sent_start: int) -> Optional[TokenSpan]:
+    """'Among mothers who are employed 34 to 40 hours a week, 29 percent of them said ...': a pronoun
+    after a phrase that sets the group of its clause points to that phrase."""
+    doc = state.doc
+    preps = state.rules.lex.word_set("group_setting_preps")
+    for m in sorted(state.mentions, reverse=True):
+        if not sent_start <= m[0] or m[1] > phrase.start:
+            continue
+        head = doc[m[0]:m[1]].root
+        if head.dep_ == "pobj" and head.head.lower_ in preps and head.head.i < m[0] \
+                and all(not t.is_alpha for t in doc[sent_start:head.head.i]):
+            return m
+    return None
 
 
 def nearest_mention(state: GroupState, token_i: int, members: list[int], n: int) -> Optional[TokenSpan]:
