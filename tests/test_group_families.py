@@ -464,3 +464,16 @@ def test_phrases_that_point_back(nlp, text: str, figure: str, group: str) -> Non
     doc = nlp(text)
     found = {s.text: s for s in doc.spans["survey_percentages"]}
     assert found[figure]._.group.text == group
+
+
+# Age bands before the figure's bracket, which the parser rarely holds together.
+@pytest.mark.parametrize("sentence,groups", [
+    ("Those 55 and older are most supportive (75%), followed closely by those aged 35-54 (72%).",
+     ["Those 55 and older", "those aged 35-54"]),
+    ("Support is highest among adults ages 65 and older (30%) and lowest among people aged 18 to 24 (12%).",
+     ["adults ages 65 and older", "people aged 18 to 24"]),
+    ("Backing was strongest among voters aged 65+ (61%).", ["voters aged 65+"]),
+])
+def test_age_band_before_the_bracket(nlp, sentence: str, groups: list[str]) -> None:
+    doc = nlp("Ipsos polled 1,000 Canadians. " + sentence)
+    assert [s._.group.text for s in doc.spans["survey_percentages"]] == groups

@@ -18,6 +18,12 @@ from .kind import figure_kind
 from .rules import bracket_holds_more_figures
 from .state import GroupState, TokenSpan
 
+# An age band written right before a figure's bracket: "those aged 35-54 (72%)", "adults ages 65 and older (30%)".
+AGE_BAND_BEFORE = regex.compile(
+    r"""(?P<who>\b[^\W\d_][\w-]*)[ \t]+
+        (?P<band>(?:aged?|ages)[ \t]+\d+(?:[ \t]*(?:-|\u2013|to)[ \t]*\d+|\+|[ \t]+(?:and|or)[ \t]+(?:older|over|above|up|under|younger))?)
+        [ \t]*\([ \t]*$""", regex.VERBOSE | regex.I)
+
 # An item of a list of answers: a line that ends with its share in brackets, "• YouTube (20%)".
 ANSWER_LINE = regex.compile(r"\(\s*\d+(?:\.\d+)?\s*(?:%|per\s?cent|percent)\s*\)\s*$", regex.I)
 MAX_ANSWER_LINES = 30  # how far up a list of answers is followed to find its question
@@ -59,7 +65,8 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
     fig, a, out = state.figures[n], state.assignments[n], state.assignments
     limit = (sent.start, sent.end)
     a.statement = rules.statement(doc, fig, sent, stops)
-    population = _population_bracket(state, fig, sent) or _age_band_after(state, fig, sent)
+    population = (_population_bracket(state, fig, sent) or _age_band_after(state, fig, sent)
+                  or _age_band_before(state, fig, sent))
     if population is not None:
         a.group, a.resolved = population, True
         return
@@ -223,6 +230,9 @@ def _answer_giver(state: GroupState, fig: Span, sent: Span, bracket: Optional[To
         named = rules._through_quantity(subj) if subj is not None else None
         if named is not None and named.pos_ in ("NOUN", "PROPN") and rules.is_people(named):
             best = named  # a people subject; a higher one (the speakers) replaces it
+        elif subj is not None and subj.pos_ == "NUM" and any(
+                c.lower_ in rules.lex.word_set("plural_demonstratives") for c in subj.children):
+            best = subj  # "Those 55 and older are most supportive (75%)": the parser heads the band with its number
     return best if best is not None and (bracket is None or crossed) else None
 
 
@@ -280,6 +290,21 @@ def _age_band_after(state: GroupState, fig: Span, sent: Span) -> Optional[TokenS
         return None
     words = state.doc.char_span(band.end() - len(band.group().lstrip()), band.end(), alignment_mode="expand")
     return (words.start, words.end) if words is not None and words.end <= sent.end else None
+
+
+def _age_band_before(state: GroupState, fig: Span, sent: Span) -> Optional[TokenSpan]:
+    """A group named by an age band right before the figure's bracket, which the parser rarely holds
+    together: 'followed closely by those aged 35-54 (72%)', 'adults ages 65 and older (30%)'."""
+    band = AGE_BAND_BEFORE.search(state.text, max(sent.start_char, fig.start_char - 60), fig.start_char)
+    if band is None:
+        return None
+    words = state.doc.char_span(band.start("who"), band.end("band"), alignment_mode="expand")
+    if words is None or words.start < sent.start:
+        return None
+    head = words[0]
+    if head.lower_ not in state.rules.lex.word_set("plural_demonstratives") and not state.rules.is_people(head):
+        return None
+    return (words.start, words.end)
 
 
 def _named_beside(state: GroupState, fig: Span, sent: Span) -> Optional[TokenSpan]:
