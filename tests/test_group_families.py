@@ -477,3 +477,48 @@ def test_phrases_that_point_back(nlp, text: str, figure: str, group: str) -> Non
 def test_age_band_before_the_bracket(nlp, sentence: str, groups: list[str]) -> None:
     doc = nlp("Ipsos polled 1,000 Canadians. " + sentence)
     assert [s._.group.text for s in doc.spans["survey_percentages"]] == groups
+
+
+# What is counted: 'the number/share of M ...' gives M, also where the value moves ('has increased ... from 19%
+# to 26%'), with the clause on M as what is counted. A change in a share carries the group whose figure changed:
+# from the shares in its sentence, before or after it, else from the article like a share; a stated gap has none.
+@pytest.mark.parametrize("text,expected", [
+    ("Upside surveyed 1,806 retailers. This figure is up by eight percentage points over the first quarter, when 92% "
+     "felt positively about current business health. The number of retailers focused on opening new stores has "
+     "increased by seven points, from 19% a year ago to 26% today.",
+     [("eight percentage points", "point_change", "retailers"), ("92%", "share", "retailers"),
+      ("seven points", "point_change", "retailers"), ("19%", "share", "retailers"), ("26%", "share", "retailers")]),
+    ("Pew surveyed 10,000 adults. The share of Americans who identified as Democrats rose to 33%.",
+     [("33%", "share", "Americans")]),
+    ("Gallup polled 1,009 Americans. Satisfaction has dropped a total of 15 percentage points from where it was "
+     "just before the 2004 election.", [("15 percentage points", "point_change", "Americans")]),
+    ("Pew surveyed 10,000 people. Average differences between parties have grown from 15 points in 1994 to 36 "
+     "points today.", [("15 points", "point_change", None), ("36 points", "point_change", None)]),
+    ("Gallup polled 1,009 Americans. Smith holds a 7 point lead (48% to 41%).",
+     [("7 point", "point_change", None), ("48%", "share", "Americans"), ("41%", "share", "Americans")]),
+])
+def test_what_is_counted_and_changes(nlp, text: str, expected) -> None:
+    doc = nlp(text)
+    got = [(s.text, s._.kind, s._.group.text if s._.group is not None else None) for s in doc.spans["survey_percentages"]]
+    assert got == expected
+
+
+# "The number of retailers focused on opening new stores has increased, from 19% a year ago to 26% today.": the
+# subject hangs on the first verb, and 'to' on 'from'.
+NUMBER_OF = [("The", 1, "det", "DET", "DT", "the"), ("number", 4, "nsubj", "NOUN", "NN", "number"),
+             ("of", 1, "prep", "ADP", "IN", "of"), ("retailers", 2, "pobj", "NOUN", "NNS", "retailer"),
+             ("focused", 4, "ROOT", "VERB", "VBD", "focus"), ("on", 4, "prep", "ADP", "IN", "on"),
+             ("opening", 5, "pcomp", "VERB", "VBG", "open"), ("new", 8, "amod", "ADJ", "JJ", "new"),
+             ("stores", 6, "dobj", "NOUN", "NNS", "store"), ("has", 10, "aux", "AUX", "VBZ", "have"),
+             ("increased", 4, "conj", "VERB", "VBN", "increase"), (",", 10, "punct", "PUNCT", ",", ","),
+             ("from", 10, "prep", "ADP", "IN", "from"), ("19", 14, "nummod", "NUM", "CD", "19"),
+             ("%", 12, "pobj", "NOUN", "NN", "%"), ("a", 16, "det", "DET", "DT", "a"),
+             ("year", 17, "npadvmod", "NOUN", "NN", "year"), ("ago", 12, "advmod", "ADV", "RB", "ago"),
+             ("to", 12, "prep", "ADP", "IN", "to"), ("26", 20, "nummod", "NUM", "CD", "26"),
+             ("%", 18, "pobj", "NOUN", "NN", "%"), ("today", 10, "npadvmod", "NOUN", "NN", "today"),
+             (".", 10, "punct", "PUNCT", ".", ".")]
+
+
+def test_number_of_on_a_hand_built_parse(vocab, lex) -> None:
+    doc = build(vocab, NUMBER_OF, [(13, 15, 19.0, "numeric"), (19, 21, 26.0, "numeric")])
+    assert groups_of(doc, lex) == [("share", "retailers"), ("share", "retailers")]

@@ -80,14 +80,9 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
         bracket = None  # "What is your preferred social media site? • YouTube (20%)": an answer, not who
     if of_obj is None:
         bracket = _answer_giver(state, fig, sent, bracket) or bracket
-    head = of_obj or bracket or rules.following_noun(doc, fig, sent)
-    if head is None:
-        subject = rules.copula_subject(doc, fig, sent)
-        if subject is not None and subject.pos_ == "PRON":  # "among the upper classes, it was 19 per cent"
-            head = _among(state, fig, sent) or subject
-        else:
-            head = subject or _among(state, fig, sent)
-    head = head or _restated_noun(state, fig, sent) or _with_after_copula(state, fig, sent)
+    counted = None if (of_obj or bracket) else rules.copula_subject(doc, fig, sent)
+    head = (of_obj or bracket or rules.following_noun(doc, fig, sent) or counted or _among(state, fig, sent)
+            or _restated_noun(state, fig, sent) or _with_after_copula(state, fig, sent))
     if head is None:
         named = _named_beside(state, fig, sent)
         if named is not None:
@@ -98,6 +93,8 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
         return
     if of_obj is not None and head.i == of_obj.i and fig.root.dep_ not in ("nsubj", "nsubjpass"):
         span = _drop_predicate_participle(head, span)
+    if counted is not None and head.i == counted.i:
+        span = _drop_counted_clause(head, span)
     span = extend_defining_tail(doc, _extend_coordination(state, fig, head, span, limit), limit, stops)
     twin = fig._.restates
     if twin is not None and span[0] <= twin.start < span[1] and twin.end < span[1]:
@@ -414,6 +411,16 @@ def _drop_predicate_participle(head: Token, span: TokenSpan) -> TokenSpan:
         if child.dep_ == "acl" and child.tag_ == "VBG" and child.i > head.i and child.right_edge.i + 1 >= span[1]:
             end = child.left_edge.i
             return (span[0], end) if end > span[0] else span
+    return span
+
+
+def _drop_counted_clause(head: Token, span: TokenSpan) -> TokenSpan:
+    """'The share of Americans who identified as Democrats ... was about even', 'The number of retailers
+    focused on opening new stores has increased ... from 19% a year ago to 26% today': the clause on the
+    counted noun is what the figure counts (the statement); the group is the noun."""
+    clauses = [c.left_edge.i for c in head.children if c.dep_ in ("relcl", "acl") and c.i > head.i]
+    if clauses and min(clauses) > span[0]:
+        return (span[0], min(span[1], min(clauses)))
     return span
 
 

@@ -83,14 +83,22 @@ def nearest_mention(state: GroupState, token_i: int, members: list[int], n: int)
     return min(later) if later else None
 
 
+def _names_a_gap(state: GroupState, sent: Span) -> bool:
+    """Does the sentence speak of a gap between two figures ('differences', 'the gap', 'a lead')?"""
+    difference = state.rules.difference
+    return state.per_sentence("names_a_gap", sent, lambda: any(t.lemma_.lower() in difference for t in sent))
+
+
 def carry_mentions(state: GroupState, sent: Span, members: list[int]) -> None:
     """Step 6: a share still open carries the nearest earlier mention ('... and half said'); every
     share's group becomes memory for later sentences, and an 'other' keeps no group or statement."""
     figures, out = state.figures, state.assignments
     for n in members:
         fig, a = figures[n], out[n]
-        if a.kind == "share" and not a.resolved:
-            a.group = nearest_mention(state, fig.start, members, n)
+        if a.kind == "point_change" and not a.resolved and _names_a_gap(state, sent):
+            a.resolved = True  # "Average differences between parties have grown from 15 points ...": no group
+        if a.kind in ("share", "point_change") and not a.resolved:
+            a.group = nearest_mention(state, fig.start, members, n)  # a change: the group whose figure moved
             a.resolved = True
         if a.kind == "share" and a.group is not None:
             state.strong.append(a.group)

@@ -230,5 +230,8 @@ def point_changes(state: GroupState, sent: Span, members: list[int]) -> None:
             a.resolved = True
             continue
         prev = [m for m in members if figures[m].start < fig.start and out[m].kind == "share" and out[m].group]
+        after = [m for m in members if figures[m].start > fig.start and out[m].kind == "share" and out[m].group]
         if prev:
             a.group, a.resolved = out[prev[-1]].group, True
+        elif after:  # "has increased by seven points, from 19% a year ago to 26% today"
+            a.group, a.resolved = out[after[0]].group, True

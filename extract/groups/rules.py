@@ -180,13 +180,26 @@ class GroupRules:
         return tok
 
     def copula_subject(self, doc: Doc, fig: Span, sent: Span) -> Optional[Token]:
-        """'The percentage of respondents who said ... is 46%' -> respondents."""
+        """'The percentage of respondents who said ... is 46%' -> respondents; also where the value moves:
+        'The number of retailers focused on ... has increased by seven points, from 19% to 26%'."""
         root = fig.root
         verb = root.head
-        if root.dep_ == "pobj" and verb.lower_ in ("at", "to") and verb.head.i != verb.i:
+        if root.dep_ == "pobj" and verb.lower_ in ("at", "to", "from") and verb.head.i != verb.i:
             verb = verb.head
-        if root.dep_ not in ("attr", "acomp", "dobj", "pobj", "npadvmod", "oprd", "advmod") or verb.lemma_.lower() not in self.lex.word_set("copula_verbs"):
+            # "from 19% a year ago to 26% today": 'to' hangs on 'from' or on the first figure
+            for _ in range(2):
+                if verb.pos_ == "ADP" or verb.dep_ == "pobj" and verb.head.pos_ == "ADP":
+                    verb = verb.head
+            while verb.pos_ == "ADP" and verb.head.i != verb.i:
+                verb = verb.head
+        lemma = verb.lemma_.lower()
+        # "the number of retailers ... has increased ..., from 19% a year ago to 26% today": a change of the value
+        if root.dep_ not in ("attr", "acomp", "dobj", "pobj", "npadvmod", "oprd", "advmod") or not (
+                lemma in self.lex.word_set("copula_verbs") or lemma in self.change and verb.pos_ == "VERB"):
             return None
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and verb.dep_ == "conj":
+            verb = verb.head  # "The number of retailers focused on ... has increased": the subject of the first verb
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in QUANTITY_HEADS - {"%", "percent"}:
                 obj = self._through_quantity(child)
