@@ -522,3 +522,18 @@ NUMBER_OF = [("The", 1, "det", "DET", "DT", "the"), ("number", 4, "nsubj", "NOUN
 def test_number_of_on_a_hand_built_parse(vocab, lex) -> None:
     doc = build(vocab, NUMBER_OF, [(13, 15, 19.0, "numeric"), (19, 21, 26.0, "numeric")])
     assert groups_of(doc, lex) == [("share", "retailers"), ("share", "retailers")]
+
+
+# Figures listed before one 'of M' are all shares of M.
+@pytest.mark.parametrize("sentence,groups", [
+    ("Marketers say they are most satisfied with attributes such as collaboration and responsiveness (cited by 81% "
+     "and 80% of those polled, respectively).", ["those polled", "those polled"]),
+    ("Over 50% of those who are learning new languages do it out of interest, while 44% and 43% of learners are "
+     "motivated by personal projects and keeping up with the latest trends, respectively.",
+     ["those who are learning new languages", "learners", "learners"]),
+    ("Some 30%, 25% and 20% of women said so.", ["women", "women", "women"]),
+    ("Some 30% of men and 25% of women said so.", ["men", "women"]),
+])
+def test_figures_listed_before_one_of(nlp, sentence: str, groups: list[str]) -> None:
+    doc = nlp(SURVEY + sentence)
+    assert [s._.group.text for s in doc.spans["survey_percentages"]] == groups

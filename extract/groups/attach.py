@@ -43,7 +43,7 @@ def own_groups(state: GroupState, sent: Span, members: list[int]) -> None:
     figures, out = state.figures, state.assignments
     for n in members:
         fig, a = figures[n], out[n]
-        of_obj = rules.of_object(doc, fig, sent)
+        of_obj = rules.of_object(doc, fig, sent) or _shared_of(state, fig, sent, members)
         bracket = rules.bracket_head(doc, fig, sent) if of_obj is None else None
         a.kind, a.kind_by_default = figure_kind(state, fig, sent, of_obj, bracket)
         a.of_thing = of_obj is not None and not rules.is_people(of_obj)
@@ -56,6 +56,22 @@ def own_groups(state: GroupState, sent: Span, members: list[int]) -> None:
         _assign_own_group(state, sent, members, n, of_obj, bracket)
         if a.group is not None and a.group[0] >= fig.end and a.time is None:
             a.time = rules.time_after(doc, text, doc[a.group[1] - 1].idx + len(doc[a.group[1] - 1]), sent)
+
+
+def _shared_of(state: GroupState, fig: Span, sent: Span, members: list[int]) -> Optional[Token]:
+    """'cited by 81% and 80% of those polled, respectively', '44% and 43% of learners': figures listed
+    before one 'of M' are all shares of M."""
+    doc, figures = state.doc, state.figures
+    starts = {figures[m].start: figures[m] for m in members}
+    j, last = fig.end, None
+    while j < sent.end:
+        if j in starts:
+            last, j = starts[j], starts[j].end
+        elif doc[j].lower_ in ("and", "or", ","):
+            j += 1
+        else:
+            break
+    return state.rules.of_object(doc, last, sent) if last is not None else None
 
 
 def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int, of_obj: Optional[Token],
