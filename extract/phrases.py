@@ -176,6 +176,11 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
             and not doc[end].whitespace_ and doc[end + 1].is_alpha and end + 1 not in stops:
         end += 2
     start = _skip_leading(doc, start, end, head, drop, lex)
+    if head.lower_ in lex.word_set("respondent_nouns"):
+        # "the list of languages respondents are learning", parsed as 'languages respondents': a plural noun
+        # does not qualify 'respondents' ('IT respondents', 'agency respondents' do).
+        while start < head.i and doc[start].dep_ == "compound" and doc[start].tag_ in ("NNS", "NNPS"):
+            start += 1
     # A count written into the phrase: "the 17-million population" -> "population".
     j = start
     magnitudes = lex.word_set("magnitudes")

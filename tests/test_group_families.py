@@ -537,3 +537,19 @@ def test_number_of_on_a_hand_built_parse(vocab, lex) -> None:
 def test_figures_listed_before_one_of(nlp, sentence: str, groups: list[str]) -> None:
     doc = nlp(SURVEY + sentence)
     assert [s._.group.text for s in doc.spans["survey_percentages"]] == groups
+
+
+# A share in brackets after an answer belongs to the respondents its own sentence names (before or after it);
+# people at large ('by many people') do not count, and 'languages respondents' is 'respondents'.
+@pytest.mark.parametrize("text,groups", [
+    ("JetBrains surveyed 26,348 developers. Python (27%), JavaScript (24%) and Java (21%) guide the list of "
+     "languages respondents are actively learning or have recently picked up.",
+     ["respondents", "respondents", "respondents"]),
+    ("JetBrains surveyed 26,348 developers. Among the tools participants use most are GitHub (76%) and Slack (58%).",
+     ["participants", "participants"]),
+    ("Harris polled 2,000 Americans. Radio ads (3%) and internet banner ads (1%) are not considered helpful by many "
+     "people.", ["Americans", "Americans"]),
+])
+def test_answers_belong_to_the_respondents_named_beside(nlp, text: str, groups: list[str]) -> None:
+    doc = nlp(text)
+    assert [s._.group.text for s in doc.spans["survey_percentages"]] == groups

@@ -100,7 +100,7 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
     head = (of_obj or bracket or rules.following_noun(doc, fig, sent) or counted or _among(state, fig, sent)
             or _restated_noun(state, fig, sent) or _with_after_copula(state, fig, sent))
     if head is None:
-        named = _named_beside(state, fig, sent)
+        named = _named_beside(state, fig, sent) or _respondents_of_answer(state, fig, sent)
         if named is not None:
             a.group, a.resolved = named, True
         return
@@ -318,6 +318,20 @@ def _age_band_before(state: GroupState, fig: Span, sent: Span) -> Optional[Token
     if head.lower_ not in state.rules.lex.word_set("plural_demonstratives") and not state.rules.is_people(head):
         return None
     return (words.start, words.end)
+
+
+def _respondents_of_answer(state: GroupState, fig: Span, sent: Span) -> Optional[TokenSpan]:
+    """'Python (27%), JavaScript (24%) and Java (21%) guide the list of languages respondents are actively
+    learning': a share in brackets after an answer belongs to the respondents its sentence names, before or
+    after it, rather than to a group carried from earlier."""
+    doc = state.doc
+    if fig.start <= sent.start or doc[fig.start - 1].text != "(":
+        return None
+    # Nouns that name the respondents as such ('respondents', 'those polled'), not people at large ('many people').
+    respondents = state.rules.respondents - state.rules.lex.word_set("population_nouns")
+    named = [m for m in state.mentions if sent.start <= m[0] and m[1] <= sent.end and not m[0] <= fig.start < m[1]
+             and (doc[m[0]:m[1]].root.lower_ in respondents or doc[m[0]:m[1]].text.lower() in respondents)]
+    return min(named, key=lambda m: abs(m[0] - fig.start)) if named else None
 
 
 def _named_beside(state: GroupState, fig: Span, sent: Span) -> Optional[TokenSpan]:
