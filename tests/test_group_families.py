@@ -553,3 +553,31 @@ def test_figures_listed_before_one_of(nlp, sentence: str, groups: list[str]) -> 
 def test_answers_belong_to_the_respondents_named_beside(nlp, text: str, groups: list[str]) -> None:
     doc = nlp(text)
     assert [s._.group.text for s in doc.spans["survey_percentages"]] == groups
+
+
+# A figure that is the gap between two shares is a point change with no group; the follow-up figures keep theirs.
+@pytest.mark.parametrize("sentence,expected", [
+    ("\"The Remain lead, 12 percent, is the highest yet,\" Peter Kellner was quoted as saying.",
+     [("12 percent", "point_change", None)]),
+    ("Clinton now holds a lead of 6 percent over Trump.", [("6 percent", "point_change", None)]),
+    ("The gap between men and women is 9% this year.", [("9%", "point_change", None)]),
+])
+def test_a_gap_written_with_percent(nlp, sentence: str, expected) -> None:
+    doc = nlp("YouGov surveyed 1,070 adults. " + sentence)
+    got = [(s.text, s._.kind, s._.group.text if s._.group is not None else None) for s in doc.spans["survey_percentages"]]
+    assert got == expected
+
+
+def test_an_exact_twin_between_a_ratio_and_its_noun(nlp) -> None:
+    """'Almost nine in ten (86 per cent) HR professionals believe ...': the ratio's noun comes after the bracket."""
+    doc = nlp("Robert Walters surveyed 400 HR professionals and 2,000 office workers. Almost nine in ten (86 per cent) "
+              "HR professionals believe their work is valued. The survey of office workers was run online.")
+    assert [(s.text, s._.group.text) for s in doc.spans["survey_percentages"]] == [("86 per cent", "HR professionals")]
+
+
+def test_a_figure_before_its_population_takes_the_survey_population(nlp) -> None:
+    """A share read before any mention takes the survey's own population named later, not an earlier-placed
+    count of a real electorate ('17.4 million voters')."""
+    doc = nlp("The YouGov poll showed 48 percent would vote to remain. In the 2016 referendum, 17.4 million voters "
+              "backed leaving. YouGov surveyed 1070 adults.")
+    assert [(s.text, s._.group.text) for s in doc.spans["survey_percentages"]] == [("48 percent", "adults")]

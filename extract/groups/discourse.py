@@ -79,7 +79,8 @@ def nearest_mention(state: GroupState, token_i: int, members: list[int], n: int)
         return max(weak, key=lambda m: m[0])[:2]
     # No mention before it: the survey's population where the article names it later
     # ("The YouGov poll showed 48 percent would vote to remain ... YouGov surveyed 1,070 adults").
-    later = [m for m in state.sample_populations + state.mentions if m[0] >= token_i]
+    # The survey's own population first: "17.4 million voters" in the referendum it is compared with is not who answered.
+    later = [m for m in state.sample_populations if m[0] >= token_i] or [m for m in state.mentions if m[0] >= token_i]
     return min(later) if later else None
 
 

@@ -32,6 +32,8 @@ def figure_kind(state: GroupState, fig: Span, sent: Span, of_obj: Optional[Token
     if rules.margin_re.search(text_before):
         return "other", False
     words = state.words(sent)
+    if _names_the_gap(fig, rules.difference):
+        return "point_change", False
     if fig._.unit == "points":
         if fig._.form == "fraction":
             return "other", False
@@ -112,6 +114,23 @@ def figure_kind(state: GroupState, fig: Span, sent: Span, of_obj: Optional[Token
     if root.dep_ == "appos" and (gov.lemma_.lower() in rules.amount or gov.lower_ in rules.amount):
         return "other", False
     return ("share" if survey_cue(state, sent) or _survey_default(state, sent) else "other"), True
+
+
+def _names_the_gap(fig: Span, difference: frozenset[str]) -> bool:
+    """'The Remain lead, 12 percent, is the highest yet', 'a lead of 12 percent', 'the gap is 9%': a figure
+    that is the gap between two shares, written with '%'; not the two shares themselves ('a 7 point lead
+    (48% to 41%)') nor a share of people ('the lead of 40% of voters')."""
+    doc = fig.doc
+    if fig.start > 0 and doc[fig.start - 1].text == "(" or fig.end < len(doc) and doc[fig.end].lower_ == "of":
+        return False
+    root, gov = fig.root, fig.root.head
+    if root.dep_ == "appos" and gov.lemma_.lower() in difference:
+        return not any(t.text == "(" for t in doc[gov.i:fig.start])
+    if root.dep_ == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in difference:
+        return True
+    if root.dep_ == "attr" and gov.lemma_ == "be":
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in difference for c in gov.children)
+    return False
 
 
 def _bounds_what_follows(doc: Doc, word: Token, sent: Span) -> bool:

@@ -157,6 +157,12 @@ class GroupRules:
         if form not in ("ratio", "count", "fraction") or fig.end >= sent.end:
             return None
         j = fig.end
+        if doc[j].text == "(":  # "Almost nine in ten (86 per cent) HR professionals believe": its exact twin
+            close = next((t.i for t in doc[j + 1:min(sent.end, j + 6)] if t.text == ")"), None)
+            if close is not None and any(t.like_num for t in doc[j + 1:close]):
+                j = close + 1
+                if j >= sent.end:
+                    return None
         if form == "fraction" and doc[j].lower_ in ("the", "those", "these", "all", "its", "their"):
             j += 1
         if j >= sent.end or doc[j].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
