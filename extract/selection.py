@@ -21,6 +21,9 @@ from .sentences import TokenSpan, sentence_bounds
 
 # Words that point back to a group named in the previous sentence: parse that one too.
 ANAPHORA = regex.compile(r"\b(?:they|them|these|those|both|the\s+two|the\s+latter|the\s+former|this\s+group)\b", regex.I)
+# A question put to people, right before the figures that answer it: "respondents were asked if they agreed ...",
+# "asked participants how much they agreed ..."; it names who gave the answers.
+ASKING = regex.compile(r"\basked\b", regex.I)
 
 
 class CueFinder(Protocol):
@@ -32,7 +35,8 @@ class CueFinder(Protocol):
 def candidate_sentences(doc: Doc, cues: CueFinder, spans_keys: Iterable[str] = (PERCENT_KEY,),
                         bounds: Optional[list[TokenSpan]] = None) -> list[TokenSpan]:
     """Sentences the rules read: those with a figure or a sample-size cue, and the sentence
-    before one that refers back to a group ("they", "these leaders", "both groups")."""
+    before one that refers back to a group ("they", "these leaders", "both groups") or that asks the
+    question its figures answer ("respondents were asked if ...")."""
     bounds = sentence_bounds(doc) if bounds is None else bounds
     if not bounds:
         return []
@@ -55,7 +59,8 @@ def candidate_sentences(doc: Doc, cues: CueFinder, spans_keys: Iterable[str] = (
     chosen: set[int] = set()
     for n in numpy.flatnonzero(has_cue & nonempty).tolist():
         chosen.add(n)
-        if n > 0 and ANAPHORA.search(text, int(start_char[n]), int(end_char[n])):
+        if n > 0 and (ANAPHORA.search(text, int(start_char[n]), int(end_char[n]))
+                      or ASKING.search(text, int(start_char[n - 1]), int(end_char[n - 1]))):
             chosen.add(n - 1)
     return [bounds[n] for n in sorted(chosen) if bounds[n][0] < bounds[n][1]]
 

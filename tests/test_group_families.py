@@ -581,3 +581,18 @@ def test_a_figure_before_its_population_takes_the_survey_population(nlp) -> None
     doc = nlp("The YouGov poll showed 48 percent would vote to remain. In the 2016 referendum, 17.4 million voters "
               "backed leaving. YouGov surveyed 1070 adults.")
     assert [(s.text, s._.group.text) for s in doc.spans["survey_percentages"]] == [("48 percent", "adults")]
+
+
+# The question put to people right before the figures names who gave the answers.
+@pytest.mark.parametrize("text,groups", [
+    ("Almost 60 per cent of Brits think the government should get on with Brexit. In a new poll by BMG for Change "
+     "Britain, respondents were asked if they agreed that the government should get on with it. A strong 57 per cent "
+     "agreed and just 22 per cent disagree. Twenty-one per cent did not answer the question.",
+     ["Brits", "respondents", "respondents", "respondents"]),
+    ("A Harris Poll found most Americans see the organic label as an excuse to charge more. One question in the survey "
+     "asked participants how much they agreed with this statement. Fifty-nine percent agreed either strongly or "
+     "somewhat. Six percent were not sure.", ["participants", "participants"]),
+])
+def test_the_question_names_who_answered(nlp, text: str, groups: list[str]) -> None:
+    doc = nlp(text)
+    assert [s._.group.text for s in doc.spans["survey_percentages"] if s._.kind == "share"] == groups

@@ -100,7 +100,7 @@ def test_sentences_around_a_figure_is_the_pipelines_sentence(text, figure, sente
 
 def _candidates_one_by_one(doc, cues, bounds):
     """Sentence selection read one sentence at a time, as first written: the reference for the arrays."""
-    from extract.selection import ANAPHORA
+    from extract.selection import ANAPHORA, ASKING
 
     text, chosen = doc.text, set()
     figure = {i for span in doc.spans.get("survey_percentages", []) for i in range(span.start, span.end)}
@@ -113,6 +113,10 @@ def _candidates_one_by_one(doc, cues, bounds):
             chosen.add(n)
             if n > 0 and ANAPHORA.search(text, lo, hi):
                 chosen.add(n - 1)
+            if n > 0 and bounds[n - 1][0] < bounds[n - 1][1]:
+                ps, pe = bounds[n - 1]
+                if ASKING.search(text, doc[ps].idx, doc[pe - 1].idx + len(doc[pe - 1])):
+                    chosen.add(n - 1)
     return [bounds[n] for n in sorted(chosen)]
 
 
@@ -124,7 +128,8 @@ def test_sentences_selection_agrees_with_one_by_one_reading(nlp):
 
     cues = nlp.get_pipe("survey_parser").samples
     texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.rglob("*.txt"))[::3]]
-    texts += ["", "No figure here. None at all.", "They said 40%. Those polled (n = 1,024) agreed.\n\nBoth groups did."]
+    texts += ["", "No figure here. None at all.", "They said 40%. Those polled (n = 1,024) agreed.\n\nBoth groups did.",
+              "Respondents were asked if they agreed. A strong 57 per cent agreed. Nothing else was asked here."]
     for doc in nlp.pipe(texts):
         bounds = sentence_bounds(doc)
         assert candidate_sentences(doc, cues, bounds=bounds) == _candidates_one_by_one(doc, cues, bounds)
