@@ -93,11 +93,15 @@ class StudyPatterns:
                 rf"(?P<org>{org})(?:'s|\u2019s)?{_SP}(?:\([A-Z]{{2,6}}\){_SP})?(?:(?:{words('org_survey_adjectives')}){_SP})?"
                 rf"(?-i:{survey_noun}|{title_words}|{words('org_noun_capitalised')})\b", regex.I)),
             ("commissioned", 2, regex.compile(rf"(?P<org>{org}){_SP}(?:{words('commissioning_verbs')})\b")),
+            # "..., commissioned by CompTIA.": whose survey it is, said as plainly as "a survey by".
+            ("commissioned_by", 4, regex.compile(
+                rf"\b(?:{words('commissioning_verbs')}){_SP}by{_SP}(?:the{_SP})?(?P<org>{org})", regex.I)),
         )
         self.title_patterns: tuple[regex.Pattern, ...] = (
-            # "the report, “The CMO-CIO Disconnect,”", "a survey titled "State of IT Security""
+            # "the report, “The CMO-CIO Disconnect,”", "a survey titled "State of IT Security"": a title starts
+            # with a capital or a digit (not a quoted phrase: "... 'not very' or 'not at all' satisfied").
             regex.compile(rf"\b(?:{survey_noun}|{words('title_naming_words')})\b[^.\u201c\"\n]{{0,40}}?[\u201c\"]"
-                          rf"(?P<title>[^\u201d\"\n]{{4,100}}?)[,.]?[\u201d\"]", regex.I),
+                          rf"(?P<title>(?-i:[A-Z0-9])[^\u201d\"\n]{{3,99}}?)[,.]?[\u201d\"]", regex.I),
             # "the new CMO Digital Benchmark Study": three or more capitalised words ending in a title word.
             regex.compile(rf"(?P<title>(?-i:{_CAP}{_SP}){{2,6}}(?-i:{title_words})"
                           rf"(?:{_SP}(?:{words('title_tail_preps')}){_SP}(?-i:{_CAP})(?:[-\w]*))?)\b"),

@@ -36,6 +36,16 @@ CASES = [
     ("The poll of 1,000 adults, published on Monday, was carried out last week by Ipsos MORI.",
      [("Ipsos MORI", None, None)]),
     ("The survey found 40% of sales were driven by higher prices in London.", []),  # a place, not who ran it
+    # a quoted phrase is a title only when it starts like one
+    ("The survey of 1,217 HR professionals found 20 percent called themselves “not very” satisfied.", []),
+    ("The RCN survey paints “a grim picture for the profession”, it said.", [("RCN", None, None)]),
+    ("Its new report is titled “State of IT Security” and Harris Interactive surveyed 1,500 people.",
+     [("Harris Interactive", "State of IT Security", None)]),
+    # whose survey it is, said after it
+    ("That's according to this year's State of IT Security survey of 1,500 IT professionals in the United States, "
+     "commissioned by CompTIA.", [("CompTIA", None, None)]),
+    ("The poll of 2,000 nurses, commissioned by the Royal College of Nursing, ran in May.",
+     [("Royal College of Nursing", None, None)]),
     # the org's acronym in brackets before the survey word
     pytest.param("Nurses who took part in an American Nurses Association (ANA) online poll reported insufficient "
                  "staffing.", [("American Nurses Association", None, None)],
