@@ -140,6 +140,9 @@ def clean_org(text: str, start: int, end: int, patterns: Optional[StudyPatterns]
         if text[s:e].endswith(suffix):
             e -= len(suffix)
     name = text[s:e]
+    pollster, for_, _client = name.partition(" for ")
+    if for_ and " " not in pollster and (pollster.isupper() or any(c.isupper() for c in pollster[1:])):
+        e, name = s + len(pollster), pollster  # "BMG for Change Britain", "YouGov for The Times": the pollster ran it
     if len(name) < 2 or name in not_org or not name[0].isupper() or pat.role_acronym.match(name) or "-based" in name:
         return None  # "CMOs", "San Francisco-based"
     if any(w in not_org for w in name.split()) and len(name.split()) <= 2 and not name.isupper():

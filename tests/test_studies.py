@@ -41,6 +41,10 @@ CASES = [
     ("The RCN survey paints “a grim picture for the profession”, it said.", [("RCN", None, None)]),
     ("Its new report is titled “State of IT Security” and Harris Interactive surveyed 1,500 people.",
      [("Harris Interactive", "State of IT Security", None)]),
+    # the pollster, not the client it polled for; names with 'for' in them stay whole
+    ("In a new poll by BMG for Change Britain, respondents were asked if they agreed.", [("BMG", None, None)]),
+    ("The survey was carried out by YouGov for The Times.", [("YouGov", None, None)]),
+    ("A survey by the Center for American Progress found 40% agree.", [("Center for American Progress", None, None)]),
     # whose survey it is, said after it
     ("That's according to this year's State of IT Security survey of 1,500 IT professionals in the United States, "
      "commissioned by CompTIA.", [("CompTIA", None, None)]),
