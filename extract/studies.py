@@ -92,6 +92,10 @@ class StudyPatterns:
             ("org_noun", 3, regex.compile(
                 rf"(?P<org>{org})(?:'s|\u2019s)?{_SP}(?:\([A-Z]{{2,6}}\){_SP})?(?:(?:{words('org_survey_adjectives')}){_SP})?"
                 rf"(?-i:{survey_noun}|{title_words}|{words('org_noun_capitalised')})\b", regex.I)),
+            # "JetBrains’ State of Developer Ecosystem 2023 survey": whose titled survey it is.
+            ("possessive_title", 4, regex.compile(
+                rf"(?P<org>(?-i:[A-Z][\w&.-]*\w))(?:'s|’s|’|'){_SP}(?=(?-i:State){_SP}of{_SP}"
+                rf"|(?-i:{_CAP}{_SP}){{1,5}}(?:19|20)\d\d{_SP}{survey_noun}\b)", regex.I)),
             ("commissioned", 2, regex.compile(rf"(?P<org>{org}){_SP}(?:{words('commissioning_verbs')})\b")),
             # "..., commissioned by CompTIA.": whose survey it is, said as plainly as "a survey by".
             ("commissioned_by", 4, regex.compile(
@@ -105,6 +109,10 @@ class StudyPatterns:
             # "the new CMO Digital Benchmark Study": three or more capitalised words ending in a title word.
             regex.compile(rf"(?P<title>(?-i:{_CAP}{_SP}){{2,6}}(?-i:{title_words})"
                           rf"(?:{_SP}(?:{words('title_tail_preps')}){_SP}(?-i:{_CAP})(?:[-\w]*))?)\b"),
+            # "JetBrains’ State of Developer Ecosystem 2023 survey", "this year’s State of IT Security survey":
+            # a capitalised run before a survey word that opens with 'State of' or closes with a year.
+            regex.compile(rf"(?P<title>(?-i:State{_SP}of{_SP}(?:the{_SP})?{_CAP}(?:{_SP}(?:{_CAP}|of|and|&|(?:19|20)\d\d)){{0,5}}"
+                          rf"|(?:{_CAP}{_SP}){{1,5}}(?:19|20)\d\d)){_SP}{survey_noun}\b", regex.I),
         )
         # Role and country acronyms, dots optional ("U.S.", "US"), and plurals of short ones ("CMOs").
         roles = lexicon.alternation("role_acronyms").replace(r"\.", r"\.?")
@@ -203,6 +211,11 @@ def org_candidates(text: str, patterns: StudyPatterns, windows: Optional[list[tu
                 found.append(_Candidate(span, name, weight))
     titles = title_candidates(text, (), patterns, windows, title_spans)
     found = [c for c in found if not any(t[0] <= c.span[0] and c.span[1] <= t[1] for t in titles)]
+    for c in found:  # "Salesforce’s State of Marketing survey": the org ends where its title begins
+        t = next((t for t in titles if c.span[0] < t[0] < c.span[1]), None)
+        cut = clean_org(text, c.span[0], t[0], patterns) if t is not None else None
+        if cut is not None:
+            c.span, c.name = cut, text[cut[0]:cut[1]]
     merged: list[_Candidate] = []
     for cand in sorted(found, key=lambda c: c.span):
         same = next((m for m in merged if _same_name(m.name, cand.name)), None)
