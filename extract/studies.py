@@ -63,6 +63,7 @@ class StudyPatterns:
         self.not_org = lexicon.word_set("not_org_words")
         self.org_leading = lexicon.word_set("org_leading_words")
         self.org_trailing = lexicon.word_set("org_trailing_words")
+        self.org_heads = lexicon.word_set("org_head_nouns")
         # A run of capitalised words, allowing the small joining words organisations use.
         org = (rf"(?-i:{_CAP}(?:(?:{_SP}(?:{words('org_joining_words')}){_SP}|{_SP}|/|-){_CAP}){{0,6}}"
                rf"(?:,?{_SP}(?:{words('org_suffixes')}))?)")
@@ -134,8 +135,10 @@ def clean_org(text: str, start: int, end: int, patterns: Optional[StudyPatterns]
     pat = patterns or default_patterns()
     not_org = pat.not_org
     words = list(regex.finditer(r"\S+", text[start:end]))
-    while words and (words[0].group().rstrip(".,") in not_org or words[0].group().lower() in pat.org_leading
-                     or words[0].group().endswith("-based")):
+    # "American Nurses Association": a body's name keeps its leading word ("American", "National").
+    body = bool(words) and words[-1].group().rstrip(".,").lower() in pat.org_heads
+    while words and ((words[0].group().rstrip(".,") in not_org and not (body and len(words) > 2))
+                     or words[0].group().lower() in pat.org_leading or words[0].group().endswith("-based")):
         words.pop(0)
     while words and (pat.survey_word.fullmatch(words[-1].group()) or words[-1].group().lower() in pat.org_trailing):
         words.pop()
