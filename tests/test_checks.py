@@ -104,6 +104,17 @@ def test_checks_change_without_the_earlier_figure_says_what_it_implies():
     assert all(r.reason == "the earlier figure is not stated" for r in got)
 
 
+def test_checks_change_measured_from_another_period_is_not_compared():
+    """'61% say ... excellent, marking a 14-point increase over the first quarter of this year' is not checked
+    against '19% a year ago' of another question about the same retailers."""
+    text = ("That\u2019s according to a new survey from Upside, which reveals that of 1,806 retailers across 10 "
+            "categories, 61% say their current outlook is \u201cexcellent,\u201d marking a 14-point increase over the "
+            "first quarter of this year. The number of retailers focused on opening new stores has increased by "
+            "seven points, from 19% a year ago to 26% today.")
+    got = results(text, "change")
+    assert got and not any(r.status == "fails" for r in got), [(r.status, r.explanation) for r in got]
+
+
 def test_checks_respectively_lengths():
     (ok,) = results(CHANGE, "respectively")
     assert ok.status == "holds"

@@ -204,8 +204,13 @@ def check_changes(art: Article) -> list[CheckResult]:
                               "the direction of the change is not stated", reason="no direction", anchor=pc))
             continue
         implied = current["value"] - sign * pc["value"]
+        # The earlier figure of the same group, for the period the change is measured from: in the change's
+        # sentence, or elsewhere with that period named after the change ("... over the first quarter of this
+        # year"): not any dated figure of the group ("19% a year ago" of another question).
+        since = art.text[pc["end"]:bounds[1]]
         earlier = next((r for r in art.percentages if r["kind"] == "share" and r.get("time") and r is not current
-                        and r["group"] == pc["group"] and r["time"] in (pc.get("time") or r["time"])), None)
+                        and r["group"] == pc["group"]
+                        and (bounds[0] <= r["start"] < bounds[1] or r["time"] in since)), None)
         word = "up" if sign > 0 else "down"
         if earlier is None:
             out.append(result("change", CANNOT, art, [current, pc], implied, None,
