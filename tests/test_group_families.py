@@ -596,3 +596,20 @@ def test_a_figure_before_its_population_takes_the_survey_population(nlp) -> None
 def test_the_question_names_who_answered(nlp, text: str, groups: list[str]) -> None:
     doc = nlp(text)
     assert [s._.group.text for s in doc.spans["survey_percentages"] if s._.kind == "share"] == groups
+
+
+# The earlier value of a share, however the move is worded, is a share of the same group.
+@pytest.mark.parametrize("text,expected", [
+    ("The RCN surveyed 2,000 members. Just 32% of RCN members are confident of their job security. This is an "
+     "\"extremely worrying\" drop from 74% in 2009.", [("32%", "share", "RCN members"), ("74%", "share", "RCN members")]),
+    ("Some 36% of camera phone users now send pictures, up from 7% in 2003.",
+     [("36%", "share", "camera phone users"), ("7%", "share", "camera phone users")]),
+    ("A survey of 1,000 Americans was published. A mere 18% of Americans are satisfied with the nation's moral and "
+     "ethical climate, down by more than half from 47% in 2002.",
+     [("18%", "share", "Americans"), ("half", "other", None), ("47%", "share", "Americans")]),
+    ("Inflation rose from 5% in 2003 to 13.3%.", [("5%", "other", None), ("13.3%", "other", None)]),
+])
+def test_earlier_value_of_a_share(nlp, text: str, expected) -> None:
+    doc = nlp(text)
+    got = [(s.text, s._.kind, s._.group.text if s._.group is not None else None) for s in doc.spans["survey_percentages"]]
+    assert got == expected

@@ -26,8 +26,11 @@ def earlier_values(state: GroupState, sent: Span, members: list[int]) -> None:
         fig, a = figures[n], out[n]
         if a.kind != "other" or fig._.unit != "percent":
             continue
-        if not regex.search(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased|declined)\s+from\s+(?:\w+\s+){0,2}$",
-                            text[max(0, fig.start_char - 40):fig.start_char], regex.I):
+        # "up from 7% in 2003", "down by more than half from 47% in 2002", "an \"extremely worrying\" drop from 74%"
+        if not regex.search(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased|declined|drop|fall|decline|rise|increase)"
+                            r"(?:\s+by\s+(?:more\s+than\s+|almost\s+|nearly\s+)?(?:half|a\s+third|a\s+quarter|\d+\s+points?))?"
+                            r"\s+from\s+(?:\w+\s+){0,2}$",
+                            text[max(0, fig.start_char - 60):fig.start_char], regex.I):
             continue
         if regex.match(r"\s+(?:in\s+\d{4}\s+)?to\b", text[fig.end_char:fig.end_char + 15]):
             continue  # "from 5% to 13.3%": a movement, not an earlier value
