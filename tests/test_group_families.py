@@ -613,3 +613,19 @@ def test_earlier_value_of_a_share(nlp, text: str, expected) -> None:
     doc = nlp(text)
     got = [(s.text, s._.kind, s._.group.text if s._.group is not None else None) for s in doc.spans["survey_percentages"]]
     assert got == expected
+
+
+# "(26%/24%)" after an answer: both are shares, of the two sub-samples named before, in order.
+FRAME = ("InformationWeek surveyed 720 senior business technology executives; 537 CIOs/VPs of IT and 182 corporate "
+         "managers.\n\nWhat are the major obstacles confronting CIOs?\n\n")
+
+
+@pytest.mark.parametrize("line", [
+    "Cut business and IT costs (26%/24%)",
+    "Use customer or business data to drive sales growth (24%/38%)",
+    "The fact that IT is still viewed as a cost center (70%/66%)",
+])
+def test_slashed_pair_after_an_answer(nlp, line: str) -> None:
+    doc = nlp(FRAME + line + "\n")
+    got = [(s._.kind, s._.group.text if s._.group is not None else None) for s in doc.spans["survey_percentages"]]
+    assert got == [("share", "CIOs/VPs of IT"), ("share", "corporate managers")]

@@ -150,7 +150,12 @@ def _answer_bracket(state: GroupState, fig: Span, sent: Span) -> bool:
     reports a survey, a figure alone in brackets after an answer is the share that gave it, whatever the
     answer talks about."""
     doc = state.doc
-    if not state.survey_doc or fig.start <= sent.start or doc[fig.start - 1].text != "(":
+    if not state.survey_doc or fig.start <= sent.start:
+        return False
+    if doc[fig.start - 1].text == "/":  # the second of "(26%/24%)": the other group's answer
+        opened = any(t.text == "(" for t in doc[max(sent.start, fig.start - 4):fig.start - 1])
+        return opened and fig.end < len(doc) and doc[fig.end].text == ")"
+    if doc[fig.start - 1].text != "(":
         return False
     close = fig.end < len(doc) and doc[fig.end].text == ")"
     if fig.end + 1 < len(doc) and doc[fig.end].text == "/":  # "(70%/66%)": two groups' answers
