@@ -629,3 +629,22 @@ def test_slashed_pair_after_an_answer(nlp, line: str) -> None:
     doc = nlp(FRAME + line + "\n")
     got = [(s._.kind, s._.group.text if s._.group is not None else None) for s in doc.spans["survey_percentages"]]
     assert got == [("share", "CIOs/VPs of IT"), ("share", "corporate managers")]
+
+
+# A change in a share written with 'percent' is a point change of that share's group; a change of an amount is not.
+@pytest.mark.parametrize("text,expected", [
+    ("Jan. 21 \u2014 Only about one-third of HR professionals in more than 30 countries feel \u201cvery satisfied\u201d with "
+     "their jobs, a 5 percent decline from last year, according to a survey released Jan. 14.",
+     [("one-third", "share", "HR professionals"), ("5 percent", "point_change", "HR professionals")]),
+    ("The survey of 1,217 HR professionals found that 20 percent called themselves \u201cnot very\u201d or \u201cnot at "
+     "all\u201d satisfied, a 5 percent jump from last year.",
+     [("20 percent", "share", "HR professionals"), ("5 percent", "point_change", "HR professionals")]),
+    ("\u201cThe past year has witnessed a 7 percent drop in respondents\u2019 belief that HR has an important role to "
+     "play,\u201d Harvey Nash said of its survey of 1,217 HR professionals.", [("7 percent", "point_change", "respondents")]),
+    ("A survey of 300 retailers found sales rose to $4 billion, a 5 percent increase from last year.",
+     [("5 percent", "other", None)]),
+])
+def test_change_of_a_share_in_percent(nlp, text: str, expected) -> None:
+    doc = nlp(text)
+    got = [(s.text, s._.kind, s._.group.text if s._.group is not None else None) for s in doc.spans["survey_percentages"]]
+    assert got == expected

@@ -238,6 +238,34 @@ def _kind_from_conjuncts(state: GroupState, members: list[int]) -> None:
                 break
 
 
+def share_changes(state: GroupState, sent: Span, members: list[int]) -> None:
+    """A change in a share written with 'percent' is a point change:
+    - after the share's clause: 'one-third of HR professionals ... feel "very satisfied" with their jobs, a 5
+      percent decline from last year', '20 percent called themselves ... satisfied, a 5 percent jump';
+    - of what people hold: 'a 7 percent drop in respondents’ belief that ...'."""
+    doc, figures, out, rules = state.doc, state.figures, state.assignments, state.rules
+    for n in members:
+        fig, a = figures[n], out[n]
+        if a.kind != "other" or fig._.unit != "percent" or fig.end >= sent.end:
+            continue
+        noun = doc[fig.end]
+        if noun.lemma_.lower() not in rules.change_after or noun.pos_ != "NOUN" or fig.root.head.i != noun.i:
+            continue
+        holder = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "in"
+                       for o in c.children if o.dep_ == "pobj" for p in o.children
+                       if p.dep_ == "poss" and rules.is_people(p)), None)
+        if holder is not None:  # "a 7 percent drop in respondents' belief"
+            a.kind, a.group, a.resolved, a.kind_by_default = "point_change", (holder.i, holder.i + 1), True, False
+            continue
+        clause = noun.head
+        share = any(m != n and figures[m].end <= fig.start and out[m].kind == "share"
+                    and (figures[m].root.head.i == clause.i or figures[m].root.head.is_ancestor(clause))
+                    for m in members)
+        after_comma = noun.left_edge.i > sent.start and doc[noun.left_edge.i - 1].text == ","
+        if share and (noun.dep_ in ("npadvmod", "appos") or after_comma):
+            a.kind, a.resolved, a.kind_by_default = "point_change", False, False
+
+
 def range_kinds(state: GroupState, sent: Span, members: list[int]) -> None:
     """The two ends of a range are one figure's kind: the end a construction decided gives its kind
     (and group) to the end the fallback decided."""

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from .attach import own_groups, respondent_mentions
 from .comparison import comparison_frame, update_frame_from_comparison
 from .discourse import carry_mentions
-from .kind import kind_from_neighbours, range_kinds
+from .kind import kind_from_neighbours, range_kinds, share_changes
 from .mentions import find_mentions
 from .positional import earlier_values, pair_frame, pairs, point_changes, resolve_elliptic, respectively
 from .rules import GroupRules
@@ -22,6 +22,7 @@ Step = Callable[[GroupState, Span, list[int]], None]
 
 STEPS: tuple[tuple[str, Step], ...] = (
     ("syntactic", own_groups),  # 1-3: kind, time, statement and the group the sentence states per figure
+    ("share_changes", share_changes),  # "..., a 5 percent decline from last year": a share's change in '%'
     ("earlier_values", earlier_values),  # "..., up from 7% in 2003": the earlier value of the same share
     ("neighbour_kind", kind_from_neighbours),  # no cue of its own: the kind of a confident share beside it
     ("ranges", range_kinds),  # the two ends of a range share a kind
