@@ -648,3 +648,16 @@ def test_change_of_a_share_in_percent(nlp, text: str, expected) -> None:
     doc = nlp(text)
     got = [(s.text, s._.kind, s._.group.text if s._.group is not None else None) for s in doc.spans["survey_percentages"]]
     assert got == expected
+
+
+# A rating or a score a figure gives is a value inside the statement, not a share.
+@pytest.mark.parametrize("sentence,expected", [
+    ("Of those that measure, more than a third (38.7%) reported an enviable customer satisfaction rating of 91%-100%.",
+     [("38.7%", "share"), ("91%", "other"), ("100%", "other")]),
+    ("Only 10.7% of centers surveyed cited a customer satisfaction rating of 70% or lower.",
+     [("10.7%", "share"), ("70%", "other")]),
+    ("Some 40% of schools had a pass score of 80 per cent or above.", [("40%", "share"), ("80 per cent", "other")]),
+])
+def test_ratings_and_scores_are_values(nlp, sentence: str, expected) -> None:
+    doc = nlp("ICMI surveyed 400 contact centers. " + sentence)
+    assert [(s.text, s._.kind) for s in doc.spans["survey_percentages"]] == expected
