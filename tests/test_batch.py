@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import extract.pipeline
@@ -607,3 +609,26 @@ def test_batch_long_document_budget_counts_from_its_last_piece(tmp_path):
     (tmp_path / "long.txt").write_text(text, encoding="utf-8")
     summary = run_batch([str(tmp_path / "long.txt")], str(tmp_path / "o.jsonl"), progress=False, doc_timeout=4.0)
     assert (summary.documents, summary.errors) == (1, 0)
+
+
+WORD_COUNTS = [
+    ("", 0), ("   ", 0), ("one", 1), (" two  words ", 2), ("tab\tand\nnew line", 4),
+    ("no\u00a0break\u3000ideographic\x1cfile-separator\x85next-line", 5),  # every space str.split() takes
+    ("x" * 25 + " " + "y" * 3, 2),  # a word longer than the slice
+]
+
+
+@pytest.mark.parametrize("piece", [1, 2, 3, 7, 1_000_000])
+@pytest.mark.parametrize("text,words", WORD_COUNTS)
+def test_batch_words_are_counted_by_slices_as_split_counts_them(text, words, piece):
+    from extract.runs.process import count_words
+
+    assert len(text.split()) == words
+    assert count_words(text, piece) == words
+
+
+@given(text=st.text(alphabet="ab \t\n\u00a0\u2028\x1c", max_size=60), piece=st.integers(1, 8))
+def test_batch_word_count_by_slices_is_split_on_any_text(text, piece):
+    from extract.runs.process import count_words
+
+    assert count_words(text, piece) == len(text.split())
