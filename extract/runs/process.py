@@ -2,6 +2,7 @@
 it finishes, and a bad document never sinks its batch."""
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Optional
@@ -49,14 +50,23 @@ def _outcome(d: Document, records: Iterable[Record]) -> Outcome:
     return Outcome(d.doc_id, d.source, count_words(d.text), tuple(records))
 
 
+def _piece_done(i: int, on_start: Callable[[int], None]) -> None:
+    """A piece of a long document is done: free its Doc, and say the document is still moving (as a start
+    does). A Doc whose extensions hold its own spans is a reference cycle that only a full collection
+    frees, and with the records of a long document alive those come seldom: Docs of finished pieces piled
+    up to 160 MB over the first 6 MB of a document. A collection costs some 0.1 s against about 1.5 s for
+    the piece, and next to nothing in a forked worker, whose pipeline is frozen out of the collector."""
+    gc.collect()
+    on_start(i)
+
+
 def _one_by_one(nlp: Any, docs: list[Document], first: int, on_start: Callable[[int], None]) -> Iterator[Outcome]:
     """Each document on its own; a long one in pieces (``extract.chunks``), with the same records."""
     for i in range(first, len(docs)):
         d = docs[i]
         on_start(i)
         try:
-            # each piece of a long document says it is still moving, as a start does
-            yield _outcome(d, pipeline.chunked_records(nlp, d.text, d.doc_id, on_piece=lambda: on_start(i)))
+            yield _outcome(d, pipeline.chunked_records(nlp, d.text, d.doc_id, on_piece=lambda: _piece_done(i, on_start)))
         except Exception as exc:  # noqa: BLE001 - reported with the document's name, never raised
             yield failed_outcome(d, Errors.E023.format(doc_id=f"{d.source} ({d.doc_id})", reason=repr(exc)))
 
