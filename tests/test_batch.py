@@ -7,9 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import extract.pipeline
+import extract.runs.workers
 from extract.cli import app
 from extract.runs.batch import run_batch
 from extract.runs.writers import repair_jsonl
@@ -176,13 +179,16 @@ def test_batch_repair_cuts_only_a_partial_last_line(tmp_path):
     assert repair_jsonl(str(f)) == 0
 
 
-def test_batch_two_workers_write_the_same_records(tmp_path):
+@pytest.mark.parametrize("batch_size,task_docs", [(2, 16), (4, 2), (5, 1)])
+def test_batch_two_workers_write_the_same_records(tmp_path, monkeypatch, batch_size, task_docs):
+    """In input order, batches whole or handed out in tasks of ``task_docs`` documents."""
+    monkeypatch.setattr(extract.runs.workers, "TASK_DOCS", task_docs)
     folder = tmp_path / "in"
     folder.mkdir()
     for p in SEEDS:
         shutil.copy(p, folder / p.name)
-    run_batch([str(folder)], str(tmp_path / "one.jsonl"), progress=False, batch_size=2)
-    two = run_batch([str(folder)], str(tmp_path / "two.jsonl"), workers=2, progress=False, batch_size=2)
+    run_batch([str(folder)], str(tmp_path / "one.jsonl"), progress=False, batch_size=batch_size)
+    two = run_batch([str(folder)], str(tmp_path / "two.jsonl"), workers=2, progress=False, batch_size=batch_size)
     assert two.documents == len(SEEDS) and two.errors == 0
     assert (tmp_path / "one.jsonl").read_text() == (tmp_path / "two.jsonl").read_text()
 
@@ -486,12 +492,13 @@ class _Stalls(_FailsOnMarker):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("workers,task_docs", [(1, 16), (2, 16), (2, 2)])
 @pytest.mark.parametrize("marker,code", [("STALL", "E061"), ("CRASH", "E062")])
 def test_batch_supervised_workers_name_the_document_that_stalls_or_kills_them(good, tmp_path, monkeypatch, nlp,
-                                                                               workers, marker, code):
+                                                                               workers, task_docs, marker, code):
     """Forked workers run the patched pipeline: the marked document is named with its code, every other
-    document of its batch and of the run is written, in input order."""
+    document of its batch and of the run is written, in input order (batches whole, or in tasks of 2)."""
+    monkeypatch.setattr(extract.runs.workers, "TASK_DOCS", task_docs)
     for i in range(4):
         shutil.copy(SEED, good / f"copy{i}.txt")
     (good / "copy0b.txt").write_text(f"{marker} 40% of voters said yes.", encoding="utf-8")
@@ -607,3 +614,26 @@ def test_batch_long_document_budget_counts_from_its_last_piece(tmp_path):
     (tmp_path / "long.txt").write_text(text, encoding="utf-8")
     summary = run_batch([str(tmp_path / "long.txt")], str(tmp_path / "o.jsonl"), progress=False, doc_timeout=4.0)
     assert (summary.documents, summary.errors) == (1, 0)
+
+
+WORD_COUNTS = [
+    ("", 0), ("   ", 0), ("one", 1), (" two  words ", 2), ("tab\tand\nnew line", 4),
+    ("no\u00a0break\u3000ideographic\x1cfile-separator\x85next-line", 5),  # every space str.split() takes
+    ("x" * 25 + " " + "y" * 3, 2),  # a word longer than the slice
+]
+
+
+@pytest.mark.parametrize("piece", [1, 2, 3, 7, 1_000_000])
+@pytest.mark.parametrize("text,words", WORD_COUNTS)
+def test_batch_words_are_counted_by_slices_as_split_counts_them(text, words, piece):
+    from extract.runs.process import count_words
+
+    assert len(text.split()) == words
+    assert count_words(text, piece) == words
+
+
+@given(text=st.text(alphabet="ab \t\n\u00a0\u2028\x1c", max_size=60), piece=st.integers(1, 8))
+def test_batch_word_count_by_slices_is_split_on_any_text(text, piece):
+    from extract.runs.process import count_words
+
+    assert count_words(text, piece) == len(text.split())

@@ -22,6 +22,7 @@ from ..records import to_dict
 from .batch import Summary
 from .corpus import records_frame
 from .io import read_inputs
+from .process import count_words
 from .settings import DEFAULT_BATCH_SIZE, DEFAULT_ID_FIELD, DEFAULT_TEXT_FIELD
 from .writers import parquet_schema
 
@@ -98,7 +99,7 @@ def run_on_cluster(paths: Iterable[str], out: str, *, address: str, model: str =
         log.error("%s", message)
     docs = inputs.documents
     summary.documents = len(docs)
-    summary.words = sum(len(d.text.split()) for d in docs)
+    summary.words = sum(count_words(d.text) for d in docs)
     frame = pd.DataFrame({"id": [d.doc_id for d in docs], "text": [d.text for d in docs]})
     with Client(address) as client:
         ddf = dd.from_pandas(frame, npartitions=max(1, -(-len(docs) // docs_per_partition)), sort=False)

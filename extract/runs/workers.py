@@ -23,6 +23,9 @@ from .process import stream_outcomes
 
 PARENT_POLL_SECONDS = 0.5  # how often a worker checks that the run that started it is still there
 TASKS_PER_WORKER = 2  # one worked on, one waiting in its pipe
+# A batch goes out in tasks of this many documents, to whichever worker is free: with whole batches of 64,
+# the last batch of a run kept one worker busy for half a second or more while the other had nothing to do.
+TASK_DOCS = 16
 STOP_SECONDS = 5.0  # how long a worker asked to stop may take before it is killed
 # Forked workers start with the run's pipeline already loaded (the run loads it once, before the first fork):
 # starting one, or replacing one that ran over its budget, costs a fork, where a spawned worker imports spaCy
@@ -166,6 +169,7 @@ class SupervisedPool:
         self.size = workers
         self.workers: list[_Worker] = []
         self.retries: deque[_Task] = deque()  # what a replaced worker left, to do first
+        self.queued: deque[_Task] = deque()  # tasks of the batches read, not yet given to a worker
 
     def run(self, batches: Iterator[list[Any]]) -> Iterator[list[Any]]:
         """Outcomes per batch, in input order; at most ``2 * workers`` batches in hand, so memory stays flat."""
@@ -181,8 +185,8 @@ class SupervisedPool:
             while True:
                 for w in self.workers:
                     while len(w.tasks) < TASKS_PER_WORKER:
-                        if self.retries:
-                            w.give(self.retries.popleft())
+                        if self.retries or self.queued:
+                            w.give((self.retries or self.queued).popleft())
                             continue
                         if exhausted or len(pending) >= 2 * self.size:
                             break
@@ -191,7 +195,8 @@ class SupervisedPool:
                             exhausted = True
                             break
                         pending[seq] = _Job(seq, batch)
-                        w.give(_Task(pending[seq], list(range(len(batch)))))
+                        self.queued.extend(_Task(pending[seq], list(range(i, min(i + TASK_DOCS, len(batch)))))
+                                           for i in range(0, len(batch), TASK_DOCS))
                         seq += 1
                 while next_out in pending and pending[next_out].finished:
                     yield pending.pop(next_out).outcomes
