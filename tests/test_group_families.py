@@ -661,3 +661,13 @@ def test_change_of_a_share_in_percent(nlp, text: str, expected) -> None:
 def test_ratings_and_scores_are_values(nlp, sentence: str, expected) -> None:
     doc = nlp("ICMI surveyed 400 contact centers. " + sentence)
     assert [(s.text, s._.kind) for s in doc.spans["survey_percentages"]] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Voters backed the measure by a 61 to 30 margin.",
+    "Respondents approved the plan by a 55-40 margin.",
+])
+def test_margin_sides_are_both_shares(nlp, sentence: str) -> None:
+    doc = nlp("A poll of 1,000 voters was taken. " + sentence)
+    found = list(doc.spans["survey_percentages"])
+    assert found and all(s._.kind == "share" for s in found), [(s.text, s._.kind) for s in found]

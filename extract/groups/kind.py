@@ -28,6 +28,8 @@ def figure_kind(state: GroupState, fig: Span, sent: Span, of_obj: Optional[Token
     """(kind, decided only by the fallback). A share needs people (or surveyed units) or a survey
     in view; rates, changes and portions of amounts are 'other'."""
     doc, text, rules = state.doc, state.text, state.rules
+    if fig._.form == "margin":
+        return "share", False  # "backed the plan by a 61 to 30 margin": each side's share of those asked
     text_before = text[max(sent.start_char, fig.start_char - 60):fig.start_char]
     if rules.margin_re.search(text_before):
         return "other", False
