@@ -86,6 +86,17 @@ def _subject_lemma(verb: Token) -> str:
     return subj.lemma_.lower() if subj is not None else ""
 
 
+def _carries_answers(tok: Token, patterns: SamplePatterns) -> bool:
+    """A verb whose subject or object is what people answered ('drew responses', 'Data ... came'), or a noun
+    holding it ('a wealth of data and observations')."""
+    def answers(t: Token) -> bool:
+        return t.lemma_.lower() in patterns.responses or t.lower_ in patterns.responses
+    if tok.pos_ in ("VERB", "AUX"):
+        return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and answers(c) for c in tok.children)
+    return tok.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        o.dep_ == "pobj" and answers(o) for o in c.children) for c in tok.children)
+
+
 def _asked(head: Token, patterns: SamplePatterns, figure_tokens: frozenset[int] = frozenset()) -> bool:
     """Does the sentence say these were the people asked?"""
     if head.lemma_.lower() in patterns.respondent_heads or head.lemma_.lower() in patterns.responses:
@@ -115,9 +126,20 @@ def _asked(head: Token, patterns: SamplePatterns, figure_tokens: frozenset[int] 
     if head.dep_ == "pobj" and gov.lower_ == "of" and gov.head.pos_ == "NOUN" and is_people(gov.head, patterns.lexicon) \
             and any(c.dep_ == "nummod" for c in head.children) and _asked(gov.head, patterns, figure_tokens):
         return True
-    # "The survey included 610 agency staff", "the poll reached 2,000 voters": a survey as the subject.
+    # "The survey included 610 agency staff", "the poll reached 2,000 voters", "Respondents included 500 CFOs":
+    # a survey, or those who answered it, as the subject.
     if head.dep_ in ("dobj", "obj") and gov.lemma_.lower() in patterns.inclusion and (
-            _subject_lemma(gov) in patterns.survey_nouns or _subject_lemma(gov) in patterns.bases):
+            _subject_lemma(gov) in patterns.survey_nouns or _subject_lemma(gov) in patterns.bases
+            or _subject_lemma(gov) in patterns.respondent_heads):
+        return True
+    # "The survey drew responses from 1,200 marketers", "Data for the report came from 2,500 consumers": the
+    # answers come from them, whatever verb carries them.
+    if head.dep_ == "pobj" and gov.lower_ in patterns.source_preps and _carries_answers(gov.head, patterns):
+        return True
+    # "The questionnaire was completed by 612 teachers"
+    if head.dep_ == "pobj" and gov.dep_ == "agent" and gov.head.lemma_.lower() in patterns.taking_part and any(
+            c.dep_ == "nsubjpass" and (c.lemma_.lower() in patterns.survey_nouns or c.lemma_.lower() in patterns.responses)
+            for c in gov.head.children):
         return True
     # "based on responses from 420 finance leaders", "answers of 300 CIOs"
     if head.dep_ == "pobj" and gov.lower_ in patterns.source_preps and gov.head.lemma_.lower() in patterns.responses:

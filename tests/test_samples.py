@@ -73,12 +73,21 @@ WORDINGS = [
     ("date 2018-07-24 Creativebrief surveyed 50 senior brand marketers from companies including Barclaycard, "
      "McDonald's, Starbucks, Britvic and Iceland, and 50 senior leaders from agencies such as Adam & Eve/DDB, VCCP, "
      "Iris, The Beyond Collective and Portas.", [(50, "exact", "senior brand marketers"), (50, "exact", "senior leaders")]),
+    # the answers come from them, whatever carries them; a survey filled in by them; respondents who include them
+    ("The survey drew responses from 1,200 marketers.", [(1200, "exact", "marketers")]),
+    ("Data for the report came from 2,500 consumers in five countries.", [(2500, "exact", "consumers")]),
+    ("The report provides a wealth of data and observations from more than 300 senior e-commerce executives.",
+     [(300, "lower", "senior e-commerce executives")]),
+    ("The questionnaire was completed by 612 teachers.", [(612, "exact", "teachers")]),
+    ("Respondents included 500 CFOs and 200 controllers.", [(500, "exact", "CFOs"), (200, "exact", "controllers")]),
     # the units that the people asked speak for
     ("A global survey of IT professionals and leaders of over 800 organizations reveals that more then a quarter of "
      "organizations surveyed has reported being the target of a security-related incident.",
      [(800, "lower", "organizations")]),
 ]
 NOT_SAMPLES = [
+    "The data breach exposed 1,000 records.",
+    "Findings show 300 stores closed last year.",
     "Forrester and Forbes Insights published similar surveys in 2011 and 2013.",
     "The Duchy of Cornwall is a 140,000-acre estate across 25 counties.",
     "This year's report, \"CIOs And CMOs Must Turn Collaboration Into Action ($499 fee),\" does show progress.",
