@@ -110,6 +110,7 @@ class StudyPatterns:
         self.anchor = re.compile("|".join(
             (r"\b" if " " in phrase else "") + r"\s+".join(re.escape(w) for w in phrase.lower().split())
             for phrase in sorted(lexicon.word_set("study_anchor_words"), key=lambda w: (-len(w), w))))
+        self.anchor_starts = sorted({phrase.lower().split()[0] for phrase in lexicon.word_set("study_anchor_words")})
 
 
 def default_patterns() -> StudyPatterns:
@@ -167,7 +168,7 @@ def survey_windows(text: str, patterns: StudyPatterns) -> list[tuple[int, int]]:
     """Stretches of text around the words every study pattern needs (a survey word, 'according to',
     a title word): the patterns run only there, not over the whole article."""
     spans: list[tuple[int, int]] = []
-    for m in find_anchors(patterns.anchor, text):
+    for m in find_anchors(patterns.anchor, text, patterns.anchor_starts):
         s, e = max(0, m.start() - WINDOW_BEFORE), min(len(text), m.end() + WINDOW_AFTER)
         if spans and s <= spans[-1][1]:
             spans[-1] = (spans[-1][0], e)
