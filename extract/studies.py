@@ -28,8 +28,10 @@ FACTORY = "survey_studies"
 DEFAULT_SPANS_KEY = "survey_studies"
 
 _SP = r"[ \t\u00a0]+"  # names never run across a line break
-# A capitalised word, as organisations and titles write them.
-_CAP = r"(?:[A-Z][\w&'\u2019.-]*|[A-Z]{2,}[\w&.-]*)"
+# A capitalised word, as organisations and titles write them ("YouGov", "IBM's", "U.S.-based"). One
+# alternative only: a second one for acronyms ([A-Z]{2,}[\w&.-]*) matched nothing the first does not,
+# and made a failing run of capitalised words backtrack through both at every word.
+_CAP = r"[A-Z][\w&'\u2019.-]*"
 YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 WINDOW_BEFORE = 220  # an org can stand up to seven words before its verb ("... Harris Interactive surveyed")
 WINDOW_AFTER = 220  # and a title or an org up to seven words after "survey by", "according to"
