@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from .extensions import doc_text, register_extensions
 from .lexicon import Lexicon, LexiconReader
-from .textspans import find_anchors
+from .textspans import find_anchors, scan_windows
 
 FACTORY = "survey_studies"
 DEFAULT_SPANS_KEY = "survey_studies"
@@ -104,6 +104,16 @@ class StudyPatterns:
             regex.compile(rf"(?P<title>(?-i:{_CAP}{_SP}){{2,6}}(?-i:{title_words})"
                           rf"(?:{_SP}(?:{words('title_tail_preps')}){_SP}(?-i:{_CAP})(?:[-\w]*))?)\b"),
         )
+        # The literals (lower case) every match of a case-blind pattern above begins with, where it has
+        # them: the pattern is tried only where one stands (textspans.scan_windows).
+        def firsts(*names: str) -> tuple[str, ...]:
+            return tuple(sorted({p.lower().split()[0] for name in names for p in lexicon.word_set(name)}))
+
+        conducted_by, _, survey_by, according, survey_late_by = (p for _, _, p in self.org_patterns[:5])
+        self.starts: dict[regex.Pattern, tuple[str, ...]] = {
+            conducted_by: firsts("conducting_participles"), survey_by: firsts("study_survey_nouns"),
+            according: ("according",), survey_late_by: firsts("study_survey_nouns"),
+            self.title_patterns[0]: firsts("study_survey_nouns", "title_naming_words")}
         # Role and country acronyms, dots optional ("U.S.", "US"), and plurals of short ones ("CMOs").
         roles = lexicon.alternation("role_acronyms").replace(r"\.", r"\.?")
         self.role_acronym = regex.compile(rf"^(?:[A-Z]{{2,4}}s|{roles})$")
@@ -179,9 +189,10 @@ def survey_windows(text: str, patterns: StudyPatterns) -> list[tuple[int, int]]:
     return spans
 
 
-def _scan(pattern: regex.Pattern, text: str, windows: list[tuple[int, int]]) -> Iterable[regex.Match]:
-    for s, e in windows:
-        yield from pattern.finditer(text, s, e)
+def _scan(pattern: regex.Pattern, text: str, windows: list[tuple[int, int]],
+          patterns: Optional[StudyPatterns] = None) -> Iterable[regex.Match]:
+    starts = patterns.starts.get(pattern) if patterns is not None else None
+    return scan_windows(pattern, text, windows, starts, text.lower() if starts is not None else None)
 
 
 def org_candidates(text: str, patterns: StudyPatterns, windows: Optional[list[tuple[int, int]]] = None,
@@ -190,7 +201,7 @@ def org_candidates(text: str, patterns: StudyPatterns, windows: Optional[list[tu
     windows = survey_windows(text, patterns) if windows is None else windows
     found: list[_Candidate] = []
     for _, weight, pattern in patterns.org_patterns:
-        for m in _scan(pattern, text, windows):
+        for m in _scan(pattern, text, windows, patterns):
             span = clean_org(text, m.start("org"), m.end("org"), patterns)
             if span is None:
                 continue
@@ -217,7 +228,7 @@ def _title_spans(text: str, patterns: StudyPatterns, windows: list[tuple[int, in
     """Every phrase a title pattern reads, trimmed, in pattern order (scanned once per article)."""
     spans: list[tuple[int, int]] = []
     for pattern in patterns.title_patterns:
-        for m in _scan(pattern, text, windows):
+        for m in _scan(pattern, text, windows, patterns):
             s, e = m.start("title"), m.end("title")
             while e > s and text[e - 1] in ",.;: ":
                 e -= 1

@@ -53,3 +53,31 @@ def test_textspans_starting_at_tries_from_the_end_of_each_match(text, expected):
     pattern = re.compile(r"ab|ba")
     assert [m.span() for m in find_anchors(pattern, text, ["ab", "ba"])] == expected
     assert [m.span() for m in pattern.finditer(text)] == expected
+
+
+def _study_scans(lex, text, patterns_used):
+    from extract.studies import _scan, survey_windows
+
+    studies = lex.compiled(StudyPatterns)
+    windows = survey_windows(text, studies)
+    return [[m.span() for m in _scan(p, text, windows, patterns_used)] for p in studies.starts]
+
+
+STUDY_FRAGMENTS = ["survey", "Survey", "SURVEY", "\u017furvey", "poll", "report", "titled", "conducted", "by", "the",
+                   "Harris Interactive", "According to", "\u201cState of IT\u201d", "\"Big Study\"", " ", ", ", "\n",
+                   ".", "of 2,000 adults", "x" * 50, "Stra\u00dfe"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(parts=st.lists(st.sampled_from(STUDY_FRAGMENTS), max_size=25))
+def test_textspans_study_patterns_tried_at_their_literals_match_as_everywhere(lex, parts):
+    """'ſurvey' is a case-blind match of 'survey' that the lower-cased text does not show: such a text
+    is scanned everywhere."""
+    text = "".join(parts)
+    assert _study_scans(lex, text, lex.compiled(StudyPatterns)) == _study_scans(lex, text, None)
+
+
+def test_textspans_study_patterns_tried_at_their_literals_match_as_everywhere_on_the_corpus(lex):
+    for path in sorted(CORPUS.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert _study_scans(lex, text, lex.compiled(StudyPatterns)) == _study_scans(lex, text, None), path
