@@ -212,15 +212,16 @@ class CachedLemmatizer:
 
     def __call__(self, doc: Doc) -> Doc:
         arr = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        rows = arr.tolist()  # Python ints: a tuple of them is the key, without a numpy scalar per value
         todo = range(len(doc)) if self.lemmatizer.overwrite else numpy.flatnonzero(arr[:, 3] == 0).tolist()
         strings = doc.vocab.strings
         for i in todo:
-            key = (int(arr[i, 0]), int(arr[i, 1]), int(arr[i, 2]))
+            key = (rows[i][0], rows[i][1], rows[i][2])
             lemma = self.cache.get(key)
             if lemma is None:
                 lemma = self.cache[key] = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
-            arr[i, 3] = lemma
-        doc.from_array([LEMMA], arr[:, 3:4])
+            rows[i][3] = lemma
+        doc.from_array([LEMMA], numpy.array([row[3] for row in rows], dtype="uint64").reshape(-1, 1))
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
