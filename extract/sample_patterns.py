@@ -64,6 +64,7 @@ class SamplePatterns:
         cue_words = sorted(lexicon.word_set("sample_cue_words") | self.participles, key=len, reverse=True)
         # Lower case, for find_anchors (a case-blind `re` alternation is several times slower).
         self.cue = re.compile(rf"\b(?:{'|'.join(re.escape(w.lower()) for w in cue_words)})\b")
+        self.cue_starts = sorted({w.lower().split()[0] for w in cue_words})  # what every cue begins with
         self.count_compound = re.compile(COUNT_COMPOUND.format(
             modes=lexicon.alternation("survey_mode_words"), nouns=lexicon.alternation("compound_survey_nouns")), re.X)
 
@@ -71,7 +72,7 @@ class SamplePatterns:
         """Offsets of survey words with a plausible count of people nearby (not a percentage, not
         money, not a year): cheap, so every sentence can be screened before any parse."""
         out = []
-        for m in find_anchors(self.cue, text):
+        for m in find_anchors(self.cue, text, self.cue_starts):
             lo, hi = max(0, m.start() - CUE_WINDOW), min(len(text), m.end() + CUE_WINDOW)
             for c in COUNT.finditer(text, lo, hi):
                 digits = c.group().replace(",", "")

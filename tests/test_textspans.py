@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.percentages import PercentPatterns
+from extract.sample_patterns import SamplePatterns
 from extract.studies import StudyPatterns
 from extract.textspans import find_anchors
 
@@ -13,15 +14,16 @@ from .conftest import CORPUS
 
 
 def _anchor_sets(lex):
-    percent, studies = lex.compiled(PercentPatterns), lex.compiled(StudyPatterns)
-    return {"percent": (percent.anchors, percent.anchor_starts), "studies": (studies.anchor, studies.anchor_starts)}
+    percent, studies, cues = lex.compiled(PercentPatterns), lex.compiled(StudyPatterns), lex.compiled(SamplePatterns)
+    return {"percent": (percent.anchors, percent.anchor_starts), "studies": (studies.anchor, studies.anchor_starts),
+            "cues": (cues.cue, cues.cue_starts)}
 
 
 def _found(pattern, text, starts=None):
     return [(m.span(), m.lastgroup) for m in find_anchors(pattern, text, starts)]
 
 
-@pytest.mark.parametrize("which", ["percent", "studies"])
+@pytest.mark.parametrize("which", ["percent", "studies", "cues"])
 def test_textspans_anchor_starts_find_what_a_full_scan_finds_on_the_corpus(lex, which):
     pattern, starts = _anchor_sets(lex)[which]
     for path in sorted(CORPUS.rglob("*.txt")):
@@ -31,7 +33,8 @@ def test_textspans_anchor_starts_find_what_a_full_scan_finds_on_the_corpus(lex, 
 
 FRAGMENTS = ["60%", "%", "Per cent", "percent", "pc", "pp", " points", "margin", "half", "halves", "Quarter",
              "one in 10", "out of five", "of their 12", "in", "of", "run by", "Survey", "surveyed", "according to",
-             "research", "data", "İ", " ", "-", "\n", "x", "7", "3pc", "(", "the"]
+             "research", "data", "İ", " ", "-", "\n", "x", "7", "3pc", "(", "the", "respondents", "took part", "polled",
+             "Questionnaires", "base"]
 
 
 @settings(max_examples=300, deadline=None)
