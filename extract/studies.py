@@ -96,7 +96,7 @@ class StudyPatterns:
                 rf"(?-i:{survey_noun}|{title_words}|{words('org_noun_capitalised')})\b", regex.I)),
             ("commissioned", 2, regex.compile(rf"(?P<org>{org}){_SP}(?:{words('commissioning_verbs')})\b")),
         )
-        self.title_patterns: tuple[regex.Pattern, ...] = (
+        self.title_patterns: tuple[regex.Pattern, ...] = (  # the first begins with the words in self.starts
             # "the report, “The CMO-CIO Disconnect,”", "a survey titled "State of IT Security""
             regex.compile(rf"\b(?:{survey_noun}|{words('title_naming_words')})\b[^.\u201c\"\n]{{0,40}}?[\u201c\"]"
                           rf"(?P<title>[^\u201d\"\n]{{4,100}}?)[,.]?[\u201d\"]", regex.I),
@@ -109,10 +109,10 @@ class StudyPatterns:
         def firsts(*names: str) -> tuple[str, ...]:
             return tuple(sorted({p.lower().split()[0] for name in names for p in lexicon.word_set(name)}))
 
-        conducted_by, _, survey_by, according, survey_late_by = (p for _, _, p in self.org_patterns[:5])
+        named = {name: pattern for name, _, pattern in self.org_patterns}
         self.starts: dict[regex.Pattern, tuple[str, ...]] = {
-            conducted_by: firsts("conducting_participles"), survey_by: firsts("study_survey_nouns"),
-            according: ("according",), survey_late_by: firsts("study_survey_nouns"),
+            named["conducted_by"]: firsts("conducting_participles"), named["survey_by"]: firsts("study_survey_nouns"),
+            named["according"]: ("according",), named["survey_late_by"]: firsts("study_survey_nouns"),
             self.title_patterns[0]: firsts("study_survey_nouns", "title_naming_words")}
         # Role and country acronyms, dots optional ("U.S.", "US"), and plurals of short ones ("CMOs").
         roles = lexicon.alternation("role_acronyms").replace(r"\.", r"\.?")
