@@ -96,7 +96,7 @@ class StudyPatterns:
                 rf"(?-i:{survey_noun}|{title_words}|{words('org_noun_capitalised')})\b", regex.I)),
             ("commissioned", 2, regex.compile(rf"(?P<org>{org}){_SP}(?:{words('commissioning_verbs')})\b")),
         )
-        self.title_patterns: tuple[regex.Pattern, ...] = (  # the first begins with the words in self.starts
+        self.title_patterns: tuple[regex.Pattern, ...] = (
             # "the report, “The CMO-CIO Disconnect,”", "a survey titled "State of IT Security""
             regex.compile(rf"\b(?:{survey_noun}|{words('title_naming_words')})\b[^.\u201c\"\n]{{0,40}}?[\u201c\"]"
                           rf"(?P<title>[^\u201d\"\n]{{4,100}}?)[,.]?[\u201d\"]", regex.I),
