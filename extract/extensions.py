@@ -51,5 +51,10 @@ def doc_text(doc: Doc) -> str:
     if cached is not None and cached[0] == len(doc):
         return cached[1]
     text = doc.text
-    doc.user_data[TEXT_KEY] = (len(doc), text)
+    keep_text(doc, text)
     return text
+
+
+def keep_text(doc: Doc, text: str) -> None:
+    """Remember ``text`` as the Doc's text (the tokenizer knows it: spaCy's tokens keep every character)."""
+    doc.user_data[TEXT_KEY] = (len(doc), text)

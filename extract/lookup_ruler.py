@@ -5,9 +5,12 @@ lower-case form or both ({"TAG": "NN"} -> POS NOUN, {"LOWER": "ai", "TAG": "VBP"
 test a dependency label, whitespace, a regex, or two tokens ("gon" "na"). spaCy's ``Matcher`` runs
 every rule at every token, which on the sentences this package parses costs more than the tagger and
 the parser together. Here each rule is filed under a value its first token must have (its tag, its
-lower-case form, its dependency label), so a token is only checked against the rules that can match
-it; rules written in a way the tables do not read stay in a ``Matcher``. Matches are applied exactly as
-spaCy applies them: all found first, then set in order of rule, later rules overriding earlier ones.
+lower-case form, its dependency label), and what the rules make of a token depends only on its
+(lower-case form, tag, label, is-space) key: each key is worked out once and remembered as a row of
+the values its one-token rules set, so a document is one look-up per token and one array write.
+The few rules of two tokens are checked where their first token matches; rules written in a way the
+tables do not read stay in a ``Matcher``. Matches are applied exactly as spaCy applies them: all found
+first, then set in order of rule, later rules overriding earlier ones.
 """
 from __future__ import annotations
 
@@ -28,6 +31,10 @@ READERS: dict[str, Callable[[Token], Any]] = {
     "TAG": lambda t: t.tag_, "LOWER": lambda t: t.lower_, "DEP": lambda t: t.dep_, "IS_SPACE": lambda t: t.is_space,
 }
 INDEX_KEYS = (("LOWER", LOWER), ("TAG", TAG), ("DEP", DEP), ("IS_SPACE", IS_SPACE))  # filed under the first fixed
+# Attributes that ``Doc.from_array`` sets exactly as ``set_token_attrs`` does (on the token alone).
+ARRAY_ATTRS = frozenset({TAG, POS, MORPH, LEMMA, DEP})
+MEMO_SIZE = 500_000  # distinct (word, tag, label, space) keys remembered; then the memo starts again
+MEMO_ROWS = 4096  # rows the memo's arrays start with
 
 
 def _accepted(spec: Any) -> Optional[list[Any]]:
@@ -86,40 +93,105 @@ class LookupAttributeRuler:
                 for value in _accepted(pattern[0][key[0]]) or ():
                     hashed = int(value) if isinstance(value, bool) else strings.add(value)
                     self.filed[key[1]][hashed].append((rule, rest))
+        self.tables = [self.filed[attr] for _, attr in INDEX_KEYS]
+        # What the rules set, when it is only token attributes an array writes as set_token_attrs does.
+        written = sorted({attr for attrs in self.attrs for attr in attrs})
+        self.array_attrs = written if set(written) <= ARRAY_ATTRS else []
+        self.columns = {attr: k for k, attr in enumerate(self.array_attrs)}
+        # The memo: key -> row; per row, the one-token rules that apply, the longer rules to check
+        # from there, the values the one-token rules leave and which columns they set.
+        self.memo: dict[tuple[int, ...], int] = {}
+        self.outright: list[list[int]] = []
+        self.longer: list[list[tuple[int, list[list[Condition]]]]] = []
+        self._forget()
 
     def match(self, doc: Doc) -> list[tuple[int, int]]:
         """(rule, token index) for every rule that applies, in the order spaCy applies them."""
-        found: set[tuple[int, int]] = set()
-        tables = [self.filed[attr] for _, attr in INDEX_KEYS]
+        ids = self._key_ids(doc)
+        found = {(rule, i) for i, k in enumerate(ids.tolist()) for rule in self.outright[k]}
+        found.update(self._longer_matches(doc, ids))
+        return sorted(found)
+
+    def _key_ids(self, doc: Doc) -> numpy.ndarray:
+        """Each token's row in the memo: its (LOWER, TAG, DEP, IS_SPACE) values, the only ones token
+        conditions read, decide which rules its first token matches."""
+        if len(self.memo) >= MEMO_SIZE:
+            self._forget()
+        ids = []
+        for i, key in enumerate(map(tuple, doc.to_array([attr for _, attr in INDEX_KEYS]).tolist())):
+            k = self.memo.get(key)
+            if k is None:
+                k = self.memo[key] = len(self.outright)
+                self._learn(doc[i], key)
+            ids.append(k)
+        return numpy.array(ids, dtype="int64")
+
+    def _learn(self, token: Token, key: tuple[int, ...]) -> None:
+        """The rules that apply to a token with this key (one-token rules), and those whose first token
+        it matches with conditions left on the tokens after it; the values the first leave, as a row."""
+        outright, longer = set(), []
+        for rule, checks in [r for table, value in zip(self.tables, key) for r in table.get(value, ())] + self.unfiled:
+            if checks is None or all(check(token) for check in checks[0]):
+                if checks is None or len(checks) == 1:
+                    outright.add(rule)
+                else:
+                    longer.append((rule, checks[1:]))
+        row = len(self.outright)
+        self.outright.append(sorted(outright))
+        self.longer.append(longer)
+        if row == len(self.values):  # rows are kept in arrays that double when full
+            self.values = numpy.concatenate([self.values, numpy.zeros_like(self.values)])
+            self.mask = numpy.concatenate([self.mask, numpy.zeros_like(self.mask)])
+            self.starts_longer = numpy.concatenate([self.starts_longer, numpy.zeros_like(self.starts_longer)])
+        self.starts_longer[row] = bool(longer)
+        for rule in self.outright[row]:
+            for attr, value in self.attrs[rule].items():
+                if attr in self.columns:
+                    self.values[row, self.columns[attr]], self.mask[row, self.columns[attr]] = value, True
+
+    def _forget(self) -> None:
+        self.memo, self.outright, self.longer = {}, [], []
+        self.values = numpy.zeros((MEMO_ROWS, len(self.array_attrs)), dtype="uint64")
+        self.mask = numpy.zeros((MEMO_ROWS, len(self.array_attrs)), dtype=bool)
+        self.starts_longer = numpy.zeros(MEMO_ROWS, dtype=bool)
+
+    def _longer_matches(self, doc: Doc, ids: numpy.ndarray) -> list[tuple[int, int]]:
+        """(rule, target token) of the rules of two tokens or more, and of those left to the Matcher."""
+        found = []
         n = len(doc)
-        for i, values in enumerate(doc.to_array([attr for _, attr in INDEX_KEYS]).tolist()):
-            for table, value in zip(tables, values):
-                for rule, checks in table.get(value, ()):
-                    if checks is None:
-                        found.add((rule, i))
-                    elif self._holds(doc, i, n, checks):
-                        found.add((rule, self._target(rule, i, len(checks))))
-            for rule, checks in self.unfiled:
-                if self._holds(doc, i, n, checks):
-                    found.add((rule, self._target(rule, i, len(checks))))
+        for i in numpy.flatnonzero(self.starts_longer[ids]).tolist():
+            for rule, rest in self.longer[int(ids[i])]:
+                if i + len(rest) < n and all(check(doc[i + k]) for k, tok in enumerate(rest, 1) for check in tok):
+                    index = self.indices[rule]
+                    found.append((rule, i + index if index >= 0 else i + len(rest) + 1 + index))
         if len(self.matcher):
             for match_id, start, end in self.matcher(doc, allow_missing=True, as_spans=False):
                 rule = int(self.vocab.strings[match_id])
                 index = self.indices[rule]
-                found.add((rule, start + index if index >= 0 else end + index))
-        return sorted(found)
-
-    @staticmethod
-    def _holds(doc: Doc, i: int, n: int, checks: list[list[Condition]]) -> bool:
-        return i + len(checks) <= n and all(check(doc[i + k]) for k, tok in enumerate(checks) for check in tok)
-
-    def _target(self, rule: int, i: int, length: int) -> int:
-        index = self.indices[rule]
-        return i + index if index >= 0 else i + length + index
+                found.append((rule, start + index if index >= 0 else end + index))
+        return found
 
     def __call__(self, doc: Doc) -> Doc:
-        for rule, i in self.match(doc):
-            set_token_attrs(doc[i], self.attrs[rule])
+        if not self.array_attrs:
+            for rule, i in self.match(doc):
+                set_token_attrs(doc[i], self.attrs[rule])
+            return doc
+        # The one-token rules' outcome for each key is one row of values; the few tokens that a longer
+        # rule also reaches get all their rules applied again in order, as set_token_attrs would.
+        ids = self._key_ids(doc)
+        if not len(ids):
+            return doc
+        before = doc.to_array(self.array_attrs)
+        arr = numpy.where(self.mask[ids], self.values[ids], before)
+        extra: dict[int, list[int]] = {}
+        for rule, i in self._longer_matches(doc, ids):
+            extra.setdefault(i, []).append(rule)
+        for i, rules in extra.items():
+            arr[i] = before[i]
+            for rule in sorted(set(rules) | set(self.outright[int(ids[i])])):
+                for attr, value in self.attrs[rule].items():
+                    arr[i, self.columns[attr]] = value
+        doc.from_array(self.array_attrs, arr)
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
@@ -140,15 +212,16 @@ class CachedLemmatizer:
 
     def __call__(self, doc: Doc) -> Doc:
         arr = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        rows = arr.tolist()  # Python ints: a tuple of them is the key, without a numpy scalar per value
         todo = range(len(doc)) if self.lemmatizer.overwrite else numpy.flatnonzero(arr[:, 3] == 0).tolist()
         strings = doc.vocab.strings
         for i in todo:
-            key = (int(arr[i, 0]), int(arr[i, 1]), int(arr[i, 2]))
+            key = (rows[i][0], rows[i][1], rows[i][2])
             lemma = self.cache.get(key)
             if lemma is None:
                 lemma = self.cache[key] = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
-            arr[i, 3] = lemma
-        doc.from_array([LEMMA], arr[:, 3:4])
+            rows[i][3] = lemma
+        doc.from_array([LEMMA], numpy.array([row[3] for row in rows], dtype="uint64").reshape(-1, 1))
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:

@@ -193,6 +193,11 @@ class PercentForms:
                | (?P<ratio>\b(?:{lexicon.alternation("ratio_links")}
                   |of\s+(?:{lexicon.alternation("count_of_determiners")}))[\s-]+(?:every\s+)?(?:\d|{small_words}))""",
             re.X)  # written in lower case: find_anchors scans the lower-cased text
+        # What every anchor begins with (find_anchors tries the pattern only there): one literal per
+        # alternative above, a denominator word, the first word of a ratio link, 'of'.
+        self.anchor_starts = sorted({"%", "per", "pc", "pp", "point", "margin", "halves", "of"}
+                                    | {d.lower().rstrip("s") for d in self.denominators}
+                                    | {w.lower().split()[0] for w in lexicon.word_set("ratio_links")})
         self.reach: dict[str, tuple[int, int]] = {"unit": (100, 5), "fraction": (30, 60), "ratio": (60, 40)}
 
     # ------------------------------------------------------------------ values

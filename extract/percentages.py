@@ -45,7 +45,7 @@ class PercentPatterns(PercentForms):
         # Where the whitespace is, found once: widening by walking the text again for each anchor is
         # quadratic on a run with no spaces ('%' 8,000 times). ``\s`` is ``str.isspace`` for ``re``.
         spaces = [m.start() for m in WHITESPACE.finditer(text)]
-        for m in find_anchors(self.anchors, text):
+        for m in find_anchors(self.anchors, text, self.anchor_starts):
             kind = m.lastgroup or "unit"
             before, after = self.reach[kind]
             s, e = max(0, m.start() - before), min(len(text), m.end() + after)

