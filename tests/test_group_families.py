@@ -22,6 +22,11 @@ from extract.groups.rules import ratio_base
 from .conftest import parsed_doc
 from .test_group_steps import build, groups_of
 
+def figures_kinds_groups(doc) -> list[tuple[str, str, str | None]]:
+    """Each percentage's text, kind and group text, in reading order."""
+    return [(s.text, s._.kind, s._.group.text if s._.group is not None else None) for s in doc.spans["survey_percentages"]]
+
+
 SURVEY = "A survey of 1,000 people was published on Monday. "
 
 # (sentence, figure text, expected group)
@@ -140,9 +145,7 @@ MOVING = [
 @pytest.mark.parametrize("text,expected", MOVING)
 def test_opinion_moving_is_a_share_of_those_asked(nlp, text: str, expected) -> None:
     doc = nlp(text)
-    got = [(s.text, s._.kind, s._.group.text if s._.group is not None else None)
-           for s in doc.spans["survey_percentages"]]
-    assert got == expected
+    assert figures_kinds_groups(doc) == expected
 
 
 # Breakdown tables: a run of "label: N%" lines in which some label names people is a breakdown by group,
@@ -206,7 +209,7 @@ RANKED = [
 @pytest.mark.parametrize("sentence,groups", RANKED)
 def test_ranked_and_banded_groups(nlp, sentence: str, groups: list[str]) -> None:
     doc = nlp("BMG polled 1,500 adults. " + sentence)
-    assert [s._.group.text if s._.group is not None else None for s in doc.spans["survey_percentages"]] == groups
+    assert [g for _, _, g in figures_kinds_groups(doc)] == groups
 
 
 @pytest.mark.parametrize("text,not_groups", [
@@ -245,15 +248,13 @@ BESIDE = [
 @pytest.mark.parametrize("sentence,expected", BESIDE)
 def test_age_bands_and_make_up(nlp, sentence: str, expected) -> None:
     doc = nlp("Gallup polled 1,500 adults. " + sentence)
-    got = [(s.text, s._.kind, s._.group.text if s._.group is not None else None) for s in doc.spans["survey_percentages"]]
-    assert got == expected
+    assert figures_kinds_groups(doc) == expected
 
 
 def test_table_row_cells_are_shares_of_the_poll(nlp) -> None:
     """A table flattened into text ('Ted Cruz17%17%14%'): a cell is not a figure modifying the next one."""
     doc = nlp("Morning Consult polled 1,500 Republicans.\nDonald Trump44%38%38%\nTed Cruz17%17%14%\nBen Carson10%9%9%\n")
-    got = [(s.text, s._.kind, s._.group.text if s._.group is not None else None) for s in doc.spans["survey_percentages"]]
-    assert got == [(v, "share", "Republicans") for v in ("44%", "38%", "38%", "17%", "17%", "14%", "10%", "9%", "9%")]
+    assert figures_kinds_groups(doc) == [(v, "share", "Republicans") for v in ("44%", "38%", "38%", "17%", "17%", "14%", "10%", "9%", "9%")]
 
 
 # "among M" where the parser does not hang it on the figure's verb: inside what is measured (the subject
@@ -331,9 +332,7 @@ ANSWERED_BEFORE = [
 @pytest.mark.parametrize("text,expected", ANSWERED_BEFORE)
 def test_nouns_that_answered_before_are_people(nlp, text: str, expected) -> None:
     doc = nlp(text)
-    got = [(s.text, s._.kind, s._.group.text if s._.group is not None else None)
-           for s in doc.spans["survey_percentages"]]
-    assert got == expected
+    assert figures_kinds_groups(doc) == expected
 
 
 # Items listed after a subject that is not people are what was rated; the share is of those asked.
@@ -353,7 +352,7 @@ RATED_ITEMS = [
 @pytest.mark.parametrize("text,groups", RATED_ITEMS)
 def test_rated_items_are_not_who_answered(nlp, text: str, groups: list[str]) -> None:
     doc = nlp(text)
-    assert [s._.group.text if s._.group is not None else None for s in doc.spans["survey_percentages"]] == groups
+    assert [g for _, _, g in figures_kinds_groups(doc)] == groups
 
 
 # Answers listed under a question are what was answered, whatever their words; the share is of those asked.
@@ -373,7 +372,7 @@ QUESTION_LISTS = [
 @pytest.mark.parametrize("text,groups", QUESTION_LISTS)
 def test_answers_under_a_question_are_not_groups(nlp, text: str, groups: list[str]) -> None:
     doc = nlp(text)
-    assert [s._.group.text if s._.group is not None else None for s in doc.spans["survey_percentages"]] == groups
+    assert [g for _, _, g in figures_kinds_groups(doc)] == groups
 
 
 @pytest.mark.parametrize("text,figure,expected", [
@@ -499,8 +498,7 @@ def test_age_band_before_the_bracket(nlp, sentence: str, groups: list[str]) -> N
 ])
 def test_what_is_counted_and_changes(nlp, text: str, expected) -> None:
     doc = nlp(text)
-    got = [(s.text, s._.kind, s._.group.text if s._.group is not None else None) for s in doc.spans["survey_percentages"]]
-    assert got == expected
+    assert figures_kinds_groups(doc) == expected
 
 
 # "The number of retailers focused on opening new stores has increased, from 19% a year ago to 26% today.": the
@@ -564,8 +562,7 @@ def test_answers_belong_to_the_respondents_named_beside(nlp, text: str, groups: 
 ])
 def test_a_gap_written_with_percent(nlp, sentence: str, expected) -> None:
     doc = nlp("YouGov surveyed 1,070 adults. " + sentence)
-    got = [(s.text, s._.kind, s._.group.text if s._.group is not None else None) for s in doc.spans["survey_percentages"]]
-    assert got == expected
+    assert figures_kinds_groups(doc) == expected
 
 
 def test_an_exact_twin_between_a_ratio_and_its_noun(nlp) -> None:
@@ -611,8 +608,7 @@ def test_the_question_names_who_answered(nlp, text: str, groups: list[str]) -> N
 ])
 def test_earlier_value_of_a_share(nlp, text: str, expected) -> None:
     doc = nlp(text)
-    got = [(s.text, s._.kind, s._.group.text if s._.group is not None else None) for s in doc.spans["survey_percentages"]]
-    assert got == expected
+    assert figures_kinds_groups(doc) == expected
 
 
 # "(26%/24%)" after an answer: both are shares, of the two sub-samples named before, in order.
@@ -646,8 +642,7 @@ def test_slashed_pair_after_an_answer(nlp, line: str) -> None:
 ])
 def test_change_of_a_share_in_percent(nlp, text: str, expected) -> None:
     doc = nlp(text)
-    got = [(s.text, s._.kind, s._.group.text if s._.group is not None else None) for s in doc.spans["survey_percentages"]]
-    assert got == expected
+    assert figures_kinds_groups(doc) == expected
 
 
 # A rating or a score a figure gives is a value inside the statement, not a share.
