@@ -34,6 +34,38 @@ FACTORY = "survey_percentages"
 WHITESPACE = re.compile(r"\s")
 
 
+class _WhitespaceEdges:
+    """Where the whitespace around an offset is, for offsets asked in increasing order (others are
+    answered too, by a fresh search): each answer is remembered and reused while it still holds."""
+
+    def __init__(self, text: str, reversed_text: str) -> None:
+        self.text, self.reversed = text, reversed_text  # ``text[::-1]``: a backward search is a forward one in it
+        self._next: Optional[tuple[int, int]] = None  # (offset asked, first whitespace at or after it, or -1)
+        self._last: Optional[tuple[int, int]] = None  # (offset asked, last whitespace before it, or -1)
+
+    def first_at_or_after(self, i: int) -> int:
+        """The first whitespace at or after ``i``, else the end of the text."""
+        if self._next is not None and self._next[0] <= i and (self._next[1] == -1 or self._next[1] >= i):
+            found = self._next[1]
+        else:
+            m = WHITESPACE.search(self.text, i)
+            found = m.start() if m else -1
+        self._next = (i, found)
+        return found if found != -1 else len(self.text)
+
+    def after_last_before(self, i: int) -> int:
+        """Just after the last whitespace before ``i``, else 0."""
+        n = len(self.text)
+        if self._last is not None and self._last[0] <= i:
+            m = WHITESPACE.search(self.reversed, n - i, n - self._last[0])  # only what lies between
+            found = n - 1 - m.start() if m else self._last[1]
+        else:
+            m = WHITESPACE.search(self.reversed, n - i)
+            found = n - 1 - m.start() if m else -1
+        self._last = (i, found)
+        return found + 1
+
+
 class PercentPatterns(PercentForms):
     """The forms' patterns run over a text: every figure, in reading order."""
 
@@ -42,17 +74,16 @@ class PercentPatterns(PercentForms):
         """Per kind of anchor (a unit, a fraction word, 'in ten'), the stretches of text around each
         one, widened to whitespace and merged: a pass's pattern only runs in its kind's windows."""
         out: dict[str, Windows] = {kind: [] for kind in self.reach}
-        # Where the whitespace is, found once: widening by walking the text again for each anchor is
-        # quadratic on a run with no spaces ('%' 8,000 times). ``\s`` is ``str.isspace`` for ``re``.
-        spaces = [m.start() for m in WHITESPACE.finditer(text)]
+        # Widened to whitespace by searching from each edge, per kind (whose edges only move forward, so
+        # a search never walks again over text an earlier one passed: a run with no spaces, '%' 8,000
+        # times, stays linear); listing every whitespace of the text first cost as much as the anchors.
+        reversed_text = text[::-1]
+        edges = {kind: _WhitespaceEdges(text, reversed_text) for kind in self.reach}
         for m in find_anchors(self.anchors, text, self.anchor_starts):
             kind = m.lastgroup or "unit"
             before, after = self.reach[kind]
             s, e = max(0, m.start() - before), min(len(text), m.end() + after)
-            k = bisect_left(spaces, s)  # spaces[k - 1] is the last whitespace before s
-            s = spaces[k - 1] + 1 if k > 0 else 0
-            k = bisect_left(spaces, e)  # spaces[k] is the first whitespace at or after e
-            e = spaces[k] if k < len(spaces) else len(text)
+            s, e = edges[kind].after_last_before(s), edges[kind].first_at_or_after(e)
             spans = out[kind]
             if spans and s <= spans[-1][1]:
                 spans[-1] = (spans[-1][0], max(spans[-1][1], e))

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from .extensions import doc_text, register_extensions
 from .lexicon import Lexicon, LexiconReader
-from .textspans import find_anchors, scan_windows
+from .textspans import find_anchors, folded_lower, scan_windows
 
 FACTORY = "survey_studies"
 DEFAULT_SPANS_KEY = "survey_studies"
@@ -208,9 +208,10 @@ def survey_windows(text: str, patterns: StudyPatterns) -> list[tuple[int, int]]:
 
 
 def _scan(pattern: regex.Pattern, text: str, windows: list[tuple[int, int]],
-          patterns: Optional[StudyPatterns] = None) -> Iterable[regex.Match]:
+          patterns: Optional[StudyPatterns] = None, lowered: Optional[str] = None) -> Iterable[regex.Match]:
+    """``lowered``: ``folded_lower(text)``, made once per text by the caller (not once per pattern)."""
     starts = patterns.starts.get(pattern) if patterns is not None else None
-    return scan_windows(pattern, text, windows, starts, text.lower() if starts is not None else None)
+    return scan_windows(pattern, text, windows, starts, lowered if starts is not None else None)
 
 
 def org_candidates(text: str, patterns: StudyPatterns, windows: Optional[list[tuple[int, int]]] = None,
@@ -218,8 +219,9 @@ def org_candidates(text: str, patterns: StudyPatterns, windows: Optional[list[tu
     """Every org a survey phrase names, merged by name, strongest first (ties: first mention)."""
     windows = survey_windows(text, patterns) if windows is None else windows
     found: list[_Candidate] = []
+    lowered = folded_lower(text)
     for _, weight, pattern in patterns.org_patterns:
-        for m in _scan(pattern, text, windows, patterns):
+        for m in _scan(pattern, text, windows, patterns, lowered):
             span = clean_org(text, m.start("org"), m.end("org"), patterns)
             if span is None:
                 continue
@@ -250,8 +252,9 @@ def org_candidates(text: str, patterns: StudyPatterns, windows: Optional[list[tu
 def _title_spans(text: str, patterns: StudyPatterns, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Every phrase a title pattern reads, trimmed, in pattern order (scanned once per article)."""
     spans: list[tuple[int, int]] = []
+    lowered = folded_lower(text)
     for pattern in patterns.title_patterns:
-        for m in _scan(pattern, text, windows, patterns):
+        for m in _scan(pattern, text, windows, patterns, lowered):
             s, e = m.start("title"), m.end("title")
             while e > s and text[e - 1] in ",.;: ":
                 e -= 1

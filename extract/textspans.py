@@ -45,14 +45,20 @@ def _starting_at(pattern: re.Pattern, text: str, starts: Iterable[str], lo: int 
                 yield m
 
 
+def folded_lower(text: str) -> Optional[str]:
+    """``text.lower()`` when every character lower-cases as it case-folds (so a letter a case-blind match
+    reads as a literal's is that letter in it: not so for 'ſ', which matches 's'), else None. Made once
+    per text: ``scan_windows`` is called once per pattern."""
+    lowered = text.lower()
+    return lowered if lowered == text.casefold() else None
+
+
 def scan_windows(pattern: Any, text: str, windows: Iterable[tuple[int, int]],
                  starts: Optional[Iterable[str]] = None, lowered: Optional[str] = None) -> Iterator[Any]:
     """``pattern.finditer(text, s, e)`` for each window in turn. With ``starts``, the literals (lower
-    case) every match of the case-blind ``pattern`` begins with, and ``lowered``, ``text.lower()``:
-    the pattern is tried only where one stands, when that finds the same matches, that is when every
-    character lower-cases as it case-folds (so a letter a case-blind match reads as a literal's is
-    that letter in ``lowered``: not so for 'ſ', which matches 's')."""
-    if starts is not None and lowered is not None and lowered == text.casefold():
+    case) every match of the case-blind ``pattern`` begins with, and ``lowered``, ``folded_lower(text)``:
+    the pattern is tried only where one stands, which finds the same matches."""
+    if starts is not None and lowered is not None:
         starts = tuple(starts)
         for s, e in windows:
             yield from _starting_at(pattern, text, starts, s, e, lowered)

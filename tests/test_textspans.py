@@ -60,10 +60,12 @@ def test_textspans_starting_at_tries_from_the_end_of_each_match(text, expected):
 
 def _study_scans(lex, text, patterns_used):
     from extract.studies import _scan, survey_windows
+    from extract.textspans import folded_lower
 
     studies = lex.compiled(StudyPatterns)
     windows = survey_windows(text, studies)
-    return [[m.span() for m in _scan(p, text, windows, patterns_used)] for p in studies.starts]
+    lowered = folded_lower(text) if patterns_used is not None else None  # as org_candidates and _title_spans pass it
+    return [[m.span() for m in _scan(p, text, windows, patterns_used, lowered)] for p in studies.starts]
 
 
 STUDY_FRAGMENTS = ["survey", "Survey", "SURVEY", "\u017furvey", "poll", "report", "titled", "conducted", "by", "the",

@@ -7,7 +7,8 @@ the assignments being built, and what the reader remembers while going through t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Optional, TypeVar
+from itertools import islice
+from typing import Any, Callable, Iterator, Optional, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
@@ -105,5 +106,10 @@ class GroupState:
                                       if s._.population is not None),
             assignments=[Assignment(kind=f._.kind or "share") for f in figures],
             weak=plural_mentions(doc, sentences, rules.lex),
-            survey_doc=bool(samples) or len(rules.survey_cue_re.findall(doc_text(doc))) >= SURVEY_DOC_CUES,
+            survey_doc=bool(samples) or _at_least(rules.survey_cue_re.finditer(doc_text(doc)), SURVEY_DOC_CUES),
         )
+
+
+def _at_least(items: Iterator[Any], n: int) -> bool:
+    """Does ``items`` hold ``n`` or more? Stops at the n-th: most articles name their survey early on."""
+    return sum(1 for _ in islice(items, n)) >= n
