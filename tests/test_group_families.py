@@ -666,3 +666,12 @@ def test_margin_sides_are_both_shares(nlp, sentence: str) -> None:
     doc = nlp("A poll of 1,000 voters was taken. " + sentence)
     found = list(doc.spans["survey_percentages"])
     assert found and all(s._.kind == "share" for s in found), [(s.text, s._.kind) for s in found]
+
+
+# A group the sentence names as the respondents' own ('their kids') is who the answer is about: not carried to them.
+def test_their_own_is_not_carried(nlp) -> None:
+    doc = nlp("More than eight in 10 parents (82%) say their children's behavior reflects their parenting skills. "
+              "Nearly six in 10 (58%) say their kids have chores, and 33% of kids with chores don't receive an "
+              "allowance.\nAlmost two in three (64%) spend at least two hours a day having fun with their kids, and "
+              "16% limit their children's commitments.")
+    assert figures_kinds_groups(doc)[-2:] == [("64%", "share", "parents"), ("16%", "share", "parents")]

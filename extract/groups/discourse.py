@@ -64,11 +64,16 @@ def _setting_mention(state: GroupState, phrase: Span, sent_start: int) -> Option
     return None
 
 
-def nearest_mention(state: GroupState, token_i: int, members: list[int], n: int) -> Optional[TokenSpan]:
+def nearest_mention(state: GroupState, token_i: int, members: list[int], n: int,
+                    sent: Optional[Span] = None) -> Optional[TokenSpan]:
     """The latest mention that starts before ``token_i``: a group, population or respondent noun (or the
-    group of an earlier share in the sentence), else a plural noun phrase."""
+    group of an earlier share in the sentence), else a plural noun phrase. Not a group the sentence names as
+    the respondents' own ('... spend two hours a day having fun with their kids' after '33% of kids with
+    chores'): those are who the answer is about."""
     out = state.assignments
-    strong = [m for m in state.strong if m[0] < token_i]
+    owned = _owned_nouns(state, sent) if sent is not None else frozenset()
+    doc = state.doc
+    strong = [m for m in state.strong if m[0] < token_i and doc[m[0]:m[1]].root.lemma_.lower() not in owned]
     for m in members:
         if m < n and out[m].kind == "share" and out[m].group and out[m].group[0] < token_i:
             strong.append(out[m].group)
@@ -82,6 +87,14 @@ def nearest_mention(state: GroupState, token_i: int, members: list[int], n: int)
     # The survey's own population first: "17.4 million voters" in the referendum it is compared with is not who answered.
     later = [m for m in state.sample_populations if m[0] >= token_i] or [m for m in state.mentions if m[0] >= token_i]
     return min(later) if later else None
+
+
+def _owned_nouns(state: GroupState, sent: Span) -> frozenset[str]:
+    """Lemmas of the nouns the sentence gives a possessive pronoun ('their kids', 'their children')."""
+    owners = state.rules.lex.word_set("possessive_pronouns")
+    return state.per_sentence("owned_nouns", sent, lambda: frozenset(
+        t.lemma_.lower() for t in sent if t.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in owners
+                                                                    for c in t.children)))
 
 
 def _names_a_gap(state: GroupState, sent: Span) -> bool:
@@ -99,7 +112,7 @@ def carry_mentions(state: GroupState, sent: Span, members: list[int]) -> None:
         if a.kind == "point_change" and not a.resolved and _names_a_gap(state, sent):
             a.resolved = True  # "Average differences between parties have grown from 15 points ...": no group
         if a.kind in ("share", "point_change") and not a.resolved:
-            a.group = nearest_mention(state, fig.start, members, n)  # a change: the group whose figure moved
+            a.group = nearest_mention(state, fig.start, members, n, sent)  # a change: the group whose figure moved
             a.resolved = True
         if a.kind == "share" and a.group is not None:
             state.strong.append(a.group)
