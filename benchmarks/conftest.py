@@ -3,6 +3,7 @@ corpus with the repetition of syndicated news, and the pool repeated under disti
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 # Share of articles that also appear as a syndicated version, and how much of the original it keeps.
 SYNDICATED_SHARE = 0.3
 KEPT_PARAGRAPHS = (0.5, 0.9)
+DIGIT = re.compile(r"[0-9]")
 
 
 def pool_texts() -> list[str]:
@@ -32,7 +34,23 @@ def syndicated_corpus(seed: int = 13) -> list[str]:
     other outlets: a rewritten first paragraph (its words in another order), then 50-90% of the other
     paragraphs, in order, the rest cut. Every sentence repeated here is repeated whole."""
     rng = random.Random(seed)
-    originals = pool_texts()
+    return _with_syndicated(pool_texts(), rng)
+
+
+def syndicated_synthetic_corpus(n_docs: int, seed: int = 13) -> list[str]:
+    """``syndicated_corpus`` at the scale of ``synthetic_corpus``: about ``n_docs`` documents, of which 30%
+    are syndicated versions of the others. The originals are synthetic articles whose figures are drawn
+    afresh (each digit replaced at random), so that, as in real news, the sentences the parser reads (those
+    with a figure) come back only where an article is syndicated; the sentences without a figure still
+    repeat across originals, as the pool's paragraphs do."""
+    rng = random.Random(seed)
+    originals = [DIGIT.sub(lambda m: str(rng.randint(0, 9)), text)
+                 for text in synthetic_corpus(round(n_docs / (1 + SYNDICATED_SHARE)), seed)]
+    return _with_syndicated(originals, rng)
+
+
+def _with_syndicated(originals: list[str], rng: random.Random) -> list[str]:
+    """``originals`` and a syndicated version of ``SYNDICATED_SHARE`` of them, shuffled together."""
     out = list(originals)
     for text in rng.sample(originals, round(SYNDICATED_SHARE * len(originals))):
         paras = [p for p in text.split("\n") if p.strip()]

@@ -17,7 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import big_document, pool_texts, synthetic_corpus
+from extract.runs.settings import DEFAULT_PARSE_CACHE
+
+from .conftest import big_document, pool_texts, syndicated_synthetic_corpus, synthetic_corpus
 
 CORPUS_SIZES = (100, 1_000, 10_000)
 DOCUMENT_MB = (2,)  # 20 MB takes some 2 minutes a run: measure it by hand with the same helpers
@@ -30,7 +32,8 @@ import json, resource, sys, time
 from extract.runs.batch import run_batch
 t = time.perf_counter()
 timeout = float(sys.argv[4]) if len(sys.argv) > 4 else None  # 0: in this process, as None
-s = run_batch([sys.argv[1]], sys.argv[2], workers=int(sys.argv[3]), doc_timeout=timeout, progress=False)
+cache = {"parse_cache": int(sys.argv[5])} if len(sys.argv) > 5 else {}
+s = run_batch([sys.argv[1]], sys.argv[2], workers=int(sys.argv[3]), doc_timeout=timeout, progress=False, **cache)
 me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"seconds": time.perf_counter() - t, "elapsed": s.elapsed, "words": s.words,
                   "documents": s.documents, "records": s.records, "rss_mb": me.ru_maxrss / 1024,
@@ -131,34 +134,51 @@ def test_scale_peak_rss_against_document_size(benchmark, tmp_path: Path):
 # The runs compared: one worker in the run's own process (run_batch's default), one supervised worker
 # and two (extract run's default budget of 60 s puts even one worker in a process of its own).
 WORKER_SETUPS = {"1 in-process": ("1", "0"), "1 supervised": ("1", "60"), "2 supervised": ("2", "60")}
+# The parse cache on (the default) and off: on repeated text one worker's cache saves more than two
+# half-caches do, so the cache and the workers trade against each other (README, "Workers").
+PARSE_CACHES = {"cache on": str(DEFAULT_PARSE_CACHE), "cache off": "0"}
+WORKER_CORPORA = {"synthetic": synthetic_corpus, "syndicated": syndicated_synthetic_corpus}
 
 
-def test_scale_workers_two_against_one(benchmark, tmp_path: Path):
-    """Interleaved (1, 1, 2, 1, 1, 2 ...) over the same synthetic documents, model loading included; the
-    outputs must be the same. Against the run's own elapsed time and the process's wall time; the CPU
-    seconds of the run and of its workers say what a busy machine hides (with 2 workers on 2 cores the
-    run's own work takes from theirs)."""
-    folder = _write(tmp_path / "corpus", synthetic_corpus(WORKER_DOCS))
-    runs: dict[str, list[dict]] = {name: [] for name in WORKER_SETUPS}
+@pytest.mark.parametrize("corpus", list(WORKER_CORPORA))
+def test_scale_workers_two_against_one(benchmark, tmp_path: Path, corpus: str):
+    """Interleaved (each setup with the cache on, then off, round after round) over the same documents,
+    model loading included; the outputs must be the same. ``synthetic``: paragraphs of the pool stitched
+    at random, so nearly every paragraph repeats; ``syndicated``: fresh figures, 30% of the articles also
+    as a syndicated version (conftest). Against the run's own elapsed time and the process's wall time;
+    the CPU seconds of the run and of its workers say what a busy machine hides (with 2 workers on 2
+    cores the run's own work takes from theirs)."""
+    folder = _write(tmp_path / "corpus", WORKER_CORPORA[corpus](WORKER_DOCS))
+    runs: dict[tuple[str, str], list[dict]] = {(c, name): [] for c in PARSE_CACHES for name in WORKER_SETUPS}
     for r in range(WORKER_ROUNDS):
-        for name, (workers, timeout) in WORKER_SETUPS.items():
-            t = time.perf_counter()
-            out = tmp_path / f"{name.replace(' ', '_')}_{r}.jsonl"
-            runs[name].append(_run(RUN, str(folder), str(out), workers, timeout))
-            runs[name][-1]["wall"] = time.perf_counter() - t
-    outputs = {(tmp_path / f"{name.replace(' ', '_')}_0.jsonl").read_text() for name in WORKER_SETUPS}
+        for cache, size in PARSE_CACHES.items():
+            for name, (workers, timeout) in WORKER_SETUPS.items():
+                t = time.perf_counter()
+                out = tmp_path / f"{cache}_{name}_{r}.jsonl".replace(" ", "_")
+                runs[cache, name].append(_run(RUN, str(folder), str(out), workers, timeout, size))
+                runs[cache, name][-1]["wall"] = time.perf_counter() - t
+    outputs = {(tmp_path / f"{cache}_{name}_0.jsonl".replace(" ", "_")).read_text() for cache, name in runs}
     assert len(outputs) == 1
-    for one in ("1 in-process", "1 supervised"):
-        for measure in ("elapsed", "wall"):
-            ratios = [a[measure] / b[measure] for a, b in zip(runs[one], runs["2 supervised"])]
-            key = f"speedup_{measure}_against_{one.replace(' ', '_').replace('-', '_')}"
-            benchmark.extra_info.update({f"{key}_min": min(ratios), f"{key}_median": statistics.median(ratios)})
-            print(f"\n--workers 2 against {one} on {WORKER_DOCS:,} documents, {measure}: x{min(ratios):.2f} min, "
-                  f"x{statistics.median(ratios):.2f} median over {len(ratios)} interleaved rounds", end="")
-    for name, figures in runs.items():
+    print(f"\n{corpus} corpus, {WORKER_DOCS:,} documents:", end="")
+    for cache in PARSE_CACHES:
+        for one in ("1 in-process", "1 supervised"):
+            for measure in ("elapsed", "wall"):
+                ratios = [a[measure] / b[measure] for a, b in zip(runs[cache, one], runs[cache, "2 supervised"])]
+                key = _key(f"speedup_{measure}_{cache}_against_{one}")
+                benchmark.extra_info.update({f"{key}_min": min(ratios), f"{key}_median": statistics.median(ratios)})
+                print(f"\n{cache}: --workers 2 against {one}, {measure}: x{min(ratios):.2f} min, "
+                      f"x{statistics.median(ratios):.2f} median over {len(ratios)} interleaved rounds", end="")
+    for (cache, name), figures in runs.items():
         cpu = statistics.median(f["run_cpu"] + f["workers_cpu"] for f in figures)
         own = statistics.median(f["run_cpu"] for f in figures)
-        benchmark.extra_info[f"cpu_seconds_{name.replace(' ', '_').replace('-', '_')}"] = cpu
-        print(f"\n{name}: {cpu:.1f} CPU seconds (median), {own:.1f} of them the run's own process", end="")
+        wall = statistics.median(f["wall"] for f in figures)
+        benchmark.extra_info[_key(f"cpu_seconds_{cache}_{name}")] = cpu
+        benchmark.extra_info[_key(f"wall_seconds_{cache}_{name}")] = wall
+        print(f"\n{cache}, {name}: {wall:.1f} s wall, {cpu:.1f} CPU seconds (medians), {own:.1f} of them the "
+              f"run's own process", end="")
     print()
     benchmark.pedantic(lambda: None, rounds=1)
+
+
+def _key(text: str) -> str:
+    return text.replace(" ", "_").replace("-", "_")

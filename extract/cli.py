@@ -13,7 +13,7 @@ import typer
 from .cli_help import PlainGroup, plain_help
 from .errors import Errors
 from .runs.settings import (DEFAULT_BATCH_SIZE, DEFAULT_DOC_TIMEOUT, DEFAULT_ID_FIELD, DEFAULT_MAX_BYTES,
-                            DEFAULT_TEXT_FIELD, DEFAULT_WORKERS, ReadOptions, RunSettings, output_format)
+                            DEFAULT_PARSE_CACHE, DEFAULT_TEXT_FIELD, DEFAULT_WORKERS, ReadOptions, RunSettings, output_format)
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="markdown", cls=PlainGroup)  # help: _main's docstring; markdown mode reflows docstring lines
 gold_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Work with the hand-labeled gold set.",
@@ -65,6 +65,10 @@ def run(
     out: str = typer.Option(..., "--out", "-o", metavar="FILE", help="Output file: .jsonl, .csv or .parquet (a directory of parts)."),
     fmt: Optional[str] = typer.Option(None, "--format", metavar="FORMAT", help="jsonl, csv or parquet (default: from --out's extension)."),
     workers: int = typer.Option(DEFAULT_WORKERS, "--workers", "-w", min=1, metavar="N", help="Processes, one pipeline each."),
+    parse_cache: int = typer.Option(
+        DEFAULT_PARSE_CACHE, "--parse-cache", min=0, metavar="N",
+        help="Sentence parses each process remembers, so a sentence repeated across documents (syndicated news) is "
+             "parsed once per process; 0: none. Same records whatever N."),
     resume: bool = typer.Option(False, "--resume", help="Skip documents already written to --out."),
     batch_size: int = typer.Option(DEFAULT_BATCH_SIZE, "--batch-size", min=1, metavar="N", help="Documents per batch."),
     id_field: str = typer.Option(DEFAULT_ID_FIELD, "--id-field", metavar="FIELD", help="Id field of .jsonl/.csv inputs."),
@@ -94,7 +98,7 @@ def run(
             _fail(Errors.E025.format(encoding=encoding))
     read = ReadOptions(id_field=id_field, text_field=text_field, max_bytes=max_bytes, encoding=encoding)
     settings = RunSettings(fmt=fmt, workers=workers, resume=resume, batch_size=batch_size, progress=progress,
-                           doc_timeout=doc_timeout or None, read=read)
+                           doc_timeout=doc_timeout or None, parse_cache=parse_cache, read=read)
     try:
         if dask:
             summary = _run_on_dask(ctx, paths, out, dask, settings)
@@ -125,7 +129,7 @@ def _run_on_dask(ctx: typer.Context, paths: List[str], out: str, address: str, s
     from .runs.dask import run_on_cluster
 
     return run_on_cluster(paths, out, address=address, docs_per_partition=settings.batch_size,
-                          **settings.read.as_kwargs())
+                          parse_cache=settings.parse_cache, **settings.read.as_kwargs())
 
 
 def _select(doc_ids: list[str], patterns: Optional[List[str]]) -> list[str]:

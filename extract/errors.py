@@ -36,6 +36,7 @@ class Errors:
     E064 = "[E064] {doc}: its records could not be written to {out}: {reason}"
     E065 = "[E065] --dask writes a directory of Parquet parts, not {fmt}: give --out a .parquet name (or --format parquet); --out was {out}"
     E066 = "[E066] --dask cannot honour {options}: the cluster's own workers run the documents, with no done list and no time budget"
+    E067 = "[E067] parse_cache (--parse-cache) is how many sentence parses each process remembers: a whole number, 0 or more, not {value!r}"
     E041 = "[E041] {path}: not a directory or .jsonl file"
     E050 = "[E050] The model package {name!r} is not installed; install it with: pip install {pip}"
     E060 = "[E060] Dask support needs the 'distributed' package: pip install 'survey-extract[dask]'"

@@ -16,6 +16,7 @@ from .records import Record, StudyRecord, records_from_doc, span_keys
 from .tokenizer import blank_english
 
 DEFAULT_MODEL = parser.DEFAULT_MODEL
+DEFAULT_PARSE_CACHE = parser.DEFAULT_CACHE_SIZE
 PIPE_NAMES = ("survey_sentences", "survey_percentages", "survey_parser", "survey_samples", "survey_groups", "survey_studies")
 DEFAULT_BATCH_SIZE = 64
 # spaCy refuses texts over 1,000,000 characters (E088) to guard a parser run over the whole text; this
@@ -24,14 +25,15 @@ DEFAULT_BATCH_SIZE = 64
 DEFAULT_MAX_LENGTH = 20_000_000
 
 
-def load(*, model: str = DEFAULT_MODEL, select: str = "candidates") -> Language:
-    """The extraction pipeline. ``select="all"`` parses every sentence (slower, same records)."""
+def load(*, model: str = DEFAULT_MODEL, select: str = "candidates", parse_cache: int = DEFAULT_PARSE_CACHE) -> Language:
+    """The extraction pipeline. ``select="all"`` parses every sentence (slower, same records);
+    ``parse_cache`` is how many sentence parses it remembers (0: none; same records)."""
     register_extensions()
     nlp = blank_english()
     nlp.max_length = DEFAULT_MAX_LENGTH
     nlp.add_pipe("survey_sentences")
     nlp.add_pipe("survey_percentages")
-    nlp.add_pipe("survey_parser", config={"model": model, "select": select})
+    nlp.add_pipe("survey_parser", config={"model": model, "select": select, "cache_size": parse_cache})
     nlp.add_pipe("survey_samples")
     nlp.add_pipe("survey_groups")
     nlp.add_pipe("survey_studies")
@@ -39,9 +41,9 @@ def load(*, model: str = DEFAULT_MODEL, select: str = "candidates") -> Language:
 
 
 @lru_cache(maxsize=2)
-def default_pipeline(model: str = DEFAULT_MODEL) -> Language:
+def default_pipeline(model: str = DEFAULT_MODEL, parse_cache: int = DEFAULT_PARSE_CACHE) -> Language:
     """One pipeline per process for the convenience functions; built on first use, never at import."""
-    return load(model=model)
+    return load(model=model, parse_cache=parse_cache)
 
 
 def check_text(text: object, func: str = "extract_text") -> str:

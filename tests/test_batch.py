@@ -11,13 +11,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+import extract.parser
 import extract.pipeline
 import extract.runs.workers
 from extract.cli import app
 from extract.runs.batch import run_batch
+from extract.runs.settings import DEFAULT_PARSE_CACHE
 from extract.runs.writers import repair_jsonl
 
-from .conftest import SEEDS, read_jsonl
+from .conftest import CORPUS, SEEDS, read_jsonl
 
 runner = CliRunner()
 SEED = SEEDS[2]  # 002: 25 percentages, one sample size
@@ -193,6 +195,51 @@ def test_batch_two_workers_write_the_same_records(tmp_path, monkeypatch, batch_s
     assert (tmp_path / "one.jsonl").read_text() == (tmp_path / "two.jsonl").read_text()
 
 
+@pytest.mark.slow  # the whole corpus through extract run twice
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_batch_parse_cache_changes_no_record(tmp_path, workers):
+    """The corpus, each article twice (the second copy is served from the cache), gives the same
+    records with the cache off (``--parse-cache 0``) as with the default."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for p in sorted(CORPUS.rglob("*.txt")):
+        for copy in ("a", "b"):
+            shutil.copy(p, folder / f"{copy}_{p.name}")
+    outputs = []
+    for cache in ("0", str(DEFAULT_PARSE_CACHE)):
+        out = tmp_path / f"cache{cache}.jsonl"
+        result = _run(str(folder), "--out", str(out), "--workers", workers, "--parse-cache", cache)
+        assert result.exit_code == 0, result.output
+        outputs.append(out.read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1] and outputs[0].count("\n") > 2000
+
+
+@pytest.mark.parametrize("cache", [0, 3])
+def test_batch_parse_cache_reaches_the_parser(good, tmp_path, cache):
+    """The setting is the ``cache_size`` of the run's pipeline: none remembered with 0, at most N."""
+    run_batch([str(good)], str(tmp_path / "o.jsonl"), progress=False, parse_cache=cache)
+    parser = extract.pipeline.default_pipeline(extract.pipeline.DEFAULT_MODEL, cache).get_pipe("survey_parser")
+    assert parser.cache_size == cache and len(parser.cache) == cache
+
+
+def test_batch_parse_cache_default_is_the_parsers():
+    """The CLI's default (written out so that ``--help`` needs no spaCy) is the parser's own."""
+    assert DEFAULT_PARSE_CACHE == extract.parser.DEFAULT_CACHE_SIZE == extract.pipeline.DEFAULT_PARSE_CACHE
+
+
+@pytest.mark.parametrize("value", [-1, 2.5, True, "100"])
+def test_batch_parse_cache_bad_value_is_named(good, tmp_path, value):
+    with pytest.raises(ValueError, match=r"\[E067\].*parse_cache"):
+        run_batch([str(good)], str(tmp_path / "o.jsonl"), progress=False, parse_cache=value)
+
+
+@pytest.mark.parametrize("value", ["-1", "many"])
+def test_batch_parse_cache_bad_option_is_a_usage_error(good, tmp_path, value):
+    result = _run(str(good), "--out", str(tmp_path / "o.jsonl"), "--parse-cache", value)
+    assert result.exit_code == 2 and "--parse-cache" in result.output
+    assert not (tmp_path / "o.jsonl").exists()
+
+
 def test_batch_summary_counts(good, tmp_path):
     (good / "empty.txt").write_text("", encoding="utf-8")
     summary = run_batch([str(good)], str(tmp_path / "o.jsonl"), progress=False)
@@ -266,7 +313,7 @@ def test_batch_progress_lines_show_real_elapsed_time_and_words_per_second(good, 
 @pytest.mark.parametrize("batch_size", [1, 64])
 def test_batch_summary_counts_only_the_documents_processed(good, tmp_path, monkeypatch, nlp, batch_size):
     (good / "broken.txt").write_text("BROKEN " + "word " * 100_000, encoding="utf-8")
-    monkeypatch.setattr(extract.pipeline, "default_pipeline", lambda model: _FailsOnMarker(nlp, "BROKEN"))
+    monkeypatch.setattr(extract.pipeline, "default_pipeline", lambda model, *args: _FailsOnMarker(nlp, "BROKEN"))
     summary = run_batch([str(good)], str(tmp_path / "o.jsonl"), progress=False, batch_size=batch_size)
     assert (summary.documents, summary.errors) == (1, 1)
     assert summary.words == len(SEED.read_text(encoding="utf-8").split())
@@ -502,7 +549,7 @@ def test_batch_supervised_workers_name_the_document_that_stalls_or_kills_them(go
     for i in range(4):
         shutil.copy(SEED, good / f"copy{i}.txt")
     (good / "copy0b.txt").write_text(f"{marker} 40% of voters said yes.", encoding="utf-8")
-    monkeypatch.setattr(extract.pipeline, "default_pipeline", lambda model: _Stalls(nlp, "never"))
+    monkeypatch.setattr(extract.pipeline, "default_pipeline", lambda model, *args: _Stalls(nlp, "never"))
     out = tmp_path / "o.jsonl"
     summary = run_batch([str(good)], str(out), progress=False, batch_size=3, workers=workers, doc_timeout=2)
     assert summary.errors == 1 and summary.error_messages[0].startswith(f"[{code}] {good / 'copy0b.txt'} (copy0b)")

@@ -17,7 +17,7 @@ from typing import Any, BinaryIO, Callable, Iterable, Iterator, Optional, Union
 from ..errors import Errors
 from .io import Document, InputError, Item, iter_documents
 from .process import Outcome, failed_outcome, process_documents
-from .settings import RunSettings
+from .settings import DEFAULT_PARSE_CACHE, RunSettings
 from .workers import SupervisedPool
 from .writers import (OutputLock, SideFile, check_output_folder, done_doc_ids, keep_only_done, output_format,
                       record_writer, side_paths)
@@ -67,14 +67,14 @@ def _batches(items: Iterable[Union[Document, InputError]], size: int, on_error: 
 
 
 def _run_outcomes(batches: Iterator[list[Document]], model: str, workers: int,
-                  doc_timeout: Optional[float] = None) -> Iterator[list[Outcome]]:
+                  doc_timeout: Optional[float] = None, parse_cache: int = DEFAULT_PARSE_CACHE) -> Iterator[list[Outcome]]:
     """Results in input order. One worker and no time budget: in this process. Otherwise in supervised
     worker processes (see ``workers``), which can stop a document that runs over its budget."""
     if workers <= 1 and not doc_timeout:
         for batch in batches:
-            yield process_documents(batch, model)
+            yield process_documents(batch, model, parse_cache)
         return
-    yield from SupervisedPool(workers, model, doc_timeout or None, failed_outcome).run(batches)
+    yield from SupervisedPool(workers, model, doc_timeout or None, failed_outcome, parse_cache).run(batches)
 
 
 PROGRESS_EVERY = 500  # documents between two progress lines when stderr is not a terminal
@@ -237,7 +237,7 @@ def _write_all(run: _Run, paths: Iterable[str], out: str, fmt: str, settings: Ru
             batches = _batches(run.fresh(documents, done), settings.batch_size, lambda err: run.report(err.message),
                                run.on_document)
             for outcomes in _run_outcomes(batches, settings.model or DEFAULT_MODEL, settings.workers,
-                                          settings.doc_timeout):
+                                          settings.doc_timeout, settings.parse_cache):
                 run.take(outcomes, writer)
                 run.summary.elapsed = time.perf_counter() - run.started  # the progress line shows it
                 bar.update(run.summary, len(outcomes))

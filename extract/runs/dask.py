@@ -23,7 +23,7 @@ from .batch import Summary
 from .corpus import records_frame
 from .io import read_inputs
 from .process import count_words
-from .settings import DEFAULT_BATCH_SIZE, DEFAULT_ID_FIELD, DEFAULT_TEXT_FIELD
+from .settings import DEFAULT_BATCH_SIZE, DEFAULT_ID_FIELD, DEFAULT_PARSE_CACHE, DEFAULT_TEXT_FIELD
 from .writers import parquet_schema
 
 log = logging.getLogger("extract")
@@ -50,12 +50,12 @@ def _empty(with_errors: bool) -> pd.DataFrame:
 
 
 def _partition(pdf: pd.DataFrame, text_column: str, id_column: Optional[str], model: str,
-               with_errors: bool) -> pd.DataFrame:
+               with_errors: bool, parse_cache: int = DEFAULT_PARSE_CACHE) -> pd.DataFrame:
     """Records of one partition; a document that fails becomes an error row (kept apart later)."""
     ids = pdf[id_column].astype(str).tolist() if id_column else [str(i) for i in pdf.index]
     rows: list[dict[str, Any]] = []
     with _PIPELINE_LOCK:
-        nlp = pipeline.default_pipeline(model)
+        nlp = pipeline.default_pipeline(model, parse_cache)
         for doc_id, text in zip(ids, pdf[text_column].tolist()):
             try:
                 rows.extend(to_dict(r) for r in pipeline.chunked_records(nlp, text if isinstance(text, str) else "", doc_id))
@@ -71,18 +71,20 @@ def _partition(pdf: pd.DataFrame, text_column: str, id_column: Optional[str], mo
 
 
 def extract_dataframe(ddf: Any, text_column: str = DEFAULT_TEXT_FIELD, id_column: Optional[str] = DEFAULT_ID_FIELD, *,
-                      model: str = DEFAULT_MODEL, errors: bool = False) -> Any:
+                      model: str = DEFAULT_MODEL, errors: bool = False, parse_cache: int = DEFAULT_PARSE_CACHE) -> Any:
     """A Dask DataFrame of records (the columns of the record format) for a Dask DataFrame of
     articles. ``id_column=None`` uses the index as doc_id. With ``errors=True`` failed documents
-    come back as rows of type 'error' with a message in an 'error' column."""
+    come back as rows of type 'error' with a message in an 'error' column. ``parse_cache``: sentence
+    parses each worker process remembers (0: none; same records)."""
     _require_dask()
     if text_column not in ddf.columns:
         raise KeyError(Errors.E017.format(path="the dataframe", field=text_column, columns=", ".join(map(str, ddf.columns))))
-    return ddf.map_partitions(_partition, text_column, id_column, model, errors, meta=_empty(errors))
+    return ddf.map_partitions(_partition, text_column, id_column, model, errors, parse_cache, meta=_empty(errors))
 
 
 def run_on_cluster(paths: Iterable[str], out: str, *, address: str, model: str = DEFAULT_MODEL,
-                   docs_per_partition: int = DEFAULT_BATCH_SIZE, **read_options: Any) -> Summary:
+                   docs_per_partition: int = DEFAULT_BATCH_SIZE, parse_cache: int = DEFAULT_PARSE_CACHE,
+                   **read_options: Any) -> Summary:
     """``extract run --dask ADDRESS``: read the inputs here (``read_options`` as for ``iter_documents``),
     extract on the cluster, ``docs_per_partition`` documents a task, and write ``out`` as a directory of
     Parquet parts. Unreadable inputs and failed documents are reported as in local runs."""
@@ -103,7 +105,7 @@ def run_on_cluster(paths: Iterable[str], out: str, *, address: str, model: str =
     frame = pd.DataFrame({"id": [d.doc_id for d in docs], "text": [d.text for d in docs]})
     with Client(address) as client:
         ddf = dd.from_pandas(frame, npartitions=max(1, -(-len(docs) // docs_per_partition)), sort=False)
-        result = client.persist(extract_dataframe(ddf, "text", "id", model=model, errors=True))
+        result = client.persist(extract_dataframe(ddf, "text", "id", model=model, errors=True, parse_cache=parse_cache))
         failed = result[result["type"] == ERROR_COLUMN][["doc_id", ERROR_COLUMN]].compute()
         records = result[result["type"] != ERROR_COLUMN].drop(columns=[ERROR_COLUMN])
         records.to_parquet(out, write_index=False, schema=parquet_schema())

@@ -12,6 +12,7 @@ from ..chunks import DEFAULT_CHUNK_CHARS
 from ..errors import Errors
 from ..records import Record, records_from_doc, span_keys
 from .io import Document
+from .settings import DEFAULT_PARSE_CACHE
 
 
 # Texts longer than this are counted a slice at a time. ``len(text.split())`` builds every word as a string
@@ -72,11 +73,12 @@ def _one_by_one(nlp: Any, docs: list[Document], first: int, on_start: Callable[[
 
 
 def stream_outcomes(docs: list[Document], model: str, *, solo: bool = False,
-                    on_start: Callable[[int], None] = lambda i: None) -> Iterator[Outcome]:
+                    on_start: Callable[[int], None] = lambda i: None,
+                    parse_cache: int = DEFAULT_PARSE_CACHE) -> Iterator[Outcome]:
     """Outcomes of ``docs`` in order, as each finishes; ``on_start(i)`` is called as document i enters the
     pipeline. Batched through ``nlp.pipe``; one by one with ``solo``, or from where a batch raised, so one
-    bad document does not sink its batch."""
-    nlp = pipeline.default_pipeline(model)  # the one pipeline of this process (a worker's, or the run's)
+    bad document does not sink its batch. ``parse_cache``: sentence parses the process's pipeline remembers."""
+    nlp = pipeline.default_pipeline(model, parse_cache)  # the one pipeline of this process (a worker's, or the run's)
     done = 0
     solo = solo or any(len(d.text) > DEFAULT_CHUNK_CHARS for d in docs)  # long documents go in pieces
     if not solo:
@@ -98,6 +100,6 @@ def stream_outcomes(docs: list[Document], model: str, *, solo: bool = False,
     yield from _one_by_one(nlp, docs, done, on_start)
 
 
-def process_documents(docs: list[Document], model: str) -> list[Outcome]:
+def process_documents(docs: list[Document], model: str, parse_cache: int = DEFAULT_PARSE_CACHE) -> list[Outcome]:
     """In this process: one pipeline per process, documents in batches."""
-    return list(stream_outcomes(docs, model))
+    return list(stream_outcomes(docs, model, parse_cache=parse_cache))

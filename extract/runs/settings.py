@@ -13,6 +13,9 @@ DEFAULT_ID_FIELD = "id"
 DEFAULT_TEXT_FIELD = "text"
 DEFAULT_BATCH_SIZE = 64  # documents per batch (and per Dask partition)
 DEFAULT_WORKERS = 1
+# Sentence parses each process remembers (`extract run --parse-cache`; 0: none). The parser's own default
+# (parser.DEFAULT_CACHE_SIZE), written out here so that the CLI's defaults need no spaCy; a test keeps them equal.
+DEFAULT_PARSE_CACHE = 20_000
 DEFAULT_DOC_TIMEOUT = 60.0  # seconds a document may hold its worker (`extract run --doc-timeout`)
 FORMATS = ("jsonl", "csv", "parquet")
 SUFFIX_FORMATS = {"jsonl": "jsonl", "json": "jsonl", "ndjson": "jsonl", "csv": "csv", "parquet": "parquet", "pq": "parquet"}
@@ -52,7 +55,12 @@ class RunSettings:
     model: Optional[str] = None  # None: the pipeline's default model
     doc_timeout: Optional[float] = None
     progress: bool = True
+    parse_cache: int = DEFAULT_PARSE_CACHE  # sentence parses each process remembers; 0: none (same records)
     read: ReadOptions = field(default_factory=ReadOptions)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.parse_cache, bool) or not isinstance(self.parse_cache, int) or self.parse_cache < 0:
+            raise ValueError(Errors.E067.format(value=self.parse_cache))
 
     @classmethod
     def from_options(cls, **options: Any) -> "RunSettings":

@@ -20,6 +20,7 @@ from typing import Any, Callable, Iterator, Optional
 from .. import pipeline
 from ..errors import Errors
 from .process import stream_outcomes
+from .settings import DEFAULT_PARSE_CACHE
 
 PARENT_POLL_SECONDS = 0.5  # how often a worker checks that the run that started it is still there
 TASKS_PER_WORKER = 2  # one worked on, one waiting in its pipe
@@ -51,7 +52,7 @@ def watch_parent(parent: int, every: float = PARENT_POLL_SECONDS) -> None:
     threading.Thread(target=watch, name="extract-parent-watch", daemon=True).start()
 
 
-def _serve(conn: Any, parent: int, model: str) -> None:
+def _serve(conn: Any, parent: int, model: str, parse_cache: int) -> None:
     """A worker's life: load the pipeline once, then process the batches it is sent, saying ("start", i)
     as document i enters the pipeline and ("done", outcome) as its records are ready."""
     watch_parent(parent)
@@ -61,7 +62,7 @@ def _serve(conn: Any, parent: int, model: str) -> None:
             return
         docs, solo = job
         try:
-            for i, outcome in enumerate(stream_outcomes(docs, model, solo=solo,
+            for i, outcome in enumerate(stream_outcomes(docs, model, solo=solo, parse_cache=parse_cache,
                                                         on_start=lambda i: conn.send(("start", i, None)))):
                 conn.send(("done", i, outcome))
         except Exception as exc:  # noqa: BLE001 - the pipeline itself could not be built: the run must stop
@@ -103,9 +104,9 @@ class _Worker:
     in its pipe, so that it never idles while the run reads the next batch), and which documents are in
     its pipeline."""
 
-    def __init__(self, ctx: Any, model: str) -> None:
+    def __init__(self, ctx: Any, model: str, parse_cache: int) -> None:
         here, there = ctx.Pipe()
-        self.process = ctx.Process(target=_serve, args=(there, os.getpid(), model), daemon=True,
+        self.process = ctx.Process(target=_serve, args=(there, os.getpid(), model, parse_cache), daemon=True,
                                    name="extract-worker")
         gc.freeze()  # a forked worker's collector then leaves the inherited objects (and their pages) alone
         try:
@@ -157,13 +158,16 @@ def _doc_name(doc: Any) -> str:
 
 class SupervisedPool:
     """``workers`` processes, one pipeline each, each document held to ``timeout`` seconds (None: no
-    budget). ``failed(doc, message)`` builds the outcome of a document that could not be processed."""
+    budget). ``failed(doc, message)`` builds the outcome of a document that could not be processed;
+    ``parse_cache``: sentence parses each worker's pipeline remembers."""
 
-    def __init__(self, workers: int, model: str, timeout: Optional[float], failed: Callable[[Any, str], Any]) -> None:
+    def __init__(self, workers: int, model: str, timeout: Optional[float], failed: Callable[[Any, str], Any],
+                 parse_cache: int = DEFAULT_PARSE_CACHE) -> None:
         import multiprocessing
 
         self.ctx = multiprocessing.get_context(START_METHOD)
         self.model = model
+        self.parse_cache = parse_cache
         self.timeout = timeout
         self.failed = failed
         self.size = workers
@@ -176,8 +180,8 @@ class SupervisedPool:
         from multiprocessing.connection import wait
 
         if START_METHOD == "fork":
-            pipeline.default_pipeline(self.model)  # loaded here once, and inherited by every worker forked
-        self.workers = [_Worker(self.ctx, self.model) for _ in range(self.size)]
+            pipeline.default_pipeline(self.model, self.parse_cache)  # loaded here once, and inherited by every worker forked
+        self.workers = [_Worker(self.ctx, self.model, self.parse_cache) for _ in range(self.size)]
         pending: dict[int, _Job] = {}
         seq = next_out = 0
         exhausted = False
@@ -263,7 +267,7 @@ class SupervisedPool:
         document at a time, so that the next overrun names exactly one."""
         culprit = self._culprit(w) if w.tasks else None
         w.kill()
-        self.workers[self.workers.index(w)] = _Worker(self.ctx, self.model)
+        self.workers[self.workers.index(w)] = _Worker(self.ctx, self.model, self.parse_cache)
         if not w.tasks:
             return
         current, *waiting = w.tasks
