@@ -35,6 +35,8 @@ def split_figure_pairs(nlp: Language) -> None:
 
 
 SUFFIX_REACH = 100  # characters at the end of a token that its suffix rules may read
+RUN_PIECE = 1_000  # a run without whitespace longer than LONG_RUN is tokenized in pieces of this many characters
+LONG_RUN = re.compile(r"\S{2000,}")
 
 
 class TailSuffixSearch:
@@ -74,9 +76,22 @@ class TextKeepingTokenizer:
         object.__setattr__(self, "tokenizer", tokenizer)
 
     def __call__(self, text: str) -> Doc:
-        doc = self.tokenizer(text)
+        long_run = LONG_RUN.search(text)
+        doc = self.tokenizer(text) if long_run is None else self._in_pieces(text)
         keep_text(doc, text)
         return doc
+
+    def _in_pieces(self, text: str) -> Doc:
+        """A run of thousands of characters without a space ('“].“].“]. ...') is one token to spaCy,
+        which strips its affixes one at a time, copying the rest each time: quadratic. Such a run is cut every
+        ``RUN_PIECE`` characters and the pieces tokenized apart (the text is kept whole; no real word is that
+        long, so no article tokenizes differently)."""
+        cuts = [0]
+        for m in LONG_RUN.finditer(text):
+            cuts.extend(range(m.start() + RUN_PIECE, m.end(), RUN_PIECE))
+        cuts.append(len(text))
+        docs = [self.tokenizer(text[a:b]) for a, b in zip(cuts, cuts[1:]) if a < b]
+        return Doc.from_docs(docs, ensure_whitespace=False)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
         for text in texts:

@@ -136,3 +136,18 @@ def test_pipeline_tokenizer_wrapper_reads_and_sets_the_tokenizers_attributes():
     tokenizer.max_cache_size = 0  # as tests/test_robustness.py sets it
     assert tokenizer.tokenizer.max_cache_size == 0 == tokenizer.max_cache_size
     assert tokenizer.suffix_search is tokenizer.tokenizer.suffix_search
+
+
+@pytest.mark.parametrize("text", ["\u201c]." * 3000, "x" * 5000 + " and 40% of adults", "12%" * 1500 + "\n\nSome 40% agree."])
+def test_pipeline_long_runs_without_space_are_tokenized_in_pieces(text):
+    """A run over 2,000 characters without whitespace is tokenized in pieces (spaCy's affix loop is quadratic on
+    it); the Doc's text is the text given, and a normal sentence after it tokenizes as always."""
+    from extract.tokenizer import blank_english
+
+    nlp = blank_english()
+    doc = nlp(text)
+    assert doc.text == text and "".join(t.text_with_ws for t in doc) == text
+    tail = text.rsplit("\n\n", 1)[-1] if "\n\n" in text else None
+    if tail:
+        assert [t.text for t in nlp(tail)] == [t.text for t in doc][-len(nlp(tail)):]
+
