@@ -58,7 +58,7 @@ def _number_tokens(doc: Doc, sent: Span, percent_tokens: set[int], patterns: Sam
     numeric = _numeric_tokens(doc) if numeric is None else numeric
     for i in numeric[bisect_left(numeric, sent.start):bisect_left(numeric, sent.end)]:
         tok = doc[i]
-        if tok.i in percent_tokens or not (tok.like_num or tok.pos_ == "NUM"):
+        if tok.i in percent_tokens:
             continue
         value = patterns.percent.number_value(tok.text)
         if value is None or value < 2 or value != int(value):
@@ -108,10 +108,12 @@ def _subject_lemma(verb: Token) -> str:
 
 
 def _carries_answers(tok: Token, patterns: SamplePatterns) -> bool:
-    """A verb whose subject or object is what people answered ('drew responses', 'Data ... came'), or a noun
-    holding it ('a wealth of data and observations')."""
+    """What people answered ('responses from 420 finance leaders'), a verb whose subject or object it is
+    ('drew responses', 'Data ... came'), or a noun holding it ('a wealth of data and observations')."""
     def answers(t: Token) -> bool:
         return t.lemma_.lower() in patterns.responses or t.lower_ in patterns.responses
+    if tok.lemma_.lower() in patterns.responses:
+        return True
     if tok.pos_ in ("VERB", "AUX"):
         return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and answers(c) for c in tok.children)
     return tok.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
@@ -153,17 +155,14 @@ def _asked(head: Token, patterns: SamplePatterns, figure_tokens: frozenset[int] 
             _subject_lemma(gov) in patterns.survey_nouns or _subject_lemma(gov) in patterns.bases
             or _subject_lemma(gov) in patterns.respondent_heads):
         return True
-    # "The survey drew responses from 1,200 marketers", "Data for the report came from 2,500 consumers": the
-    # answers come from them, whatever verb carries them.
+    # "based on responses from 420 finance leaders", "answers of 300 CIOs", "The survey drew responses from 1,200
+    # marketers", "Data for the report came from 2,500 consumers": the answers come from them.
     if head.dep_ == "pobj" and gov.lower_ in patterns.source_preps and _carries_answers(gov.head, patterns):
         return True
     # "The questionnaire was completed by 612 teachers"
     if head.dep_ == "pobj" and gov.dep_ == "agent" and gov.head.lemma_.lower() in patterns.taking_part and any(
             c.dep_ == "nsubjpass" and (c.lemma_.lower() in patterns.survey_nouns or c.lemma_.lower() in patterns.responses)
             for c in gov.head.children):
-        return True
-    # "based on responses from 420 finance leaders", "answers of 300 CIOs"
-    if head.dep_ == "pobj" and gov.lower_ in patterns.source_preps and gov.head.lemma_.lower() in patterns.responses:
         return True
     # "12% of 350 IT managers said": the base of a figure, counted without "the" (not "90% of the 2,200
     # employees on treatment", "half of the 17-million population"), people, in a sentence that reports.

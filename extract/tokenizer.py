@@ -76,8 +76,7 @@ class TextKeepingTokenizer:
         object.__setattr__(self, "tokenizer", tokenizer)
 
     def __call__(self, text: str) -> Doc:
-        long_run = LONG_RUN.search(text)
-        doc = self.tokenizer(text) if long_run is None else self._in_pieces(text)
+        doc = self.tokenizer(text) if LONG_RUN.search(text) is None else self._in_pieces(text)
         keep_text(doc, text)
         return doc
 

@@ -58,6 +58,12 @@ def own_groups(state: GroupState, sent: Span, members: list[int]) -> None:
             a.time = rules.time_after(doc, text, doc[a.group[1] - 1].idx + len(doc[a.group[1] - 1]), sent)
 
 
+def _named_by_asking(head: Token, lex: Lexicon) -> bool:
+    """'those companies questioned': a demonstrative with a survey participle names the respondents, it does
+    not point back."""
+    return any(c.dep_ in ("acl", "amod") and c.lower_ in lex.word_set("survey_participles") for c in head.children)
+
+
 def _shared_of(state: GroupState, fig: Span, sent: Span, members: list[int]) -> Optional[Token]:
     """'cited by 81% and 80% of those polled, respectively', '44% and 43% of learners': figures listed
     before one 'of M' are all shares of M."""
@@ -115,8 +121,7 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
     twin = fig._.restates
     if twin is not None and span[0] <= twin.start < span[1] and twin.end < span[1]:
         span = (twin.end, span[1])  # "three in five advertisers (58 per cent)": the ratio is the figure, not the group
-    asked = any(c.dep_ in ("acl", "amod") and c.lower_ in rules.lex.word_set("survey_participles") for c in head.children)
-    if is_anaphoric(head_with_determiner(doc, head, span), rules.lex) and not asked:  # not "those companies questioned"
+    if is_anaphoric(head_with_determiner(doc, head, span), rules.lex) and not _named_by_asking(head, rules.lex):
         recent = state.previous_groups + [out[m].group for m in members if m < n and out[m].group and out[m].kind == "share"]
         a.group = resolve_anaphor(state, head_with_determiner(doc, head, span), recent)
         a.resolved = a.group is not None

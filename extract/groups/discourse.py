@@ -54,7 +54,7 @@ def _setting_mention(state: GroupState, phrase: Span, sent_start: int) -> Option
     after a phrase that sets the group of its clause points to that phrase."""
     doc = state.doc
     preps = state.rules.lex.word_set("group_setting_preps")
-    for m in sorted(state.mentions, reverse=True):
+    for m in reversed(state.mentions):  # in reading order already
         if not sent_start <= m[0] or m[1] > phrase.start:
             continue
         head = doc[m[0]:m[1]].root
@@ -97,20 +97,12 @@ def _owned_nouns(state: GroupState, sent: Span) -> frozenset[str]:
                                                                     for c in t.children)))
 
 
-def _names_a_gap(state: GroupState, sent: Span) -> bool:
-    """Does the sentence speak of a gap between two figures ('differences', 'the gap', 'a lead')?"""
-    difference = state.rules.difference
-    return state.per_sentence("names_a_gap", sent, lambda: any(t.lemma_.lower() in difference for t in sent))
-
-
 def carry_mentions(state: GroupState, sent: Span, members: list[int]) -> None:
     """Step 6: a share still open carries the nearest earlier mention ('... and half said'); every
     share's group becomes memory for later sentences, and an 'other' keeps no group or statement."""
     figures, out = state.figures, state.assignments
     for n in members:
         fig, a = figures[n], out[n]
-        if a.kind == "point_change" and not a.resolved and _names_a_gap(state, sent):
-            a.resolved = True  # "Average differences between parties have grown from 15 points ...": no group
         if a.kind in ("share", "point_change") and not a.resolved:
             a.group = nearest_mention(state, fig.start, members, n, sent)  # a change: the group whose figure moved
             a.resolved = True

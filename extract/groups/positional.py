@@ -220,7 +220,9 @@ def pair_frame(state: GroupState, sent: Span, members: list[int]) -> None:
 
 # ------------------------------------------------------------ point changes
 def point_changes(state: GroupState, sent: Span, members: list[int]) -> None:
-    """A stated difference between groups has no group; a change belongs to the figure it changes."""
+    """A stated difference between groups has no group; a change belongs to the figure it changes (a share
+    before it in its sentence, else one after it); one the sentence leaves open is carried like a share
+    (``discourse``) unless the sentence speaks of a gap."""
     doc, figures, out, difference = state.doc, state.figures, state.assignments, state.rules.difference
     for n in members:
         fig, a = figures[n], out[n]
@@ -238,3 +240,11 @@ def point_changes(state: GroupState, sent: Span, members: list[int]) -> None:
             a.group, a.resolved = out[prev[-1]].group, True
         elif after:  # "has increased by seven points, from 19% a year ago to 26% today"
             a.group, a.resolved = out[after[0]].group, True
+        elif _names_a_gap(state, sent):
+            a.resolved = True  # "Average differences between parties have grown from 15 points ...": no group
+
+
+def _names_a_gap(state: GroupState, sent: Span) -> bool:
+    """Does the sentence speak of a gap between two figures ('differences', 'the gap', 'a lead')?"""
+    difference = state.rules.difference
+    return state.per_sentence("names_a_gap", sent, lambda: any(t.lemma_.lower() in difference for t in sent))

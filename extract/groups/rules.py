@@ -30,6 +30,15 @@ def ratio_base(num: Token, lex: Lexicon) -> bool:
     return j >= 0 and doc[j].like_num
 
 
+def _listed_after(tok: Token) -> tuple[Token, Token, Optional[Token]]:
+    """The first item of the list ``tok`` is in ('teachers (86%), judges (80%), scientists (79%)': the parser
+    chains the items as conjuncts or appositions), the verb that item hangs on, and that verb's subject."""
+    while tok.dep_ in ("conj", "appos") and tok.head.i < tok.i:
+        tok = tok.head
+    verb = tok.head
+    return tok, verb, next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def bracket_holds_more_figures(doc: Doc, fig: Span, sent: Span) -> bool:
     """Does the bracket the figure opens hold other numbers: '(83% vs. 52%)', '(83% of very effective vs.
     51% of effective)'? Such a pair is read by position, not as one group's share."""
@@ -125,13 +134,9 @@ class GroupRules:
         'least' are parts of it, each the base of its own figure, whatever the noun."""
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
-        first = tok
-        while first.dep_ in ("conj", "appos") and first.head.i < first.i:
-            first = first.head
-        verb = first.head
+        first, verb, subject = _listed_after(tok)
         if first.dep_ != "attr" or verb.lemma_.lower() != "be":
             return None
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         ranking = self.lex.word_set("ranking_words")
         if subject is None or not self.is_people(subject) or not any(t.lower_ in ranking for t in subject.subtree):
             return None
@@ -141,12 +146,9 @@ class GroupRules:
         """'Professions that are highly trusted include teachers (86%), judges (80%) ...', 'The most
         trusted professions are doctors (89%) ...': items listed after a subject that is not people are
         what was rated; the share is of the people asked, named elsewhere."""
-        while tok.dep_ in ("conj", "appos") and tok.head.i < tok.i:
-            tok = tok.head  # "teachers (86%), judges (80%), scientists (79%)": the parser chains the list
-        verb = tok.head
-        if tok.dep_ not in ("dobj", "attr") or verb.lemma_.lower() not in self.lex.word_set("listing_verbs"):
+        first, verb, subject = _listed_after(tok)
+        if first.dep_ not in ("dobj", "attr") or verb.lemma_.lower() not in self.lex.word_set("listing_verbs"):
             return False
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return subject is not None and subject.pos_ == "NOUN" and not self.is_people(subject)
 
     def following_noun(self, doc: Doc, fig: Span, sent: Span, form: Optional[str] = None) -> Optional[Token]:
