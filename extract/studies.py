@@ -127,6 +127,13 @@ class StudyPatterns:
             named["conducted_by"]: firsts("conducting_participles"), named["survey_by"]: firsts("study_survey_nouns"),
             named["according"]: ("according",), named["survey_late_by"]: firsts("study_survey_nouns"),
             self.title_patterns[0]: firsts("study_survey_nouns", "title_naming_words")}
+        # Words every match of a pattern contains somewhere (lower case): a window without one of them
+        # cannot hold a match, and the pattern is not run there. The capitalised-run patterns try every
+        # capital letter of a window, and most windows have none of their verbs or title words.
+        self.needs: dict[regex.Pattern, tuple[str, ...]] = {
+            named["org_verb"]: firsts("org_survey_verbs"), named["commissioned"]: firsts("commissioning_verbs"),
+            named["org_noun"]: firsts("study_survey_nouns", "title_words", "org_noun_capitalised"),
+            self.title_patterns[1]: firsts("title_words"), self.title_patterns[2]: firsts("study_survey_nouns")}
         # Role and country acronyms, dots optional ("U.S.", "US"), and plurals of short ones ("CMOs").
         roles = lexicon.alternation("role_acronyms").replace(r"\.", r"\.?")
         self.role_acronym = regex.compile(rf"^(?:[A-Z]{{2,4}}s|{roles})$")
@@ -211,6 +218,9 @@ def _scan(pattern: regex.Pattern, text: str, windows: list[tuple[int, int]],
           patterns: Optional[StudyPatterns] = None, lowered: Optional[str] = None) -> Iterable[regex.Match]:
     """``lowered``: ``folded_lower(text)``, made once per text by the caller (not once per pattern)."""
     starts = patterns.starts.get(pattern) if patterns is not None else None
+    needs = patterns.needs.get(pattern) if patterns is not None else None
+    if needs is not None and lowered is not None and len(lowered) == len(text):
+        windows = [(s, e) for s, e in windows if any(lowered.find(word, s, e) != -1 for word in needs)]
     return scan_windows(pattern, text, windows, starts, lowered if starts is not None else None)
 
 

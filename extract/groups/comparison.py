@@ -24,7 +24,10 @@ def anaphoric_subject(sent: Span) -> bool:
 def comparison(state: GroupState, sent: Span) -> Optional[Frame]:
     """'A are more likely than B to ...' -> (A, B); 'They are more likely ...' -> the frame in force."""
     doc, lex = state.doc, state.rules.lex
-    than = [t for t in sent if t.lower_ == "than"]
+    compares = "than" in state.words(sent)
+    if not compares and state.frame is None:
+        return None  # nothing compared here, and no frame for a 'they' to take
+    than = [t for t in sent if t.lower_ == "than"] if compares else []
     subj = _main_subject(sent)
     if than:
         subj = _clause_subject(than[0]) or subj

@@ -93,9 +93,9 @@ def respectively(state: GroupState, sent: Span, members: list[int]) -> None:
     the run of figures before 'respectively' maps, in order, onto the groups named before it (else the
     sentence's subject, else the two sides of the frame in force)."""
     doc, figures, out = state.doc, state.figures, state.assignments
-    resp = [t for t in sent if t.lower_ == "respectively"]
-    if not resp:
+    if "respectively" not in state.words(sent):
         return
+    resp = [t for t in sent if t.lower_ == "respectively"]
     r = resp[0]
     run = _run_before(state, [n for n in members if figures[n].end <= r.i], r.i)
     if not run:
