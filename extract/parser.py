@@ -18,11 +18,13 @@ from typing import Hashable, Iterable, Iterator, Optional
 import numpy
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
-from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.pipeline import AttributeRuler, Lemmatizer, Tok2Vec
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 from spacy.util import minibatch
 
+from .embedding_cache import DEFAULT_ROWS as DEFAULT_EMBED_CACHE
+from .embedding_cache import CachedTok2Vec, split_embed
 from .errors import Errors
 from .extensions import doc_text, register_extensions
 from .inference_ops import BlasThreads, use_inference_ops
@@ -77,7 +79,7 @@ class SparseParser:
                  select: str = "candidates", batch_size: int = DEFAULT_BATCH_SIZE,
                  spans_keys: Iterable[str] = (PERCENT_KEY,), lexicon: Optional[Lexicon] = None,
                  lookup_ruler: bool = DEFAULT_LOOKUP_RULER, cache_size: int = DEFAULT_CACHE_SIZE,
-                 fast_ops: bool = DEFAULT_FAST_OPS) -> None:
+                 fast_ops: bool = DEFAULT_FAST_OPS, embed_cache: int = DEFAULT_EMBED_CACHE) -> None:
         if select not in ("candidates", "all"):
             raise ValueError(f"select must be 'candidates' or 'all', not {select!r}")
         register_extensions()
@@ -86,6 +88,8 @@ class SparseParser:
         self.model = load_model(model)
         self.fast_ops = fast_ops and use_inference_ops(self.model)
         self._blas = BlasThreads()
+        self.embed_cache = embed_cache
+        self._tok2vecs: dict[int, CachedTok2Vec] = {}
         self.lookup_ruler = lookup_ruler
         self._lookup: Optional[LookupAttributeRuler] = None
         self._lemmas: Optional[CachedLemmatizer] = None
@@ -151,6 +155,8 @@ class SparseParser:
                 docs = self._ruler(proc).pipe(docs)
             elif isinstance(proc, Lemmatizer) and self.lookup_ruler:
                 docs = self._lemmatizer(proc).pipe(docs)
+            elif isinstance(proc, Tok2Vec) and self.embed_cache > 0 and split_embed(proc) is not None:
+                docs = self._tok2vec(proc).pipe(docs, batch_size=self.batch_size)
             else:
                 docs = proc.pipe(docs, batch_size=self.batch_size)
         return iter(docs)
@@ -159,6 +165,11 @@ class SparseParser:
         if self._lookup is None:
             self._lookup = LookupAttributeRuler(ruler)
         return self._lookup
+
+    def _tok2vec(self, tok2vec: Tok2Vec) -> CachedTok2Vec:
+        if id(tok2vec) not in self._tok2vecs:
+            self._tok2vecs[id(tok2vec)] = CachedTok2Vec(tok2vec, rows=self.embed_cache)
+        return self._tok2vecs[id(tok2vec)]
 
     def _lemmatizer(self, lemmatizer: Lemmatizer) -> CachedLemmatizer:
         if self._lemmas is None:
@@ -195,9 +206,9 @@ def copy_strings(source: Vocab, target: Vocab, hashes: numpy.ndarray) -> None:
     assigns=["token.tag", "token.pos", "token.lemma", "token.dep", "token.head", "doc._.parsed_sents"],
     default_config={"model": DEFAULT_MODEL, "select": "candidates", "batch_size": DEFAULT_BATCH_SIZE,
                     "spans_keys": [PERCENT_KEY], "lookup_ruler": DEFAULT_LOOKUP_RULER, "cache_size": DEFAULT_CACHE_SIZE,
-                    "fast_ops": DEFAULT_FAST_OPS},
+                    "fast_ops": DEFAULT_FAST_OPS, "embed_cache": DEFAULT_EMBED_CACHE},
 )
-def make_survey_parser(nlp: Language, name: str, model: str, select: str, batch_size: int,
-                       spans_keys: list[str], lookup_ruler: bool, cache_size: int, fast_ops: bool) -> SparseParser:
+def make_survey_parser(nlp: Language, name: str, model: str, select: str, batch_size: int, spans_keys: list[str],
+                       lookup_ruler: bool, cache_size: int, fast_ops: bool, embed_cache: int) -> SparseParser:
     return SparseParser(nlp, name, model=model, select=select, batch_size=batch_size, spans_keys=spans_keys,
-                        lookup_ruler=lookup_ruler, cache_size=cache_size, fast_ops=fast_ops)
+                        lookup_ruler=lookup_ruler, cache_size=cache_size, fast_ops=fast_ops, embed_cache=embed_cache)
