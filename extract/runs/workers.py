@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from ..errors import Errors
 from .process import stream_outcomes
 from .settings import DEFAULT_PARSE_CACHE
 
+PR_SET_PDEATHSIG = 1  # prctl option (linux/prctl.h)
 PARENT_POLL_SECONDS = 0.5  # how often a worker checks that the run that started it is still there
 TASKS_PER_WORKER = 2  # one worked on, one waiting in its pipe
 # A batch goes out in tasks of this many documents, to whichever worker is free: with whole batches of 64,
@@ -34,15 +36,21 @@ STOP_SECONDS = 5.0  # how long a worker asked to stop may take before it is kill
 START_METHOD = "fork" if sys.platform.startswith("linux") else "spawn"
 
 
-def watch_parent(parent: int, every: float = PARENT_POLL_SECONDS) -> None:
+def watch_parent(parent: int, every: float = PARENT_POLL_SECONDS, *, from_main_thread: bool = False) -> None:
     """In each worker: exit as soon as the run that started it is gone (``kill -9`` leaves no time to
-    stop the pool, and a worker holds a pipeline of some 200 MB). A daemon thread, so it never keeps a
-    worker alive. (Linux's PR_SET_PDEATHSIG would fire when the *thread* that started the worker ends,
-    which in a process pool is not the run's end.)"""
-    import threading
+    stop the pool, and a worker holds a pipeline of some 200 MB).
 
+    On Linux, for a worker forked from the run's main thread (whose end is the run's), the kernel does it:
+    PR_SET_PDEATHSIG kills the worker when the thread that forked it ends. The worker then has no
+    thread but its own, which keeps the C library's single-thread fast paths (the model's parser takes a
+    lock per vector operation: 20% slower with a second thread in the process). Elsewhere, or if the call
+    fails, a daemon thread polls for the parent."""
     if os.getppid() != parent:  # gone before this worker started
         os._exit(1)
+    if from_main_thread and _die_with_parent():
+        if os.getppid() != parent:  # gone between the check above and the call
+            os._exit(1)
+        return
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -52,10 +60,25 @@ def watch_parent(parent: int, every: float = PARENT_POLL_SECONDS) -> None:
     threading.Thread(target=watch, name="extract-parent-watch", daemon=True).start()
 
 
-def _serve(conn: Any, parent: int, model: str, parse_cache: int) -> None:
+def _die_with_parent() -> bool:
+    """Ask Linux to SIGKILL this process when the thread that forked it ends; False where that is not
+    available."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _serve(conn: Any, parent: int, model: str, parse_cache: int, from_main_thread: bool = False) -> None:
     """A worker's life: load the pipeline once, then process the batches it is sent, saying ("start", i)
     as document i enters the pipeline and ("done", outcome) as its records are ready."""
-    watch_parent(parent)
+    watch_parent(parent, from_main_thread=from_main_thread)
     while True:
         job = conn.recv()
         if job is None:
@@ -106,8 +129,9 @@ class _Worker:
 
     def __init__(self, ctx: Any, model: str, parse_cache: int) -> None:
         here, there = ctx.Pipe()
-        self.process = ctx.Process(target=_serve, args=(there, os.getpid(), model, parse_cache), daemon=True,
-                                   name="extract-worker")
+        from_main_thread = threading.current_thread() is threading.main_thread()
+        self.process = ctx.Process(target=_serve, args=(there, os.getpid(), model, parse_cache, from_main_thread),
+                                   daemon=True, name="extract-worker")
         gc.freeze()  # a forked worker's collector then leaves the inherited objects (and their pages) alone
         try:
             self.process.start()
