@@ -60,10 +60,11 @@ def test_speed_against_full_en_core_web_sm(benchmark, nlp, baseline, pool):
     benchmark.extra_info.update(words=words, words_per_second=words / min(our_times),
                                 baseline_words_per_second=words / min(base_times),
                                 speedup_min=min(ratios), speedup_median=median,
-                                cpu_speedup_min=min(cpu_ratios), cpu_speedup_median=cpu_median)
+                                cpu_speedup_min=min(cpu_ratios), cpu_speedup_median=cpu_median, speedups=ratios)
     print(f"\nours {words / min(our_times):,.0f} words/s; en_core_web_sm {words / min(base_times):,.0f} words/s; "
           f"speed-up min x{min(ratios):.2f}, median x{median:.2f} over {len(ratios)} interleaved rounds "
-          f"(CPU time: min x{min(cpu_ratios):.2f}, median x{cpu_median:.2f})")
+          f"(CPU time: min x{min(cpu_ratios):.2f}, median x{cpu_median:.2f}); rounds: "
+          + ", ".join(f"x{r:.2f}" for r in ratios))
     assert len(ours) == len(texts)
 
 
