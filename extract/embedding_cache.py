@@ -1,4 +1,4 @@
-"""The model's word embeddings remembered per word, with the same token vectors.
+"""The model's word embeddings remembered per row of a word's ids, with the same token vectors.
 
 ``en_core_web_sm``'s tok2vec is ``embed >> encode``. ``embed`` reads six attributes of each token (its
 norm, prefix, suffix, shape, whether a space follows, whether it is a space), hashes them into six tables
@@ -8,7 +8,7 @@ embedding and runs ``embed`` only on rows it has not seen; ``encode`` (the windo
 context) runs as before. On this project's pool, that is a third of tok2vec's multiplications and all of
 its table look-ups (tok2vec 0.41 -> 0.27 s CPU on the pool twice), and the token vectors are the same bits:
 each row of ``embed`` is computed on its own, whatever else is in the batch (tested on every corpus
-sentence, with the parses compared too).
+sentence, and the records compared with the cache off).
 """
 from __future__ import annotations
 

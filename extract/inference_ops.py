@@ -7,9 +7,9 @@ shapes of ``en_core_web_sm``'s token-to-vector layers (measured on this project'
 (``NumpyOps(use_blis=False)``); ``InferenceOps`` adds a maxout that keeps only the winning piece, since
 nothing is trained here and the index of the winner is only needed to learn.
 
-The parse is the model's own: ``tests/test_pipeline.py`` checks that every parsed sentence of the corpus
+The parse is the model's own: ``tests/test_inference_ops.py`` checks that every paragraph of the corpus
 gets the same tags, heads, labels and lemmas with and without these ops, and the records are compared on
-every corpus file. Float sums in another order could in principle flip a near tie; that check is why
+corpus files. Float sums in another order could in principle flip a near tie; that check is why
 ``survey_parser`` has a ``fast_ops`` setting to turn them off.
 
 numpy's BLAS may start threads of its own. ``BlasThreads.limited`` keeps the multiplication on the calling

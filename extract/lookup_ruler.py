@@ -20,8 +20,8 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 import numpy
 import regex
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
-from spacy.matcher import Matcher
 from spacy.lookups import Lookups
+from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc, Token
 from spacy.tokens._retokenize import set_token_attrs
