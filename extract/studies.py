@@ -219,7 +219,7 @@ def _scan(pattern: regex.Pattern, text: str, windows: list[tuple[int, int]],
     """``lowered``: ``folded_lower(text)``, made once per text by the caller (not once per pattern)."""
     starts = patterns.starts.get(pattern) if patterns is not None else None
     needs = patterns.needs.get(pattern) if patterns is not None else None
-    if needs is not None and lowered is not None and len(lowered) == len(text):
+    if needs is not None and lowered is not None:
         windows = [(s, e) for s, e in windows if any(lowered.find(word, s, e) != -1 for word in needs)]
     return scan_windows(pattern, text, windows, starts, lowered if starts is not None else None)
 

@@ -47,10 +47,11 @@ def _starting_at(pattern: re.Pattern, text: str, starts: Iterable[str], lo: int 
 
 def folded_lower(text: str) -> Optional[str]:
     """``text.lower()`` when every character lower-cases as it case-folds (so a letter a case-blind match
-    reads as a literal's is that letter in it: not so for 'ſ', which matches 's'), else None. Made once
-    per text: ``scan_windows`` is called once per pattern."""
+    reads as a literal's is that letter in it: not so for 'ſ', which matches 's') and to one character
+    (so offsets in it are offsets in the text: not so for 'İ', which lower-cases to two), else None.
+    Made once per text: ``scan_windows`` is called once per pattern."""
     lowered = text.lower()
-    return lowered if lowered == text.casefold() else None
+    return lowered if len(lowered) == len(text) and lowered == text.casefold() else None
 
 
 def scan_windows(pattern: Any, text: str, windows: Iterable[tuple[int, int]],

@@ -65,21 +65,33 @@ def _study_scans(lex, text, patterns_used):
     studies = lex.compiled(StudyPatterns)
     windows = survey_windows(text, studies)
     lowered = folded_lower(text) if patterns_used is not None else None  # as org_candidates and _title_spans pass it
-    return [[m.span() for m in _scan(p, text, windows, patterns_used, lowered)] for p in studies.starts]
+    scanned = list(studies.starts) + list(studies.needs)  # patterns tried at their literals, or only where their words stand
+    return [[m.span() for m in _scan(p, text, windows, patterns_used, lowered)] for p in scanned]
 
 
 STUDY_FRAGMENTS = ["survey", "Survey", "SURVEY", "\u017furvey", "poll", "report", "titled", "conducted", "by", "the",
                    "Harris Interactive", "According to", "\u201cState of IT\u201d", "\"Big Study\"", " ", ", ", "\n",
-                   ".", "of 2,000 adults", "x" * 50, "Stra\u00dfe"]
+                   ".", "of 2,000 adults", "x" * 50, "Stra\u00dfe", "\u0130",
+                   "YouGov surveyed", "commissioned", "Tracker", "Pew Research"]
 
 
 @settings(max_examples=200, deadline=None)
 @given(parts=st.lists(st.sampled_from(STUDY_FRAGMENTS), max_size=25))
 def test_textspans_study_patterns_tried_at_their_literals_match_as_everywhere(lex, parts):
-    """'ſurvey' is a case-blind match of 'survey' that the lower-cased text does not show: such a text
-    is scanned everywhere."""
+    """'ſurvey' is a case-blind match of 'survey' that the lower-cased text does not show, and 'İ'
+    lower-cases to two characters: such a text is scanned everywhere."""
     text = "".join(parts)
     assert _study_scans(lex, text, lex.compiled(StudyPatterns)) == _study_scans(lex, text, None)
+
+
+@pytest.mark.parametrize("text", ["\u0130\u0130\u0130\u0130 A survey by YouGov found this.",
+                                  "\u0130stanbul: Harris Interactive surveyed 2,000 adults.",
+                                  "\u0130 according to the Pew Research survey, most agreed."])
+def test_textspans_study_patterns_after_a_letter_that_lower_cases_to_two(lex, text):
+    """'İ' lower-cases to 'i' and a combining dot: offsets in the lower-cased text are not offsets in the
+    text, so the patterns run everywhere and find what they find in the same text without it."""
+    assert _study_scans(lex, text, lex.compiled(StudyPatterns)) == _study_scans(lex, text, None)
+    assert any(_study_scans(lex, text, None))
 
 
 def test_textspans_study_patterns_tried_at_their_literals_match_as_everywhere_on_the_corpus(lex):
