@@ -7,10 +7,9 @@ name. Counts of countries, industries, money and years never qualify.
 """
 from __future__ import annotations
 
-from typing import Iterable, Optional
-
 import re
 from bisect import bisect_left
+from typing import Iterable, Optional
 
 import numpy
 import regex
