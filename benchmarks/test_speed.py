@@ -23,15 +23,6 @@ def _words(texts: list[str]) -> int:
     return sum(len(t.split()) for t in texts)
 
 
-def _best_time(fn, rounds: int = ROUNDS) -> float:
-    best = float("inf")
-    for _ in range(rounds):
-        t = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t)
-    return best
-
-
 def _timed(fn) -> tuple[float, float]:
     """(wall seconds, CPU seconds of this process) of one call."""
     wall, cpu = time.perf_counter(), time.process_time()

@@ -295,9 +295,10 @@ plain_help(app, gold_app)
 
 # The command runs one thread per process and scales with --workers. A math library that starts threads of its
 # own (numpy's OpenBLAS starts one per core when numpy is imported) makes every lock and allocation in the
-# process take the multi-threaded path: the model's parser, which takes a lock per vector operation, runs about
-# 20% slower, and `extract run` as a whole about 5% (measured: 24.0-24.1 against 22.9-23.0 s of CPU on 2,000
-# documents). Set before anything imports numpy; a value the user set wins.
+# process take the multi-threaded path. While spaCy's parser took the GIL's lock on every call of its state
+# methods, that made `extract run` about 5% slower (24.0-24.1 against 22.9-23.0 s of CPU on 2,000 documents);
+# since the parser holds the GIL (stepped_parser), the two measure within noise (15.1-17.3 against 16.8-17.0 s).
+# It still keeps idle BLAS threads out of each worker. Set before anything imports numpy; a value the user set wins.
 SINGLE_THREAD_ENV = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_NUM_THREADS")
 
 
