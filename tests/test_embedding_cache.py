@@ -1,5 +1,5 @@
 """Word embeddings remembered per row of feature ids (extract.embedding_cache): the same token vectors,
-bit for bit, and the same records."""
+bit for bit (the records with the cache off: test_pipeline)."""
 from __future__ import annotations
 
 import numpy
@@ -7,7 +7,6 @@ import pytest
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-import extract
 from extract.embedding_cache import CachedTok2Vec, split_embed
 
 from .conftest import CORPUS
@@ -85,13 +84,3 @@ def test_other_tok2vec_architectures_are_left_alone():
     assert split_embed(other) is None
     with pytest.raises(ValueError, match="not embed >> encode"):
         CachedTok2Vec(other)
-
-
-def test_parser_without_the_embedding_cache_gives_the_same_records(nlp):
-    """``embed_cache`` (rows; 0 turns it off) changes speed only."""
-    plain = extract.load()
-    plain.replace_pipe("survey_parser", "survey_parser", config={"embed_cache": 0})
-    for path in sorted(CORPUS.rglob("*.txt"))[::9]:
-        text = path.read_text(encoding="utf-8")
-        assert extract.extract_text(text, path.stem, nlp=nlp) == extract.extract_text(text, path.stem, nlp=plain)
-    assert nlp.get_pipe("survey_parser")._tok2vecs and not plain.get_pipe("survey_parser")._tok2vecs

@@ -135,6 +135,33 @@ def test_pipeline_parse_cache_changes_no_record(nlp):
     assert nlp.get_pipe("survey_parser").cache and not uncached.get_pipe("survey_parser").cache
 
 
+# survey_parser's speed settings, each turned off, and what shows that the default pipeline used it and
+# the other did not (after both have read the corpus).
+SPEED_SETTINGS = {
+    "fast_ops": ({"fast_ops": False}, lambda parser: parser.fast_ops),
+    "embed_cache": ({"embed_cache": 0}, lambda parser: bool(parser._tok2vecs)),
+    "hold_gil": ({"hold_gil": False}, lambda parser: bool(parser._stepped)),
+    "lookup_ruler": ({"lookup_ruler": False}, lambda parser: parser._lookup is not None),
+}
+
+
+@pytest.mark.parametrize("setting", sorted(SPEED_SETTINGS))
+def test_pipeline_speed_settings_change_no_record(nlp, setting):
+    """Each of survey_parser's speed settings changes speed only: turned off, every ninth corpus article
+    gives the same records. The settings are there to rule one out if a parse ever differs."""
+    import extract
+
+    from .conftest import CORPUS
+
+    config, used = SPEED_SETTINGS[setting]
+    plain = extract.load()
+    plain.replace_pipe("survey_parser", "survey_parser", config=config)
+    for path in sorted(CORPUS.rglob("*.txt"))[::9]:
+        text = path.read_text(encoding="utf-8")
+        assert extract.extract_text(text, path.stem, nlp=nlp) == extract.extract_text(text, path.stem, nlp=plain)
+    assert used(nlp.get_pipe("survey_parser")) and not used(plain.get_pipe("survey_parser"))
+
+
 @pytest.mark.parametrize("text", ["Some 63% of respondents said so.\n\nThey did.", "", "  ", "a\u00a0b\u2003c 5%/6%", "x" * 3000])
 def test_pipeline_tokenizer_keeps_the_text_it_was_given(text):
     import pickle
