@@ -13,7 +13,8 @@ from __future__ import annotations
 import importlib
 from collections import OrderedDict
 from contextlib import nullcontext
-from typing import Hashable, Iterable, Iterator, Optional
+from functools import partial
+from typing import Any, Callable, Hashable, Iterable, Iterator, Optional
 
 import numpy
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, MORPH, POS, TAG
@@ -93,12 +94,9 @@ class SparseParser:
         self.fast_ops = fast_ops and use_inference_ops(self.model)
         self._blas = BlasThreads()
         self.embed_cache = embed_cache
-        self._tok2vecs: dict[int, CachedTok2Vec] = {}
         self.hold_gil = hold_gil
-        self._stepped: dict[int, SteppedParser] = {}
         self.lookup_ruler = lookup_ruler
-        self._lookup: Optional[LookupAttributeRuler] = None
-        self._lemmas: Optional[CachedLemmatizer] = None
+        self._stand_ins: dict[int, Any] = {}  # id of a model component -> what runs in its place (with its caches)
         self.select = select
         self.batch_size = batch_size
         self.spans_keys = tuple(spans_keys)
@@ -154,40 +152,29 @@ class SparseParser:
         return rows
 
     def _parse(self, subdocs: list[Doc]) -> Iterator[Doc]:
-        """The model's components in order, with its attribute ruler read from tables (same attributes)."""
+        """The model's components in order. Where a speed setting is on, a stand-in runs in a component's
+        place with the same attributes: the attribute ruler and lemmatizer read from tables, tok2vec with
+        remembered embeddings, the parser stepped with the GIL held."""
         docs: Iterable[Doc] = subdocs
-        for name, proc in self.model.pipeline:
+        for _, proc in self.model.pipeline:
+            runner: Any = proc
             if isinstance(proc, AttributeRuler) and self.lookup_ruler:
-                docs = self._ruler(proc).pipe(docs)
+                runner = self._stand_in(proc, LookupAttributeRuler)
             elif isinstance(proc, Lemmatizer) and self.lookup_ruler:
-                docs = self._lemmatizer(proc).pipe(docs)
+                runner = self._stand_in(proc, CachedLemmatizer)
             elif isinstance(proc, Tok2Vec) and self.embed_cache > 0 and split_embed(proc) is not None:
-                docs = self._tok2vec(proc).pipe(docs, batch_size=self.batch_size)
+                runner = self._stand_in(proc, partial(CachedTok2Vec, rows=self.embed_cache))
             elif isinstance(proc, Parser) and self.hold_gil and steps_supported(proc):
-                docs = self._steps(proc).pipe(docs, batch_size=self.batch_size)
-            else:
-                docs = proc.pipe(docs, batch_size=self.batch_size)
+                runner = self._stand_in(proc, SteppedParser)
+            docs = runner.pipe(docs, batch_size=self.batch_size)
         return iter(docs)
 
-    def _ruler(self, ruler: AttributeRuler) -> LookupAttributeRuler:
-        if self._lookup is None:
-            self._lookup = LookupAttributeRuler(ruler)
-        return self._lookup
-
-    def _tok2vec(self, tok2vec: Tok2Vec) -> CachedTok2Vec:
-        if id(tok2vec) not in self._tok2vecs:
-            self._tok2vecs[id(tok2vec)] = CachedTok2Vec(tok2vec, rows=self.embed_cache)
-        return self._tok2vecs[id(tok2vec)]
-
-    def _steps(self, parser: Parser) -> SteppedParser:
-        if id(parser) not in self._stepped:
-            self._stepped[id(parser)] = SteppedParser(parser)
-        return self._stepped[id(parser)]
-
-    def _lemmatizer(self, lemmatizer: Lemmatizer) -> CachedLemmatizer:
-        if self._lemmas is None:
-            self._lemmas = CachedLemmatizer(lemmatizer)
-        return self._lemmas
+    def _stand_in(self, proc: Any, make: Callable[[Any], Any]) -> Any:
+        """What runs in place of the model's component ``proc``: made on first use and kept, since its
+        tables and caches fill as it reads."""
+        if id(proc) not in self._stand_ins:
+            self._stand_ins[id(proc)] = make(proc)
+        return self._stand_ins[id(proc)]
 
     def _plan(self, doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
         """(sentences to parse, sentences the rules read, all sentences)."""
