@@ -69,6 +69,11 @@ def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def corpus_paragraphs() -> list[str]:
+    """Every non-empty paragraph of every corpus article, in file order: texts for model-level checks."""
+    return [p for path in sorted(CORPUS.rglob("*.txt")) for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+
+
 @pytest.fixture(scope="session")
 def corpus_texts() -> dict[str, str]:
     """Every article of corpus/ by doc_id (the file stem), as extract run reads it (no newline translation)."""

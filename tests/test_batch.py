@@ -444,8 +444,8 @@ def _threads_after_watch(conn, parent: int, from_main_thread: bool) -> None:
 @pytest.mark.parametrize("from_main_thread,threads", [(True, 1), (False, 2)])
 def test_batch_worker_leaves_the_watch_to_the_kernel(from_main_thread, threads):
     """A worker forked from the run's main thread is watched by the kernel (PR_SET_PDEATHSIG) and has no
-    second thread (with one, its parser runs about 20% slower); one forked from another thread keeps the
-    polling thread, since that thread's end is not the run's."""
+    second thread (while spaCy's parser took the GIL per state call, one made it about 20% slower); one forked
+    from another thread keeps the polling thread, since that thread's end is not the run's."""
     import multiprocessing
 
     ctx = multiprocessing.get_context("fork")

@@ -8,7 +8,7 @@ from thinc.api import NumpyOps
 
 from extract.inference_ops import BlasThreads, InferenceOps, use_inference_ops
 
-from .conftest import CORPUS
+from .conftest import corpus_paragraphs
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +52,7 @@ def test_inference_ops_reach_every_layer(plain_and_fast):
 def test_inference_ops_parse_the_corpus_as_blis_does(plain_and_fast):
     """Every paragraph of every corpus article: the same tags, POS, heads, labels and lemmas."""
     plain, fast = plain_and_fast
-    texts = [p for path in sorted(CORPUS.rglob("*.txt")) for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    texts = corpus_paragraphs()
     assert len(texts) > 1000
     attrs = ["TAG", "POS", "HEAD", "DEP", "LEMMA", "MORPH"]
     with BlasThreads().limited():

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from extract.parser import DEFAULT_MODEL, load_model
 from extract.stepped_parser import SteppedParser, stepped, steps_supported
 
-from .conftest import CORPUS
+from .conftest import corpus_paragraphs
 
 PARSE_ATTRS = ["HEAD", "DEP", "SENT_START"]
 
@@ -34,7 +34,7 @@ def _both_ways(model, docs: list[Doc], batch_size: int = 256) -> tuple[list[Doc]
 
 def test_stepped_parse_of_every_corpus_paragraph_is_greedy_parse(model):
     """Heads, labels and sentence starts of every paragraph of every corpus article, as spaCy parses them."""
-    texts = [p for path in sorted(CORPUS.rglob("*.txt")) for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    texts = corpus_paragraphs()
     assert len(texts) > 1000
     greedy, steps = _both_ways(model, _vectors(model, texts))
     for text, a, b in zip(texts, greedy, steps):
