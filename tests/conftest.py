@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 import spacy
 
+from spacy.tokens import Doc, Span
+
 import extract
+from extract.groups import GroupRules, assign_groups
 from extract.lexicon import Lexicon
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,10 +44,8 @@ def vocab():
     return spacy.blank("en").vocab
 
 
-def parsed_doc(vocab, rows: list[Row]) -> "spacy.tokens.Doc":
+def parsed_doc(vocab, rows: list[Row]) -> Doc:
     """A Doc with the parse written out by hand; no space before punctuation, '%' or '+', nor around '-'."""
-    from spacy.tokens import Doc
-
     words, heads, deps, pos, tags, lemmas = (list(x) for x in zip(*rows))
     spaces = [not (nxt in NO_SPACE_BEFORE or word in ("(", "-")) for word, nxt in zip(words, words[1:] + [""])]
     return Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
@@ -97,3 +98,25 @@ def reload_without(nlp, path: Path, name: str, word: str):
     lists[name]["words"].remove(word)
     saved.write_text(json.dumps(lists), encoding="utf-8")
     return spacy.load(path)
+
+
+def build(vocab, rows: list[Row], figures: list[tuple[int, int, float, str]] = ()) -> Doc:
+    """A parsed Doc with percentage spans (start, end, value, form) as survey_percentages would set them;
+    no space is written before punctuation, '%' or '+', nor around a hyphen."""
+    doc = parsed_doc(vocab, rows)
+    spans = []
+    for start, end, value, form in figures:
+        span = Span(doc, start, end)
+        span._.value, span._.form, span._.unit, span._.kind, span._.bound = value, form, "percent", "share", "exact"
+        spans.append(span)
+    doc.spans["survey_percentages"] = spans
+    return doc
+
+
+def groups_of(doc: Doc, lex: Lexicon, *, survey: bool = True) -> list[tuple[str, str | None]]:
+    """Kinds and groups as the steps link them; ``survey`` puts the sentence in an article that reports
+    a survey (as every row's article does), through a sample size whose population is not given."""
+    samples = [Span(doc, 0, 1)] if survey else []
+    state = assign_groups(doc, list(doc.spans["survey_percentages"]), [(0, len(doc))], samples, GroupRules(lex))
+    return [(a.kind, doc[a.group[0]:a.group[1]].text if a.group and a.kind != "other" else None)
+            for a in state.assignments]

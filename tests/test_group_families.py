@@ -19,8 +19,7 @@ import pytest
 from extract.groups.attach import _answer_under_question
 from extract.groups.rules import ratio_base
 
-from .conftest import parsed_doc
-from .test_group_steps import build, groups_of
+from .conftest import build, groups_of, parsed_doc
 
 def figures_kinds_groups(doc) -> list[tuple[str, str, str | None]]:
     """Each percentage's text, kind and group text, in reading order."""
@@ -605,6 +604,20 @@ def test_the_question_names_who_answered(nlp, text: str, groups: list[str]) -> N
      "ethical climate, down by more than half from 47% in 2002.",
      [("18%", "share", "Americans"), ("half", "other", None), ("47%", "share", "Americans")]),
     ("Inflation rose from 5% in 2003 to 13.3%.", [("5%", "other", None), ("13.3%", "other", None)]),
+    # Compared, versus, against: the same share at another time (dev2 trade press, dev3 health) ...
+    ("A survey of 500 marketers was published. The percentage of respondents who said they can track digital sales "
+     "is 46%, versus 68% last year.", [("46%", "share", "respondents"), ("68%", "share", "respondents")]),
+    ("Seventy percent of the 390 CEOs who responded to the poll reported that financial issues were their most "
+     "pressing problem, compared to 72 percent in 2006 and 67 percent in 2005.",
+     [("Seventy percent", "share", "CEOs"), ("72 percent", "share", "CEOs"), ("67 percent", "share", "CEOs")]),
+    ("A survey of 17,236 physicians was published. Only 17% are in solo practice compared to 25% in 2012.",
+     [("17%", "share", "physicians"), ("25%", "share", "physicians")]),
+    # ... or of the group its own "for X" names (dev3 marketing trade press)
+    ("A survey of 1,000 marketers was published. Some 60 percent of marketers plan to use it, compared to 69 "
+     "percent for agencies.", [("60 percent", "share", "marketers"), ("69 percent", "share", "agencies")]),
+    # A figure compared with an amount is not a share.
+    ("A survey of 1,000 retailers was published. Sales rose 12% in 2012, compared with 8% in 2011.",
+     [("12%", "other", None), ("8%", "other", None)]),
 ])
 def test_earlier_value_of_a_share(nlp, text: str, expected) -> None:
     doc = nlp(text)

@@ -10,29 +10,7 @@ from extract.groups import GroupRules, assign_groups
 from extract.lexicon import Lexicon
 from extract.phrases import extend_defining_tail, is_people, trim_phrase
 
-from .conftest import Row, parsed_doc
-
-
-def build(vocab, rows: list[Row], figures: list[tuple[int, int, float, str]] = ()) -> Doc:
-    """A parsed Doc with percentage spans (start, end, value, form) as survey_percentages would set them;
-    no space is written before punctuation, '%' or '+', nor around a hyphen."""
-    doc = parsed_doc(vocab, rows)
-    spans = []
-    for start, end, value, form in figures:
-        span = Span(doc, start, end)
-        span._.value, span._.form, span._.unit, span._.kind, span._.bound = value, form, "percent", "share", "exact"
-        spans.append(span)
-    doc.spans["survey_percentages"] = spans
-    return doc
-
-
-def groups_of(doc: Doc, lex: Lexicon, *, survey: bool = True) -> list[tuple[str, str | None]]:
-    """Kinds and groups as the steps link them; ``survey`` puts the sentence in an article that reports
-    a survey (as every row's article does), through a sample size whose population is not given."""
-    samples = [Span(doc, 0, 1)] if survey else []
-    state = assign_groups(doc, list(doc.spans["survey_percentages"]), [(0, len(doc))], samples, GroupRules(lex))
-    return [(a.kind, doc[a.group[0]:a.group[1]].text if a.group and a.kind != "other" else None)
-            for a in state.assignments]
+from .conftest import Row, build, groups_of, parsed_doc
 
 
 # "Among those who use Internet advertising, just 14 per cent say they only use it ..."

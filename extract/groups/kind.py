@@ -65,6 +65,9 @@ def figure_kind(state: GroupState, fig: Span, sent: Span, of_obj: Optional[Token
             "nummod", "amod", "compound", "quantmod", "nmod", "npadvmod"):
         if root.head.lemma_.lower() in rules.mistagged_verbs and root.head.i == fig.end:
             return "other", True  # "another 11% plan to ...": a verb the tagger took for a noun
+        if root.head.i == fig.end and _verb_taken_for_noun(fig, sent):
+            # "20% practice in groups of ...": the figure is the subject of the verb the tagger took for a noun
+            return ("share" if survey_cue(state, sent) or _survey_default(state, sent) else "other"), True
         if root.head.i == fig.end and root.head.lower_.endswith("ing") and not (
                 root.head.lower_ in rules.amount or root.head.lemma_.lower() in rules.amount):
             return "other", True  # "31 per cent agreeing, 39 per cent disagreeing": a participle, not a noun
@@ -133,6 +136,18 @@ def _names_the_gap(fig: Span, difference: frozenset[str]) -> bool:
     if root.dep_ == "attr" and gov.lemma_ == "be":
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in difference for c in gov.children)
     return False
+
+
+def _verb_taken_for_noun(fig: Span, sent: Span) -> bool:
+    """'20% practice in groups of 101 doctors', 'Only 14% perceive that they have the time': a sentence that opens
+    with its figure and whose only root is the word after it, a singular noun taking a complement as a verb
+    would. A noun the figure really modifies ('a 3% rise in prices', '10% inflation.') has a determiner before
+    the figure or no complement."""
+    head = fig.root.head
+    if head.dep_ != "ROOT" or head.tag_ != "NN" or any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in sent):
+        return False
+    opens = all(t.pos_ in ("ADV", "PUNCT", "CCONJ") for t in sent.doc[sent.start:fig.start])
+    return opens and any(c.i > head.i and c.dep_ in ("prep", "relcl", "ccomp", "acl", "dobj") for c in head.children)
 
 
 def _bounds_what_follows(doc: Doc, word: Token, sent: Span) -> bool:

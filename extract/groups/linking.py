@@ -23,7 +23,7 @@ Step = Callable[[GroupState, Span, list[int]], None]
 STEPS: tuple[tuple[str, Step], ...] = (
     ("syntactic", own_groups),  # 1-3: kind, time, statement and the group the sentence states per figure
     ("share_changes", share_changes),  # "..., a 5 percent decline from last year": a share's change in '%'
-    ("earlier_values", earlier_values),  # "..., up from 7% in 2003": the earlier value of the same share
+    ("earlier_values", earlier_values),  # "..., up from 7% in 2003", "compared to 25% in 2012": the share's counterpart
     ("neighbour_kind", kind_from_neighbours),  # no cue of its own: the kind of a confident share beside it
     ("ranges", range_kinds),  # the two ends of a range share a kind
     ("elliptic", resolve_elliptic),  # "of very effective": the group named in full earlier

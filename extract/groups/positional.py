@@ -19,30 +19,54 @@ LIST_LINK = regex.compile(r"^\s*(?:,|and|or|&|,\s*and|,\s*&)\s*$", regex.I)
 
 
 # ------------------------------------------------------------ earlier values
+# What introduces a share's counterpart: the same share at another time ("up from 7% in 2003", "compared to 72
+# percent in 2006", "against 44% a year earlier") or for another group ("versus just 19 percent for marketers").
+COUNTERPART_LINK = regex.compile(
+    r"""\b(?:(?:up|down|rising|falling|rose|fell|increased|decreased|declined|drop|fall|decline|rise|increase)
+              (?:\s+by\s+(?:more\s+than\s+|almost\s+|nearly\s+)?(?:half|a\s+third|a\s+quarter|\d+\s+points?))?
+              \s+from                                    # "up from", "down by more than half from"
+           |compared\s+(?:to|with)|versus|vs\.?|against  # "compared with", "versus", "vs.", "against"
+        )\s+(?:\w+\s+){0,2}$                            # up to two words between: "a mere", "just"
+    """, regex.I | regex.X)
+OWN_GROUP_PREPS = frozenset({"for", "among", "of", "at"})  # "compared to 69 percent for marketers"
+
+
 def earlier_values(state: GroupState, sent: Span, members: list[int]) -> None:
-    """'36% of British camera phone users ..., up from 7% in 2003': the earlier value of the same share."""
+    """The counterpart of a share, introduced by a comparison after it, is a share too (ANNOTATION: a share
+    of another period is a share): of the group its own "for/among/of X" names, else of the share it is
+    compared with. The family: "36% of camera phone users ..., up from 7% in 2003", "Seventy percent of
+    the 390 CEOs ..., compared to 72 percent in 2006", "Only 17% are in solo practice compared to 25% in
+    2012", "with 89 percent of agencies planning to use it, compared to 69 percent for marketers"."""
     text, figures, out = state.text, state.figures, state.assignments
     for n in members:
         fig, a = figures[n], out[n]
         if a.kind != "other" or fig._.unit != "percent":
             continue
-        # "up from 7% in 2003", "down by more than half from 47% in 2002", "an \"extremely worrying\" drop from 74%"
-        if not regex.search(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased|declined|drop|fall|decline|rise|increase)"
-                            r"(?:\s+by\s+(?:more\s+than\s+|almost\s+|nearly\s+)?(?:half|a\s+third|a\s+quarter|\d+\s+points?))?"
-                            r"\s+from\s+(?:\w+\s+){0,2}$",
-                            text[max(0, fig.start_char - 60):fig.start_char], regex.I):
+        if not COUNTERPART_LINK.search(text[max(sent.start_char, fig.start_char - 60):fig.start_char]):
             continue
         if regex.match(r"\s+(?:in\s+\d{4}\s+)?to\b", text[fig.end_char:fig.end_char + 15]):
             continue  # "from 5% to 13.3%": a movement, not an earlier value
         if regex.search(r"\brespectively\b", text[fig.end_char:sent.end_char]):
             continue  # "down from 68 percent and 55 percent, respectively": the list maps them
-        earlier = [m for m in members if figures[m].end <= fig.start and out[m].kind == "share" and out[m].group
-                   and not out[m].kind_by_default]
-        if earlier:
-            a.kind, a.group, a.resolved, a.kind_by_default = "share", out[earlier[-1]].group, True, False
+        earlier = [m for m in members if figures[m].end <= fig.start and out[m].kind == "share"
+                   and (state.survey_doc or out[m].group and not out[m].kind_by_default)]
+        own = _own_group_after(state, fig.end) if state.survey_doc or earlier else None
+        if own is not None or earlier:
+            # Without a group of its own, the group of the share it is compared with; where that one is still
+            # open, the discourse step gives both the same mention.
+            group = own or out[earlier[-1]].group
+            a.kind, a.group, a.resolved, a.kind_by_default = "share", group, group is not None, False
         elif state.previous_groups and sent[0].lower_ in state.rules.lex.word_set("back_reference_openers"):
             # "Nearly half (49%) of CEOs rated ... Best in Class. That was up from 24% in 2022."
             a.kind, a.group, a.resolved, a.kind_by_default = "share", state.previous_groups[-1], True, False
+
+
+def _own_group_after(state: GroupState, i: int) -> Optional[TokenSpan]:
+    """'69 percent for marketers', '40% of those working for independents': the mention that a preposition
+    right after the figure (token ``i``) introduces, if any."""
+    if i >= len(state.doc) or state.doc[i].lower_ not in OWN_GROUP_PREPS:
+        return None
+    return next((m for m in state.mentions if m[0] == i + 1), None)
 
 
 # ------------------------------------------------------------ elliptic groups
