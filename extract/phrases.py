@@ -142,9 +142,9 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
             break
         if tok.dep_ in ("acl", "relcl", "advcl") and tok.i > head.i and not is_pronoun_head(head, lex) and (
                 tok.lower_ in lex.word_set("survey_participles") or tok.lemma_.lower() in lex.word_set("survey_tail_verbs")
-                or tok.lower_ == "taken"):
+                or tok.lemma_.lower() in lex.word_set("answering_verbs") or tok.lower_ == "taken"):
             end = tok.left_edge.i if tok.left_edge.i > head.i else tok.i
-            break  # "... process surveyed online between June 22", "adults taken on the 10th ... by YouGov"
+            break  # "... process surveyed online between June 22", "adults taken on the 10th ... by YouGov", "CFOs who responded"
         if tok.dep_ == "prep" and tok.lower_ == "from" and tok.i > head.i and (
                 any(c.lower_ in lex.word_set("spread_preps") for c in tok.children)
                 or any(t.lower_ in lex.word_set("example_words") for t in doc[tok.i + 1:min(end, tok.i + 5)])):

@@ -43,6 +43,48 @@ def _in_age_band(doc: Doc, sent: Span, tok: Token, patterns: SamplePatterns) -> 
                                      for t in doc[first + 1:tok.i])
 
 
+def _numerator(doc: Doc, tok: Token, patterns: SamplePatterns) -> bool:
+    """'More than two-thirds (67%)', 'Nearly three-quarters': the number is the top of a fraction whose digits
+    come in brackets, not a count of people."""
+    j = tok.i + 1
+    if j < len(doc) and doc[j].text in ("-", "\u2013"):
+        j += 1
+    return j < len(doc) and j > tok.i and doc[j].lower_ in patterns.lexicon.denominators
+
+
+def _threshold(doc: Doc, tok: Token, sent: Span, patterns: SamplePatterns) -> bool:
+    """A size or age that defines who is meant, not how many answered: 'organizations with over 500 employees',
+    'firms with 25 staff or fewer', 'a national sample of 1,910 18 to 34 year-olds', 'children aged 10 or
+    younger'. The family: a count after 'with' (a qualifier may stand between), or a count followed by 'or
+    more/fewer/less/older/younger', or the low end of a range of years of age."""
+    before = [t for t in doc[max(sent.start, tok.i - 3):tok.i] if t.lower_ not in patterns.words("threshold_qualifiers")]
+    if before and before[-1].lower_ == "with" and tok.i - before[-1].i <= 3:
+        return True
+    after = doc[tok.i + 1:min(sent.end, tok.i + 5)]
+    words = [t.lower_ for t in after]
+    # "25 staff or fewer", "1,000 or more employees": the comparative may follow the count or its noun.
+    for k in range(min(3, len(words) - 1)):
+        if words[k] == "or" and words[k + 1] in patterns.words("threshold_comparatives"):
+            return True
+    # "18 to 34 year-olds", "18-24 year olds": the low end of an age band (the high end is caught below).
+    if len(words) >= 3 and words[0] in patterns.words("range_words") and after[1].like_num:
+        return _years_of_age(words[2:])
+    return _years_of_age(words)
+
+
+def _opens_age_band(doc: Doc, i: int, patterns: SamplePatterns) -> bool:
+    """'1,910 [18 to 34 year-olds]': the first number of an age band stays in the population."""
+    if not doc[i].like_num or i + 3 >= len(doc) or doc[i + 1].lower_ not in patterns.words("range_words"):
+        return False
+    return doc[i + 2].like_num and _years_of_age([t.lower_ for t in doc[i + 3:i + 6]])
+
+
+def _years_of_age(words: list[str]) -> bool:
+    """'year-olds', 'year olds', 'years old': the words after a number that make it an age."""
+    return bool(words) and (words[0] in ("year-olds", "year-old") or words[0] in ("year", "years") and len(words) > 1
+                            and words[1] in ("-", "olds", "old") or words[:3] == ["year", "-", "olds"])
+
+
 def _numeric_tokens(doc: Doc) -> list[int]:
     """Offsets of the tokens that look like a number or are tagged one, read off the token arrays once
     per document (the sentences' other tokens are never a count)."""
@@ -75,6 +117,8 @@ def _number_tokens(doc: Doc, sent: Span, percent_tokens: set[int], patterns: Sam
             continue  # a day: "between June 22 and 30, 2009", "Feb. 25 to March 8", "between 11 and 27 February"
         if value <= 120 and _in_age_band(doc, sent, tok, patterns):
             continue  # an age: "2,000 adults (ages 18-34)", "aged 18 to 24", "age 65 or older"
+        if _numerator(doc, tok, patterns) or _threshold(doc, tok, sent, patterns):
+            continue
         out.append(tok)
     return out
 
@@ -99,6 +143,29 @@ def _quantified_head(num: Token) -> Optional[Token]:
 
 def _is_survey_verb(tok: Token, patterns: SamplePatterns) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in patterns.survey_verbs
+
+
+def _after_survey_of(doc: Doc, num: Token, head: Token, patterns: SamplePatterns) -> bool:
+    """'A poll of 116 voters found 16% back the plan': read in word order, not in the parse, which for some
+    digits makes the people the subject of the next verb. A survey noun, 'of', a qualifier or two, the count,
+    and people right after it."""
+    if head.i != num.i + 1 or not is_people(head, patterns.lexicon):
+        return False
+    i = num.i - 1
+    while i >= 0 and num.i - i <= 3 and doc[i].lower_ in patterns.words("base_qualifiers"):
+        i -= 1
+    return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lemma_.lower() in patterns.survey_nouns
+
+
+def _took_part(clause: Token, patterns: SamplePatterns) -> bool:
+    """'390 CEOs who responded to the ... poll', '722 branch managers ... who responded to the survey', '500 members
+    who took part in the survey': a clause saying they answered. 'Voted' needs the survey named in the clause
+    ('who voted in our poll'), since people who voted in an election are not a sample."""
+    lemma = clause.lemma_.lower()
+    names_survey = any(t.lemma_.lower() in patterns.survey_nouns for t in clause.subtree)
+    if lemma == "take":
+        return names_survey and any(c.lower_ == "part" for c in clause.children)
+    return lemma in patterns.taking_part and (names_survey or lemma in patterns.words("answering_verbs"))
 
 
 def _subject_lemma(verb: Token) -> str:
@@ -184,8 +251,13 @@ def _asked(head: Token, patterns: SamplePatterns, figure_tokens: frozenset[int] 
         return True
     if head.dep_ == "pobj" and gov.lower_ == "to" and gov.head.lemma_.lower() in patterns.words("contact_verbs"):
         return True
-    for child in head.children:
-        if child.dep_ in ("acl", "relcl") and (child.lower_ in patterns.participles or _is_survey_verb(child, patterns)):
+    # "722 branch managers and non-manager pharmacists who responded to the survey": the clause may close the list.
+    for child in (c for node in (head, *head.conjuncts) for c in node.children):
+        if child.dep_ in ("acl", "relcl") and (child.lower_ in patterns.participles or _is_survey_verb(child, patterns)
+                                               or _took_part(child, patterns)):
+            return True
+        # "of the 2,000 surveyed adults", "the 1,000 polled voters": the participle between the count and the noun
+        if child.dep_ in ("amod", "compound") and child.lower_ in patterns.participles and child.i < head.i:
             return True
     # ... the clause may hang on the place the people are at; they, not the colleges, were asked.
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in patterns.place_preps):
@@ -227,7 +299,7 @@ def find_samples(doc: Doc, sentences: Iterable[tuple[int, int]], patterns: Sampl
                 continue
             if head.lemma_.lower() in patterns.not_respondents or head.lower_ in patterns.not_respondents:
                 continue
-            if not _asked(head, patterns, percent_tokens):
+            if not (_asked(head, patterns, percent_tokens) or _after_survey_of(doc, num, head, patterns)):
                 continue
             accepted[num.i] = _make_sample(doc, num, head, patterns, (s, e))
         # "401 people before ... and 601 afterwards", "400 senior marketing and 250 IT executives"
@@ -352,7 +424,8 @@ def _make_sample(doc: Doc, num: Token, head: Optional[Token], patterns: SamplePa
     elif head is not None and head.i > num.i:
         phrase = trim_phrase(doc, head, patterns.lexicon, drop_tokens={num.i}, limit=limit)
         if phrase is not None:
-            while phrase[0] < head.i and (doc[phrase[0]].like_num or doc[phrase[0]].dep_ == "cc"):
+            while phrase[0] < head.i and (doc[phrase[0]].like_num or doc[phrase[0]].dep_ == "cc") \
+                    and not _opens_age_band(doc, phrase[0], patterns):
                 phrase = (phrase[0] + 1, phrase[1])  # "1,647 and 844 adults": the other count is not who
             population = extend_defining_tail(doc, _verb_attached_modifier(doc, head, phrase, patterns), limit)
         if head.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in patterns.respondent_heads and \
@@ -375,7 +448,7 @@ def _verb_attached_modifier(doc: Doc, head: Token, phrase: tuple[int, int], patt
     # names alone are places ("from across North America, Europe, Asia and Australia").
     longer_than_a_place = nxt.lower_ in patterns.words("place_tail_preps") and any(
         t.pos_ == "NOUN" and t.lower_ not in patterns.places for t in nxt.subtree)
-    if nxt.head.i not in hosts or not (defining or longer_than_a_place):
+    if nxt.head.i not in hosts or not (defining or longer_than_a_place) or _opens_a_date(doc, end, patterns):
         return phrase
     if any(t.lower_ in patterns.words("example_words") for t in doc[end + 1:min(len(doc), end + 5)]):
         return phrase  # "from companies including Barclaycard, ...": examples of where they work, not who
@@ -385,6 +458,13 @@ def _verb_attached_modifier(doc: Doc, head: Token, phrase: tuple[int, int], patt
             new_end = i
             break
     return (phrase[0], new_end) if new_end > end + 1 else phrase
+
+
+def _opens_a_date(doc: Doc, i: int, patterns: SamplePatterns) -> bool:
+    """'questioned 600 owners between January 27 and Februar 20, 2009', 'surveyed 333 executives between March 26
+    and April 2': when they were asked, not who they are; a month or a year within two words of the preposition."""
+    return any(t.lower_.rstrip(".") in patterns.months or (t.like_num and len(t.text) == 4 and t.text[:2] in ("19", "20"))
+               for t in doc[i + 1:min(len(doc), i + 3)])
 
 
 def _split_shared_heads(doc: Doc, samples: list[Sample]) -> None:

@@ -76,6 +76,33 @@ DEEP_CONJUNCT = [("Creativebrief", 1, "nsubj", "PROPN", "NNP", "Creativebrief"),
                  ("from", 11, "prep", "ADP", "IN", "from"), ("agencies", 12, "pobj", "NOUN", "NNS", "agency"),
                  (".", 1, "punct", "PUNCT", ".", ".")]
 
+# "The 390 CEOs who responded to the poll reported problems." (dev3 health): a clause saying they answered.
+RESPONDED = [("The", 2, "det", "DET", "DT", "the"), ("390", 2, "nummod", "NUM", "CD", "390"),
+             ("CEOs", 8, "nsubj", "NOUN", "NNS", "ceo"), ("who", 4, "nsubj", "PRON", "WP", "who"),
+             ("responded", 2, "relcl", "VERB", "VBD", "respond"), ("to", 4, "prep", "ADP", "IN", "to"),
+             ("the", 7, "det", "DET", "DT", "the"), ("poll", 5, "pobj", "NOUN", "NN", "poll"),
+             ("reported", 8, "ROOT", "VERB", "VBD", "report"), ("problems", 8, "dobj", "NOUN", "NNS", "problem"),
+             (".", 8, "punct", "PUNCT", ".", ".")]
+# "Most of the 2,000 surveyed adults plan a trip." (dev3 consumer): the participle between count and noun.
+SURVEYED_BETWEEN = [("Most", 6, "nsubj", "ADJ", "JJS", "Most"), ("of", 0, "prep", "ADP", "IN", "of"),
+                    ("the", 5, "det", "DET", "DT", "the"), ("2,000", 5, "nummod", "NUM", "CD", "2,000"),
+                    ("surveyed", 5, "amod", "VERB", "VBN", "survey"), ("adults", 1, "pobj", "NOUN", "NNS", "adult"),
+                    ("plan", 6, "ROOT", "VERB", "VBP", "plan"), ("a", 8, "det", "DET", "DT", "a"),
+                    ("trip", 6, "dobj", "NOUN", "NN", "trip"), (".", 6, "punct", "PUNCT", ".", ".")]
+# "Respondents from organizations with over 500 employees were attacked." (dev3 IT): a size, not a sample.
+SIZE = [("Respondents", 8, "nsubjpass", "NOUN", "NNS", "respondent"), ("from", 0, "prep", "ADP", "IN", "from"),
+        ("organizations", 1, "pobj", "NOUN", "NNS", "organization"), ("with", 2, "prep", "ADP", "IN", "with"),
+        ("over", 5, "quantmod", "ADP", "IN", "over"), ("500", 6, "nummod", "NUM", "CD", "500"),
+        ("employees", 3, "pobj", "NOUN", "NNS", "employee"), ("were", 8, "auxpass", "AUX", "VBD", "be"),
+        ("attacked", 8, "ROOT", "VERB", "VBN", "attack"), (".", 8, "punct", "PUNCT", ".", ".")]
+# "The survey questioned 600 owners between January 27 and February 20." (dev3 workplace): when, not who.
+WHEN = [("The", 1, "det", "DET", "DT", "the"), ("survey", 2, "nsubj", "NOUN", "NN", "survey"),
+        ("questioned", 2, "ROOT", "VERB", "VBD", "question"), ("600", 4, "nummod", "NUM", "CD", "600"),
+        ("owners", 2, "dobj", "NOUN", "NNS", "owner"), ("between", 2, "prep", "ADP", "IN", "between"),
+        ("January", 5, "pobj", "PROPN", "NNP", "January"), ("27", 6, "nummod", "NUM", "CD", "27"),
+        ("and", 6, "cc", "CCONJ", "CC", "and"), ("February", 6, "conj", "PROPN", "NNP", "February"),
+        ("20", 9, "nummod", "NUM", "CD", "20"), (".", 2, "punct", "PUNCT", ".", ".")]
+
 CASES = [
     ("a part as a clause", PART_CLAUSE, [(312, "work in retail")]),
     ("a part as a subject", PART_SUBJECT, [(15, "were based in the U.S.")]),
@@ -86,6 +113,10 @@ CASES = [
     ("days are not counts", DATES, []),
     ("units the people asked speak for", UNITS_OF, [(800, "organizations")]),
     ("a counted conjunct deep in the first list", DEEP_CONJUNCT, [(50, "marketers"), (50, "leaders from agencies")]),
+    ("a clause saying they answered", RESPONDED, [(390, "CEOs")]),
+    ("the participle between count and noun", SURVEYED_BETWEEN, [(2000, "adults")]),
+    ("a size is not a sample", SIZE, []),
+    ("a date is when, not who", WHEN, [(600, "owners")]),
 ]
 
 

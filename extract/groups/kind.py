@@ -63,10 +63,9 @@ def figure_kind(state: GroupState, fig: Span, sent: Span, of_obj: Optional[Token
     glued = root.head.i in state.stops and fig._.form != "range_low"
     if root.head.i > fig.end - 1 and not glued and root.head.pos_ in ("NOUN", "PROPN") and root.dep_ in (
             "nummod", "amod", "compound", "quantmod", "nmod", "npadvmod"):
-        if root.head.lemma_.lower() in rules.mistagged_verbs and root.head.i == fig.end:
-            return "other", True  # "another 11% plan to ...": a verb the tagger took for a noun
-        if root.head.i == fig.end and _verb_taken_for_noun(fig, sent):
-            # "20% practice in groups of ...": the figure is the subject of the verb the tagger took for a noun
+        if root.head.i == fig.end and (root.head.lemma_.lower() in rules.mistagged_verbs or _verb_taken_for_noun(fig, sent)):
+            # "another 11% plan to ...", "20% practice in groups of ...": the figure is the subject of a verb the
+            # tagger took for a noun
             return ("share" if survey_cue(state, sent) or _survey_default(state, sent) else "other"), True
         if root.head.i == fig.end and root.head.lower_.endswith("ing") and not (
                 root.head.lower_ in rules.amount or root.head.lemma_.lower() in rules.amount):
