@@ -241,9 +241,12 @@ def report(
     gold: Optional[Path] = typer.Option(None, "--gold", help="Gold directory: mark false positives, misses and wrong groups."),
     records: Optional[Path] = typer.Option(None, "--records", help="Show these records (any system's JSONL) instead of extracting."),
     title: str = typer.Option("Survey statistics: review", "--title", help="Page title."),
+    editable: bool = typer.Option(False, "--editable", help="Let the reader correct the records (kept in the browser) and export them as gold JSONL."),
+    blank: bool = typer.Option(False, "--blank", help="Articles with no records, to label from scratch (editable; the extractor is not run)."),
 ) -> None:
     """Write one self-contained HTML page showing every figure in its sentence, with its group,
-    sample and checks (works offline; open it from disk in any browser).
+    sample and checks (works offline; open it from disk in any browser). With --editable or --blank
+    the page corrects records and exports them as gold (see docs/review.md).
 
     Inputs that could not be read are printed and listed at the top of the page. Exit status: 0 when
     every input was read, 1 when any could not be (the page shows the others), 2 for a usage error.
@@ -253,7 +256,7 @@ def report(
     texts, failed = _read_inputs(paths)
     recs = _read_records(records)
     try:
-        page = build(texts=texts, records=recs, gold=gold, title=title, failed=failed)
+        page = build(texts=texts, records=recs, gold=gold, title=title, failed=failed, editable=editable, blank=blank)
     except FileNotFoundError as exc:
         _fail(str(exc))
         return
