@@ -245,4 +245,19 @@ def test_report_edit_correct_export_validate_evaluate_reload_import(tmp_path, br
     mark("45%").click()
     assert "baristas in Z\u00fcrich" in find("#details").text
     assert "k-change" in mark("30 per cent").get_attribute("class") and mark("a third")
+    # delete a record; the deletion is kept too
+    mark("a third").click()
+    find("#ed-delete").click()
+    d.refresh()
+    assert [m.text for m in d.find_elements(By.CSS_SELECTOR, "#article mark.fig")] == ["45%", "30 per cent", "812"]
     assert not [e for e in d.get_log("browser") if e["level"] == "SEVERE"]
+
+    # a blank page of the same articles: no records, not even the corrected ones this browser keeps
+    blank = tmp_path / "blank.html"
+    assert runner.invoke(app, ["report", str(corpus), "--blank", "--out", str(blank)]).exit_code == 0
+    d.get(blank.as_uri() + f"#doc={UNICODE_DOC}")
+    assert d.find_elements(By.CSS_SELECTOR, "#article mark.fig") == []
+    select_words("812")
+    find("#ed-add-sample").click()
+    assert [m.text for m in d.find_elements(By.CSS_SELECTOR, "#article mark.fig")] == ["812"]
+    assert "k-sample" in mark("812").get_attribute("class") and find("#ed-value").get_attribute("value") == "812"

@@ -216,10 +216,11 @@ def failed_html(failed: Sequence[str]) -> str:
 
 
 def render(views: Sequence[ArticleView], *, title: str = "Survey statistics: review", with_gold: bool = False,
-           failed: Sequence[str] = (), editable: bool = False) -> str:
+           failed: Sequence[str] = (), editable: bool = False, blank: bool = False) -> str:
     """The page. ``editable`` adds the corrections editor (edit.js): each article's text goes into the data
     block, the script draws the article from it and the records (no templates), and corrections are kept in
-    the browser and exported as gold JSONL."""
+    the browser and exported as gold JSONL. ``blank`` (labeling from scratch) keeps them apart from the
+    corrections of the same articles' records."""
     docs, templates = [], []
     for n, v in enumerate(views):
         fails = sum(c.status == "fails" for c in v.checks)
@@ -245,16 +246,18 @@ def render(views: Sequence[ArticleView], *, title: str = "Survey statistics: rev
     data: dict[str, Any] = {"docs": docs, "gold": with_gold}
     css, js = asset("report.css"), asset("report.js")
     if editable:
-        data.update(editable=True, store=store_key(views), fields=FIELDS, bounds=list(BOUNDS), kinds=list(KINDS))
+        data.update(editable=True, store=store_key(views, "blank" if blank else "records"), fields=FIELDS, bounds=list(BOUNDS), kinds=list(KINDS))
         css, js = css + asset("edit.css"), asset("edit.js") + "\n" + js
     return asset("page.html").format(csp=CSP, title=html.escape(title), css=css, js=js, data=_json_script(data),
                                      templates="\n".join(templates), failed=failed_html(failed))
 
 
-def store_key(views: Sequence[ArticleView]) -> str:
-    """Where the page keeps its corrections in the browser: one key per set of article texts, so that two
-    pages of the same articles share their corrections and pages of other articles never see them."""
-    digest = hashlib.sha256()
+def store_key(views: Sequence[ArticleView], mode: str) -> str:
+    """Where the page keeps its corrections in the browser: one key per set of article texts and mode, so
+    that two pages of the same articles share their corrections (a page written again after the extractor
+    changed still shows them), pages of other articles never see them, and a blank page never shows the
+    corrected records of an editable one."""
+    digest = hashlib.sha256(mode.encode("utf-8"))
     for v in views:
         digest.update(json.dumps([v.doc_id, v.text], ensure_ascii=False).encode("utf-8"))
     return "survey-extract:" + digest.hexdigest()[:16]
@@ -282,7 +285,7 @@ def report(paths: Union[str, Iterable[str], None] = None, *, out: Optional[Union
         g = read_gold(gold, texts)
         gold_records, gold_docs = g.records, g.docs
     page = render(build_views(texts, records, gold_records, gold_docs, with_checks=not blank), title=title,
-                  with_gold=gold is not None, failed=failed, editable=editable)
+                  with_gold=gold is not None, failed=failed, editable=editable, blank=blank)
     if out is not None:
         Path(out).write_text(page, encoding="utf-8")
     return page
