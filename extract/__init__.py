@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # what the names are, for type checkers; at run time they loa
     from .pipeline import default_pipeline, extract_many, extract_text, load
     from .records import PercentageRecord, Record, SampleSizeRecord, StudyRecord, records_from_doc
     from .review.scoring import evaluate
+    from .review.studies import studies_table
 
 __version__ = "0.1.0"
 
@@ -30,9 +31,10 @@ _LAZY: dict[str, str] = {
     "PercentageRecord": "records", "SampleSizeRecord": "records", "StudyRecord": "records", "Record": "records",
     "records_from_doc": "records", "register_extensions": "extensions",
     "extract_corpus": "runs.corpus", "evaluate": "review.scoring", "check": "review.checks", "report": "review.report",
+    "studies_table": "review.studies",
 }
 __all__ = [
-    "load", "extract_text", "extract_many", "extract_corpus", "evaluate", "check", "report",
+    "load", "extract_text", "extract_many", "extract_corpus", "evaluate", "check", "report", "studies_table",
     "PercentageRecord", "SampleSizeRecord", "StudyRecord", "Record", "records_from_doc", "register_extensions",
     "default_pipeline",
 ]

@@ -241,9 +241,12 @@ def report(
     gold: Optional[Path] = typer.Option(None, "--gold", help="Gold directory: mark false positives, misses and wrong groups."),
     records: Optional[Path] = typer.Option(None, "--records", help="Show these records (any system's JSONL) instead of extracting."),
     title: str = typer.Option("Survey statistics: review", "--title", help="Page title."),
+    editable: bool = typer.Option(False, "--editable", help="Let the reader correct the records (kept in the browser) and export them as gold JSONL."),
+    blank: bool = typer.Option(False, "--blank", help="Articles with no records, to label from scratch (editable; the extractor is not run)."),
 ) -> None:
     """Write one self-contained HTML page showing every figure in its sentence, with its group,
-    sample and checks (works offline; open it from disk in any browser).
+    sample and checks (works offline; open it from disk in any browser). With --editable or --blank
+    the page corrects records and exports them as gold (see docs/review.md).
 
     Inputs that could not be read are printed and listed at the top of the page. Exit status: 0 when
     every input was read, 1 when any could not be (the page shows the others), 2 for a usage error.
@@ -253,7 +256,7 @@ def report(
     texts, failed = _read_inputs(paths)
     recs = _read_records(records)
     try:
-        page = build(texts=texts, records=recs, gold=gold, title=title, failed=failed)
+        page = build(texts=texts, records=recs, gold=gold, title=title, failed=failed, editable=editable, blank=blank)
     except FileNotFoundError as exc:
         _fail(str(exc))
         return
@@ -263,6 +266,40 @@ def report(
         _fail(Errors.E042.format(path=out, reason=exc.strerror or exc))
     typer.echo(f"wrote {out}: {_count(len(texts), 'article')}, {_count(len(failed), 'input')} could not be read",
                err=True)
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def studies(
+    paths: List[str] = typer.Argument(..., help="Articles (.txt/.html/.jsonl/.csv files, directories, globs)."),
+    out: str = typer.Option(..., "--out", "-o", metavar="FILE", help="The table: .csv, .jsonl or .parquet."),
+    fmt: Optional[str] = typer.Option(None, "--format", metavar="FORMAT", help="jsonl, csv or parquet (default: from --out's extension)."),
+    records: Optional[Path] = typer.Option(None, "--records", help="Use these records (any system's JSONL) instead of extracting."),
+) -> None:
+    """One row per study the articles quote: org, title, year, sample, the articles that quote it (with
+    the offsets of the mentions and how many figures each gives) and where those articles agree.
+
+    Mentions are one study when their orgs match leniently and their titles, years or sample sizes do
+    too (the matched_on column says which). Exit status: 0 when every input was read, 1 when any could
+    not be (the table has the others), 2 for a usage error.
+    """
+    from .review.evaluation import extract_records
+    from .review.studies import studies_table, write_studies
+
+    texts, failed = _read_inputs(paths)
+    recs = _read_records(records)
+    if recs is None:
+        recs = extract_records(texts)
+    table = studies_table(recs, texts)
+    try:
+        write_studies(table, out, fmt)
+    except (ValueError, RuntimeError) as exc:  # an unknown format; Parquet without pyarrow
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(Errors.E042.format(path=out, reason=exc.strerror or exc))
+    shared = int((table["articles"] > 1).sum())
+    typer.echo(f"wrote {out}: {len(table)} stud{'y' if len(table) == 1 else 'ies'} from {_count(len(texts), 'article')}, "
+               f"{shared} quoted by more than one; {_count(len(failed), 'input')} could not be read", err=True)
     raise typer.Exit(1 if failed else 0)
 
 

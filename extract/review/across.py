@@ -111,34 +111,43 @@ def check_across(articles: Sequence[Article]) -> list[CheckResult]:
         if not named and not same_sample:
             continue
         why = ", ".join(sorted(f"{k[0]} {k[1]!r}" for k in named)) or "the same sample"
-        for sa, sb in same_sample:
-            out.append(CheckResult("across_articles", HOLDS, a.doc_id, [Figure.of(dict(sa, value=float(sa["value"]))),
-                                   Figure.of(dict(sb, value=float(sb["value"])))], float(sb["value"]), float(sa["value"]),
-                                   a.sentence_text(sa["start"], sa["end"]),
-                                   f"both articles give a sample of {sa['value']} ({why})", doc_ids=[a.doc_id, b.doc_id]))
-        for ra in a.percentages:
-            if ra["kind"] != "share" or ra["group"] is None:
+        out += compare_articles(a, b, why, same_sample)
+    return out
+
+
+def compare_articles(a: Article, b: Article, why: str,
+                     same_sample: Sequence[tuple[Mapping[str, Any], Mapping[str, Any]]] = ()) -> list[CheckResult]:
+    """Two articles already known to quote one study (``why`` says how): the samples both give, and each
+    share of ``a`` against the share of ``b`` with a like group that makes the most similar statement."""
+    out = []
+    for sa, sb in same_sample:
+        out.append(CheckResult("across_articles", HOLDS, a.doc_id, [Figure.of(dict(sa, value=float(sa["value"]))),
+                               Figure.of(dict(sb, value=float(sb["value"])))], float(sb["value"]), float(sa["value"]),
+                               a.sentence_text(sa["start"], sa["end"]),
+                               f"both articles give a sample of {sa['value']} ({why})", doc_ids=[a.doc_id, b.doc_id]))
+    for ra in a.percentages:
+        if ra["kind"] != "share" or ra["group"] is None:
+            continue
+        sent_a = a.sentence_text(ra["start"], ra["end"])
+        best, best_score = None, 0.0
+        for rb in b.percentages:
+            if rb["kind"] != "share" or not group_lenient(ra["group"], rb["group"]):
                 continue
-            sent_a = a.sentence_text(ra["start"], ra["end"])
-            best, best_score = None, 0.0
-            for rb in b.percentages:
-                if rb["kind"] != "share" or not group_lenient(ra["group"], rb["group"]):
-                    continue
-                score = token_f1(a.statement(ra), b.statement(rb))
-                if ra.get("statement") and rb.get("statement"):
-                    score = max(score, token_f1(ra["statement"], rb["statement"]))
-                if score > best_score:
-                    best, best_score = rb, score
-            if best is None or best_score < STATEMENT_MATCH:
-                continue
-            lo_a, hi_a = interval(Figure.of(ra))
-            lo_b, hi_b = interval(Figure.of(best))
-            ok = lo_a <= hi_b and lo_b <= hi_a and ra["bound"] == best["bound"]
-            out.append(CheckResult("across_articles", HOLDS if ok else FAILS, a.doc_id, [Figure.of(ra), Figure.of(best)],
-                                   best["value"], ra["value"], sent_a,
-                                   f"{a.doc_id} gives {ra['text']} and {b.doc_id} gives {best['text']} for "
-                                   f"'{ra['group']}' ({why})" + ("" if ok else ": they disagree"),
-                                   doc_ids=[a.doc_id, b.doc_id]))
+            score = token_f1(a.statement(ra), b.statement(rb))
+            if ra.get("statement") and rb.get("statement"):
+                score = max(score, token_f1(ra["statement"], rb["statement"]))
+            if score > best_score:
+                best, best_score = rb, score
+        if best is None or best_score < STATEMENT_MATCH:
+            continue
+        lo_a, hi_a = interval(Figure.of(ra))
+        lo_b, hi_b = interval(Figure.of(best))
+        ok = lo_a <= hi_b and lo_b <= hi_a and ra["bound"] == best["bound"]
+        out.append(CheckResult("across_articles", HOLDS if ok else FAILS, a.doc_id, [Figure.of(ra), Figure.of(best)],
+                               best["value"], ra["value"], sent_a,
+                               f"{a.doc_id} gives {ra['text']} and {b.doc_id} gives {best['text']} for "
+                               f"'{ra['group']}' ({why})" + ("" if ok else ": they disagree"),
+                               doc_ids=[a.doc_id, b.doc_id]))
     return out
 
 

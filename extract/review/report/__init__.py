@@ -8,6 +8,7 @@ with textContent, so an article containing markup shows it as text.
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 from collections import defaultdict
@@ -20,7 +21,8 @@ from importlib.resources import files
 from ..checks import CheckResult, check
 from ..evaluation import extract_records
 from ..gold import read_gold
-from ...records import Record, to_dict
+from ...lexicon import BOUNDS, KINDS
+from ...records import FIELDS, Record, to_dict
 from ...runs.io import read_inputs
 from ...sentences import sentence_around
 from ..scoring import group_strict, match_percentages, match_samples
@@ -214,7 +216,11 @@ def failed_html(failed: Sequence[str]) -> str:
 
 
 def render(views: Sequence[ArticleView], *, title: str = "Survey statistics: review", with_gold: bool = False,
-           failed: Sequence[str] = ()) -> str:
+           failed: Sequence[str] = (), editable: bool = False, blank: bool = False) -> str:
+    """The page. ``editable`` adds the corrections editor (edit.js): each article's text goes into the data
+    block, the script draws the article from it and the records (no templates), and corrections are kept in
+    the browser and exported as gold JSONL. ``blank`` (labeling from scratch) keeps them apart from the
+    corrections of the same articles' records."""
     docs, templates = [], []
     for n, v in enumerate(views):
         fails = sum(c.status == "fails" for c in v.checks)
@@ -232,31 +238,54 @@ def render(views: Sequence[ArticleView], *, title: str = "Survey statistics: rev
             "checks": [c.to_dict() for c in v.checks],
             "charts": comparisons(v),
         })
-        templates.append(f'<template id="doc-{n}" data-doc="{html.escape(v.doc_id, quote=True)}">'
-                         f'<div class="text">{article_html(v)}</div></template>')
-    return asset("page.html").format(csp=CSP, title=html.escape(title), css=asset("report.css"), js=asset("report.js"),
-                                     data=_json_script({"docs": docs, "gold": with_gold}),
+        if editable:
+            docs[-1]["text"] = v.text
+        else:
+            templates.append(f'<template id="doc-{n}" data-doc="{html.escape(v.doc_id, quote=True)}">'
+                             f'<div class="text">{article_html(v)}</div></template>')
+    data: dict[str, Any] = {"docs": docs, "gold": with_gold}
+    css, js = asset("report.css"), asset("report.js")
+    if editable:
+        data.update(editable=True, store=store_key(views, "blank" if blank else "records"), fields=FIELDS, bounds=list(BOUNDS), kinds=list(KINDS))
+        css, js = css + asset("edit.css"), asset("edit.js") + "\n" + js
+    return asset("page.html").format(csp=CSP, title=html.escape(title), css=css, js=js, data=_json_script(data),
                                      templates="\n".join(templates), failed=failed_html(failed))
+
+
+def store_key(views: Sequence[ArticleView], mode: str) -> str:
+    """Where the page keeps its corrections in the browser: one key per set of article texts and mode, so
+    that two pages of the same articles share their corrections (a page written again after the extractor
+    changed still shows them), pages of other articles never see them, and a blank page never shows the
+    corrected records of an editable one."""
+    digest = hashlib.sha256(mode.encode("utf-8"))
+    for v in views:
+        digest.update(json.dumps([v.doc_id, v.text], ensure_ascii=False).encode("utf-8"))
+    return "survey-extract:" + digest.hexdigest()[:16]
 
 
 def report(paths: Union[str, Iterable[str], None] = None, *, out: Optional[Union[str, Path]] = None,
            records: Optional[Iterable[Record | Mapping[str, Any]]] = None, texts: Optional[Mapping[str, str]] = None,
            gold: Optional[Union[str, Path]] = None, nlp: Any = None, title: str = "Survey statistics: review",
-           failed: Sequence[str] = ()) -> str:
+           failed: Sequence[str] = (), editable: bool = False, blank: bool = False) -> str:
     """The review page for the articles under ``paths`` (or given ``texts``), from ``records`` when given
     (any system's) or from running the extractor; with ``gold`` (a gold directory), errors are marked.
-    Inputs that could not be read (``failed``, and any under ``paths``) are listed on the page."""
+    Inputs that could not be read (``failed``, and any under ``paths``) are listed on the page.
+
+    ``editable`` lets the reader correct the records and export them as gold; ``blank`` (editable too)
+    shows the articles with no records at all, for labeling a new batch without the extractor's bias."""
     if texts is None:
         inputs = read_inputs(paths or [])
         texts, failed = inputs.texts, [*failed, *inputs.messages]
-    if records is None:
+    if blank:
+        records, editable = [], True
+    elif records is None:
         records = extract_records(texts, nlp=nlp)
     gold_records, gold_docs = None, None
     if gold is not None:
         g = read_gold(gold, texts)
         gold_records, gold_docs = g.records, g.docs
-    page = render(build_views(texts, records, gold_records, gold_docs), title=title, with_gold=gold is not None,
-                  failed=failed)
+    page = render(build_views(texts, records, gold_records, gold_docs, with_checks=not blank), title=title,
+                  with_gold=gold is not None, failed=failed, editable=editable, blank=blank)
     if out is not None:
         Path(out).write_text(page, encoding="utf-8")
     return page

@@ -6,6 +6,12 @@ if (DATA.gold) document.body.classList.add('with-gold');
 const el = (tag, text, cls) => { const e = document.createElement(tag); if (text !== undefined && text !== null) e.textContent = String(text); if (cls) e.className = cls; return e; };
 const PAGE = 50;
 let sortKey = 'id', sortDir = 1, docPage = 0, current = null;
+// The corrections editor (edit.js), on pages written with --editable or --blank: it draws the article from
+// its text and the corrected records, and adds the forms, the export and the import.
+const ED = DATA.editable && window.surveyEditor ? window.surveyEditor({DATA, docs, el, show: (m, pin) => show(m, pin),
+  bindMarks: art => bindMarks(art), current: () => current,
+  refresh: () => { renderIndex(); if (!document.getElementById('table').hidden) renderRecords(); }}) : null;
+const recordsOf = d => ED ? ED.records(d) : d.records;
 
 function tab(name){
   document.querySelectorAll('nav button').forEach(b => b.classList.toggle('on', b.dataset.tab === name));
@@ -28,6 +34,7 @@ function renderIndex(){
     const idCell = el('td'); idCell.append(link);
     tr.append(idCell, el('td', d.headline, 'headline'), el('td', d.figures), el('td', d.samples), el('td', d.fails));
     const g = el('td', d.errors === null ? '' : d.errors, 'gold-only'); tr.append(g, el('td', d.study));
+    if (ED) tr.append(el('td', d.reviewed ? '\u2713' : '', 'edit-only'));
     tr.addEventListener('click', e => { if (e.target.tagName !== 'A') go(d); });
     body.append(tr);
   }
@@ -61,18 +68,22 @@ window.addEventListener('hashchange', fromHash);
 function go(d){ const h = '#doc=' + encodeURIComponent(d.id); if (location.hash === h) fromHash(); else location.hash = h; }
 function openDoc(n){
   const d = docs[n]; current = d;
-  const tpl = document.getElementById('doc-' + n);
-  const art = document.getElementById('article'); art.replaceChildren(tpl.content.cloneNode(true));
+  const art = document.getElementById('article');
+  if (ED) ED.render(d, art); else art.replaceChildren(document.getElementById('doc-' + n).content.cloneNode(true));
   document.getElementById('view').hidden = false;
   document.getElementById('view-title').textContent = d.id + (d.study ? ' \u2014 ' + d.study : '');
-  document.getElementById('details').replaceChildren(el('p', 'Hover or click a figure.', 'hint'));
-  art.querySelectorAll('mark.fig').forEach(m => {
-    m.addEventListener('mouseenter', () => show(m)); m.addEventListener('click', () => show(m, true)); });
+  document.getElementById('details').replaceChildren(el('p', ED ? 'Click a figure to correct it.' : 'Hover or click a figure.', 'hint'));
+  bindMarks(art);
   const list = document.getElementById('checks'); list.replaceChildren();
   d.checks.forEach((c, i) => { const li = el('li'); li.append(el('span', c.status.replace('_', ' '), 'st c-' + c.status), el('span', ' ' + c.check + ': ' + c.explanation)); list.append(li); });
   if (!d.checks.length) list.append(el('li', 'none', 'hint'));
   charts(d);
   document.getElementById('view').scrollIntoView();
+}
+function bindMarks(art){  // hovering shows a figure; on an editable page only a click does, not to replace a form
+  art.querySelectorAll('mark.fig').forEach(m => {
+    if (!ED) m.addEventListener('mouseenter', () => show(m));
+    m.addEventListener('click', () => show(m, true)); });
 }
 function show(mark, pin){
   const d = current; const box = document.getElementById('details'); box.replaceChildren();
@@ -82,17 +93,18 @@ function show(mark, pin){
   const dl = el('dl');
   const add = (k, v) => { if (v !== null && v !== undefined && v !== '') dl.append(el('dt', k), el('dd', v)); };
   if (mark.dataset.rid !== undefined) {
-    const r = d.records[+mark.dataset.rid];
+    const r = recordsOf(d)[+mark.dataset.rid];
     add('figure', r.text); add('value', r.value); add('bound', r.bound); add('kind', r.kind || 'sample size');
     add('group', r.group); add('population', r.population); add('time', r.time); add('statement', r.statement);
     add('offsets', r.start + '\u2013' + r.end);
-    (d.flags[mark.dataset.rid] || []).forEach(p => add('gold', p));
+    ((ED && ED.edited(d)) ? [] : (d.flags[mark.dataset.rid] || [])).forEach(p => add('gold', p));
     document.querySelectorAll('#article .grp').forEach(g => { if ((g.dataset.of || '').split(' ').includes(mark.dataset.rid)) g.classList.add('lit'); });
   } else {
     const g = d.missed[+mark.dataset.gid];
     add('missed (gold)', g.text); add('value', g.value); add('kind', g.kind); add('group', g.group || g.population);
   }
   box.append(dl);
+  if (ED && mark.dataset.rid !== undefined) ED.details(d, +mark.dataset.rid, box);
 }
 function charts(d){
   const holder = document.getElementById('charts'); holder.replaceChildren();
@@ -114,7 +126,7 @@ function charts(d){
 }
 
 let recPage = 0;
-const allRecords = docs.flatMap(d => d.records.filter(r => r.type !== 'study').map(r => ({doc: d.id, who: r.group || r.population || '', ...r})));
+const allRecords = () => docs.flatMap(d => recordsOf(d).filter(r => r.type !== 'study').map(r => ({doc: d.id, who: r.group || r.population || '', ...r})));
 let recKey = null, recDir = 1;
 document.querySelectorAll('#records th').forEach(th => th.addEventListener('click', () => {
   const k = th.dataset.key; recDir = recKey === k ? -recDir : 1; recKey = k; recPage = 0; renderRecords(); }));
@@ -122,7 +134,7 @@ const docSelect = document.getElementById('f-doc');
 docs.forEach(d => docSelect.append(el('option', d.id)));
 function filtered(){
   const doc = docSelect.value, kind = document.getElementById('f-kind').value, grp = document.getElementById('f-group').value.toLowerCase();
-  return allRecords.filter(r => (!doc || r.doc === doc) && (!kind || r.kind === kind || r.type === kind)
+  return allRecords().filter(r => (!doc || r.doc === doc) && (!kind || r.kind === kind || r.type === kind)
     && (!grp || ((r.group || r.population || '').toLowerCase().includes(grp))));
 }
 function renderRecords(){
