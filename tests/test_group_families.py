@@ -688,3 +688,20 @@ def test_their_own_is_not_carried(nlp) -> None:
               "allowance.\nAlmost two in three (64%) spend at least two hours a day having fun with their kids, and "
               "16% limit their children's commitments.")
     assert figures_kinds_groups(doc)[-2:] == [("64%", "share", "parents"), ("16%", "share", "parents")]
+
+
+# An age band after "of" names the group with the word it restricts, however the parser hangs the band
+# (dev3 polls and consumer, BBC politics).
+@pytest.mark.parametrize("text,expected", [
+    ("President Trump continues to enjoy the support of voters under age 50, with 55 percent of those ages 35 to 49 "
+     "giving him a positive approval rating, according to a poll.", [("55 percent", "share", "those ages 35 to 49")]),
+    ("A significant 60% of consumers 44 and under say they subscribed to one of these services in the past two "
+     "months, compared with 29% of those 45+.",
+     [("60%", "share", "consumers 44 and under"), ("29%", "share", "those 45+")]),
+    ("This compares to 14% of those aged 30-39 and 14% of those aged 40-48.",
+     [("14%", "share", "those aged 30-39"), ("14%", "share", "those aged 40-48")]),
+    (SURVEY + "Some 70% said they would be certain to vote in an immediate election, compared with 39% of people "
+     "under 55.", [("70%", "share", "people"), ("39%", "share", "people under 55")]),
+])
+def test_age_band_after_of(nlp, text: str, expected) -> None:
+    assert figures_kinds_groups(nlp(text)) == expected

@@ -36,6 +36,15 @@ AGE_BAND_AFTER = regex.compile(
     r"""[ \t]+(?:(?:aged?|ages)[ \t]+\d+(?:[ \t]*(?:-|\u2013|to)[ \t]*\d+|\+|[ \t]+(?:and|or)[ \t]+(?:older|over|above|up))?
               |\d+[ \t]+(?:and|or)[ \t]+(?:older|over|above|up|under|younger))\b\+?""", regex.VERBOSE | regex.I)
 
+# An age band after "of" and the word it restricts: "55 percent of those ages 35 to 49", "17% of voters aged 18
+# to 24", "40% of those over 65", "a third of those 45+" (the parser seldom keeps "ages 35 to 49" on "those").
+AGE_BAND_OF = regex.compile(
+    r"""[ \t]+of[ \t]+(?:the[ \t]+)?(?P<who>[^\W\d_][\w-]*)[ \t]+
+        (?P<band>(?:aged?|ages)[ \t]+\d+(?:[ \t]*(?:-|\u2013|to)[ \t]*\d+|\+|[ \t]+(?:and|or)[ \t]+(?:older|over|above|up|under|younger))?
+                |(?:over|under)[ \t]+\d+
+                |\d+(?:\+|[ \t]*(?:-|\u2013|to)[ \t]*\d+|[ \t]+(?:and|or)[ \t]+(?:older|over|above|up|under|younger)))
+        (?![\w%])\+?""", regex.VERBOSE | regex.I)
+
 
 def own_groups(state: GroupState, sent: Span, members: list[int]) -> None:
     """Steps 1-3: kind, time, statement and the group the sentence states for each figure."""
@@ -88,7 +97,7 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
     limit = (sent.start, sent.end)
     a.statement = rules.statement(doc, fig, sent, stops)
     population = (_population_bracket(state, fig, sent) or _age_band_after(state, fig, sent)
-                  or _age_band_before(state, fig, sent))
+                  or _age_band_before(state, fig, sent) or _age_band_of(state, fig, sent))
     if population is not None:
         a.group, a.resolved = population, True
         return
@@ -308,6 +317,21 @@ def _age_band_after(state: GroupState, fig: Span, sent: Span) -> Optional[TokenS
         return None
     words = state.doc.char_span(band.end() - len(band.group().lstrip()), band.end(), alignment_mode="expand")
     return (words.start, words.end) if words is not None and words.end <= sent.end else None
+
+
+def _age_band_of(state: GroupState, fig: Span, sent: Span) -> Optional[TokenSpan]:
+    """'55 percent of those ages 35 to 49', '17% of 18 to 24 year olds' aside, 'of voters aged 18 to 24': the word
+    and the band after 'of' are the group, however the parser hangs the band."""
+    band = AGE_BAND_OF.match(state.text, fig.end_char)
+    if band is None:
+        return None
+    words = state.doc.char_span(band.start("who"), band.end(), alignment_mode="expand")
+    if words is None or words.end > sent.end:
+        return None
+    head = words[0]
+    if head.lower_ not in state.rules.lex.word_set("plural_demonstratives") and not state.rules.is_people(head):
+        return None
+    return (words.start, words.end)
 
 
 def _age_band_before(state: GroupState, fig: Span, sent: Span) -> Optional[TokenSpan]:
