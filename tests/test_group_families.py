@@ -705,3 +705,19 @@ def test_their_own_is_not_carried(nlp) -> None:
 ])
 def test_age_band_after_of(nlp, text: str, expected) -> None:
     assert figures_kinds_groups(nlp(text)) == expected
+
+
+# A group named only as the other side of a comparison is a contrast, not the base the next figures are about
+# (extract/groups/base.py): "33% of young people ..., compared to 23% of the population", "in contrast to 49% of
+# the general public"; the next "26% said they were certain to vote" is still about young people (dev3 polls).
+CONTRASTS = ("More than 6,000 young people were surveyed. 33% of young people are concerned about keeping the cost of "
+             "living down, compared to 23% of the population. And although controlling immigration comes in third, "
+             "that\u2019s with 28% thinking it\u2019s top-three priority, in contrast to 49% of the general public.\n"
+             "Meanwhile, when it comes to voting intentions, only 26% said they were certain to vote and 21% said they "
+             "were likely to.")
+
+
+def test_a_contrast_is_not_the_base(nlp) -> None:
+    assert figures_kinds_groups(nlp(CONTRASTS)) == [
+        ("33%", "share", "young people"), ("23%", "share", "population"), ("28%", "share", "young people"),
+        ("49%", "share", "general public"), ("26%", "share", "young people"), ("21%", "share", "young people")]

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import pytest
 
+from extract.groups import GroupRules, assign_groups
+
 from .conftest import build, groups_of
 
 # "Only 17% are in solo practice compared to 25% in 2012." (dev3 health)
@@ -86,3 +88,23 @@ SURVEY = "A survey of 2,000 adults was published on Monday. "
 def test_kinds_in_real_phrasings(nlp, text: str, expected) -> None:
     doc = nlp(SURVEY + text)
     assert [(s.text, s._.kind) for s in doc.spans["survey_percentages"]] == expected
+
+
+# The base in force (extract/groups/base.py), on a hand-built sentence: "33% of young people are concerned,
+# compared to 23% of the population." The first share's group becomes the base; the counterpart's is a contrast.
+CONTRAST_ROWS = [
+    ("33", 1, "nummod", "NUM", "CD", "33"), ("%", 5, "nsubj", "NOUN", "NN", "%"), ("of", 1, "prep", "ADP", "IN", "of"),
+    ("young", 4, "amod", "ADJ", "JJ", "young"), ("people", 2, "pobj", "NOUN", "NNS", "people"),
+    ("are", 5, "ROOT", "AUX", "VBP", "be"), ("concerned", 5, "acomp", "ADJ", "JJ", "concerned"),
+    (",", 5, "punct", "PUNCT", ",", ","), ("compared", 5, "prep", "VERB", "VBN", "compare"),
+    ("to", 8, "prep", "ADP", "IN", "to"), ("23", 11, "nummod", "NUM", "CD", "23"), ("%", 9, "pobj", "NOUN", "NN", "%"),
+    ("of", 11, "prep", "ADP", "IN", "of"), ("the", 14, "det", "DET", "DT", "the"),
+    ("population", 12, "pobj", "NOUN", "NN", "population"), (".", 5, "punct", "PUNCT", ".", ".")]
+
+
+def test_base_in_force_keeps_the_base_and_remembers_the_contrast(vocab, lex) -> None:
+    doc = build(vocab, CONTRAST_ROWS, [(0, 2, 33.0, "percent"), (10, 12, 23.0, "percent")])
+    state = assign_groups(doc, list(doc.spans["survey_percentages"]), [(0, len(doc))], [], GroupRules(lex))
+    assert [doc[a.group[0]:a.group[1]].text for a in state.assignments] == ["young people", "population"]
+    assert doc[state.base[0]:state.base[1]].text == "young people"
+    assert [doc[s:e].text for s, e in state.contrasts] == ["population"]

@@ -73,7 +73,11 @@ def nearest_mention(state: GroupState, token_i: int, members: list[int], n: int,
     out = state.assignments
     owned = _owned_nouns(state, sent) if sent is not None else frozenset()
     doc = state.doc
-    strong = [m for m in state.strong if m[0] < token_i and doc[m[0]:m[1]].root.lemma_.lower() not in owned]
+    # Not a group named only as the other side of a comparison ("..., compared to 23% of the population"),
+    # while the base the article is about is in force (base.py).
+    contrasts = state.contrasts if state.base is not None else set()
+    strong = [m for m in state.strong if m[0] < token_i and doc[m[0]:m[1]].root.lemma_.lower() not in owned
+              and m not in contrasts]
     for m in members:
         if m < n and out[m].kind == "share" and out[m].group and out[m].group[0] < token_i:
             strong.append(out[m].group)

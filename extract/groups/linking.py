@@ -10,6 +10,7 @@ from typing import Callable, Optional
 from spacy.tokens import Doc, Span
 
 from .attach import own_groups, respondent_mentions
+from .base import base_in_force
 from .comparison import comparison_frame, update_frame_from_comparison
 from .discourse import carry_mentions
 from .kind import kind_from_neighbours, range_kinds, share_changes
@@ -33,6 +34,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("comparison_frame", comparison_frame),  # 5: "A are more likely than B ..."; the sentence's subject
     ("discourse", carry_mentions),  # 6: the nearest earlier mention; shares become memory
     ("pair_frame", pair_frame),  # remember the last two groups compared for "both groups", "they"
+    ("base_in_force", base_in_force),  # a share still open takes the base; the sentence's shares update it
 )
 
 

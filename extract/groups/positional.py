@@ -10,6 +10,7 @@ import regex
 from spacy.tokens import Span
 
 from ..phrases import is_anaphoric, trim_phrase
+from .base import introduced_as_counterpart
 from .comparison import anaphoric_subject, comparison, sentence_subject
 from .kind import same_kind
 from .state import Frame, GroupState, TokenSpan
@@ -19,15 +20,6 @@ LIST_LINK = regex.compile(r"^\s*(?:,|and|or|&|,\s*and|,\s*&)\s*$", regex.I)
 
 
 # ------------------------------------------------------------ earlier values
-# What introduces a share's counterpart: the same share at another time ("up from 7% in 2003", "compared to 72
-# percent in 2006", "against 44% a year earlier") or for another group ("versus just 19 percent for marketers").
-COUNTERPART_LINK = regex.compile(
-    r"""\b(?:(?:up|down|rising|falling|rose|fell|increased|decreased|declined|drop|fall|decline|rise|increase)
-              (?:\s+by\s+(?:more\s+than\s+|almost\s+|nearly\s+)?(?:half|a\s+third|a\s+quarter|\d+\s+points?))?
-              \s+from                                    # "up from", "down by more than half from"
-           |compared\s+(?:to|with)|versus|vs\.?|against  # "compared with", "versus", "vs.", "against"
-        )\s+(?:\w+\s+){0,2}$                            # up to two words between: "a mere", "just"
-    """, regex.I | regex.X)
 OWN_GROUP_PREPS = frozenset({"for", "among", "of", "at"})  # "compared to 69 percent for marketers"
 
 
@@ -42,7 +34,7 @@ def earlier_values(state: GroupState, sent: Span, members: list[int]) -> None:
         fig, a = figures[n], out[n]
         if a.kind != "other" or fig._.unit != "percent":
             continue
-        if not COUNTERPART_LINK.search(text[max(sent.start_char, fig.start_char - 60):fig.start_char]):
+        if not introduced_as_counterpart(state, fig, sent):
             continue
         if regex.match(r"\s+(?:in\s+\d{4}\s+)?to\b", text[fig.end_char:fig.end_char + 15]):
             continue  # "from 5% to 13.3%": a movement, not an earlier value

@@ -56,6 +56,8 @@ class GroupState:
     previous_groups: list[TokenSpan] = field(default_factory=list)  # groups of the sentence just before
     mentions: list[TokenSpan] = field(default_factory=list)  # phrases that name who answered (step 0)
     survey_doc: bool = False  # does the article report a survey (its cue words twice, or a sample size)?
+    base: Optional[TokenSpan] = None  # the group the article's figures are about, as far as read (base.py)
+    contrasts: set[TokenSpan] = field(default_factory=set)  # groups named only as a comparison's other side
     # Per sentence, read once however many figures it holds (``words``, ``per_sentence``).
     _words: dict[TokenSpan, frozenset[str]] = field(default_factory=dict)
     _facts: dict[tuple[str, TokenSpan], Any] = field(default_factory=dict)

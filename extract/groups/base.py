@@ -1,0 +1,55 @@
+"""The base in force: what a figure without a group of its own is a share of, as a reader keeps it in mind.
+
+A reader carries the group the article's figures are about (the previous share's group, the survey's
+population) from sentence to sentence. A group named only as the other side of a comparison ("33% of young
+people ..., compared to 23% of the population", "in contrast to 49% of the general public") is a contrast, not a
+new base: the next "26% said they were certain to vote" is still about young people. The last step of
+``STEPS`` keeps that memory; ``discourse.nearest_mention`` reads it.
+"""
+from __future__ import annotations
+
+import regex
+from spacy.tokens import Span
+
+from .state import GroupState
+
+# What introduces a figure as the other side of a comparison: the same share at another time ("up from 7% in
+# 2003", "compared to 72 percent in 2006", "against 44% a year earlier") or for another group ("versus just 19
+# percent for marketers", "in contrast to 49% of the general public").
+COUNTERPART_LINK = regex.compile(
+    r"""\b(?:(?:up|down|rising|falling|rose|fell|increased|decreased|declined|drop|fall|decline|rise|increase)
+              (?:\s+by\s+(?:more\s+than\s+|almost\s+|nearly\s+)?(?:half|a\s+third|a\s+quarter|\d+\s+points?))?
+              \s+from                                    # "up from", "down by more than half from"
+           |compared\s+(?:to|with)|versus|vs\.?|against  # "compared with", "versus", "vs.", "against"
+           |in\s+contrast\s+(?:to|with)                  # "in contrast to"
+        )\s+(?:\w+\s+){0,2}$                            # up to two words between: "a mere", "just"
+    """, regex.I | regex.X)
+LOOK_BACK = 60  # characters before a figure searched for the comparison that introduces it
+
+
+def introduced_as_counterpart(state: GroupState, fig: Span, sent: Span) -> bool:
+    """Is the figure the other side of a comparison, introduced after the figure it is compared with?"""
+    return COUNTERPART_LINK.search(state.text[max(sent.start_char, fig.start_char - LOOK_BACK):fig.start_char]) is not None
+
+
+def base_in_force(state: GroupState, sent: Span, members: list[int]) -> None:
+    """The last step: a share still open takes the base in force; then the sentence updates the base. A share's
+    own group becomes the base unless the share is a counterpart, whose group is remembered as a contrast (it
+    names whom the base is compared with). The survey's population is the base before any share."""
+    figures, out = state.figures, state.assignments
+    if state.base is None and state.sample_populations and state.sample_populations[0][0] < sent.end:
+        state.base = state.sample_populations[0]
+    for n in members:
+        a = out[n]
+        if a.kind == "share" and not a.resolved and a.group is None and state.base is not None:
+            a.group, a.resolved = state.base, True
+    for n in members:
+        a = out[n]
+        if a.kind != "share" or a.group is None:
+            continue
+        if introduced_as_counterpart(state, figures[n], sent):
+            if a.group != state.base:
+                state.contrasts.add(a.group)
+        else:
+            state.base = a.group
+            state.contrasts.discard(a.group)
