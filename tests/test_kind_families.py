@@ -7,14 +7,17 @@
   "Only 14% perceive that ...", "A fifth rely entirely on mobiles") leaves the figure the subject of a clause,
   a share in an article that reports a survey.
 
-The first tables run the steps on hand-built parses (the parse en_core_web_sm gives, written out), so that a
+Kinds are decided by ``kind_rules.KIND_RULES``, a named table read in order; a test names the rule that decides
+each hand-built case. The first tables run the steps on hand-built parses (the parse en_core_web_sm gives, written out), so that a
 change of model cannot move them; the last runs real phrasings from more than one article through the model.
 """
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
-from extract.groups import GroupRules, assign_groups
+from extract.groups import GroupRules, GroupState, assign_groups
+from extract.groups.kind_rules import KIND_RULES, FigureView, decide_kind
 
 from .conftest import build, groups_of
 
@@ -108,3 +111,35 @@ def test_base_in_force_keeps_the_base_and_remembers_the_contrast(vocab, lex) -> 
     assert [doc[a.group[0]:a.group[1]].text for a in state.assignments] == ["young people", "population"]
     assert doc[state.base[0]:state.base[1]].text == "young people"
     assert [doc[s:e].text for s, e in state.contrasts] == ["population"]
+
+
+def _deciding_rules(vocab, lex, rows, figures) -> list[tuple[str, str]]:
+    """(rule, kind) that decides each figure, read from ``KIND_RULES`` the way the syntactic step calls it."""
+    doc = build(vocab, rows, figures)
+    rules = GroupRules(lex)
+    spans = list(doc.spans["survey_percentages"])
+    state = GroupState.start(doc, spans, [(0, len(doc))], [Span(doc, 0, 1)], rules)
+    sent = doc[0:len(doc)]
+    out = []
+    for fig in spans:
+        of_obj = rules.of_object(doc, fig, sent)
+        bracket = rules.bracket_head(doc, fig, sent) if of_obj is None else None
+        name, kind, _ = decide_kind(FigureView(state, fig, sent, of_obj, bracket))
+        out.append((name, kind))
+    return out
+
+
+def test_kind_rules_are_a_named_table() -> None:
+    names = [name for name, _ in KIND_RULES]
+    assert len(names) == len(set(names)) and all(rule.__name__ == name for name, rule in KIND_RULES)
+
+
+@pytest.mark.parametrize("rows,figures,expected", [
+    (PRACTICE, [(0, 2, 20.0, "percent")], [("modifies_a_noun", "share")]),
+    (RISE, [(1, 3, 3.0, "percent")], [("modifies_a_noun", "other")]),
+    (COMPARED_TO_A_YEAR, [(1, 3, 17.0, "percent"), (9, 11, 25.0, "percent")],
+     [("subject_of_verb", "share"), ("rate_preposition", "other")]),  # the counterpart step makes the second a share
+    (CONTRAST_ROWS, [(0, 2, 33.0, "percent"), (10, 12, 23.0, "percent")], [("of_object", "share"), ("of_object", "share")]),
+], ids=["verb-taken-for-noun", "noun-modified", "compared-to", "of-people"])
+def test_the_rule_that_decides(vocab, lex, rows, figures, expected) -> None:
+    assert _deciding_rules(vocab, lex, rows, figures) == expected

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import Lexicon
 from ..phrases import extend_defining_tail, head_with_determiner, is_anaphoric, is_break, trim_phrase
 from .discourse import resolve_anaphor
-from .kind import figure_kind
+from .kind_rules import figure_kind
 from .rules import bracket_holds_more_figures
 from .state import GroupState, TokenSpan
 

@@ -64,7 +64,7 @@ class GroupRules:
         self.opinion_measures = lexicon.word_set("opinion_measures")
         cues = "|".join(regex.escape(w) for w in sorted(lexicon.word_set("survey_cue_words"), key=len, reverse=True))
         self.survey_cue_re = regex.compile(rf"\b(?:{cues})\b", regex.I)
-        # What decides a figure's kind (``kind.figure_kind``).
+        # What decides a figure's kind (``kind_rules.KIND_RULES``).
         self.margin_re = regex.compile(rf"(?:{lexicon.alternation('margin_of_error_words')})[^.]{{0,40}}$", regex.I)
         self.rate_nouns = lexicon.word_set("rate_nouns")
         self.survey_sentence_cues = lexicon.word_set("survey_sentence_cues")

@@ -1,0 +1,411 @@
+"""The kind of one figure ('share', 'point_change' or 'other'), decided from what it is a proportion of.
+
+``KIND_RULES`` is read in order, like ``linking.STEPS``: each rule looks at one family of constructions and
+either decides the kind, as ``(kind, decided_by_default)``, or passes (``None``). The first rule that decides
+wins, and ``fallback`` decides what none of them did. In an article about a survey a figure is a share unless
+its base is money, prices, time, rates or a non-respondent count; a figure's period does not change its kind.
+Each rule is tested on hand-built parses (tests/test_kind_families.py, tests/test_group_steps.py)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+import regex
+from spacy.tokens import Doc, Span, Token
+
+from .rules import GroupRules
+from .state import GroupState
+
+Verdict = Optional[tuple[str, bool]]  # (kind, decided only by the fallback), or None: the rule does not apply
+
+# A figure that is part of an answer's wording, the share of those who gave it bracketed right after:
+# "Increase spending more than 10% (26%)", "Cut prices by 5% (12%)", "A 3% raise or more (41 per cent)".
+WORDED_IN_ANSWER_RE = regex.compile(
+    r"""(?:[ \t]+(?:or\s+(?:more|less|higher|lower|above|below)|and\s+(?:above|over|up)))?  # "10% or more"
+        [ \t]*\([ \t]*\d+(?:\.\d+)?[ \t]*(?:%|per[ \t]?cent|percent)[ \t]*\)""", regex.VERBOSE | regex.I)
+# "from just over 5% in 2003 to a record 13.3%": the two ends of a movement.
+FROM_BEFORE = regex.compile(r"\bfrom\s+(?:\w+\s+){0,2}$", regex.I)
+TO_AFTER = regex.compile(r"\s+(?:in\s+\d{4}\s+)?to\b", regex.I)
+FROM_TO_BEFORE = regex.compile(r"\bfrom\s+(?:[\w.%]+\s+){1,4}to\s+(?:a\s+(?:record|new)\s+\w*\s*)?$", regex.I)
+NOUN_MODIFIER_DEPS = ("nummod", "amod", "compound", "quantmod", "nmod", "npadvmod")
+
+
+@dataclass(frozen=True)
+class FigureView:
+    """What the kind rules read about one figure: the figure, its sentence, the noun after its "of" and the
+    noun its bracket restates (either may be None), and the parse around it."""
+
+    state: GroupState
+    fig: Span
+    sent: Span
+    of_obj: Optional[Token]
+    bracket: Optional[Token]
+
+    @property
+    def doc(self) -> Doc:
+        return self.state.doc
+
+    @property
+    def rules(self) -> GroupRules:
+        return self.state.rules
+
+    @property
+    def text(self) -> str:
+        return self.state.text
+
+    @property
+    def root(self) -> Token:
+        return self.fig.root
+
+    @property
+    def gov(self) -> Token:
+        return self.fig.root.head
+
+    def text_before(self, reach: int) -> str:
+        """Up to ``reach`` characters of the sentence before the figure."""
+        return self.text[max(self.sent.start_char, self.fig.start_char - reach):self.fig.start_char]
+
+
+KindRule = Callable[[FigureView], Verdict]
+
+
+def survey_cue(state: GroupState, sent: Span) -> bool:
+    """Does the sentence mention a survey, its respondents or what they said?"""
+    return not state.words(sent).isdisjoint(state.rules.survey_sentence_cues)
+
+
+def _amount_word(tok: Token, rules: GroupRules) -> bool:
+    return tok.lower_ in rules.amount or tok.lemma_.lower() in rules.amount
+
+
+def _change_word(tok: Token, rules: GroupRules) -> bool:
+    return tok.lower_ in rules.change or tok.lemma_.lower() in rules.change
+
+
+def _default_share(v: FigureView) -> bool:
+    """A share by default: the sentence talks of a survey, or the article reports one and the sentence talks
+    no money or rates."""
+    return survey_cue(v.state, v.sent) or _survey_default(v.state, v.sent)
+
+
+# ------------------------------------------------------------ the rules, in the order they are read
+def margin_sides(v: FigureView) -> Verdict:
+    """'backed the plan by a 61 to 30 margin': each side is the share of those asked who took it."""
+    return ("share", False) if v.fig._.form == "margin" else None
+
+
+def margin_of_error(v: FigureView) -> Verdict:
+    """'a margin of error of plus or minus 3 points': not about respondents."""
+    return ("other", False) if v.rules.margin_re.search(v.text_before(60)) else None
+
+
+def stated_gap(v: FigureView) -> Verdict:
+    """'The Remain lead, 12 percent', 'a lead of 12 percent', 'the gap is 9%': the gap between two shares."""
+    return ("point_change", False) if _names_the_gap(v.fig, v.rules.difference) else None
+
+
+def points(v: FigureView) -> Verdict:
+    """A figure in points is a change in a share, unless it is a fraction or the sentence talks rates and no
+    survey ('interest rates rose by a quarter of a point')."""
+    if v.fig._.unit != "points":
+        return None
+    if v.fig._.form == "fraction":
+        return "other", False
+    words = v.state.words(v.sent)
+    rates = words & v.rules.rate_nouns
+    surveyish = words & (v.rules.survey_context - {"say", "said", "says"})  # "he says" is every news sentence
+    return ("other" if rates and not surveyish else "point_change"), False
+
+
+def of_object(v: FigureView) -> Verdict:
+    """'X% of M': what M is decides ('44 percent of the vote' in a poll, '23% of annual sales', '60% of
+    marketers', '69% of brands' after brands answered)."""
+    if v.of_obj is None:
+        return None
+    rules, of_obj = v.rules, v.of_obj
+    head = of_obj.lemma_.lower()
+    if v.state.survey_doc and head in rules.lex.word_set("vote_nouns"):
+        return "share", False  # a poll's "44 percent of the vote": a share of the people asked
+    if _amount_word(of_obj, rules) or head in rules.time_nouns:
+        return "other", False
+    if rules.is_people(of_obj) or v.state.names_who_answered(of_obj):
+        return "share", False
+    return ("share" if survey_cue(v.state, v.sent) else "other"), True
+
+
+def answer_bracket(v: FigureView) -> Verdict:
+    """'• Spending will be reduced (33%)': alone in brackets after an answer, the share that gave it."""
+    return ("share", False) if _answer_bracket(v.state, v.fig, v.sent) else None
+
+
+def worded_in_answer(v: FigureView) -> Verdict:
+    """'Increase spending more than 10% (26%)': the first figure is part of the answer's wording."""
+    return ("other", False) if WORDED_IN_ANSWER_RE.match(v.text, v.fig.end_char) else None
+
+
+def modifies_a_noun(v: FigureView) -> Verdict:
+    """'10% inflation', 'a 3% rise', '58 percent male': the noun the figure modifies decides, unless it is a
+    verb the tagger took for a noun ('another 11% plan to', '20% practice in groups of')."""
+    rules, root, fig = v.rules, v.root, v.fig
+    head = root.head
+    if head.i == fig.end and head.lower_ in rules.lex.word_set("makeup_words"):
+        return "share", False  # "58 percent male", "12% Hispanic": the make-up of the sample
+    # (Not a figure glued to the next one: "Ted Cruz17%17%14%" is a table row; a range's ends are one figure.)
+    glued = head.i in v.state.stops and fig._.form != "range_low"
+    if not (head.i > fig.end - 1 and not glued and head.pos_ in ("NOUN", "PROPN") and root.dep_ in NOUN_MODIFIER_DEPS):
+        return None
+    if head.i == fig.end and (head.lemma_.lower() in rules.mistagged_verbs or _verb_taken_for_noun(fig, v.sent)):
+        # the figure is the subject of a verb the tagger took for a noun
+        return ("share" if _default_share(v) else "other"), True
+    if head.i == fig.end and head.lower_.endswith("ing") and not _amount_word(head, rules):
+        return "other", True  # "31 per cent agreeing, 39 per cent disagreeing": a participle, not a noun
+    return None if rules.is_people(head) else ("other", False)
+
+
+def opinion_moving(v: FigureView) -> Verdict:
+    """'trust in senior police officers has slumped from 72% in 2003 to only 52% now': an opinion measured in
+    a survey moves like a share of the people who hold it."""
+    return ("share", False) if _opinion_moving(v.state, v.fig, v.sent) else None
+
+
+def movement(v: FigureView) -> Verdict:
+    """'from just over 5% in 2003 to a record 13.3%': a rate moving (opinions were read just before)."""
+    if FROM_BEFORE.search(v.text_before(25)) and TO_AFTER.match(v.text[v.fig.end_char:v.fig.end_char + 15]):
+        return "other", False
+    if FROM_TO_BEFORE.search(v.text_before(50)):
+        return "other", False
+    return None
+
+
+def change_after(v: FigureView) -> Verdict:
+    """'12% higher', '5% more', '4% behind': a change or a relative difference, not '71 per cent behind
+    leaving' (behind a choice) nor 'more than 15 years' (the answer's own quantity)."""
+    doc, rules, sent = v.doc, v.rules, v.sent
+    nxt = doc[v.fig.end] if v.fig.end < len(doc) else None
+    if nxt is None or nxt.lower_ not in rules.change_after:
+        return None
+    if nxt.lower_ in rules.rival_position and nxt.i + 1 < sent.end and doc[nxt.i + 1].tag_ == "VBG":
+        return None
+    return None if _bounds_what_follows(doc, nxt, sent) else ("other", False)
+
+
+def rate_preposition(v: FigureView) -> Verdict:
+    """'rose by 5%', 'running at 50%', 'a rate of 20%', 'sales of 13%': a preposition of rate after a change
+    or an amount."""
+    root, gov, rules = v.root, v.gov, v.rules
+    if root.dep_ == "pobj" and gov.pos_ == "ADP" and gov.lower_ in rules.rate_preps and (
+            _change_word(gov.head, rules) or _amount_word(gov.head, rules)):
+        return "other", False
+    return None
+
+
+def object_of_change(v: FigureView) -> Verdict:
+    """'rose 5%', 'up 4.5%': the figure is what a change word takes."""
+    if v.root.dep_ in ("dobj", "npadvmod", "advmod", "attr", "acomp") and _change_word(v.gov, v.rules):
+        return "other", False
+    return None
+
+
+def measured_subject(v: FigureView) -> Verdict:
+    """'In 2003 the figure was 29%', 'Resolution rates ... are running at just 50%': the subject of the verb
+    the figure completes is a measure or an amount."""
+    root, gov, rules = v.root, v.gov, v.rules
+    verb = gov.head if root.dep_ == "pobj" else gov
+    if root.dep_ not in ("pobj", "attr", "dobj", "acomp", "npadvmod") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    if subj.lemma_.lower() in rules.measure_nouns and not any(c.lower_ == "of" for c in subj.children):
+        return "other", True  # the measure before it decides
+    if _amount_word(subj, rules):
+        return "other", False
+    return None
+
+
+def rate_noun_before(v: FigureView) -> Verdict:
+    """'takes the jobless rate to 12.1%'."""
+    doc, fig = v.doc, v.fig
+    if v.root.dep_ == "pobj" and any(t.lower_ in v.rules.rate_nouns for t in doc[max(v.sent.start, fig.start - 3):fig.start]):
+        return "other", False
+    return None
+
+
+def restated_in_bracket(v: FigureView) -> Verdict:
+    """'marketers (60%)': the noun the bracket follows, or a survey in the sentence."""
+    if v.bracket is None:
+        return None
+    return ("share", False) if v.rules.is_people(v.bracket) or survey_cue(v.state, v.sent) else ("other", True)
+
+
+def vague_word_made_exact(v: FigureView) -> Verdict:
+    """'Most (71%) have no policies'."""
+    doc, fig = v.doc, v.fig
+    if fig.start >= 2 and doc[fig.start - 1].text == "(" and doc[fig.start - 2].lower_ in v.rules.lex.word_set("vague_quantifiers"):
+        return "share", False
+    return None
+
+
+def subject_of_verb(v: FigureView) -> Verdict:
+    """'41% said', '12% believe': the subject of an opinion or reporting verb; of another verb, a share by
+    default (always for fractions, ratios and counts)."""
+    root, gov, rules = v.root, v.gov, v.rules
+    if root.dep_ not in ("nsubj", "nsubjpass") or gov.pos_ not in ("VERB", "AUX"):
+        return None
+    if gov.lemma_.lower() in rules.opinion_verbs or gov.lemma_.lower() in rules.reporting or survey_cue(v.state, v.sent):
+        return "share", False
+    return ("share" if v.fig._.form in ("fraction", "ratio", "count") or _survey_default(v.state, v.sent) else "other"), True
+
+
+def apposition_to_amount(v: FigureView) -> Verdict:
+    """'sales, 12%,': in apposition to an amount."""
+    if v.root.dep_ == "appos" and _amount_word(v.gov, v.rules):
+        return "other", False
+    return None
+
+
+def fallback(v: FigureView) -> tuple[str, bool]:
+    """No rule decided: a share where the survey is in view, else other; both by default."""
+    return ("share" if _default_share(v) else "other"), True
+
+
+KIND_RULES: tuple[tuple[str, KindRule], ...] = (
+    ("margin_sides", margin_sides),
+    ("margin_of_error", margin_of_error),
+    ("stated_gap", stated_gap),
+    ("points", points),
+    ("of_object", of_object),
+    ("answer_bracket", answer_bracket),
+    ("worded_in_answer", worded_in_answer),
+    ("modifies_a_noun", modifies_a_noun),
+    ("opinion_moving", opinion_moving),
+    ("movement", movement),
+    ("change_after", change_after),
+    ("rate_preposition", rate_preposition),
+    ("object_of_change", object_of_change),
+    ("measured_subject", measured_subject),
+    ("rate_noun_before", rate_noun_before),
+    ("restated_in_bracket", restated_in_bracket),
+    ("vague_word_made_exact", vague_word_made_exact),
+    ("subject_of_verb", subject_of_verb),
+    ("apposition_to_amount", apposition_to_amount),
+)
+
+
+def decide_kind(view: FigureView) -> tuple[str, str, bool]:
+    """(the deciding rule's name, kind, decided by default): for tests and for reading why."""
+    for name, rule in KIND_RULES:
+        verdict = rule(view)
+        if verdict is not None:
+            return (name, *verdict)
+    return ("fallback", *fallback(view))
+
+
+def figure_kind(state: GroupState, fig: Span, sent: Span, of_obj: Optional[Token],
+                bracket: Optional[Token]) -> tuple[str, bool]:
+    """(kind, decided only by the fallback), by the first rule of ``KIND_RULES`` that decides."""
+    _, kind, by_default = decide_kind(FigureView(state, fig, sent, of_obj, bracket))
+    return kind, by_default
+
+
+# ------------------------------------------------------------ what the rules share
+def _names_the_gap(fig: Span, difference: frozenset[str]) -> bool:
+    """'The Remain lead, 12 percent, is the highest yet', 'a lead of 12 percent', 'the gap is 9%': a figure
+    that is the gap between two shares, written with '%'; not the two shares themselves ('a 7 point lead
+    (48% to 41%)') nor a share of people ('the lead of 40% of voters')."""
+    doc = fig.doc
+    if fig.start > 0 and doc[fig.start - 1].text == "(" or fig.end < len(doc) and doc[fig.end].lower_ == "of":
+        return False
+    root, gov = fig.root, fig.root.head
+    if root.dep_ == "appos" and gov.lemma_.lower() in difference:
+        return not any(t.text == "(" for t in doc[gov.i:fig.start])
+    if root.dep_ == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in difference:
+        return True
+    if root.dep_ == "attr" and gov.lemma_ == "be":
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in difference for c in gov.children)
+    return False
+
+
+def _verb_taken_for_noun(fig: Span, sent: Span) -> bool:
+    """'20% practice in groups of 101 doctors', 'Only 14% perceive that they have the time': a sentence that opens
+    with its figure and whose only root is the word after it, a singular noun taking a complement as a verb
+    would. A noun the figure really modifies ('a 3% rise in prices', '10% inflation.') has a determiner before
+    the figure or no complement."""
+    head = fig.root.head
+    if head.dep_ != "ROOT" or head.tag_ != "NN" or any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in sent):
+        return False
+    opens = all(t.pos_ in ("ADV", "PUNCT", "CCONJ") for t in sent.doc[sent.start:fig.start])
+    return opens and any(c.i > head.i and c.dep_ in ("prep", "relcl", "ccomp", "acl", "dobj") for c in head.children)
+
+
+def _bounds_what_follows(doc: Doc, word: Token, sent: Span) -> bool:
+    """'with 55% reporting less than 15 years experience and 45% more than 15 years': 'more than' opens the
+    answer's own quantity (a count, not a year or another percentage), not a change of the figure."""
+    j = word.i + 1
+    if word.lower_ not in ("more", "less", "fewer") or j + 1 >= sent.end or doc[j].lower_ != "than":
+        return False
+    num = doc[j + 1]
+    following = doc[j + 2] if j + 2 < sent.end else None
+    year = len(num.text) == 4 and num.text[:2] in ("19", "20")
+    return num.like_num and not year and not (following is not None and following.text in ("%", "percent", "per"))
+
+
+def _answer_bracket(state: GroupState, fig: Span, sent: Span) -> bool:
+    """'• Spending will be reduced (33%)', '“Drive sales and grow market share” (45%)': in an article that
+    reports a survey, a figure alone in brackets after an answer is the share that gave it, whatever the
+    answer talks about."""
+    doc = state.doc
+    if not state.survey_doc or fig.start <= sent.start:
+        return False
+    if doc[fig.start - 1].text == "/":  # the second of "(26%/24%)": the other group's answer
+        opened = any(t.text == "(" for t in doc[max(sent.start, fig.start - 4):fig.start - 1])
+        return opened and fig.end < len(doc) and doc[fig.end].text == ")"
+    if doc[fig.start - 1].text != "(":
+        return False
+    close = fig.end < len(doc) and doc[fig.end].text == ")"
+    if fig.end + 1 < len(doc) and doc[fig.end].text == "/":  # "(70%/66%)": two groups' answers
+        close = any(t.text == ")" for t in doc[fig.end + 1:min(len(doc), fig.end + 5)])
+    of_group = fig.end + 1 < len(doc) and doc[fig.end].lower_ == "of"
+    return close or of_group
+
+
+def _survey_default(state: GroupState, sent: Span) -> bool:
+    """In an article that reports a survey, a figure with no construction of its own is a share of its
+    respondents ('• Spending will be reduced (33%)', 'Facebook (18%)', 'Donald Trump44%'), unless its
+    sentence talks money or rates."""
+    if not state.survey_doc:
+        return False
+    rules = state.rules
+
+    def no_money() -> bool:
+        currency = rules.lex.word_set("currency_symbols")
+        for tok in sent:
+            low = tok.lower_
+            if low in rules.rate_nouns or low in rules.amount or tok.lemma_.lower() in rules.amount or tok.text.lower() in currency:
+                return False
+        return True
+    return state.per_sentence("survey_default", sent, no_money)
+
+
+def _opinion_moving(state: GroupState, fig: Span, sent: Span) -> bool:
+    """'trust in X has fallen from 25% in 2003 to only 20% now', 'satisfaction has plunged to 39%': an
+    opinion measured in a survey moves like a share of the people who hold it."""
+    if not state.survey_doc:
+        return False
+    verb = fig.root.head.head if fig.root.dep_ == "pobj" else fig.root.head
+    for _ in range(3):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            # "the number of retailers focused on opening new stores has increased ..., from 19% to 26%"
+            counted = next((o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for o in p.children if o.dep_ == "pobj"), None)
+            if subj.lemma_.lower() in state.rules.measure_nouns and counted is not None:
+                return state.rules.is_people(counted)
+            return subj.lemma_.lower() in state.rules.opinion_measures
+        if verb.pos_ in ("VERB", "AUX") and any(t.lemma_.lower() in state.rules.opinion_measures
+                                                 for left in verb.lefts for t in left.subtree):
+            return True  # "In contrast trust in senior police officers has slumped from 72%": a subject misparsed
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return False
