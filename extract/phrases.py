@@ -39,6 +39,8 @@ def is_people(tok: Token, lex: Lexicon) -> bool:
     """Does this noun count people or surveyed units (firms, households, PCs) rather than an amount?"""
     low, lemma = tok.lower_, tok.lemma_.lower()
     amount, time_nouns, people = lex.word_set("amount_nouns"), lex.word_set("time_nouns"), lex.word_set("people_nouns")
+    if low in people and low not in amount:
+        return True  # "businesses" is listed, though its lemma "business" is an amount ("23% of business")
     if low in amount or lemma in amount or low in time_nouns or low in lex.word_set("non_people_nouns"):
         return False
     if low in people or lemma in people or (tok.pos_ == "PRON" and low in lex.word_set("people_pronouns")):

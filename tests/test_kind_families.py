@@ -3,9 +3,10 @@
 - the counterpart of a share, introduced by a comparison after it, is a share: of another period ("compared
   to 72 percent in 2006", "up from 12% in 2012", "versus 68% last year") or of the group its own "for X"
   names ("compared to 69 percent for agencies"); the counterpart of an amount stays an amount;
-- a verb the tagger took for a noun right after a sentence-opening figure ("20% practice in groups of ...",
-  "Only 14% perceive that ...", "A fifth rely entirely on mobiles") leaves the figure the subject of a clause,
-  a share in an article that reports a survey.
+- a verb the tagger took for a noun right after a figure that leads its clause ("20% practice in groups of ...",
+  "Only 14% perceive that ...", "A fifth rely entirely on mobiles", "..., 6 percent visit warehouses", "while
+  slightly more than 40 percent project major layoffs") leaves the figure the subject of a clause, a share in
+  an article that reports a survey; a change, an amount or a rate after it stays a noun ("20% price cuts").
 
 Kinds are decided by ``kind_rules.KIND_RULES``, a named table read in order; a test names the rule that decides
 each hand-built case. The first tables run the steps on hand-built parses (the parse en_core_web_sm gives, written out), so that a
@@ -52,6 +53,12 @@ RELY = [
     ("A", 2, "det", "DET", "DT", "a"), ("fifth", 2, "amod", "ADJ", "JJ", "fifth"), ("rely", 2, "ROOT", "NOUN", "NN", "rely"),
     ("entirely", 2, "advmod", "ADV", "RB", "entirely"), ("on", 2, "prep", "ADP", "IN", "on"),
     ("mobiles", 4, "pobj", "NOUN", "NNS", "mobile"), (".", 2, "punct", "PUNCT", ".", ".")]
+# "..., 6 percent visit warehouses, ..." (dev3 consumer): the verb parsed as a compound of its object.
+VISIT = [
+    ("Most", 1, "nsubj", "ADJ", "JJS", "most"), ("shop", 1, "ROOT", "VERB", "VBP", "shop"), (",", 1, "punct", "PUNCT", ",", ","),
+    ("6", 4, "nummod", "NUM", "CD", "6"), ("percent", 5, "compound", "NOUN", "NN", "percent"),
+    ("visit", 6, "compound", "NOUN", "NN", "visit"), ("warehouses", 1, "dobj", "NOUN", "NNS", "warehouse"),
+    (".", 1, "punct", "PUNCT", ".", ".")]
 # "A 3% rise in prices." : a noun the figure really modifies (a determiner before the figure).
 RISE = [
     ("A", 3, "det", "DET", "DT", "a"), ("3", 2, "nummod", "NUM", "CD", "3"), ("%", 3, "compound", "NOUN", "NN", "%"),
@@ -65,7 +72,8 @@ RISE = [
     (PERCEIVE, [(1, 3, 14.0, "percent")], ["share"]),
     (RELY, [(0, 2, 20.0, "fraction")], ["share"]),
     (RISE, [(1, 3, 3.0, "percent")], ["other"]),
-], ids=["compared-to-a-year", "practice-up-from", "perceive", "rely", "a-rise"])
+    (VISIT, [(3, 5, 6.0, "percent")], ["share"]),
+], ids=["compared-to-a-year", "practice-up-from", "perceive", "rely", "a-rise", "visit-compound"])
 def test_kinds_on_hand_built_parses(vocab, lex, rows, figures, kinds) -> None:
     doc = build(vocab, rows, figures)
     assert [kind for kind, _ in groups_of(doc, lex)] == kinds
@@ -84,6 +92,14 @@ SURVEY = "A survey of 2,000 adults was published on Monday. "
      [("46%", "share"), ("68%", "share")]),
     # BBC technology
     ("A fifth rely entirely on mobiles.", [("A fifth", "share")]),
+    # ... and figures leading a later clause (dev3 consumer and workplace)
+    ("Sixty percent of shoppers prefer grocery stores, while 19 percent go to mass merchandisers, 6 percent visit "
+     "warehouses, 4 percent go to a farmer\u2019s market, 3 percent prefer \u201cmom and pop\u201d stores, and 1 percent "
+     "shop online.", [("Sixty percent", "share"), ("19 percent", "share"), ("6 percent", "share"),
+                      ("4 percent", "share"), ("3 percent", "share"), ("1 percent", "share")]),
+    ("Half of respondents say that the COVID-19 crisis will lead to relatively few layoffs, while slightly more than "
+     "40 percent project major layoffs.", [("Half", "share"), ("40 percent", "share")]),
+    ("Prices rose, while 20% price cuts were seen in May and 5% pay rises elsewhere.", [("20%", "other"), ("5%", "other")]),
     # Controls (written for the test): amounts stay amounts, however they are compared.
     ("Sales rose 12% in 2012, compared with 8% in 2011.", [("12%", "other"), ("8%", "other")]),
     ("A 3% rise in prices was reported.", [("3%", "other")]),

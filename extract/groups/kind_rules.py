@@ -154,7 +154,7 @@ def modifies_a_noun(v: FigureView) -> Verdict:
     glued = head.i in v.state.stops and fig._.form != "range_low"
     if not (head.i > fig.end - 1 and not glued and head.pos_ in ("NOUN", "PROPN") and root.dep_ in NOUN_MODIFIER_DEPS):
         return None
-    if head.i == fig.end and (head.lemma_.lower() in rules.mistagged_verbs or _verb_taken_for_noun(fig, v.sent)):
+    if head.i == fig.end and (head.lemma_.lower() in rules.mistagged_verbs or _verb_taken_for_noun(fig, v.sent, rules)):
         # the figure is the subject of a verb the tagger took for a noun
         return ("share" if _default_share(v) else "other"), True
     if head.i == fig.end and head.lower_.endswith("ing") and not _amount_word(head, rules):
@@ -326,16 +326,34 @@ def _names_the_gap(fig: Span, difference: frozenset[str]) -> bool:
     return False
 
 
-def _verb_taken_for_noun(fig: Span, sent: Span) -> bool:
-    """'20% practice in groups of 101 doctors', 'Only 14% perceive that they have the time': a sentence that opens
-    with its figure and whose only root is the word after it, a singular noun taking a complement as a verb
-    would. A noun the figure really modifies ('a 3% rise in prices', '10% inflation.') has a determiner before
-    the figure or no complement."""
-    head = fig.root.head
-    if head.dep_ != "ROOT" or head.tag_ != "NN" or any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in sent):
+# What opens a clause that a figure can lead: "..., while 19 percent go to ...", "; 8% think ...".
+CLAUSE_OPENERS = frozenset({",", ";", ":", "and", "while", "but", "whereas", "\u2014", "\u2013"})
+# Words that may stand between a clause's opener and its figure: "while slightly more than 40 percent project".
+LEADING_WORD_POS = ("ADV", "PUNCT", "CCONJ", "ADJ", "ADP", "SCONJ")
+
+
+def _verb_taken_for_noun(fig: Span, sent: Span, rules: GroupRules) -> bool:
+    """'20% practice in groups of 101 doctors', 'Only 14% perceive that they have the time', '6 percent visit
+    warehouses, ... and 1 percent shop online', 'while slightly more than 40 percent project major layoffs': a
+    figure that leads its clause, followed by a singular noun that takes a complement as a verb would, in a clause
+    with no verb of its own. A noun the figure really modifies ('a 3% rise in prices', '10% inflation', 'and 10%
+    growth in sales') has a determiner before the figure, no complement, or is a change, an amount or a rate."""
+    doc, head = fig.doc, fig.root.head
+    if head.tag_ != "NN" or any(w in rules.change or w in rules.amount or w in rules.rate_nouns or w in rules.time_nouns
+                                for w in (head.lower_, head.lemma_.lower())):
         return False
-    opens = all(t.pos_ in ("ADV", "PUNCT", "CCONJ") for t in sent.doc[sent.start:fig.start])
-    return opens and any(c.i > head.i and c.dep_ in ("prep", "relcl", "ccomp", "acl", "dobj") for c in head.children)
+    opener = next((t.i for t in reversed(doc[sent.start:fig.start]) if t.lower_ in CLAUSE_OPENERS), sent.start - 1)
+    if not all(t.pos_ in LEADING_WORD_POS and t.lower_ not in ("a", "an", "the") for t in doc[opener + 1:fig.start]):
+        return False
+    clause_end = next((t.i for t in doc[head.i + 1:sent.end] if t.lower_ in CLAUSE_OPENERS), sent.end)
+    own_verb = any(t.pos_ in ("VERB", "AUX") and not head.is_ancestor(t) for t in doc[opener + 1:clause_end])
+    complement = any(c.i > head.i and c.dep_ in ("prep", "relcl", "ccomp", "acl", "dobj", "advmod") for c in head.children)
+    nxt = doc[head.i + 1] if head.i + 1 < sent.end else None
+    # "shop online", "rely entirely on": a word no noun phrase continues with; "visit warehouses", "project major
+    # layoffs": the parser made the verb a compound of its object.
+    verb_like = nxt is not None and (nxt.pos_ in ("ADV", "ADP", "SCONJ", "DET", "PRON") or
+                                     head.dep_ == "compound" and head.head.tag_ == "NNS" and head.head.i > head.i)
+    return (complement or verb_like) and not own_verb
 
 
 def _bounds_what_follows(doc: Doc, word: Token, sent: Span) -> bool:
