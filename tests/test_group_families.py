@@ -721,3 +721,18 @@ def test_a_contrast_is_not_the_base(nlp) -> None:
     assert figures_kinds_groups(nlp(CONTRASTS)) == [
         ("33%", "share", "young people"), ("23%", "share", "population"), ("28%", "share", "young people"),
         ("49%", "share", "general public"), ("26%", "share", "young people"), ("21%", "share", "young people")]
+
+
+# A lead (gap, edge) among a group sets the group of the shares that make it up (dev3 polls: Economist/YouGov,
+# Angus Reid).
+@pytest.mark.parametrize("text,expected", [
+    ("The vice president had the same lead among those aged 30 to 44, getting 53 percent support to Trump\u2019s 36 "
+     "percent.", [("53 percent", "share", "those aged 30 to 44"), ("36 percent", "share", "those aged 30 to 44")]),
+    ("The former president garnered a near double-digit lead with independents, receiving 46 percent support while "
+     "Harris earned 37 percent, according to the poll.",
+     [("46 percent", "share", "independents"), ("37 percent", "share", "independents")]),
+    (SURVEY + "The Conservatives have extended their lead among male voters (39%, to 28% for the NDP), and the two "
+     "main parties are tied among women.", [("39%", "share", "male voters"), ("28%", "share", "male voters")]),
+])
+def test_a_lead_among_a_group(nlp, text: str, expected) -> None:
+    assert figures_kinds_groups(nlp(text)) == expected

@@ -24,6 +24,7 @@ AGE_BAND_BEFORE = regex.compile(
         (?P<band>(?:aged?|ages)[ \t]+\d+(?:[ \t]*(?:-|\u2013|to)[ \t]*\d+|\+|[ \t]+(?:and|or)[ \t]+(?:older|over|above|up|under|younger))?)
         [ \t]*\([ \t]*$""", regex.VERBOSE | regex.I)
 
+LEAD_PREPS = frozenset({"among", "with"})  # "a lead among men", "a lead with independents"
 # An item of a list of answers: a line that ends with its share in brackets, "• YouTube (20%)".
 ANSWER_LINE = regex.compile(r"\(\s*\d+(?:\.\d+)?\s*(?:%|per\s?cent|percent)\s*\)\s*$", regex.I)
 MAX_ANSWER_LINES = 30  # how far up a list of answers is followed to find its question
@@ -113,7 +114,7 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
         bracket = _answer_giver(state, fig, sent, bracket) or bracket
     counted = None if (of_obj or bracket) else rules.copula_subject(doc, fig, sent)
     head = (of_obj or bracket or rules.following_noun(doc, fig, sent) or counted or _among(state, fig, sent)
-            or _restated_noun(state, fig, sent) or _with_after_copula(state, fig, sent))
+            or _lead_among(state, fig, sent) or _restated_noun(state, fig, sent) or _with_after_copula(state, fig, sent))
     if head is None:
         named = _named_beside(state, fig, sent) or _respondents_of_answer(state, fig, sent)
         if named is not None:
@@ -179,6 +180,20 @@ def _among(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
             continue
         obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         if obj is not None and (obj.lower_ in state.rules.lex.word_set("plural_demonstratives") or state.rules.is_people(obj)):
+            return obj
+    return None
+
+
+def _lead_among(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
+    """'had the same lead among those aged 30 to 44, getting 53 percent support to Trump's 36 percent', 'garnered a
+    near double-digit lead with independents, receiving 46 percent support', 'extended their lead among male
+    voters (39%, to 28% for the NDP)': a lead (gap, edge) among a group sets the group of the shares that make it.
+    The nearest such group before the figure, else one the lead names right after it."""
+    doc, rules = state.doc, state.rules
+    found = [t for t in sent if t.lower_ in LEAD_PREPS and t.head.lemma_.lower() in rules.difference]
+    for tok in sorted(found, key=lambda t: (t.i > fig.start, -t.i if t.i < fig.start else t.i)):
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is not None and (obj.lower_ in rules.lex.word_set("plural_demonstratives") or rules.is_people(obj)):
             return obj
     return None
 
