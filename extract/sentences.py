@@ -26,7 +26,8 @@ DEFAULT_END_PUNCT = (".", "!", "?", "...", "\u2026")
 MAX_SENTENCE_TOKENS = 250
 CLOSERS = frozenset({'"', "'", "\u201d", "\u2019", ")", "]"})
 TokenSpan = tuple[int, int]
-# A paragraph starts at the first non-space character after a line break (always a sentence start).
+# A paragraph starts at the first non-space character after a line break (a sentence start), unless a single
+# break is followed by a word in lower case: hard-wrapped text goes on.
 PARAGRAPH_START = re.compile(r"\n\s*(?=\S)")
 # A sentence starts at a non-lower-case word after . ! ? (and closing quotes or brackets) and a space.
 SENTENCE_START = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*[ \t]+(?=[^\s])")
@@ -65,9 +66,14 @@ def sentence_starts(doc: Doc, end_punct: tuple[str, ...] = DEFAULT_END_PUNCT,
     orth, space = arr[:, 0], arr[:, 1].astype(bool)
     space_forms = numpy.unique(orth[space])
     breaks = _among(orth, [h for h in space_forms.tolist() if "\n" in strings[h]]) & space
-    # A line break: the next token that is not space starts a sentence.
-    after_break = _next_index(~space, numpy.flatnonzero(breaks) + 1, n)
-    starts[after_break[after_break < n]] = True
+    single = _among(orth, [h for h in space_forms.tolist() if strings[h].count("\n") == 1]) & space
+    # A line break: the next token that is not space starts a sentence, unless the text is hard-wrapped there:
+    # a single break followed by a word in lower case ("400 senior\nmarketing executives") continues the line.
+    at = numpy.flatnonzero(breaks)
+    after_break = _next_index(~space, at + 1, n)
+    for b, k in zip(at.tolist(), after_break.tolist()):
+        if k < n and not (single[b] and strings[int(orth[k])][:1].islower()):
+            starts[k] = True
     # End punctuation, any closing quotes or brackets, any space, then a word not in lower case.
     ends = numpy.flatnonzero(_among(orth, [strings.add(p) for p in end_punct]))
     closer = _among(orth, [strings.add(c) for c in CLOSERS])
@@ -111,8 +117,11 @@ def sentence_bounds(doc: Doc) -> list[TokenSpan]:
 def _starts(pattern: re.Pattern, text: str, lo: int, hi: int) -> list[int]:
     out = []
     for m in pattern.finditer(text, lo, hi):
-        if m.end() < hi and (pattern is not SENTENCE_START or not text[m.end()].islower()):
-            out.append(m.end())
+        if m.end() >= hi or pattern is SENTENCE_START and text[m.end()].islower():
+            continue
+        if pattern is PARAGRAPH_START and m.group().count("\n") == 1 and text[m.end()].islower():
+            continue  # a hard-wrapped line goes on (as in sentence_starts)
+        out.append(m.end())
     return out
 
 
