@@ -30,7 +30,7 @@ from .embedding_cache import CachedTok2Vec, split_embed
 from .errors import Errors
 from .extensions import doc_text, register_extensions
 from .inference_ops import BlasThreads, use_inference_ops
-from .lexicon import Lexicon
+from .lexicon import Lexicon, LexiconReader
 from .lookup_ruler import CachedLemmatizer, LookupAttributeRuler
 from .percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
 from .samples import SamplePatterns
@@ -76,8 +76,10 @@ def _flat_tree(doc: Doc, bounds: list[tuple[int, int]]) -> numpy.ndarray:
     return arr
 
 
-class SparseParser:
-    """spaCy component: the model's tagger, parser and lemmatizer, on selected sentences only."""
+class SparseParser(LexiconReader):
+    """spaCy component: the model's tagger, parser and lemmatizer, on selected sentences only. It chooses
+    the sentences with the pipeline's lexicon (the one ``survey_percentages`` saves and loads), so words
+    added to a saved pipeline's lexicon reach the selection as they reach the rules."""
 
     def __init__(self, nlp: Language, name: str = FACTORY, *, model: str = DEFAULT_MODEL,
                  select: str = "candidates", batch_size: int = DEFAULT_BATCH_SIZE,
@@ -100,9 +102,15 @@ class SparseParser:
         self.select = select
         self.batch_size = batch_size
         self.spans_keys = tuple(spans_keys)
-        self.samples = SamplePatterns(lexicon or Lexicon.default())
+        self._read_lexicon(nlp, lexicon)
         self.cache_size = cache_size
         self.cache: OrderedDict[Hashable, numpy.ndarray] = OrderedDict()  # sentence key -> rows of ATTRS
+
+    @property
+    def samples(self) -> SamplePatterns:
+        """The sample-size cues that select sentences, compiled once per lexicon and shared with
+        ``survey_samples`` and ``survey_groups``."""
+        return self.lexicon.compiled(SamplePatterns)
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
