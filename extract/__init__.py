@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # what the names are, for type checkers; at run time they loa
     from .pipeline import default_pipeline, extract_many, extract_text, load
     from .records import PercentageRecord, Record, SampleSizeRecord, StudyRecord, records_from_doc
     from .review.scoring import evaluate
+    from .model_check import ModelMismatchWarning
 
 __version__ = "0.1.0"
 
@@ -30,11 +31,12 @@ _LAZY: dict[str, str] = {
     "PercentageRecord": "records", "SampleSizeRecord": "records", "StudyRecord": "records", "Record": "records",
     "records_from_doc": "records", "register_extensions": "extensions",
     "extract_corpus": "runs.corpus", "evaluate": "review.scoring", "check": "review.checks", "report": "review.report",
+    "ModelMismatchWarning": "model_check",
 }
 __all__ = [
     "load", "extract_text", "extract_many", "extract_corpus", "evaluate", "check", "report",
     "PercentageRecord", "SampleSizeRecord", "StudyRecord", "Record", "records_from_doc", "register_extensions",
-    "default_pipeline",
+    "default_pipeline", "ModelMismatchWarning",
 ]
 
 

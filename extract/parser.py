@@ -14,6 +14,7 @@ import importlib
 from collections import OrderedDict
 from contextlib import nullcontext
 from functools import partial
+from pathlib import Path
 from typing import Any, Callable, Hashable, Iterable, Iterator, Optional
 
 import numpy
@@ -32,6 +33,7 @@ from .extensions import doc_text, register_extensions
 from .inference_ops import BlasThreads, use_inference_ops
 from .lexicon import Lexicon, LexiconReader
 from .lookup_ruler import CachedLemmatizer, LookupAttributeRuler
+from .model_check import check_model
 from .percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
 from .samples import SamplePatterns
 from .selection import candidate_sentences
@@ -54,12 +56,16 @@ DEFAULT_CACHE_SIZE = 20_000
 
 
 def load_model(name: str, exclude: Iterable[str] = DEFAULT_EXCLUDE) -> Language:
-    """Load an installed pipeline package by module name; never downloads."""
+    """Load an installed pipeline package by module name; never downloads. A pinned model is checked
+    (``extract.model_check``): a warning says when its version or weights are not the pinned ones."""
     try:
         module = importlib.import_module(name)
     except ModuleNotFoundError:
         raise OSError(Errors.E050.format(name=name, pip=DEFAULT_PIP_NAME if name == DEFAULT_MODEL else name)) from None
-    return module.load(exclude=list(exclude))
+    model = module.load(exclude=list(exclude))
+    if module.__file__ is not None:
+        check_model(name, model.meta, Path(module.__file__).parent)
+    return model
 
 
 def _flat_tree(doc: Doc, bounds: list[tuple[int, int]]) -> numpy.ndarray:
