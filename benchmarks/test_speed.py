@@ -11,7 +11,6 @@ import statistics
 import time
 
 import extract
-from extract.runs.batch import run_batch
 
 from .conftest import syndicated_corpus
 

@@ -7,16 +7,18 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
+from typing import Any, List, Optional
 
 import typer
 
 from .cli_help import PlainGroup, plain_help
 from .errors import Errors
 from .runs.settings import (DEFAULT_BATCH_SIZE, DEFAULT_DOC_TIMEOUT, DEFAULT_ID_FIELD, DEFAULT_MAX_BYTES,
-                            DEFAULT_PARSE_CACHE, DEFAULT_TEXT_FIELD, DEFAULT_WORKERS, ReadOptions, RunSettings, output_format)
+                            DEFAULT_PARSE_CACHE, DEFAULT_TEXT_FIELD, DEFAULT_WORKERS, ReadOptions, RunSettings,
+                            output_format)
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="markdown", cls=PlainGroup)  # help: _main's docstring; markdown mode reflows docstring lines
+# help: _main's docstring; markdown mode reflows docstring lines
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="markdown", cls=PlainGroup)
 gold_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Work with the hand-labeled gold set.",
                        cls=PlainGroup)
 app.add_typer(gold_app, name="gold")
@@ -75,10 +77,12 @@ def run(
     id_field: str = typer.Option(DEFAULT_ID_FIELD, "--id-field", metavar="FIELD", help="Id field of .jsonl/.csv inputs."),
     text_field: str = typer.Option(DEFAULT_TEXT_FIELD, "--text-field", metavar="FIELD", help="Text field of .jsonl/.csv inputs."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", metavar="BYTES", help="Refuse documents larger than this."),
-    dask: Optional[str] = typer.Option(None, "--dask", metavar="ADDRESS", help="Run on a Dask cluster at this scheduler address (writes Parquet parts; --batch-size documents a task)."),
+    dask: Optional[str] = typer.Option(None, "--dask", metavar="ADDRESS", help=(
+        "Run on a Dask cluster at this scheduler address (writes Parquet parts; --batch-size documents a task).")),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on a terminal."),
     encoding: Optional[str] = typer.Option(
-        None, "--encoding", metavar="CODEC", help="Encoding of .txt files and stdin, e.g. cp1252 (default: UTF-8, or UTF-16/32 after a byte-order mark)."),
+        None, "--encoding", metavar="CODEC",
+        help="Encoding of .txt files and stdin, e.g. cp1252 (default: UTF-8, or UTF-16/32 after a byte-order mark)."),
     doc_timeout: float = typer.Option(DEFAULT_DOC_TIMEOUT, "--doc-timeout", min=0, metavar="SECONDS",
                                       help="Seconds one document may take; a document over it is skipped with an "
                                            "error and the rest goes on (0: no limit, all in this process)."),
@@ -119,10 +123,9 @@ DASK_REFUSES = ("workers", "resume", "doc_timeout")  # the cluster's workers run
 
 def _run_on_dask(ctx: typer.Context, paths: List[str], out: str, address: str, settings: RunSettings) -> Any:
     """``--dask``: the options it cannot honour are refused by name, not silently ignored."""
-    from typer._click.core import ParameterSource
-
+    # Sources compared by name: typer ships its own click, whose ParameterSource is not public.
     given = [f"--{name.replace('_', '-')}" for name in DASK_REFUSES
-             if ctx.get_parameter_source(name) not in (None, ParameterSource.DEFAULT)]
+             if getattr(ctx.get_parameter_source(name), "name", "DEFAULT") != "DEFAULT"]
     if given:
         _fail(Errors.E066.format(options=", ".join(given)))
     if output_format(out, settings.fmt) != "parquet":

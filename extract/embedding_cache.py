@@ -6,9 +6,10 @@ and mixes the rows with a maxout and a layer norm. Nothing else enters: a token'
 of those six ids, and most tokens of a corpus are words seen before. ``CachedTok2Vec`` keeps each id row's
 embedding and runs ``embed`` only on rows it has not seen; ``encode`` (the window layers, which read the
 context) runs as before. On this project's pool, that is a third of tok2vec's multiplications and all of
-its table look-ups (tok2vec 0.41 -> 0.27 s CPU on the pool twice), and the token vectors are the same bits:
-each row of ``embed`` is computed on its own, whatever else is in the batch (tested on every corpus
-sentence, and the records compared with the cache off).
+its table look-ups (tok2vec 0.41 -> 0.27 s CPU on the pool twice). Each row of ``embed`` depends on its
+own ids only, so the token vectors are tok2vec's to float32 rounding: not always the same bits, since a BLAS
+kernel (OpenBLAS's Haswell and Zen ones) may round a row differently with other rows beside it. The parses
+are the same on every corpus sentence and the records with the cache off (both tested).
 """
 from __future__ import annotations
 

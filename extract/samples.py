@@ -12,7 +12,6 @@ from bisect import bisect_left
 from typing import Iterable, Optional
 
 import numpy
-import regex
 from spacy.attrs import LIKE_NUM, POS
 from spacy.language import Language
 from spacy.symbols import NUM

@@ -91,7 +91,7 @@ def test_batch_jsonl_input_with_a_malformed_line_and_duplicate_ids(tmp_path):
     assert f"{src}:3: no text field 'text'" in log
     assert "duplicate doc_id 'a'" in log and f"{src}:4" in log
     assert {r["doc_id"] for r in read_jsonl(out)} == {"a", "c"}
-    texts = [json.loads(l) for l in (tmp_path / "out.jsonl.texts.jsonl").read_text(encoding="utf-8").splitlines()]
+    texts = [json.loads(line) for line in (tmp_path / "out.jsonl.texts.jsonl").read_text(encoding="utf-8").splitlines()]
     assert {t["doc_id"] for t in texts} == {"a", "c"}  # kept beside the records, so offsets stay checkable
 
 
@@ -155,9 +155,9 @@ def test_batch_resume_after_an_interrupted_run(tmp_path):
     # An interrupted run: two documents done, a third cut in the middle of a line.
     out = tmp_path / "out.jsonl"
     lines = clean.read_text(encoding="utf-8").splitlines(keepends=True)
-    done = sorted({json.loads(l)["doc_id"] for l in lines})[:2]
-    kept = [l for l in lines if json.loads(l)["doc_id"] in done]
-    third = next(l for l in lines if json.loads(l)["doc_id"] not in done)
+    done = sorted({json.loads(line)["doc_id"] for line in lines})[:2]
+    kept = [line for line in lines if json.loads(line)["doc_id"] in done]
+    third = next(line for line in lines if json.loads(line)["doc_id"] not in done)
     out.write_text("".join(kept) + third[: len(third) // 2], encoding="utf-8")
     (tmp_path / "out.jsonl.done").write_text("".join(d + "\n" for d in done), encoding="utf-8")
     summary = run_batch([str(folder)], str(out), resume=True, progress=False)
@@ -535,7 +535,7 @@ def test_batch_document_over_its_time_budget_is_named_and_the_rest_is_written(tm
     assert run.returncode == 1, run.stderr
     assert f"[E061] {folder / 'pct.txt'} (pct): over the 3-second time budget (--doc-timeout)" in run.stderr
     assert {r["doc_id"] for r in read_jsonl(out)} == {"a_good", "z_good"}
-    alone = run_batch([str(SEEDS[2]), str(SEEDS[3])], str(tmp_path / "alone.jsonl"), progress=False)
+    run_batch([str(SEEDS[2]), str(SEEDS[3])], str(tmp_path / "alone.jsonl"), progress=False)
     assert read_jsonl(out) == [dict(r, doc_id=r["doc_id"].replace(SEEDS[2].stem, "a_good").replace(SEEDS[3].stem, "z_good"))
                                for r in read_jsonl(tmp_path / "alone.jsonl")]
 

@@ -79,7 +79,7 @@ def test_cli_evaluate_table_json_csv_and_errors():
 
 
 def test_cli_evaluate_scores_a_predictions_file(tmp_path):
-    gold = [json.loads(l) for l in (GOLD / "002_8ccecffd608d0e68.jsonl").read_text(encoding="utf-8").splitlines()]
+    gold = [json.loads(line) for line in (GOLD / "002_8ccecffd608d0e68.jsonl").read_text(encoding="utf-8").splitlines()]
     pred = tmp_path / "other.jsonl"
     kept = [r for r in gold if r["type"] != "percentage" or r["value"] != 58.0]
     pred.write_text("".join(json.dumps(r) + "\n" for r in kept) + "{broken\n", encoding="utf-8")

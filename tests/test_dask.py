@@ -15,7 +15,7 @@ from extract.cli import app
 from extract.runs.batch import run_batch
 from extract.runs.io import iter_documents
 
-from .conftest import CORPUS, SEEDS, read_jsonl
+from .conftest import SEEDS, read_jsonl
 
 distributed = pytest.importorskip("distributed")
 dd = pytest.importorskip("dask.dataframe")
@@ -65,7 +65,7 @@ def test_dask_extract_dataframe_api(cluster, nlp):
 
     docs = [d for d in iter_documents([str(p) for p in SEEDS[:3]])]
     frame = pd.DataFrame({"id": [d.doc_id for d in docs], "text": [d.text for d in docs]})
-    with distributed.Client(cluster) as client:
+    with distributed.Client(cluster):
         ddf = dd.from_pandas(frame, npartitions=3)
         records = extract_dataframe(ddf, text_column="text", id_column="id").compute()
         assert set(records["doc_id"]) == {p.stem for p in SEEDS[:3]}

@@ -1,5 +1,8 @@
-"""Word embeddings remembered per row of feature ids (extract.embedding_cache): the same token vectors,
-bit for bit (the records with the cache off: test_pipeline)."""
+"""Word embeddings remembered per row of feature ids (extract.embedding_cache): the token vectors within float32
+rounding of tok2vec's, the same parses on every corpus sentence (the records with the cache off: test_pipeline).
+
+The bits are not promised: the cache multiplies only the rows it has not seen, and how OpenBLAS's kernels split a
+product (Haswell, Zen) makes a row's last bits depend on the other rows beside it."""
 from __future__ import annotations
 
 import numpy
@@ -10,6 +13,11 @@ from spacy.util import minibatch
 from extract.embedding_cache import CachedTok2Vec, split_embed
 
 from .conftest import CORPUS
+
+# How far a cached token vector may be from tok2vec's own (absolute; the vectors reach about 5). Measured on the
+# corpus: at most 4e-6 under OpenBLAS's Haswell, Zen and Sandybridge kernels and against BLIS; a wrong row, a
+# stale table entry or a shifted token is off by far more.
+VECTOR_TOLERANCE = 1e-4
 
 
 @pytest.fixture(scope="module")
@@ -38,14 +46,15 @@ def _docs(model, sentences):
 
 @pytest.mark.parametrize("rows", [50_000, 300])  # as shipped; small enough to start over many times
 def test_cached_embeddings_give_the_models_token_vectors(model, corpus_sentences, rows):
-    """Every corpus sentence, twice (the second time from the table): the same bits as tok2vec itself."""
+    """Every corpus sentence, twice (the second time from the table): tok2vec's own vectors, to rounding."""
     tok2vec = model.get_pipe("tok2vec")
     cached = CachedTok2Vec(tok2vec, rows=rows)
     assert len(corpus_sentences) > 2000
     for _ in range(2):
         for batch in minibatch(_docs(model, corpus_sentences), 256):
             for ours, theirs in zip(cached.predict(batch), tok2vec.predict(batch)):
-                assert ours.dtype == theirs.dtype and numpy.array_equal(ours, theirs)
+                assert ours.dtype == theirs.dtype and ours.shape == theirs.shape
+                assert numpy.allclose(ours, theirs, rtol=0, atol=VECTOR_TOLERANCE)
     assert len(cached.index) <= max(rows, 1) + 5_000  # bounded: one batch's new rows at most past the limit
 
 
@@ -59,7 +68,25 @@ def test_cached_embeddings_with_empty_and_space_tokens(model, sentences):
     docs = _docs(model, sentences)
     ours, theirs = CachedTok2Vec(tok2vec).predict(docs), tok2vec.predict(docs)
     assert [o.shape for o in ours] == [t.shape for t in theirs]
-    assert all(numpy.array_equal(o, t) for o, t in zip(ours, theirs))
+    assert all(numpy.allclose(o, t, rtol=0, atol=VECTOR_TOLERANCE) for o, t in zip(ours, theirs))
+
+
+def test_cached_embeddings_parse_the_corpus_as_the_model_does(model, corpus_sentences):
+    """Every corpus sentence through the model's components, tok2vec with and without the cache: the same tags,
+    heads, labels and lemmas (exact: the design promises the parse, not the bits of the vectors)."""
+    attrs = ["TAG", "POS", "HEAD", "DEP", "LEMMA", "MORPH"]
+    tok2vec = model.get_pipe("tok2vec")
+    cached = CachedTok2Vec(tok2vec)
+
+    def parse(use_cache: bool) -> list:
+        docs = _docs(model, corpus_sentences)
+        stream = docs
+        for _, proc in model.pipeline:
+            stream = (cached if use_cache and proc is tok2vec else proc).pipe(stream, batch_size=256)
+        return [doc.to_array(attrs) for doc in stream]
+
+    for ours, theirs, (words, _) in zip(parse(True), parse(False), corpus_sentences):
+        assert numpy.array_equal(ours, theirs), " ".join(words)[:80]
 
 
 def test_cached_embeddings_set_the_tensor_the_parser_reads(model):

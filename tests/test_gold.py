@@ -56,7 +56,8 @@ DAMAGE = [
 def test_gold_damaged_copy_fails_with_file_line_and_problem(gold_copy, change, message):
     target = gold_copy / FIRST.name
     lines = target.read_text(encoding="utf-8").splitlines()
-    line_no = next(i for i, l in enumerate(lines) if json.loads(l)["type"] == "percentage" and json.loads(l)["group"])
+    line_no = next(i for i, line in enumerate(lines)
+                   if json.loads(line)["type"] == "percentage" and json.loads(line)["group"])
     _damage(target, line_no, change)
     result = runner.invoke(app, ["gold", "validate", str(gold_copy), "--corpus", str(CORPUS)])
     assert result.exit_code == 1
@@ -80,6 +81,7 @@ def test_gold_malformed_json_duplicates_and_unknown_docs(gold_copy):
 def test_gold_records_of_kind_other_have_no_group(gold_copy):
     target = gold_copy / FIRST.name
     lines = target.read_text(encoding="utf-8").splitlines()
-    line_no = next(i for i, l in enumerate(lines) if json.loads(l)["type"] == "percentage" and json.loads(l)["group"])
+    line_no = next(i for i, line in enumerate(lines)
+                   if json.loads(line)["type"] == "percentage" and json.loads(line)["group"])
     _damage(target, line_no, lambda r: r.update(kind="other"))
     assert any("must have group null" in str(p) for p in validate(gold_copy, load_texts(CORPUS)))

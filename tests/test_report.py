@@ -12,7 +12,6 @@ from typer.testing import CliRunner
 
 import extract
 from extract.cli import app
-from extract.runs.io import load_texts
 from extract.records import to_dict
 
 from .conftest import CORPUS, GOLD, SEEDS

@@ -382,7 +382,7 @@ def _named_beside(state: GroupState, fig: Span, sent: Span) -> Optional[TokenSpa
     """A group named beside the figure rather than in the sentence's grammar:
     - after it, in its bracket: '(38%, ages 50+)', '(41%, women under 35)';
     - before it, as a label: '18-24 yr olds: 21%', 'Lib Dems: 37%' (a label that names people)."""
-    doc, lex = state.doc, state.rules.lex
+    doc = state.doc
     if fig.start > sent.start and doc[fig.start - 1].text == "(" and fig.end < sent.end and doc[fig.end].text == ",":
         close = next((t.i for t in doc[fig.end:min(sent.end, fig.end + 10)] if t.text == ")"), None)
         if close is not None and close > fig.end + 1:

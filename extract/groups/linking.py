@@ -17,7 +17,7 @@ from .kind import kind_from_neighbours, range_kinds, share_changes
 from .mentions import find_mentions
 from .positional import earlier_values, pair_frame, pairs, point_changes, resolve_elliptic, respectively
 from .rules import GroupRules
-from .state import Assignment, GroupState, TokenSpan
+from .state import GroupState, TokenSpan
 
 Step = Callable[[GroupState, Span, list[int]], None]
 

@@ -6,7 +6,6 @@ import math
 from itertools import combinations
 from typing import Any, Mapping, Optional, Sequence
 
-import regex
 
 from .article import Article, check_patterns, result
 from .results import CANNOT, FAILS, HOLDS, CheckResult, Figure, interval, precision
