@@ -244,7 +244,8 @@ def report(
     gold: Optional[Path] = typer.Option(None, "--gold", help="Gold directory: mark false positives, misses and wrong groups."),
     records: Optional[Path] = typer.Option(None, "--records", help="Show these records (any system's JSONL) instead of extracting."),
     title: str = typer.Option("Survey statistics: review", "--title", help="Page title."),
-    editable: bool = typer.Option(False, "--editable", help="Let the reader correct the records (kept in the browser) and export them as gold JSONL."),
+    editable: bool = typer.Option(
+        False, "--editable", help="Let the reader correct the records (kept in the browser) and export them as gold JSONL."),
     blank: bool = typer.Option(False, "--blank", help="Articles with no records, to label from scratch (editable; the extractor is not run)."),
 ) -> None:
     """Write one self-contained HTML page showing every figure in its sentence, with its group,

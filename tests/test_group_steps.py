@@ -4,13 +4,12 @@ articles; the parse is the one en_core_web_sm gives it, written out by hand."""
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from extract.groups import GroupRules, assign_groups
-from extract.lexicon import Lexicon
 from extract.phrases import extend_defining_tail, is_people, trim_phrase
 
-from .conftest import Row, build, groups_of, parsed_doc
+from .conftest import build, groups_of
 
 
 # "Among those who use Internet advertising, just 14 per cent say they only use it ..."

@@ -189,7 +189,7 @@ def _lead_among(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
     near double-digit lead with independents, receiving 46 percent support', 'extended their lead among male
     voters (39%, to 28% for the NDP)': a lead (gap, edge) among a group sets the group of the shares that make it.
     The nearest such group before the figure, else one the lead names right after it."""
-    doc, rules = state.doc, state.rules
+    rules = state.rules
     found = [t for t in sent if t.lower_ in LEAD_PREPS and t.head.lemma_.lower() in rules.difference]
     for tok in sorted(found, key=lambda t: (t.i > fig.start, -t.i if t.i < fig.start else t.i)):
         obj = next((c for c in tok.children if c.dep_ == "pobj"), None)

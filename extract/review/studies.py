@@ -4,8 +4,8 @@ agree.
 Articles name a study in their own words ("Pew", "the Pew Research Center"), so two mentions are one
 study when their orgs match leniently (token overlap, as the scorer matches orgs) and, besides, their
 titles match leniently (without the words every title has: 'Survey', 'Study'), their years are equal or
-they give a sample of the same size; the row says which. Mentions are grouped through keys (an org word with a title word, the year or a sample size) and
-each is compared only with one member of each group its keys reach, so the work grows with the number
+they give a sample of the same size; the row says which. Mentions are grouped through keys (an org word with
+a title word, the year or a sample size) and each is compared only with one member of each group its keys reach, so the work grows with the number
 of articles, not with its square. Articles found to quote one study are then compared figure by figure
 with the cross-article check (``across.compare_articles``).
 """
