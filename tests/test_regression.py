@@ -15,15 +15,21 @@ from .conftest import CORPUS, GOLD
 FLOORS = {
     "seeds": {"pct_recall": 1.0, "pct_precision": 1.0, "kind_acc": 1.0, "bound_acc": 1.0,
               "group_strict": 1.0, "group_lenient": 1.0, "n_f1": 1.0, "population_lenient": 1.0, "study_f1": 1.0},
-    "wild": {"pct_f1": 0.99, "kind_acc": 0.94, "bound_acc": 0.99, "group_strict": 0.93, "group_lenient": 0.96,
+    "wild": {"pct_f1": 0.99, "kind_acc": 0.94, "bound_acc": 0.99, "group_strict": 0.94, "group_lenient": 0.97,
              "n_f1": 0.94, "population_lenient": 0.99, "study_f1": 0.49},
     "wild_heldout": {"pct_f1": 0.99, "kind_acc": 0.95, "group_strict": 0.92, "group_lenient": 0.96, "study_f1": 0.28},
     # Trade-press and poll articles: dev2_tune was read while writing rules; dev2_heldout was measured at the
     # end of its session before its errors were read (README), and fixes came from reading it after that.
-    "dev2_tune": {"pct_f1": 0.99, "kind_acc": 0.97, "bound_acc": 0.99, "group_strict": 0.88, "group_lenient": 0.89,
+    "dev2_tune": {"pct_f1": 0.99, "kind_acc": 0.98, "bound_acc": 0.99, "group_strict": 0.88, "group_lenient": 0.89,
                   "n_f1": 0.94, "population_lenient": 0.92, "study_f1": 0.79},
     "dev2_heldout": {"pct_f1": 0.99, "kind_acc": 0.97, "bound_acc": 0.98, "group_strict": 0.83, "group_lenient": 0.84,
                      "n_f1": 0.90, "population_lenient": 0.84, "study_f1": 0.77},
+    # Health, workplace, consumer, IT and poll articles: dev3_tune read while writing rules, dev3_heldout never read
+    # (docs/evaluation.md has the first measurement of both).
+    "dev3_tune": {"pct_f1": 0.98, "kind_acc": 0.94, "bound_acc": 0.99, "group_strict": 0.72, "group_lenient": 0.75,
+                  "n_f1": 0.90, "population_lenient": 0.94, "study_f1": 0.58},
+    "dev3_heldout": {"pct_f1": 0.98, "kind_acc": 0.95, "bound_acc": 0.99, "group_strict": 0.69, "group_lenient": 0.75,
+                     "n_f1": 0.88, "population_lenient": 0.80, "study_f1": 0.66},
 }
 
 
