@@ -14,7 +14,7 @@ import typer
 from .cli_help import PlainGroup, plain_help
 from .errors import Errors
 from .runs.settings import (DEFAULT_BATCH_SIZE, DEFAULT_DOC_TIMEOUT, DEFAULT_ID_FIELD, DEFAULT_MAX_BYTES,
-                            DEFAULT_PARSE_CACHE, DEFAULT_TEXT_FIELD, DEFAULT_WORKERS, ReadOptions, RunSettings, output_format)
+                            DEFAULT_PARSE_CACHE, DEFAULT_TEXT_FIELD, DEFAULT_WORKERS, ReadOptions, RunSettings, run_format)
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="markdown", cls=PlainGroup)  # help: _main's docstring; markdown mode reflows docstring lines
 gold_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Work with the hand-labeled gold set.",
@@ -125,8 +125,13 @@ def _run_on_dask(ctx: typer.Context, paths: List[str], out: str, address: str, s
              if ctx.get_parameter_source(name) not in (None, ParameterSource.DEFAULT)]
     if given:
         _fail(Errors.E066.format(options=", ".join(given)))
-    if output_format(out, settings.fmt) != "parquet":
-        _fail(Errors.E065.format(out=out, fmt=output_format(out, settings.fmt)))
+    try:
+        fmt = run_format(out, settings.fmt)
+    except ValueError as exc:
+        _fail(str(exc))
+        return None
+    if fmt != "parquet":
+        _fail(Errors.E065.format(out=out, fmt=fmt))
     from .runs.dask import run_on_cluster
 
     return run_on_cluster(paths, out, address=address, docs_per_partition=settings.batch_size,

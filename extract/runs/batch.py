@@ -17,10 +17,10 @@ from typing import Any, BinaryIO, Callable, Iterable, Iterator, Optional, Union
 from ..errors import Errors
 from .io import Document, InputError, Item, iter_documents
 from .process import Outcome, failed_outcome, process_documents
-from .settings import DEFAULT_PARSE_CACHE, RunSettings
+from .settings import DEFAULT_PARSE_CACHE, RunSettings, run_format
 from .workers import SupervisedPool
-from .writers import (OutputLock, SideFile, check_output_folder, done_doc_ids, keep_only_done, output_format,
-                      record_writer, side_paths)
+from .writers import (OutputLock, SideFile, check_not_an_input, check_output_folder, check_resume_format, done_doc_ids,
+                      keep_only_done, record_writer, side_paths)
 
 log = logging.getLogger("extract")
 
@@ -208,8 +208,12 @@ def run_batch(paths: Iterable[str], out: str, settings: Optional[RunSettings] = 
     ``RunSettings`` and ``ReadOptions``). With a ``doc_timeout`` (seconds), documents are processed in a
     worker process that is replaced when one document holds it longer (that document gets E061)."""
     settings = settings or RunSettings.from_options(**options)
-    fmt = output_format(out, settings.fmt)
+    paths = [paths] if isinstance(paths, str) else list(paths)
     check_output_folder(out)
+    fmt = run_format(out, settings.fmt)
+    check_not_an_input(paths, out)
+    if settings.resume:
+        check_resume_format(out, fmt)
     lock = OutputLock(out)  # one writer per output: a second run on the same --out is refused
     lock.acquire()
     try:

@@ -30,6 +30,18 @@ def output_format(path: str, fmt: Optional[str] = None) -> str:
     return SUFFIX_FORMATS.get(Path(path).suffix.lower().lstrip("."), "jsonl")
 
 
+def run_format(out: str, fmt: Optional[str] = None) -> str:
+    """What ``extract run`` writes to ``out``: ``fmt``, else the format its extension names. An extension
+    no writer knows is refused (E045): writing JSON Lines under any name let ``--out article.txt``
+    overwrite an article."""
+    if fmt:
+        return output_format(out, fmt)
+    suffix = Path(out.rstrip("/")).suffix.lower().lstrip(".")
+    if suffix not in SUFFIX_FORMATS:
+        raise ValueError(Errors.E045.format(path=out, ext=repr("." + suffix) if suffix else "(none)"))
+    return SUFFIX_FORMATS[suffix]
+
+
 @dataclass(frozen=True)
 class ReadOptions:
     """How inputs are read (the keyword arguments of ``iter_documents``)."""

@@ -6,6 +6,7 @@ Outputs: JSON Lines, CSV or Parquet (a directory of parts), written as documents
 from __future__ import annotations
 
 import csv
+import glob
 import io
 import json
 import os
@@ -297,6 +298,45 @@ def keep_only_done(out: str, fmt: str, done: set[str]) -> None:
                 if row.get("doc_id") in done:
                     writer.writerow(row)
     os.replace(tmp, out)
+
+
+def check_not_an_input(paths: Iterable[str], out: str) -> None:
+    """Refuse (E044) an output, or a file beside it, that is one of the inputs given (a file, a folder
+    or a glob's match): the run would empty it before reading it. An output inside an input folder is
+    fine: the run never reads its own files."""
+    own = {os.path.realpath(p) for p in (out, *side_paths(out).values())}
+    for raw in paths:
+        if raw == "-":
+            continue
+        given = sorted(glob.glob(raw, recursive=True)) if any(ch in raw for ch in "*?[") else [raw]
+        for path in given:
+            if os.path.exists(path) and os.path.realpath(path) in own:
+                raise ValueError(Errors.E044.format(path=out, input=path))
+
+
+def existing_format(out: str) -> Optional[str]:
+    """The format of what an earlier run wrote to ``out`` (None: nothing yet; "unknown": not ours)."""
+    if os.path.isdir(out):
+        return "parquet" if any(Path(out).glob("part-*.parquet")) else None
+    if not os.path.isfile(out) or os.path.getsize(out) == 0:
+        return None
+    with open(out, "rb") as fh:
+        first = fh.readline(1 << 20)
+    if first.startswith(b"{"):
+        return "jsonl"
+    if first.startswith(b"doc_id,"):
+        return "csv"
+    return "unknown"
+
+
+def check_resume_format(out: str, fmt: str) -> None:
+    """``--resume`` appends to what is there: refuse when that is another format (E046) or not an
+    output of ours (E047), before anything is touched."""
+    found = existing_format(out)
+    if found == "unknown":
+        raise ValueError(Errors.E047.format(path=out))
+    if found is not None and found != fmt:
+        raise ValueError(Errors.E046.format(path=out, found=found, fmt=fmt))
 
 
 def check_output_folder(out: str) -> None:
