@@ -80,3 +80,67 @@ def test_hostile_resume_into_a_file_that_is_not_an_output_is_refused(folder, tmp
     result = _run(str(folder / "a.txt"), "--out", str(out), "--resume")
     assert result.exit_code == 2 and "[E047]" in result.output, result.output
     assert out.read_text(encoding="utf-8") == "my notes, not records\n"
+
+
+def _parquet_records(out: Path) -> list[str]:
+    import pyarrow.parquet as pq
+
+    rows = [r for part in sorted(out.glob("part-*.parquet")) for r in pq.read_table(part).to_pylist()]
+    return sorted(json.dumps(r, sort_keys=True) for r in rows)
+
+
+@pytest.fixture()
+def seeds(tmp_path: Path) -> Path:
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for p in SEEDS:
+        shutil.copy(p, folder / p.name)
+    return folder
+
+
+@pytest.fixture()
+def clean_parquet(seeds: Path, tmp_path: Path) -> list[str]:
+    from extract.runs.batch import run_batch
+
+    run_batch([str(seeds)], str(tmp_path / "clean.parquet"), progress=False)
+    return _parquet_records(tmp_path / "clean.parquet")
+
+
+# Case 3: Parquet, Ctrl-C, then --resume: every record once.
+def test_hostile_parquet_interrupted_then_resumed_keeps_every_record_once(seeds, tmp_path, monkeypatch,
+                                                                         clean_parquet):
+    import extract.runs.batch as batch
+
+    from extract.runs.writers import ParquetWriter
+
+    real, calls = batch.process_documents, []
+
+    def interrupted(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt  # Ctrl-C while the third document is processed
+        return real(*args, **kwargs)
+
+    out = tmp_path / "out.parquet"
+    monkeypatch.setattr(batch, "process_documents", interrupted)
+    # Parts of a few rows: the first document's records go into a part and are marked done; the second's
+    # are still held when Ctrl-C comes.
+    monkeypatch.setattr(ParquetWriter, "PART_ROWS", 10)  # 000 has 18 records, 001 8
+    with pytest.raises(KeyboardInterrupt):
+        batch.run_batch([str(seeds)], str(out), progress=False, batch_size=1)
+    monkeypatch.setattr(batch, "process_documents", real)
+    batch.run_batch([str(seeds)], str(out), progress=False, batch_size=1, resume=True)
+    assert _parquet_records(out) == clean_parquet
+
+
+def test_hostile_parquet_part_written_but_not_marked_done_is_not_kept_twice(seeds, tmp_path, clean_parquet):
+    """A kill between a part put in place and its documents marked done: the part's records of documents
+    not done are dropped on --resume, and the documents redone."""
+    from extract.runs.batch import run_batch
+
+    out = tmp_path / "out.parquet"
+    shutil.copytree(tmp_path / "clean.parquet", out)
+    Path(f"{out}.done").write_text(f"{SEEDS[0].stem}\n", encoding="utf-8")
+    summary = run_batch([str(seeds)], str(out), progress=False, resume=True)
+    assert summary.skipped == 1 and summary.documents == len(SEEDS) - 1
+    assert _parquet_records(out) == clean_parquet

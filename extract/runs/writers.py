@@ -126,11 +126,20 @@ class ParquetWriter:
         if self._part == 0:
             write_parquet_part(self.path, 0, [])
 
+    def abort(self) -> None:
+        """Drop the rows not yet in a part: their documents are not marked done, so ``--resume`` redoes
+        them. Writing them here (Ctrl-C) put records on disk that the next run wrote again."""
+        self._rows = []
+        self._closed = True
+
     def __enter__(self) -> "ParquetWriter":
         return self
 
-    def __exit__(self, *exc: Any) -> None:
-        self.close()
+    def __exit__(self, exc_type: Any, *exc: Any) -> None:
+        if exc_type is not None:
+            self.abort()
+        else:
+            self.close()
 
 
 WRITERS: dict[str, type] = {"jsonl": LineWriter, "csv": CsvWriter, "parquet": ParquetWriter}
@@ -275,7 +284,11 @@ def done_doc_ids(path: str, fmt: str) -> set[str]:
 
 
 def keep_only_done(out: str, fmt: str, done: set[str]) -> None:
-    """On resume, drop records of documents that were not marked done (interrupted mid-document)."""
+    """On resume, drop records of documents that were not marked done (interrupted mid-document, or, in
+    Parquet, killed between a part put in place and its documents marked)."""
+    if fmt == "parquet":
+        _keep_only_done_parts(out, done)
+        return
     if fmt not in ("jsonl", "csv") or not os.path.exists(out):
         return
     repair_jsonl(out)
@@ -298,6 +311,32 @@ def keep_only_done(out: str, fmt: str, done: set[str]) -> None:
                 if row.get("doc_id") in done:
                     writer.writerow(row)
     os.replace(tmp, out)
+
+
+def _keep_only_done_parts(out: str, done: set[str]) -> None:
+    """Each part that holds records of a document not done is written again without them (temp file,
+    then ``os.replace``, as any part), or removed when nothing is left."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    for part in sorted(Path(out).glob("part-*.parquet")) if os.path.isdir(out) else []:
+        table = pq.read_table(part)
+        keep = pc.is_in(table.column("doc_id"), value_set=pa_array(sorted(done)))
+        if pc.all(keep).as_py() is not False:
+            continue
+        kept = table.filter(keep)
+        if kept.num_rows == 0:
+            part.unlink()
+            continue
+        tmp = part.with_name(f".{part.name}.tmp")
+        pq.write_table(kept, tmp)
+        os.replace(tmp, part)
+
+
+def pa_array(values: list[str]):  # type: ignore[no-untyped-def]
+    import pyarrow as pa
+
+    return pa.array(values, type=pa.string())
 
 
 def check_not_an_input(paths: Iterable[str], out: str) -> None:
