@@ -144,3 +144,28 @@ def test_hostile_parquet_part_written_but_not_marked_done_is_not_kept_twice(seed
     summary = run_batch([str(seeds)], str(out), progress=False, resume=True)
     assert summary.skipped == 1 and summary.documents == len(SEEDS) - 1
     assert _parquet_records(out) == clean_parquet
+
+
+# Case 4: a symbolic link to the output meets the same lock.
+@pytest.mark.parametrize("link_to", ["file", "folder"])
+def test_hostile_link_to_the_output_meets_its_lock(tmp_path, link_to):
+    from extract.runs.batch import run_batch
+    from extract.runs.writers import OutputLock
+
+    real = tmp_path / "real"
+    real.mkdir()
+    out = real / "conc.jsonl"
+    if link_to == "file":
+        link = tmp_path / "concl.jsonl"
+        link.symlink_to(out)
+    else:
+        (tmp_path / "alias").symlink_to(real)
+        link = tmp_path / "alias" / "conc.jsonl"
+    first = OutputLock(str(out))
+    first.acquire()
+    try:
+        with pytest.raises(OSError, match=r"E043"):
+            run_batch([str(SEEDS[0])], str(link), progress=False)
+        assert not out.exists()
+    finally:
+        first.release()

@@ -401,7 +401,8 @@ class OutputLock:
 
     def __init__(self, out: str) -> None:
         self.out = out
-        self.path = side_paths(out)["lock"]
+        # Beside the real path: a symbolic link to the output is the same output, and must meet the same lock.
+        self.path = side_paths(os.path.realpath(out))["lock"]
         self._fh: Optional[Any] = None
 
     def acquire(self) -> None:
