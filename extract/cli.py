@@ -181,7 +181,7 @@ def _read_inputs(paths: List[str]) -> tuple[dict[str, str], list[str]]:
     from .runs.io import read_inputs
 
     inputs = read_inputs(paths)
-    for message in inputs.messages:
+    for message in inputs.notes + inputs.messages:
         typer.echo(message, err=True)
     return inputs.texts, inputs.messages
 

@@ -23,6 +23,8 @@ class Errors:
     E027 = "[E027] {path}: broken symbolic link (its target {target!r} does not exist)"
     E021 = "[E021] {path}: unsupported input type (use .txt, .html, .htm, .jsonl, .csv or '-')"
     E022 = "[E022] {path}:{line}: text field {field!r} is not a string"
+    E028 = "[E028] {path}: the id {value} is a JSON {kind}, not a string or a number; skipped"
+    E029 = "[E029] {path}: the doc_id {doc_id!r} holds a line break or another control character, which the done list (OUT.done) cannot keep; skipped"
     E024 = "[E024] {path}: not valid {encoding} (byte {pos}: {reason})"
     E025 = "[E025] Unknown encoding {encoding!r} (--encoding); use a Python codec name such as cp1252 or latin-1."
     E023 = "[E023] {doc_id}: extraction failed: {reason}"
@@ -61,6 +63,7 @@ class Notes:
 
     N001 = "[N001] {path}: decoded as {encoding} (byte-order mark); offsets refer to the decoded text"
     N002 = "[N002] {path}: skipped: it is this run's own output"
+    N003 = "[N003] {path}: skipped: it holds records of this toolkit (an earlier output), not articles; give it to check or report with --records"
 
 
 class Warnings:

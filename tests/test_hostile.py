@@ -169,3 +169,40 @@ def test_hostile_link_to_the_output_meets_its_lock(tmp_path, link_to):
         assert not out.exists()
     finally:
         first.release()
+
+
+# Case 5: an id the done list cannot keep on one line, or that is not a string or number, is a named error.
+BAD_IDS = [('"a\\nb"', "E029"), ('"a\\rb"', "E029"), ('"a\\u2028b"', "E029"), ('["x", 1]', "E028"),
+           ('{"k": 1}', "E028"), ("true", "E028")]
+
+
+@pytest.mark.parametrize("doc_id,code", BAD_IDS, ids=[b[0] for b in BAD_IDS])
+def test_hostile_doc_id_the_done_list_cannot_keep_is_refused_by_name(tmp_path, doc_id, code):
+    text = json.dumps("Some 40% of voters said yes.")
+    src = tmp_path / "ids.jsonl"
+    src.write_text(f'{{"id": {doc_id}, "text": {text}}}\n{{"id": "a", "text": {text}}}\n{{"id": "b", "text": {text}}}\n',
+                   encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = _run(str(src), "--out", str(out))
+    assert result.exit_code == 1 and f"[{code}] {src}:1:" in result.output, result.output
+    assert Path(f"{out}.done").read_text(encoding="utf-8") == "a\nb\n"
+    assert {r["doc_id"] for r in read_jsonl(out)} == {"a", "b"}
+
+
+def test_hostile_file_name_with_a_line_break_is_refused_by_name(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEEDS[1], folder / "a\nb.txt")
+    result = _run(str(folder), "--out", str(tmp_path / "out.jsonl"))
+    assert result.exit_code == 1 and "[E029]" in result.output, result.output
+
+
+# Case 6: an earlier output in an input folder is left out with a note, not read as articles.
+@pytest.mark.parametrize("earlier", ["out.csv", "out.jsonl"])
+def test_hostile_earlier_output_in_the_input_folder_is_not_read_as_articles(seeds, tmp_path, earlier):
+    assert _run(str(seeds), "--out", str(seeds / earlier)).exit_code == 0
+    out = tmp_path / "again.jsonl"
+    result = _run(str(seeds), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert f"[N003] {seeds / earlier}: skipped" in result.output
+    assert {r["doc_id"] for r in read_jsonl(out)} == {p.stem for p in SEEDS}

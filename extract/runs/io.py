@@ -15,7 +15,8 @@ import glob
 import json
 import os
 import sys
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, Optional, Union
 
@@ -47,7 +48,34 @@ class InputError:
         return self.message
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """An input left out on purpose (an earlier output of this toolkit): said, not counted as an error."""
+
+    source: str
+    message: str
+
+
 Item = Union[Document, InputError]
+JSON_KINDS = {list: "array", dict: "object", bool: "boolean"}
+RECORD_KEYS = {"doc_id", "type"}  # what every record has; with only record fields beside them, a record
+
+
+def looks_like_records(keys: Iterable[str], record_type: Any = "percentage") -> bool:
+    """Are these the fields (or CSV columns) of this toolkit's records? An earlier ``extract run`` output
+    in an input folder is not a table of articles: its rows have a 'text' too, the figure's."""
+    from ..records import ALL_COLUMNS, RECORD_TYPES
+
+    names = set(keys)
+    return RECORD_KEYS <= names and names <= set(ALL_COLUMNS) and record_type in RECORD_TYPES
+
+
+def bad_doc_id(doc_id: str, source: str) -> Optional[InputError]:
+    """A doc_id the done list cannot keep on one line (E029): ``--resume`` would redo it, and take
+    documents named after either half as done."""
+    if any(unicodedata.category(ch) in ("Cc", "Zl", "Zp", "Cs") for ch in doc_id):
+        return InputError(source, Errors.E029.format(path=source, doc_id=doc_id))
+    return None
 
 
 # Byte-order marks, UTF-32 first: its little-endian mark begins with UTF-16's. The codecs named drop the mark.
@@ -183,8 +211,15 @@ def read_html_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Item:
     return Document(Path(path).stem, text, path, extracted=True)
 
 
-def _row_id(value: Any, path: str, n: int) -> str:
-    return str(value) if value not in (None, "") else f"{Path(path).stem}:{n}"
+def _row_id(value: Any, path: str, n: int) -> Union[str, InputError]:
+    """The row's id as text, or ``FILE-STEM:ROW`` when it has none; an id that is a JSON array, object or
+    boolean is an error (E028), not its Python repr."""
+    if value in (None, ""):
+        return f"{Path(path).stem}:{n}"
+    if isinstance(value, (bool, list, dict)):
+        kind = next(name for t, name in JSON_KINDS.items() if isinstance(value, t))
+        return InputError(path, Errors.E028.format(path=f"{path}:{n}", value=json.dumps(value)[:80], kind=kind), n)
+    return str(value)
 
 
 def _open(path: str) -> Union[BinaryIO, InputError]:
@@ -194,13 +229,13 @@ def _open(path: str) -> Union[BinaryIO, InputError]:
         return InputError(path, Errors.E010.format(path=path, reason=exc.strerror or exc))
 
 
-def read_jsonl_file(path: str, id_field: str, text_field: str, max_bytes: int) -> Iterator[Item]:
+def read_jsonl_file(path: str, id_field: str, text_field: str, max_bytes: int) -> Iterator[Union[Item, Skipped]]:
     handle = _open(path)
     if isinstance(handle, InputError):
         yield handle
         return
     with handle:
-        any_line = False
+        any_line = any_document = False
         for n, raw in enumerate(handle, 1):
             if not raw.strip():
                 continue
@@ -215,6 +250,10 @@ def read_jsonl_file(path: str, id_field: str, text_field: str, max_bytes: int) -
             except (ValueError, UnicodeDecodeError) as exc:
                 yield InputError(path, Errors.E015.format(path=path, line=n, reason=exc), n)
                 continue
+            if not any_document and looks_like_records(obj, obj.get("type")):
+                yield Skipped(path, Notes.N003.format(path=path))
+                return
+            any_document = True
             if text_field not in obj:
                 yield InputError(path, Errors.E016.format(path=path, line=n, field=text_field), n)
                 continue
@@ -224,8 +263,11 @@ def read_jsonl_file(path: str, id_field: str, text_field: str, max_bytes: int) -
             if not obj[text_field].strip():
                 yield InputError(path, Errors.E011.format(path=f"{path}:{n}"), n)
                 continue
-            doc_id = obj.get(id_field, obj.get("doc_id"))
-            yield Document(_row_id(doc_id, path, n), obj[text_field], f"{path}:{n}", extracted=True)
+            doc_id = _row_id(obj.get(id_field, obj.get("doc_id")), path, n)
+            if isinstance(doc_id, InputError):
+                yield doc_id
+                continue
+            yield Document(doc_id, obj[text_field], f"{path}:{n}", extracted=True)
         if not any_line:
             yield InputError(path, Errors.E011.format(path=path))
 
@@ -239,7 +281,7 @@ def _utf8_lines(handle: BinaryIO, path: str, problems: list[InputError]) -> Iter
             problems.append(InputError(path, Errors.E013.format(path=f"{path}:{n}", pos=exc.start, reason=exc.reason), n))
 
 
-def read_csv_file(path: str, id_field: str, text_field: str, max_bytes: int) -> Iterator[Item]:
+def read_csv_file(path: str, id_field: str, text_field: str, max_bytes: int) -> Iterator[Union[Item, Skipped]]:
     """Rows streamed, one document each; a row too large, or a line that is not UTF-8, is an error
     with its line number."""
     handle = _open(path)
@@ -260,6 +302,9 @@ def read_csv_file(path: str, id_field: str, text_field: str, max_bytes: int) -> 
         reader = csv.DictReader(_utf8_lines(handle, path, problems))
         try:
             columns = reader.fieldnames or []
+            if looks_like_records(columns):
+                yield Skipped(path, Notes.N003.format(path=path))
+                return
             if text_field not in columns:
                 yield InputError(path, Errors.E017.format(path=path, field=text_field, columns=", ".join(columns) or "none"))
                 return
@@ -274,8 +319,9 @@ def read_csv_file(path: str, id_field: str, text_field: str, max_bytes: int) -> 
                 elif size > max_bytes:
                     yield InputError(path, Errors.E014.format(path=f"{path}:{line}", size=size, limit=max_bytes), line)
                 else:
-                    yield Document(_row_id(row.get(id_field, row.get("doc_id")), path, n), body, f"{path}:{line}",
-                                   extracted=True)
+                    doc_id = _row_id(row.get(id_field, row.get("doc_id")), path, n)
+                    yield doc_id if isinstance(doc_id, InputError) else Document(doc_id, body, f"{path}:{line}",
+                                                                                 extracted=True)
         except csv.Error as exc:
             yield InputError(path, Errors.E015.format(path=path, line=reader.line_num, reason=exc), reader.line_num)
         yield from problems
@@ -306,7 +352,7 @@ def iter_documents(paths: Iterable[str], *, id_field: str = DEFAULT_ID_FIELD, te
             continue
         suffix = Path(path).suffix.lower()
         if path == "-":
-            items: Iterable[Item] = [read_stdin(stdin, max_bytes, encoding)]
+            items: Iterable[Union[Item, Skipped]] = [read_stdin(stdin, max_bytes, encoding)]
         elif suffix in TEXT_SUFFIXES:
             items = [read_text_file(path, max_bytes, encoding)]
         elif suffix in HTML_SUFFIXES:
@@ -316,7 +362,15 @@ def iter_documents(paths: Iterable[str], *, id_field: str = DEFAULT_ID_FIELD, te
         else:
             items = read_csv_file(path, id_field, text_field, max_bytes)
         for item in items:
+            if isinstance(item, Skipped):
+                if on_skip is not None:
+                    on_skip(item.message)
+                continue
             if isinstance(item, Document):
+                bad = bad_doc_id(item.doc_id, item.source)
+                if bad is not None:
+                    yield bad
+                    continue
                 if item.doc_id in first_seen:
                     yield InputError(item.source, Errors.E018.format(path=item.source, doc_id=item.doc_id,
                                                                       first=first_seen[item.doc_id]))
@@ -331,6 +385,7 @@ class Inputs:
 
     documents: list[Document]
     errors: list[InputError]
+    notes: list[str] = field(default_factory=list)  # inputs left out on purpose (earlier outputs)
 
     @property
     def texts(self) -> dict[str, str]:
@@ -346,6 +401,7 @@ def read_inputs(paths: Union[str, Path, Iterable[Union[str, Path]]], **options: 
     ``options`` as for ``iter_documents``."""
     roots = [paths] if isinstance(paths, (str, Path)) else list(paths)
     inputs = Inputs([], [])
+    options.setdefault("on_skip", inputs.notes.append)
     for item in iter_documents([str(r) for r in roots], **options):
         (inputs.documents if isinstance(item, Document) else inputs.errors).append(item)
     return inputs
