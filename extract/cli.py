@@ -186,25 +186,28 @@ def _read_inputs(paths: List[str]) -> tuple[dict[str, str], list[str]]:
     return inputs.texts, inputs.messages
 
 
-def _read_records(records: Optional[Path]) -> Optional[list]:
-    """The records file if given (each malformed line printed); a missing one is a usage error naming it."""
+def _read_records(records: Optional[Path]) -> tuple[Optional[list], list[str]]:
+    """The records file if given, and the message of each malformed line (also printed); a missing one
+    is a usage error naming it."""
     from .review.evaluation import read_predictions
 
     if records is None:
-        return None
+        return None, []
     if not records.is_file():
         _fail(Errors.E020.format(path=records))
     recs, problems = read_predictions(records)
     for p in problems:
         typer.echo(str(p), err=True)
-    return recs
+    return recs, [str(p) for p in problems]
 
 
 def _articles_and_records(paths: List[str], records: Optional[Path]) -> tuple[dict[str, str], Optional[list], int]:
     """Texts of the readable inputs (each unreadable one reported), the records file if given, and
-    how many inputs could not be read."""
+    how many inputs could not be read: unreadable files and malformed lines of the records file, so that
+    a records file of nothing but bad lines is not 'unreadable inputs: 0'."""
     texts, failed = _read_inputs(paths)
-    return texts, _read_records(records), len(failed)
+    recs, bad_lines = _read_records(records)
+    return texts, recs, len(failed) + len(bad_lines)
 
 
 class CheckFormat(str, Enum):
@@ -256,7 +259,8 @@ def report(
     from .review.report import report as build
 
     texts, failed = _read_inputs(paths)
-    recs = _read_records(records)
+    recs, bad_lines = _read_records(records)
+    failed = failed + bad_lines
     try:
         page = build(texts=texts, records=recs, gold=gold, title=title, failed=failed)
     except FileNotFoundError as exc:

@@ -206,3 +206,176 @@ def test_hostile_earlier_output_in_the_input_folder_is_not_read_as_articles(seed
     assert result.exit_code == 0, result.output
     assert f"[N003] {seeds / earlier}: skipped" in result.output
     assert {r["doc_id"] for r in read_jsonl(out)} == {p.stem for p in SEEDS}
+
+
+# Case 7: one bad line is one named error; the rest of the batch goes on.
+def _hostile_jsonl(path: Path) -> Path:
+    good = json.dumps({"id": "good", "text": "Some 45% of voters said yes."})
+    path.write_text("[" * 200_000 + "]" * 200_000 + "\n" + '{"id": "s", "text": "Some 40% \\ud800 of voters"}\n'
+                    + '{"id": "\\udce9", "text": "Some 41% of voters said no."}\n' + good + "\n", encoding="utf-8")
+    return path
+
+
+def test_hostile_deep_or_surrogate_line_is_one_named_error(tmp_path):
+    src = _hostile_jsonl(tmp_path / "bad.jsonl")
+    out = tmp_path / "out.jsonl"
+    result = _run(str(src), "--out", str(out))
+    assert result.exit_code == 1, result.output
+    assert f"[E015] {src}:1: malformed JSON: nested too deeply" in result.output
+    assert f"[E032] {src}:2: text field 'text' holds an unpaired surrogate (\\ud800)" in result.output
+    assert f"[E032] {src}:3: the doc_id holds an unpaired surrogate" in result.output
+    assert [r["doc_id"] for r in read_jsonl(out)] == ["good"]
+
+
+def test_hostile_reader_behind_dask_names_the_bad_lines(tmp_path):
+    """--dask reads its inputs with read_inputs, here, before anything goes to the cluster."""
+    from extract.runs.io import read_inputs
+
+    inputs = read_inputs(_hostile_jsonl(tmp_path / "bad.jsonl"))
+    assert [d.doc_id for d in inputs.documents] == ["good"]
+    src = tmp_path / "bad.jsonl"
+    assert [e.message.split(" ")[1] for e in inputs.errors] == [f"{src}:1:", f"{src}:2:", f"{src}:3:"]
+
+
+def test_hostile_api_names_a_surrogate_in_the_text():
+    import extract
+
+    with pytest.raises(ValueError, match=r"\[E006\] extract_text: .*\\ud800\) at character 9"):
+        extract.extract_text("Some 40% \ud800 of voters", doc_id="a")
+
+
+# Case 8: the review commands name bad lines instead of showing a traceback.
+NESTED = "[" * 200_000 + "]" * 200_000
+
+
+def _review_inputs(tmp_path: Path) -> dict[str, Path]:
+    good = {"doc_id": "a", "type": "percentage", "value": 45.0, "start": 5, "end": 8, "text": "45%", "bound": "exact",
+            "kind": "share", "group": None, "group_start": None, "group_end": None, "statement": None, "time": None}
+    records = tmp_path / "records.jsonl"
+    records.write_text(f"{NESTED}\n[1, 2]\n{json.dumps(good)}\n", encoding="utf-8")
+    bad_only = tmp_path / "bad_only.jsonl"
+    bad_only.write_text(f"{NESTED}\n[1, 2]\n", encoding="utf-8")
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text("Some 45% of voters said yes.", encoding="utf-8")
+    (articles / "nested.jsonl").write_text(NESTED + "\n", encoding="utf-8")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "a.jsonl").write_text(f"{NESTED}\n{json.dumps(good)}\n", encoding="utf-8")
+    return {"records": records, "bad_only": bad_only, "articles": articles, "gold": gold}
+
+
+REVIEW_COMMANDS = [
+    ("check", ["check", "{articles}"], "nested.jsonl:1: malformed JSON"),
+    ("check_records", ["check", "{articles}", "--records", "{records}"], "records.jsonl:1"),
+    ("report_records", ["report", "{articles}", "--records", "{records}", "--out", "{tmp}/r.html"], "records.jsonl:2"),
+    ("evaluate_pred", ["evaluate", "--gold", "{gold}", "--pred", "{records}"], "records.jsonl:1"),
+    ("evaluate_gold", ["evaluate", "--gold", "{gold}", "--pred", "{records}"], "a.jsonl:1"),
+    ("gold_validate", ["gold", "validate", "{gold}", "--corpus", "{articles}"], "a.jsonl:1"),
+]
+
+
+@pytest.mark.parametrize("name,args,named", REVIEW_COMMANDS, ids=[c[0] for c in REVIEW_COMMANDS])
+def test_hostile_review_commands_name_bad_lines_without_a_traceback(tmp_path, name, args, named):
+    paths = {k: str(v) for k, v in _review_inputs(tmp_path).items()}
+    result = runner.invoke(app, [a.format(tmp=tmp_path, **paths) for a in args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in result.output and named in result.output, result.output
+
+
+@pytest.mark.parametrize("command", ["check", "report"])
+def test_hostile_records_file_of_bad_lines_is_not_read_cleanly(tmp_path, command):
+    paths = _review_inputs(tmp_path)
+    args = [command, str(paths["articles"] / "a.txt"), "--records", str(paths["bad_only"])]
+    args += ["--strict"] if command == "check" else ["--out", str(tmp_path / "r.html")]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1, result.output
+    if command == "check":
+        assert "unreadable inputs: 2" in result.output
+
+
+# Case 9: CSV files: an oversized row is named and the rest is read; Excel's byte-order mark is not in a name.
+def test_hostile_csv_oversized_row_is_named_and_the_next_row_read(tmp_path):
+    src = tmp_path / "rows.csv"
+    with open(src, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([("id", "text"), ("a", "Some 45% of voters said yes."), ("b", "x" * 5000),
+                                  ("c", "Some 46% of voters said no.")])
+    out = tmp_path / "out.jsonl"
+    result = _run(str(src), "--out", str(out), "--max-bytes", "2000")
+    assert result.exit_code == 1 and f"[E014] {src}:3:" in result.output and "JSON" not in result.output, result.output
+    assert [r["doc_id"] for r in read_jsonl(out)] == ["a", "c"]
+
+
+@pytest.mark.parametrize("bad,message", [("bad,Some 7%\r of voters\n", "[E033] {src}:40: malformed CSV"),
+                                         ("bad,Some 7% \x00 of voters\n", "[E012] {src}:40: looks binary")])
+def test_hostile_csv_bad_row_is_named_and_the_rest_goes_on(tmp_path, bad, message):
+    """A row the csv module refuses is a CSV error of that row, not the end of the file, and not called
+    JSON; a NUL byte past the first 8 KB (where the binary test looks) is that row's error, not its text."""
+    rows = [("id", "text")] + [(f"r{i}", f"Some {i}% of voters said yes. " + "y" * 200) for i in range(40)]
+    src = tmp_path / "rows.csv"
+    with open(src, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows[:-2])
+        fh.write(bad)
+        csv.writer(fh).writerows(rows[-2:])
+    out = tmp_path / "out.jsonl"
+    result = _run(str(src), "--out", str(out))
+    assert result.exit_code == 1 and message.format(src=src) in result.output, result.output
+    assert "JSON" not in result.output
+    assert {r["doc_id"] for r in read_jsonl(out)} == {f"r{i}" for i in range(40)}
+
+
+def test_hostile_nul_byte_past_the_first_kilobytes_of_a_text_file_is_refused(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_bytes(b"Some 45% of voters said yes. " * 400 + b"\x00 and 12% said no.")
+    result = _run(str(src), "--out", str(tmp_path / "out.jsonl"))
+    assert result.exit_code == 1 and f"[E012] {src}: looks binary" in result.output, result.output
+
+
+def test_hostile_csv_utf8_byte_order_mark_is_not_part_of_the_header(tmp_path):
+    src = tmp_path / "excel.csv"
+    src.write_bytes("\ufeffid,text\nrow-1,Some 45% of voters said yes.\n".encode("utf-8"))
+    out = tmp_path / "out.jsonl"
+    result = _run(str(src), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert [r["doc_id"] for r in read_jsonl(out)] == ["row-1"]
+
+
+# Case 10: stdin, and lines of a table, are read in bounded pieces.
+class _Endless:
+    """/dev/zero as a stream, counting what was asked of it."""
+
+    def __init__(self) -> None:
+        self.given = 0
+
+    def read(self, n: int = -1) -> bytes:
+        assert n > 0, "read without a limit"
+        self.given += n
+        return b"\0" * n
+
+
+def test_hostile_stdin_is_read_no_further_than_the_limit():
+    from extract.runs.io import InputError, read_stdin
+
+    stream = _Endless()
+    item = read_stdin(stream, 5_000_000)
+    assert isinstance(item, InputError) and "[E034] <stdin>: more than 5,000,000 bytes" in item.message
+    assert stream.given == 5_000_001
+
+
+def test_hostile_long_line_is_never_held_whole(tmp_path):
+    import io
+
+    from extract.runs.io import bounded_lines
+
+    class Spy(io.BytesIO):
+        largest = 0
+
+        def readline(self, size: int = -1) -> bytes:
+            line = super().readline(size)
+            Spy.largest = max(Spy.largest, len(line))
+            return line
+
+    data = b'{"id": "a", "text": "' + b"x" * 5_000_000 + b'"}\n{"id": "b"}\n'
+    lines = list(bounded_lines(Spy(data), 1000))
+    assert [(n, raw, size) for n, raw, size in lines] == [(1, None, 5_000_024), (2, b'{"id": "b"}\n', 12)]
+    assert Spy.largest <= 1 << 20

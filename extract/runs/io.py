@@ -70,12 +70,31 @@ def looks_like_records(keys: Iterable[str], record_type: Any = "percentage") -> 
     return RECORD_KEYS <= names and names <= set(ALL_COLUMNS) and record_type in RECORD_TYPES
 
 
+def surrogate_at(text: str) -> Optional[int]:
+    """Where the first unpaired surrogate is (JSON's escaped '\\ud800', a file name Python could not
+    decode), or None: such a string cannot be written as UTF-8, and stopped the whole run."""
+    if text.isascii():
+        return None
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return exc.start
+    return None
+
+
+def _surrogate_error(source: str, what: str, text: str) -> Optional[InputError]:
+    pos = surrogate_at(text)
+    if pos is None:
+        return None
+    return InputError(source, Errors.E032.format(path=source, what=what, char=f"\\u{ord(text[pos]):04x}", pos=pos))
+
+
 def bad_doc_id(doc_id: str, source: str) -> Optional[InputError]:
     """A doc_id the done list cannot keep on one line (E029): ``--resume`` would redo it, and take
     documents named after either half as done."""
-    if any(unicodedata.category(ch) in ("Cc", "Zl", "Zp", "Cs") for ch in doc_id):
+    if any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in doc_id):
         return InputError(source, Errors.E029.format(path=source, doc_id=doc_id))
-    return None
+    return _surrogate_error(source, "the doc_id", doc_id)
 
 
 # Byte-order marks, UTF-32 first: its little-endian mark begins with UTF-16's. The codecs named drop the mark.
@@ -121,7 +140,7 @@ def _decode(path: str, data: bytes, max_bytes: int, encoding: Optional[str] = No
             return Decoded(text, bom, Notes.N001.format(path=path, encoding=bom.upper()))
     if not data.strip():
         return InputError(path, Errors.E011.format(path=path))
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:  # anywhere: a NUL past the first 8 KB reached the record text
         return InputError(path, Errors.E012.format(path=path))
     try:
         return Decoded(data.decode("utf-8"))
@@ -164,15 +183,56 @@ def expand_paths(paths: Iterable[str]) -> Iterator[Union[str, InputError]]:
             yield _missing(raw)
 
 
+READ_PIECE = 1 << 20  # bytes read at a time from a stream whose size is not known in advance
+
+
+def read_bounded(stream: BinaryIO, max_bytes: int, path: str) -> Union[bytes, InputError]:
+    """At most ``max_bytes`` of the stream, read in pieces: one byte more is an error (E034), found
+    without reading the rest (stdin from /dev/zero reached 6.8 GB before --max-bytes was checked)."""
+    pieces, size = [], 0
+    while size <= max_bytes:
+        piece = stream.read(min(READ_PIECE, max_bytes + 1 - size))
+        if not piece:
+            break
+        pieces.append(piece)
+        size += len(piece)
+    if size > max_bytes:
+        return InputError(path, Errors.E034.format(path=path, limit=max_bytes))
+    return b"".join(pieces)
+
+
 def _read_limited(path: str, max_bytes: int) -> Union[bytes, InputError]:
-    """The file's bytes, unless it is too large (checked before reading) or unreadable."""
+    """The file's bytes, unless it is too large (checked before reading, and while reading: a file can
+    grow) or unreadable."""
     try:
         size = os.path.getsize(path)
         if size > max_bytes:
             return InputError(path, Errors.E014.format(path=path, size=size, limit=max_bytes))
-        return Path(path).read_bytes()
+        with open(path, "rb") as fh:
+            return read_bounded(fh, max_bytes, path)
     except OSError as exc:
         return InputError(path, Errors.E010.format(path=path, reason=exc.strerror or exc))
+
+
+def bounded_lines(handle: BinaryIO, max_bytes: int) -> Iterator[tuple[int, Optional[bytes], int]]:
+    """(line number, line, its size in bytes); a line over ``max_bytes`` comes as None, read past in
+    pieces and never held whole (a 300 MB JSONL line cost 740 MB before it was refused)."""
+    n = 0
+    while True:
+        raw = handle.readline(max_bytes + 2)
+        if not raw:
+            return
+        n += 1
+        if raw.endswith(b"\n") or len(raw) <= max_bytes:
+            yield n, raw, len(raw)
+            continue
+        size = len(raw)
+        while True:
+            rest = handle.readline(READ_PIECE)
+            size += len(rest)
+            if not rest or rest.endswith(b"\n"):
+                break
+        yield n, None, size
 
 
 def read_text_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES, encoding: Optional[str] = None) -> Item:
@@ -202,7 +262,7 @@ def read_html_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Item:
         return data
     if not data.strip():
         return InputError(path, Errors.E011.format(path=path))
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:
         return InputError(path, Errors.E012.format(path=path))
     html = data.decode("utf-8", errors="replace")
     text = html_to_text(html)
@@ -236,19 +296,22 @@ def read_jsonl_file(path: str, id_field: str, text_field: str, max_bytes: int) -
         return
     with handle:
         any_line = any_document = False
-        for n, raw in enumerate(handle, 1):
-            if not raw.strip():
+        for n, raw, size in bounded_lines(handle, max_bytes):
+            if raw is not None and not raw.strip():
                 continue
             any_line = True
-            if len(raw) > max_bytes:
-                yield InputError(path, Errors.E014.format(path=f"{path}:{n}", size=len(raw), limit=max_bytes), n)
+            if raw is None or size > max_bytes:
+                yield InputError(path, Errors.E014.format(path=f"{path}:{n}", size=size, limit=max_bytes), n)
                 continue
             try:
-                obj = json.loads(raw.decode("utf-8"))
+                obj = json.loads(raw.decode("utf-8").lstrip("\ufeff") if n == 1 else raw.decode("utf-8"))
                 if not isinstance(obj, dict):
                     raise ValueError("not a JSON object")
             except (ValueError, UnicodeDecodeError) as exc:
                 yield InputError(path, Errors.E015.format(path=path, line=n, reason=exc), n)
+                continue
+            except RecursionError:  # nested deeper than Python's stack: one bad line, not the whole run
+                yield InputError(path, Errors.E015.format(path=path, line=n, reason="nested too deeply"), n)
                 continue
             if not any_document and looks_like_records(obj, obj.get("type")):
                 yield Skipped(path, Notes.N003.format(path=path))
@@ -263,6 +326,10 @@ def read_jsonl_file(path: str, id_field: str, text_field: str, max_bytes: int) -
             if not obj[text_field].strip():
                 yield InputError(path, Errors.E011.format(path=f"{path}:{n}"), n)
                 continue
+            unpaired = _surrogate_error(f"{path}:{n}", f"text field {text_field!r}", obj[text_field])
+            if unpaired is not None:
+                yield unpaired
+                continue
             doc_id = _row_id(obj.get(id_field, obj.get("doc_id")), path, n)
             if isinstance(doc_id, InputError):
                 yield doc_id
@@ -272,13 +339,29 @@ def read_jsonl_file(path: str, id_field: str, text_field: str, max_bytes: int) -
             yield InputError(path, Errors.E011.format(path=path))
 
 
-def _utf8_lines(handle: BinaryIO, path: str, problems: list[InputError]) -> Iterator[str]:
-    """Lines decoded one by one, so a line that is not UTF-8 is reported with its number and skipped."""
-    for n, raw in enumerate(handle, 1):
+def _utf8_lines(handle: BinaryIO, path: str, problems: list[InputError], max_bytes: int,
+                at: Optional[list[int]] = None) -> Iterator[str]:
+    """Lines decoded one by one, so a line that is not UTF-8, or over ``max_bytes``, is reported with its
+    number and skipped (an empty line stands in for it, so later line numbers stay right); the UTF-8
+    byte-order mark Excel writes is not part of the first column's name. ``at[0]`` is the number of the
+    line last given out (where the csv module stopped, when it raises)."""
+    for n, raw, size in bounded_lines(handle, max_bytes):
+        if at is not None:
+            at[0] = n
+        if raw is None or size > max_bytes:
+            problems.append(InputError(path, Errors.E014.format(path=f"{path}:{n}", size=size, limit=max_bytes), n))
+            yield "\n"
+            continue
+        if b"\x00" in raw:  # past the first 8 KB (a NUL there refuses the file): this line, not the file
+            problems.append(InputError(path, Errors.E012.format(path=f"{path}:{n}"), n))
+            yield "\n"
+            continue
         try:
-            yield raw.decode("utf-8")
+            line = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             problems.append(InputError(path, Errors.E013.format(path=f"{path}:{n}", pos=exc.start, reason=exc.reason), n))
+            continue
+        yield line[1:] if n == 1 and line.startswith("\ufeff") else line
 
 
 def read_csv_file(path: str, id_field: str, text_field: str, max_bytes: int) -> Iterator[Union[Item, Skipped]]:
@@ -299,36 +382,52 @@ def read_csv_file(path: str, id_field: str, text_field: str, max_bytes: int) -> 
             return
         csv.field_size_limit(max(max_bytes, 1 << 20) + 1)
         problems: list[InputError] = []
-        reader = csv.DictReader(_utf8_lines(handle, path, problems))
+        at = [0]
+        reader = csv.DictReader(_utf8_lines(handle, path, problems, max_bytes, at))
         try:
             columns = reader.fieldnames or []
-            if looks_like_records(columns):
-                yield Skipped(path, Notes.N003.format(path=path))
-                return
-            if text_field not in columns:
-                yield InputError(path, Errors.E017.format(path=path, field=text_field, columns=", ".join(columns) or "none"))
-                return
-            for n, row in enumerate(reader, 1):
+        except csv.Error as exc:
+            yield InputError(path, Errors.E033.format(path=path, line=reader.line_num, reason=exc), reader.line_num)
+            return
+        if looks_like_records(columns):
+            yield Skipped(path, Notes.N003.format(path=path))
+            return
+        if text_field not in columns:
+            yield InputError(path, Errors.E017.format(path=path, field=text_field, columns=", ".join(columns) or "none"))
+            return
+        n = 0
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:  # one bad row (a field over the limit): named, and the next row is read
+                n += 1
                 yield from problems
                 problems.clear()
-                line = reader.line_num
-                body = row.get(text_field)
-                size = len(body.encode("utf-8")) if body else 0
-                if not body or not body.strip():
-                    yield InputError(path, Errors.E011.format(path=f"{path}:{line}"), line)
-                elif size > max_bytes:
-                    yield InputError(path, Errors.E014.format(path=f"{path}:{line}", size=size, limit=max_bytes), line)
-                else:
-                    doc_id = _row_id(row.get(id_field, row.get("doc_id")), path, n)
-                    yield doc_id if isinstance(doc_id, InputError) else Document(doc_id, body, f"{path}:{line}",
-                                                                                 extracted=True)
-        except csv.Error as exc:
-            yield InputError(path, Errors.E015.format(path=path, line=reader.line_num, reason=exc), reader.line_num)
+                yield InputError(path, Errors.E033.format(path=path, line=at[0], reason=exc), at[0])
+                continue
+            n += 1
+            yield from problems
+            problems.clear()
+            line = reader.line_num
+            body = row.get(text_field)
+            size = len(body.encode("utf-8")) if body else 0
+            if not body or not body.strip():
+                yield InputError(path, Errors.E011.format(path=f"{path}:{line}"), line)
+            elif size > max_bytes:
+                yield InputError(path, Errors.E014.format(path=f"{path}:{line}", size=size, limit=max_bytes), line)
+            else:
+                doc_id = _row_id(row.get(id_field, row.get("doc_id")), path, n)
+                yield doc_id if isinstance(doc_id, InputError) else Document(doc_id, body, f"{path}:{line}",
+                                                                             extracted=True)
         yield from problems
 
 
 def read_stdin(stream: Optional[BinaryIO], max_bytes: int, encoding: Optional[str] = None) -> Item:
-    data = (stream or sys.stdin.buffer).read()
+    data = read_bounded(stream or sys.stdin.buffer, max_bytes, "<stdin>")
+    if isinstance(data, InputError):
+        return data
     text = _decode("<stdin>", data, max_bytes, encoding)
     return text if isinstance(text, InputError) else Document("stdin", text.text, "<stdin>", extracted=True, note=text.note)
 
