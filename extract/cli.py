@@ -256,18 +256,18 @@ def report(
     Inputs that could not be read are printed and listed at the top of the page. Exit status: 0 when
     every input was read, 1 when any could not be (the page shows the others), 2 for a usage error.
     """
-    from .review.report import report as build
+    from .review.report import report_views, save_page
 
     texts, failed = _read_inputs(paths)
     recs, bad_lines = _read_records(records)
     failed = failed + bad_lines
     try:
-        page = build(texts=texts, records=recs, gold=gold, title=title, failed=failed)
+        views, failed = report_views(None, recs, texts, gold, None, failed)
     except FileNotFoundError as exc:
         _fail(str(exc))
         return
-    try:
-        out.write_text(page, encoding="utf-8")
+    try:  # written as it is built: a page of thousands of articles is never held whole
+        save_page(out, views, title=title, with_gold=gold is not None, failed=failed)
     except OSError as exc:
         _fail(Errors.E042.format(path=out, reason=exc.strerror or exc))
     typer.echo(f"wrote {out}: {_count(len(texts), 'article')}, {_count(len(failed), 'input')} could not be read",

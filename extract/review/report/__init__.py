@@ -9,11 +9,13 @@ with textContent, so an article containing markup shows it as text.
 from __future__ import annotations
 
 import html
+import io
 import json
+import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Optional, Sequence, Union
+from typing import Any, Iterable, Mapping, Optional, Sequence, TextIO, Union
 
 from importlib.resources import files
 
@@ -215,28 +217,52 @@ def failed_html(failed: Sequence[str]) -> str:
 
 def render(views: Sequence[ArticleView], *, title: str = "Survey statistics: review", with_gold: bool = False,
            failed: Sequence[str] = ()) -> str:
-    docs, templates = [], []
+    """The page as one string (``write_page`` into memory)."""
+    buffer = io.StringIO()
+    write_page(buffer, views, title=title, with_gold=with_gold, failed=failed)
+    return buffer.getvalue()
+
+
+_DATA, _TEMPLATES = "\0data\0", "\0templates\0"  # where the page's two long parts go (no asset holds a NUL)
+
+
+def write_page(fh: TextIO, views: Sequence[ArticleView], *, title: str = "Survey statistics: review",
+               with_gold: bool = False, failed: Sequence[str] = ()) -> None:
+    """Write the page article by article: the data block and the templates are never held whole (a page
+    of 6,000 articles is some 130 MB of text, and held as one string, with its copies, took over 1 GB)."""
+    page = asset("page.html").format(csp=CSP, title=html.escape(title), css=asset("report.css"), js=asset("report.js"),
+                                     data=_DATA, templates=_TEMPLATES, failed=failed_html(failed))
+    head, rest = page.split(_DATA)
+    middle, tail = rest.split(_TEMPLATES)
+    fh.write(head)
+    fh.write('{"docs": [')
     for n, v in enumerate(views):
-        fails = sum(c.status == "fails" for c in v.checks)
-        errors = sum(len(p) for p in v.flags.values()) + len(v.missed)
-        studies = [r for r in v.records if r["type"] == "study"]
-        docs.append({
-            "id": v.doc_id, "n": n, "headline": headline(v.text),
-            "figures": sum(r["type"] == "percentage" for r in v.records),
-            "samples": sum(r["type"] == "sample_size" for r in v.records),
-            "fails": fails, "errors": errors if with_gold else None,
-            "study": ", ".join(filter(None, [studies[0].get("title"), studies[0].get("org")])) if studies else "",
-            "records": v.records,
-            "flags": {str(k): p for k, p in v.flags.items()},
-            "missed": v.missed,
-            "checks": [c.to_dict() for c in v.checks],
-            "charts": comparisons(v),
-        })
-        templates.append(f'<template id="doc-{n}" data-doc="{html.escape(v.doc_id, quote=True)}">'
-                         f'<div class="text">{article_html(v)}</div></template>')
-    return asset("page.html").format(csp=CSP, title=html.escape(title), css=asset("report.css"), js=asset("report.js"),
-                                     data=_json_script({"docs": docs, "gold": with_gold}),
-                                     templates="\n".join(templates), failed=failed_html(failed))
+        fh.write((", " if n else "") + _json_script(_doc_data(n, v, with_gold)))
+    fh.write('], "gold": ' + _json_script(with_gold) + "}")
+    fh.write(middle)
+    for n, v in enumerate(views):
+        fh.write(("\n" if n else "") + f'<template id="doc-{n}" data-doc="{html.escape(v.doc_id, quote=True)}">'
+                 f'<div class="text">{article_html(v)}</div></template>')
+    fh.write(tail)
+
+
+def _doc_data(n: int, v: ArticleView, with_gold: bool) -> dict[str, Any]:
+    """One article's entry in the page's data block."""
+    fails = sum(c.status == "fails" for c in v.checks)
+    errors = sum(len(p) for p in v.flags.values()) + len(v.missed)
+    studies = [r for r in v.records if r["type"] == "study"]
+    return {
+        "id": v.doc_id, "n": n, "headline": headline(v.text),
+        "figures": sum(r["type"] == "percentage" for r in v.records),
+        "samples": sum(r["type"] == "sample_size" for r in v.records),
+        "fails": fails, "errors": errors if with_gold else None,
+        "study": ", ".join(filter(None, [studies[0].get("title"), studies[0].get("org")])) if studies else "",
+        "records": v.records,
+        "flags": {str(k): p for k, p in v.flags.items()},
+        "missed": v.missed,
+        "checks": [c.to_dict() for c in v.checks],
+        "charts": comparisons(v),
+    }
 
 
 def report(paths: Union[str, Iterable[str], None] = None, *, out: Optional[Union[str, Path]] = None,
@@ -246,6 +272,43 @@ def report(paths: Union[str, Iterable[str], None] = None, *, out: Optional[Union
     """The review page for the articles under ``paths`` (or given ``texts``), from ``records`` when given
     (any system's) or from running the extractor; with ``gold`` (a gold directory), errors are marked.
     Inputs that could not be read (``failed``, and any under ``paths``) are listed on the page."""
+    views, failed = report_views(paths, records, texts, gold, nlp, failed)
+    page = render(views, title=title, with_gold=gold is not None, failed=failed)
+    if out is not None:
+        Path(out).write_text(page, encoding="utf-8")
+    return page
+
+
+def write_report(out: Union[str, Path], paths: Union[str, Iterable[str], None] = None, *,
+                 records: Optional[Iterable[Record | Mapping[str, Any]]] = None,
+                 texts: Optional[Mapping[str, str]] = None, gold: Optional[Union[str, Path]] = None, nlp: Any = None,
+                 title: str = "Survey statistics: review", failed: Sequence[str] = ()) -> int:
+    """``report`` written straight to ``out`` (``extract report``): the same page, never held whole in
+    memory. Returns how many articles it shows. An OSError names what could not be written."""
+    views, failed = report_views(paths, records, texts, gold, nlp, failed)
+    save_page(out, views, title=title, with_gold=gold is not None, failed=failed)
+    return len(views)
+
+
+def save_page(out: Union[str, Path], views: Sequence[ArticleView], **options: Any) -> None:
+    """``write_page`` into ``OUT.tmp``, put in place whole (``os.replace``): a page cut short by a full
+    disk never replaces a good one."""
+    tmp = f"{out}.tmp"
+    try:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            write_page(fh, views, **options)
+        os.replace(tmp, out)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+        raise
+
+
+def report_views(paths: Union[str, Iterable[str], None], records: Optional[Iterable[Record | Mapping[str, Any]]],
+           texts: Optional[Mapping[str, str]], gold: Optional[Union[str, Path]], nlp: Any,
+           failed: Sequence[str]) -> tuple[list[ArticleView], list[str]]:
+    """The articles to show, and every input that could not be read."""
+    failed = list(failed)
     if texts is None:
         inputs = read_inputs(paths or [])
         texts, failed = inputs.texts, [*failed, *inputs.messages]
@@ -255,11 +318,7 @@ def report(paths: Union[str, Iterable[str], None] = None, *, out: Optional[Union
     if gold is not None:
         g = read_gold(gold, texts)
         gold_records, gold_docs = g.records, g.docs
-    page = render(build_views(texts, records, gold_records, gold_docs), title=title, with_gold=gold is not None,
-                  failed=failed)
-    if out is not None:
-        Path(out).write_text(page, encoding="utf-8")
-    return page
+    return build_views(texts, records, gold_records, gold_docs), failed
 
 
 
