@@ -474,3 +474,28 @@ def test_hostile_report_page_is_written_article_by_article(tmp_path):
         assert out.getvalue() == render(views)
         largest.append(out.largest)
     assert largest[0] == largest[1] and largest[1] < len(out.getvalue()) / 4, largest
+
+
+# Case 15 (part): OUT.texts.jsonl keeps one line per document across interrupts and resumes.
+def test_hostile_texts_side_file_has_no_duplicates_after_resume(tmp_path, monkeypatch):
+    import extract.runs.batch as batch
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": f"d{i}", "text": f"Some {40 + i}% of voters said yes."}) + "\n"
+                           for i in range(4)), encoding="utf-8")
+    real, calls = batch.process_documents, []
+
+    def interrupted(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    out = tmp_path / "out.jsonl"
+    monkeypatch.setattr(batch, "process_documents", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        batch.run_batch([str(src)], str(out), progress=False, batch_size=1)
+    monkeypatch.setattr(batch, "process_documents", real)
+    batch.run_batch([str(src)], str(out), progress=False, batch_size=1, resume=True)
+    kept = [json.loads(line)["doc_id"] for line in Path(f"{out}.texts.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sorted(kept) == ["d0", "d1", "d2", "d3"]

@@ -116,6 +116,8 @@ class _Run:
         self.done = SideFile(self.paths["done"], keep=resume)
         self.texts = SideFile(self.paths["texts"], keep=resume)
         self.unsaved: list[Outcome] = []  # processed, records not yet on disk
+        # Texts an earlier run kept (--resume): a document read again is not kept twice.
+        self.texts_kept = {_doc_id_of(line) for line in self.texts.lines()} if resume else set()
         self.started = time.perf_counter()
 
     def own_files(self, out: str) -> tuple[str, ...]:
@@ -139,7 +141,7 @@ class _Run:
     def on_document(self, doc: Document) -> None:
         if doc.note:
             self.say(doc.note)
-        if doc.extracted:  # offsets refer to this text: keep it beside the records
+        if doc.extracted and doc.doc_id not in self.texts_kept:  # offsets refer to this text: keep it beside the records
             self.texts.write([json.dumps({"doc_id": doc.doc_id, "source": doc.source, "text": doc.text},
                                          ensure_ascii=False)])
 
@@ -188,6 +190,14 @@ class _Run:
         self.summary.elapsed = time.perf_counter() - self.started
         for side in (self.errors, self.done, self.texts):  # put in place, or gone when empty
             side.close()
+
+
+def _doc_id_of(line: str) -> Optional[str]:
+    """The doc_id of an ``OUT.texts.jsonl`` line (None for a line that is not one)."""
+    try:
+        return json.loads(line).get("doc_id")
+    except (ValueError, AttributeError):
+        return None
 
 
 def _resume_state(out: str, fmt: str, done_file: SideFile) -> set[str]:
