@@ -12,7 +12,7 @@ from typing import List, Optional
 import typer
 
 from .cli_help import PlainGroup, plain_help
-from .errors import Errors
+from .errors import Errors, Notes
 from .runs.settings import (DEFAULT_BATCH_SIZE, DEFAULT_DOC_TIMEOUT, DEFAULT_ID_FIELD, DEFAULT_MAX_BYTES,
                             DEFAULT_PARSE_CACHE, DEFAULT_TEXT_FIELD, DEFAULT_WORKERS, ReadOptions, RunSettings, run_format)
 
@@ -97,17 +97,23 @@ def run(
             codecs.lookup(encoding)
         except LookupError:
             _fail(Errors.E025.format(encoding=encoding))
-    read = ReadOptions(id_field=id_field, text_field=text_field, max_bytes=max_bytes, encoding=encoding)
-    settings = RunSettings(fmt=fmt, workers=workers, resume=resume, batch_size=batch_size, progress=progress,
-                           doc_timeout=doc_timeout or None, parse_cache=parse_cache, read=read)
     try:
+        read = ReadOptions(id_field=id_field, text_field=text_field, max_bytes=max_bytes, encoding=encoding)
+        settings = RunSettings(fmt=fmt, workers=workers, resume=resume, batch_size=batch_size, progress=progress,
+                               doc_timeout=doc_timeout or None, parse_cache=parse_cache, read=read)
         if dask:
             summary = _run_on_dask(ctx, paths, out, dask, settings)
         else:
             from .runs.batch import run_batch
 
             summary = run_batch(paths, out, settings)
-    except (ValueError, RuntimeError, OSError) as exc:
+    except KeyboardInterrupt:
+        _fail(Notes.N004, 130)
+        return
+    except OSError as exc:  # ours carry their message; the system's only an errno, which names no option
+        _fail(str(exc) if exc.errno is None else Errors.E042.format(path=out, reason=exc.strerror or exc))
+        return
+    except (ValueError, RuntimeError) as exc:
         _fail(str(exc))
         return
     typer.echo(summary.line(), err=True)

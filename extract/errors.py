@@ -29,6 +29,8 @@ class Errors:
     E032 = "[E032] {path}: {what} holds an unpaired surrogate ({char}) at character {pos}, which is not text (UTF-8 cannot hold it); skipped"
     E033 = "[E033] {path}:{line}: malformed CSV: {reason}; the row is skipped, the rest of the file goes on"
     E034 = "[E034] {path}: more than {limit:,} bytes, over the limit (--max-bytes); not read further"
+    E035 = "[E035] {path}: not a regular file but a {kind}; give files, folders or - for stdin"
+    E036 = "[E036] {path}: cannot read the folder: {reason}; its files are skipped"
     E024 = "[E024] {path}: not valid {encoding} (byte {pos}: {reason})"
     E025 = "[E025] Unknown encoding {encoding!r} (--encoding); use a Python codec name such as cp1252 or latin-1."
     E023 = "[E023] {doc_id}: extraction failed: {reason}"
@@ -46,6 +48,8 @@ class Errors:
     E064 = "[E064] {doc}: its records could not be written to {out}: {reason}"
     E065 = "[E065] --dask writes a directory of Parquet parts, not {fmt}: give --out a .parquet name (or --format parquet); --out was {out}"
     E066 = "[E066] --dask cannot honour {options}: the cluster's own workers run the documents, with no done list and no time budget"
+    E068 = "[E068] doc_timeout (--doc-timeout) is the seconds one document may take: from 0 (no limit) to {limit:,}, not {value!r}"
+    E069 = "[E069] max_bytes (--max-bytes) is the size of the largest document read: a whole number of bytes, 1 or more, not {value!r}"
     E067 = "[E067] parse_cache (--parse-cache) is how many sentence parses each process remembers: a whole number, 0 or more, not {value!r}"
     E041 = "[E041] {path}: not a directory or .jsonl file"
     E050 = "[E050] The model package {name!r} is not installed; install it with: pip install {pip}"
@@ -67,6 +71,7 @@ class Notes:
 
     N001 = "[N001] {path}: decoded as {encoding} (byte-order mark); offsets refer to the decoded text"
     N002 = "[N002] {path}: skipped: it is this run's own output"
+    N004 = "[N004] Interrupted. What was written is kept whole; run the same command with --resume to go on from there."
     N003 = "[N003] {path}: skipped: it holds records of this toolkit (an earlier output), not articles; give it to check or report with --records"
 
 

@@ -548,3 +548,58 @@ def test_hostile_killed_at_random_then_resumed_loses_and_duplicates_nothing(tmp_
         assert run.wait(timeout=60) != 0
     assert start(out, True).wait(timeout=120) == 0
     assert _records_of(out, fmt) == _records_of(clean, fmt)
+
+
+# Case 11: smaller input and argument cases.
+def test_hostile_unreadable_folder_is_named(tmp_path, monkeypatch):
+    """(Tests run as root here, whom chmod does not stop: the folder is made unreadable where it is listed.)"""
+    folder = tmp_path / "in"
+    (folder / "locked").mkdir(parents=True)
+    shutil.copy(SEEDS[1], folder / "a.txt")
+    shutil.copy(SEEDS[1], folder / "locked" / "b.txt")
+    real = os.scandir
+
+    def scandir(path="."):
+        if Path(path) == folder / "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    out = tmp_path / "out.jsonl"
+    result = _run(str(folder), "--out", str(out))
+    assert result.exit_code == 1 and f"[E036] {folder / 'locked'}: cannot read the folder: Permission denied" \
+        in result.output, result.output
+    assert {r["doc_id"] for r in read_jsonl(out)} == {"a"}
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--doc-timeout", "inf"], "[E068]"), (["--doc-timeout", "1e300"], "[E068]"), (["--max-bytes", "0"], "[E069]"),
+    (["--max-bytes", "-5"], "[E069]"), (["--out", ""], "[E042] --out : cannot write there: the name is empty"),
+    (["--out", "/proc/x.jsonl"], "[E042] --out /proc/x.jsonl: cannot write there: No such file or directory"),
+    (["--out", "/dev/null", "--format", "jsonl"], "[E042] --out /dev/null: cannot write there: it is not a regular file"),
+])
+def test_hostile_bad_argument_is_a_named_usage_error(tmp_path, args, message):
+    if "--out" not in args:
+        args = [*args, "--out", str(tmp_path / "out.jsonl")]
+    result = _run(str(SEEDS[1]), *args)
+    assert result.exit_code == 2 and message in result.output, result.output
+    assert "Traceback" not in result.output and "Errno" not in result.output
+    assert not Path("/dev/null.done").exists() and not Path("/dev/null.lock").exists()
+
+
+def test_hostile_fifo_is_named_as_one(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    result = _run(str(fifo), "--out", str(tmp_path / "out.jsonl"))
+    assert result.exit_code == 1 and f"[E035] {fifo}: not a regular file but a named pipe (FIFO)" in result.output
+
+
+def test_hostile_ctrl_c_says_how_to_go_on(tmp_path, monkeypatch):
+    import extract.runs.batch as batch
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch, "run_batch", interrupted)
+    result = _run(str(SEEDS[1]), "--out", str(tmp_path / "out.jsonl"))
+    assert result.exit_code == 130 and "--resume" in result.output, result.output

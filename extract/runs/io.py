@@ -14,6 +14,7 @@ import errno
 import glob
 import json
 import os
+import stat
 import sys
 import unicodedata
 from dataclasses import dataclass, field
@@ -160,6 +161,30 @@ def _missing(path: str) -> InputError:
     return InputError(path, Errors.E020.format(path=path))
 
 
+def file_kind(path: str) -> str:
+    """What a path that is neither a regular file nor a folder is, in words."""
+    mode = os.stat(path).st_mode
+    for test, kind in ((stat.S_ISFIFO, "named pipe (FIFO)"), (stat.S_ISCHR, "character device"),
+                       (stat.S_ISBLK, "block device"), (stat.S_ISSOCK, "socket")):
+        if test(mode):
+            return kind
+    return "special file"
+
+
+def _unreadable_folders(folder: Path) -> list[InputError]:
+    """The folders under ``folder`` (itself included) that cannot be listed: ``rglob`` passes over them
+    without a word, and their files would be missing from a run that exits 0."""
+    problems: list[InputError] = []
+
+    def note(exc: OSError) -> None:
+        where = exc.filename or str(folder)
+        problems.append(InputError(where, Errors.E036.format(path=where, reason=exc.strerror or exc)))
+
+    for _ in os.walk(folder, onerror=note):
+        pass
+    return problems
+
+
 def expand_paths(paths: Iterable[str]) -> Iterator[Union[str, InputError]]:
     """Files in the order given; directories walked recursively (sorted); globs expanded. Links in a
     directory that lead nowhere (a loop, a missing target) are reported, when their name is an input's."""
@@ -169,10 +194,13 @@ def expand_paths(paths: Iterable[str]) -> Iterator[Union[str, InputError]]:
             continue
         p = Path(raw)
         if p.is_dir():
+            yield from _unreadable_folders(p)
             for f in sorted(x for x in p.rglob("*") if x.suffix.lower() in SUPPORTED and (x.is_file() or x.is_symlink())):
                 yield str(f) if f.is_file() else _missing(str(f))
         elif p.is_file():
             yield str(p) if p.suffix.lower() in SUPPORTED else InputError(str(p), Errors.E021.format(path=p))
+        elif p.exists():  # a FIFO or a device: not 'no such file'
+            yield InputError(raw, Errors.E035.format(path=raw, kind=file_kind(raw)))
         elif any(ch in raw for ch in "*?["):
             matches = sorted(glob.glob(raw, recursive=True))
             files = [m for m in matches if Path(m).is_file() and Path(m).suffix.lower() in SUPPORTED]

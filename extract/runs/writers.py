@@ -15,6 +15,7 @@ from typing import Any, Iterable, Optional, Union
 
 from ..errors import Errors
 from ..records import ALL_COLUMNS, Record, to_dict
+from .io import file_kind
 from .settings import output_format
 
 
@@ -383,7 +384,11 @@ def check_output_folder(out: str) -> None:
     side files beside it are opened first, and their names would only puzzle."""
     folder = os.path.dirname(out.rstrip("/") or out) or "."
     reason = None
-    if not os.path.exists(folder):
+    if not out.strip():
+        reason = "the name is empty"
+    elif os.path.exists(out) and not (os.path.isfile(out) or os.path.isdir(out)):
+        reason = f"it is not a regular file but a {file_kind(out)}"  # /dev/null: no /dev/null.done beside it
+    elif not os.path.exists(folder):
         reason = f"the folder {folder!r} does not exist"
     elif not os.path.isdir(folder):
         reason = f"{folder!r} is not a folder"
