@@ -182,13 +182,18 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
-def _read_inputs(paths: List[str]) -> tuple[dict[str, str], list[str]]:
-    """Texts of the readable inputs, and the message of each one that could not be read (also printed)."""
+def _read_inputs(paths: List[str], command: Optional[str] = None,
+                 records: Optional[Path] = None) -> tuple[dict[str, str], list[str]]:
+    """Texts of the readable inputs, and the message of each one that could not be read (also printed).
+    For ``command`` (check, report), inputs that are all records files and no --records is a usage error
+    (E097): 'extract check stats.jsonl', the obvious first try, read nothing and said 'checks: 0'."""
     from .runs.io import read_inputs
 
     inputs = read_inputs(paths)
     for message in inputs.notes + inputs.messages:
         typer.echo(message, err=True)
+    if command and records is None and not inputs.texts and inputs.skipped:
+        _fail(Errors.E097.format(paths=", ".join(inputs.skipped), command=command, first=inputs.skipped[0]))
     return inputs.texts, inputs.messages
 
 
@@ -211,7 +216,7 @@ def _articles_and_records(paths: List[str], records: Optional[Path]) -> tuple[di
     """Texts of the readable inputs (each unreadable one reported), the records file if given, and
     how many inputs could not be read: unreadable files and malformed lines of the records file, so that
     a records file of nothing but bad lines is not 'unreadable inputs: 0'."""
-    texts, failed = _read_inputs(paths)
+    texts, failed = _read_inputs(paths, "check", records)
     recs, bad_lines = _read_records(records)
     return texts, recs, len(failed) + len(bad_lines)
 
@@ -264,7 +269,7 @@ def report(
     """
     from .review.report import report_views, save_page
 
-    texts, failed = _read_inputs(paths)
+    texts, failed = _read_inputs(paths, "report", records)
     recs, bad_lines = _read_records(records)
     failed = failed + bad_lines
     try:

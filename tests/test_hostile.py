@@ -603,3 +603,23 @@ def test_hostile_ctrl_c_says_how_to_go_on(tmp_path, monkeypatch):
     monkeypatch.setattr(batch, "run_batch", interrupted)
     result = _run(str(SEEDS[1]), "--out", str(tmp_path / "out.jsonl"))
     assert result.exit_code == 130 and "--resume" in result.output, result.output
+
+
+# Case 14: the README's model name loads, and 'extract check stats.jsonl' says what to type instead.
+def test_hostile_readme_loads_a_model_that_is_installed():
+    import re
+
+    import spacy
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    names = re.findall(r'spacy\.load\("([^"]+)"\)', readme)
+    assert names and all(spacy.util.is_package(n) for n in names), names
+
+
+@pytest.mark.parametrize("command", ["check", "report"])
+def test_hostile_review_command_given_records_as_articles_says_use_records(tmp_path, command):
+    stats = tmp_path / "stats.jsonl"
+    assert _run(str(SEEDS[1]), "--out", str(stats)).exit_code == 0
+    result = runner.invoke(app, [command, str(stats), "--out", str(tmp_path / f"r.{'html' if command == 'report' else 'jsonl'}")])
+    assert result.exit_code == 2, result.output
+    assert f"[E097] {stats}: records, not articles" in result.output and f"--records {stats}" in result.output

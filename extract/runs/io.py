@@ -463,10 +463,12 @@ def read_stdin(stream: Optional[BinaryIO], max_bytes: int, encoding: Optional[st
 def iter_documents(paths: Iterable[str], *, id_field: str = DEFAULT_ID_FIELD, text_field: str = DEFAULT_TEXT_FIELD,
                    max_bytes: int = DEFAULT_MAX_BYTES, stdin: Optional[BinaryIO] = None,
                    encoding: Optional[str] = None, exclude: Iterable[str] = (),
-                   on_skip: Optional[Callable[[str], None]] = None) -> Iterator[Item]:
+                   on_skip: Optional[Callable[[str], None]] = None,
+                   on_skipped: Optional[Callable[[str], None]] = None) -> Iterator[Item]:
     """Documents and input errors, lazily, in input order; a doc_id seen twice is an error. ``encoding``
     reads .txt files and stdin in a legacy encoding (else UTF-8, or UTF-16/32 after a byte-order mark).
-    Files in ``exclude`` (a run's own output and side files) are never read, and ``on_skip`` is told."""
+    Files in ``exclude`` (a run's own output and side files) are never read, and ``on_skip`` is told; so is
+    it of a file of records (an earlier output), whose path ``on_skipped`` is given."""
     first_seen: dict[str, str] = {}
     excluded = {os.path.realpath(x) for x in exclude}
     for path in expand_paths(paths):
@@ -492,6 +494,8 @@ def iter_documents(paths: Iterable[str], *, id_field: str = DEFAULT_ID_FIELD, te
             if isinstance(item, Skipped):
                 if on_skip is not None:
                     on_skip(item.message)
+                if on_skipped is not None:
+                    on_skipped(item.source)
                 continue
             if isinstance(item, Document):
                 bad = bad_doc_id(item.doc_id, item.source)
@@ -513,6 +517,7 @@ class Inputs:
     documents: list[Document]
     errors: list[InputError]
     notes: list[str] = field(default_factory=list)  # inputs left out on purpose (earlier outputs)
+    skipped: list[str] = field(default_factory=list)  # the files those notes name
 
     @property
     def texts(self) -> dict[str, str]:
@@ -529,6 +534,7 @@ def read_inputs(paths: Union[str, Path, Iterable[Union[str, Path]]], **options: 
     roots = [paths] if isinstance(paths, (str, Path)) else list(paths)
     inputs = Inputs([], [])
     options.setdefault("on_skip", inputs.notes.append)
+    options.setdefault("on_skipped", inputs.skipped.append)
     for item in iter_documents([str(r) for r in roots], **options):
         (inputs.documents if isinstance(item, Document) else inputs.errors).append(item)
     return inputs
