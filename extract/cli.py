@@ -90,6 +90,8 @@ def run(
     2 for a usage error.
     """
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    for library in QUIET_LOGGERS:  # their notes ('discarding data: None') are not the run's; errors still show
+        logging.getLogger(library).setLevel(logging.ERROR)
     if encoding is not None:
         import codecs
 
@@ -120,6 +122,7 @@ def run(
     raise typer.Exit(1 if summary.errors else 0)
 
 
+QUIET_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext")  # what reads HTML pages for extract run
 DASK_REFUSES = ("workers", "resume", "doc_timeout")  # the cluster's workers run it; no done list; no budget
 
 

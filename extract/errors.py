@@ -60,6 +60,7 @@ class Errors:
     E091 = "[E091] {path}: malformed JSON: {reason}"
     E092 = "[E092] No split {split!r} in {path}; known splits: {known}"
     E097 = "[E097] {paths}: records, not articles; give the articles, and the records with --records: extract {command} ARTICLES --records {first}"
+    E098 = "[E098] {path}: no gold document to score against (an empty gold set would score 100)"
     E093 = "[E093] Give --corpus (to run the extractor) or --pred (to score a predictions file)."
     E094 = "[E094] type {type!r} is not one of {types}"
     E095 = "[E095] unknown fields {fields}"

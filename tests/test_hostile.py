@@ -623,3 +623,45 @@ def test_hostile_review_command_given_records_as_articles_says_use_records(tmp_p
     result = runner.invoke(app, [command, str(stats), "--out", str(tmp_path / f"r.{'html' if command == 'report' else 'jsonl'}")])
     assert result.exit_code == 2, result.output
     assert f"[E097] {stats}: records, not articles" in result.output and f"--records {stats}" in result.output
+
+
+# Case 15: output details.
+def test_hostile_html_reader_notes_stay_off_stderr(tmp_path):
+    import subprocess
+    import sys
+
+    page = tmp_path / "empty.html"
+    page.write_text("<html><body></body></html>", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "extract.cli", "run", str(page), "--out", str(tmp_path / "o.jsonl"),
+                          "--no-progress"], capture_output=True, text=True, timeout=120)
+    lines = run.stderr.splitlines()
+    assert lines and all(line.startswith(("[E019]", "documents:")) for line in lines), lines
+
+
+def test_hostile_empty_gold_set_is_refused_not_scored_100(tmp_path):
+    (tmp_path / "gold").mkdir()
+    preds = tmp_path / "p.jsonl"
+    preds.write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", "--gold", str(tmp_path / "gold"), "--pred", str(preds)])
+    assert result.exit_code == 2 and "[E098]" in result.output, result.output
+
+
+def test_hostile_empty_predictions_have_no_precision():
+    from extract.review.scoring import evaluate
+
+    gold = [{"doc_id": "a", "type": "percentage", "value": 45.0, "start": 5, "end": 8, "text": "45%", "bound": "exact",
+             "kind": "share", "group": None, "group_start": None, "group_end": None, "statement": None, "time": None}]
+    metrics, _ = evaluate(gold, [], gold_docs=["a"])
+    assert (metrics["pct_precision"], metrics["pct_recall"], metrics["pct_f1"]) == (0.0, 0.0, 0.0)
+
+
+def test_hostile_parquet_offsets_come_back_as_integers(tmp_path):
+    import pandas as pd
+
+    from extract.runs.batch import run_batch
+
+    out = tmp_path / "out.parquet"
+    run_batch([str(SEEDS[0])], str(out), progress=False)
+    frame = pd.read_parquet(out)
+    assert frame["group_start"].isna().any() and str(frame["group_start"].dtype) == "Int64"
+    assert str(frame["start"].dtype) == "Int64" and str(frame["value"].dtype) == "float64"

@@ -52,6 +52,8 @@ def evaluate_corpus(gold_path: Union[str, Path], corpus: Optional[Union[str, Pat
     or else extracted from the texts in ``corpus``; ``docs`` keeps only documents matching these globs."""
     texts = load_texts(corpus) if corpus is not None else {}
     gold: GoldSet = read_gold(gold_path, texts if corpus is not None else None)
+    if not gold.docs and not gold.records:
+        raise ValueError(Errors.E098.format(path=gold_path))
     problems = list(gold.problems)
     if docs:
         patterns = list(docs)

@@ -158,7 +158,21 @@ def parquet_schema():  # type: ignore[no-untyped-def]
              "group_end": pa.int64(), "population_start": pa.int64(), "population_end": pa.int64(),
              "org_start": pa.int64(), "org_end": pa.int64(), "title_start": pa.int64(), "title_end": pa.int64(),
              "year": pa.int64()}
-    return pa.schema([(c, types.get(c, pa.string())) for c in ALL_COLUMNS])
+    schema = pa.schema([(c, types.get(c, pa.string())) for c in ALL_COLUMNS])
+    return schema.with_metadata(_pandas_metadata(schema))
+
+
+def _pandas_metadata(schema):  # type: ignore[no-untyped-def]
+    """pandas' own description of the columns, with the offsets and years as nullable integers ('Int64'):
+    without it they came back from pd.read_parquet as float64 (a null among them made the column float)."""
+    import pandas as pd
+    import pyarrow as pa
+
+    def dtype(f: Any) -> str:
+        return "Int64" if pa.types.is_integer(f.type) else "float64" if pa.types.is_floating(f.type) else "object"
+
+    frame = pd.DataFrame({f.name: pd.Series([], dtype=dtype(f)) for f in schema})
+    return pa.Schema.from_pandas(frame, preserve_index=False).metadata
 
 
 def write_parquet_part(path: str, part: int, rows: list[dict[str, Any]]) -> None:
