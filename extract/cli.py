@@ -12,10 +12,10 @@ from typing import Any, List, Optional
 import typer
 
 from .cli_help import PlainGroup, plain_help
-from .errors import Errors
+from .errors import Errors, Notes
 from .runs.settings import (DEFAULT_BATCH_SIZE, DEFAULT_DOC_TIMEOUT, DEFAULT_ID_FIELD, DEFAULT_MAX_BYTES,
                             DEFAULT_PARSE_CACHE, DEFAULT_TEXT_FIELD, DEFAULT_WORKERS, ReadOptions, RunSettings,
-                            output_format)
+                            run_format)
 
 # help: _main's docstring; markdown mode reflows docstring lines
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="markdown", cls=PlainGroup)
@@ -94,6 +94,8 @@ def run(
     2 for a usage error.
     """
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    for library in QUIET_LOGGERS:  # their notes ('discarding data: None') are not the run's; errors still show
+        logging.getLogger(library).setLevel(logging.ERROR)
     if encoding is not None:
         import codecs
 
@@ -101,23 +103,30 @@ def run(
             codecs.lookup(encoding)
         except LookupError:
             _fail(Errors.E025.format(encoding=encoding))
-    read = ReadOptions(id_field=id_field, text_field=text_field, max_bytes=max_bytes, encoding=encoding)
-    settings = RunSettings(fmt=fmt, workers=workers, resume=resume, batch_size=batch_size, progress=progress,
-                           doc_timeout=doc_timeout or None, parse_cache=parse_cache, read=read)
     try:
+        read = ReadOptions(id_field=id_field, text_field=text_field, max_bytes=max_bytes, encoding=encoding)
+        settings = RunSettings(fmt=fmt, workers=workers, resume=resume, batch_size=batch_size, progress=progress,
+                               doc_timeout=doc_timeout or None, parse_cache=parse_cache, read=read)
         if dask:
             summary = _run_on_dask(ctx, paths, out, dask, settings)
         else:
             from .runs.batch import run_batch
 
             summary = run_batch(paths, out, settings)
-    except (ValueError, RuntimeError, OSError) as exc:
+    except KeyboardInterrupt:
+        _fail(Notes.N004, 130)
+        return
+    except OSError as exc:  # ours carry their message; the system's only an errno, which names no option
+        _fail(str(exc) if exc.errno is None else Errors.E042.format(path=out, reason=exc.strerror or exc))
+        return
+    except (ValueError, RuntimeError) as exc:
         _fail(str(exc))
         return
     typer.echo(summary.line(), err=True)
     raise typer.Exit(1 if summary.errors else 0)
 
 
+QUIET_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext")  # what reads HTML pages for extract run
 DASK_REFUSES = ("workers", "resume", "doc_timeout")  # the cluster's workers run it; no done list; no budget
 
 
@@ -128,8 +137,13 @@ def _run_on_dask(ctx: typer.Context, paths: List[str], out: str, address: str, s
              if getattr(ctx.get_parameter_source(name), "name", "DEFAULT") != "DEFAULT"]
     if given:
         _fail(Errors.E066.format(options=", ".join(given)))
-    if output_format(out, settings.fmt) != "parquet":
-        _fail(Errors.E065.format(out=out, fmt=output_format(out, settings.fmt)))
+    try:
+        fmt = run_format(out, settings.fmt)
+    except ValueError as exc:
+        _fail(str(exc))
+        return None
+    if fmt != "parquet":
+        _fail(Errors.E065.format(out=out, fmt=fmt))
     from .runs.dask import run_on_cluster
 
     return run_on_cluster(paths, out, address=address, docs_per_partition=settings.batch_size,
@@ -174,35 +188,43 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
-def _read_inputs(paths: List[str]) -> tuple[dict[str, str], list[str]]:
-    """Texts of the readable inputs, and the message of each one that could not be read (also printed)."""
+def _read_inputs(paths: List[str], command: Optional[str] = None,
+                 records: Optional[Path] = None) -> tuple[dict[str, str], list[str]]:
+    """Texts of the readable inputs, and the message of each one that could not be read (also printed).
+    For ``command`` (check, report), inputs that are all records files and no --records is a usage error
+    (E097): 'extract check stats.jsonl', the obvious first try, read nothing and said 'checks: 0'."""
     from .runs.io import read_inputs
 
     inputs = read_inputs(paths)
-    for message in inputs.messages:
+    for message in inputs.notes + inputs.messages:
         typer.echo(message, err=True)
+    if command and records is None and not inputs.texts and inputs.skipped:
+        _fail(Errors.E097.format(paths=", ".join(inputs.skipped), command=command, first=inputs.skipped[0]))
     return inputs.texts, inputs.messages
 
 
-def _read_records(records: Optional[Path]) -> Optional[list]:
-    """The records file if given (each malformed line printed); a missing one is a usage error naming it."""
+def _read_records(records: Optional[Path]) -> tuple[Optional[list], list[str]]:
+    """The records file if given, and the message of each malformed line (also printed); a missing one
+    is a usage error naming it."""
     from .review.evaluation import read_predictions
 
     if records is None:
-        return None
+        return None, []
     if not records.is_file():
         _fail(Errors.E020.format(path=records))
     recs, problems = read_predictions(records)
     for p in problems:
         typer.echo(str(p), err=True)
-    return recs
+    return recs, [str(p) for p in problems]
 
 
 def _articles_and_records(paths: List[str], records: Optional[Path]) -> tuple[dict[str, str], Optional[list], int]:
     """Texts of the readable inputs (each unreadable one reported), the records file if given, and
-    how many inputs could not be read."""
-    texts, failed = _read_inputs(paths)
-    return texts, _read_records(records), len(failed)
+    how many inputs could not be read: unreadable files and malformed lines of the records file, so that
+    a records file of nothing but bad lines is not 'unreadable inputs: 0'."""
+    texts, failed = _read_inputs(paths, "check", records)
+    recs, bad_lines = _read_records(records)
+    return texts, recs, len(failed) + len(bad_lines)
 
 
 class CheckFormat(str, Enum):
@@ -255,17 +277,19 @@ def report(
     Inputs that could not be read are printed and listed at the top of the page. Exit status: 0 when
     every input was read, 1 when any could not be (the page shows the others), 2 for a usage error.
     """
-    from .review.report import report as build
+    from .review.report import report_views, save_page
 
-    texts, failed = _read_inputs(paths)
-    recs = _read_records(records)
+    texts, failed = _read_inputs(paths, "report", records)
+    recs, bad_lines = _read_records(records)
+    failed = failed + bad_lines
     try:
-        page = build(texts=texts, records=recs, gold=gold, title=title, failed=failed, editable=editable, blank=blank)
+        views, failed = report_views(None, recs, texts, gold, None, failed, blank=blank)
     except FileNotFoundError as exc:
         _fail(str(exc))
         return
-    try:
-        out.write_text(page, encoding="utf-8")
+    try:  # written as it is built: a page of thousands of articles is never held whole
+        save_page(out, views, title=title, with_gold=gold is not None, failed=failed, editable=editable or blank,
+                  blank=blank)
     except OSError as exc:
         _fail(Errors.E042.format(path=out, reason=exc.strerror or exc))
     typer.echo(f"wrote {out}: {_count(len(texts), 'article')}, {_count(len(failed), 'input')} could not be read",
@@ -290,8 +314,9 @@ def studies(
     from .review.evaluation import extract_records
     from .review.studies import studies_table, write_studies
 
-    texts, failed = _read_inputs(paths)
-    recs = _read_records(records)
+    texts, failed = _read_inputs(paths, "studies", records)
+    recs, bad_lines = _read_records(records)
+    failed = failed + bad_lines
     if recs is None:
         recs = extract_records(texts)
     table = studies_table(recs, texts)

@@ -13,6 +13,7 @@ from .chunks import (DEFAULT_CHUNK_CHARS, DEFAULT_CONTEXT_AFTER, DEFAULT_CONTEXT
 from .errors import Errors
 from .extensions import register_extensions
 from .records import Record, StudyRecord, records_from_doc, span_keys
+from .runs.io import surrogate_at
 from .tokenizer import blank_english
 
 DEFAULT_MODEL = parser.DEFAULT_MODEL
@@ -48,8 +49,12 @@ def default_pipeline(model: str = DEFAULT_MODEL, parse_cache: int = DEFAULT_PARS
 
 def check_text(text: object, func: str = "extract_text") -> str:
     """The text itself, or a TypeError that names what was passed: spaCy's own messages for bytes or
-    None ('unpack(b) received extra data', E1041) do not say what went wrong."""
+    None ('unpack(b) received extra data', E1041) do not say what went wrong. A str that is not text (an
+    unpaired surrogate) is a ValueError (E006)."""
     if isinstance(text, str):
+        pos = surrogate_at(text)
+        if pos is not None:  # spaCy would take it, and writing its records would fail (UnicodeEncodeError)
+            raise ValueError(Errors.E006.format(func=func, char=f"\\u{ord(text[pos]):04x}", pos=pos))
         return text
     hint = "; decode bytes first, e.g. data.decode('utf-8')" if isinstance(text, (bytes, bytearray, memoryview)) else ""
     raise TypeError(Errors.E005.format(func=func, type=type(text).__name__, hint=hint))

@@ -9,6 +9,7 @@ from typing import Optional, Sequence
 from spacy.tokens import Span
 
 from ..phrases import is_anaphoric
+from .memory import earliest_from
 from .state import GroupState, TokenSpan
 
 
@@ -72,25 +73,24 @@ def nearest_mention(state: GroupState, token_i: int, members: list[int], n: int,
     chores'): those are who the answer is about."""
     out = state.assignments
     owned = _owned_nouns(state, sent) if sent is not None else frozenset()
-    doc = state.doc
+    memory = state.memory()
     # Not a group named only as the other side of a comparison ("..., compared to 23% of the population"),
     # while the base the article is about is in force (base.py).
     contrasts = state.contrasts if state.base is not None else set()
-    strong = [m for m in state.strong if m[0] < token_i and doc[m[0]:m[1]].root.lemma_.lower() not in owned
-              and m not in contrasts]
+    best = memory.strong.latest(token_i, lambda m: bool(owned) and memory.root_lemma(m) in owned or m in contrasts)
     for m in members:
         if m < n and out[m].kind == "share" and out[m].group and out[m].group[0] < token_i:
-            strong.append(out[m].group)
-    if strong:
-        return max(strong, key=lambda m: (m[0], m[1]))
-    weak = [m for m in state.weak if m[0] < token_i]
-    if weak:
-        return max(weak, key=lambda m: m[0])[:2]
+            if best is None or out[m].group[:2] > best[:2]:
+                best = out[m].group
+    if best is not None:
+        return best
+    weak = memory.weak.latest(token_i)
+    if weak is not None:
+        return weak[:2]
     # No mention before it: the survey's population where the article names it later
     # ("The YouGov poll showed 48 percent would vote to remain ... YouGov surveyed 1,070 adults").
     # The survey's own population first: "17.4 million voters" in the referendum it is compared with is not who answered.
-    later = [m for m in state.sample_populations if m[0] >= token_i] or [m for m in state.mentions if m[0] >= token_i]
-    return min(later) if later else None
+    return earliest_from(memory.populations, token_i) or earliest_from(memory.mentions, token_i)
 
 
 def _owned_nouns(state: GroupState, sent: Span) -> frozenset[str]:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..extensions import doc_text
 from ..phrases import plural_mentions
+from .memory import Memory
 from .rules import GroupRules
 
 SURVEY_DOC_CUES = 2  # survey words an article needs before its figures default to shares of respondents
@@ -61,6 +62,14 @@ class GroupState:
     # Per sentence, read once however many figures it holds (``words``, ``per_sentence``).
     _words: dict[TokenSpan, frozenset[str]] = field(default_factory=dict)
     _facts: dict[tuple[str, TokenSpan], Any] = field(default_factory=dict)
+    _memory: Optional[Memory] = None  # indexes of the lists above for nearest_mention, made on first use
+
+    def memory(self) -> Memory:
+        """What the reader remembers, indexed for "the latest mention before token i" and brought up to
+        date with the lists: a binary search per figure, where a scan made linking quadratic (issue 21)."""
+        if self._memory is None:
+            self._memory = Memory(self.doc)
+        return self._memory.sync(self.strong, self.weak, self.sample_populations, self.mentions)
 
     def words(self, sent: Span) -> frozenset[str]:
         """The sentence's words, lower-cased: computed once per sentence, not once per figure."""

@@ -20,14 +20,21 @@ from .scoring import Evaluation, evaluate
 def read_predictions(path: Union[str, Path]) -> tuple[list[dict[str, Any]], list[Problem]]:
     """Records from a JSONL file written by any system; malformed lines are reported, not fatal."""
     records, problems = [], []
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
+    with open(path, "rb") as fh:
+        for n, raw in enumerate(fh, 1):
+            if not raw.strip():
                 continue
             try:
-                records.append(to_dict(record_from_dict(json.loads(line))))
+                data = json.loads(raw.decode("utf-8"))
+                if not isinstance(data, dict):  # '[1, 2]' is JSON, not a record
+                    raise ValueError(Warnings.W018)
+                records.append(to_dict(record_from_dict(data)))
+            except UnicodeDecodeError as exc:
+                problems.append(Problem(str(path), n, Warnings.W014.format(pos=exc.start, reason=exc.reason)))
             except (ValueError, TypeError) as exc:
                 problems.append(Problem(str(path), n, str(exc)))
+            except RecursionError:  # nested deeper than Python's stack: one bad line, not a traceback
+                problems.append(Problem(str(path), n, Warnings.W015.format(reason="nested too deeply")))
     return records, problems
 
 
@@ -45,6 +52,8 @@ def evaluate_corpus(gold_path: Union[str, Path], corpus: Optional[Union[str, Pat
     or else extracted from the texts in ``corpus``; ``docs`` keeps only documents matching these globs."""
     texts = load_texts(corpus) if corpus is not None else {}
     gold: GoldSet = read_gold(gold_path, texts if corpus is not None else None)
+    if not gold.docs and not gold.records:
+        raise ValueError(Errors.E098.format(path=gold_path))
     problems = list(gold.problems)
     if docs:
         patterns = list(docs)

@@ -144,6 +144,9 @@ def read_gold(path: Union[str, Path], texts: Optional[Mapping[str, str]] = None)
             except ValueError as exc:
                 gold.problems.append(Problem(str(f), n, Warnings.W015.format(reason=exc)))
                 continue
+            except RecursionError:  # nested deeper than Python's stack: one bad line, not a traceback
+                gold.problems.append(Problem(str(f), n, Warnings.W015.format(reason="nested too deeply")))
+                continue
             doc = rec.get("doc_id") if isinstance(rec, dict) else None
             text = texts.get(doc) if texts is not None and isinstance(doc, str) else None
             problems = check_record(rec, text, expected)

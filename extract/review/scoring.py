@@ -38,9 +38,11 @@ class Counts:
     fp: int = 0
     fn: int = 0
 
+    # Nothing predicted is perfect precision only when there was nothing to find: empty predictions scored
+    # precision 100 (F1 was 0 all the same). Nothing to find stays perfect recall, whatever was predicted.
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else float(self.fn == 0)
 
     @property
     def recall(self) -> float:

@@ -22,6 +22,7 @@ def _leading() -> regex.Pattern:
     return regex.compile(rf"^(?:{words})\s+", regex.I)
 
 
+@lru_cache(maxsize=1 << 16)  # the same groups and statements come back in every pair of articles compared
 def normalize_group(text: Optional[str]) -> Optional[str]:
     """Case-folded, punctuation trimmed at the edges, leading the/those/these removed."""
     if text is None:
@@ -34,13 +35,18 @@ def normalize_group(text: Optional[str]) -> Optional[str]:
 
 
 def group_tokens(text: Optional[str]) -> list[str]:
-    return TOKEN.findall(normalize_group(text) or "")
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _tokens(text: Optional[str]) -> tuple[str, ...]:
+    return tuple(TOKEN.findall(normalize_group(text) or ""))
 
 
 def token_f1(gold: Optional[str], pred: Optional[str]) -> float:
     if gold is None or pred is None:
         return 1.0 if gold is None and pred is None else 0.0
-    g, p = Counter(group_tokens(gold)), Counter(group_tokens(pred))
+    g, p = Counter(_tokens(gold)), Counter(_tokens(pred))
     common = sum((g & p).values())
     if not common:
         return 1.0 if not g and not p else 0.0

@@ -17,10 +17,10 @@ from typing import Any, BinaryIO, Callable, Iterable, Iterator, Optional, Union
 from ..errors import Errors
 from .io import Document, InputError, Item, iter_documents
 from .process import Outcome, failed_outcome, process_documents
-from .settings import DEFAULT_PARSE_CACHE, RunSettings
+from .settings import DEFAULT_PARSE_CACHE, RunSettings, run_format
 from .workers import SupervisedPool
-from .writers import (OutputLock, SideFile, check_output_folder, done_doc_ids, keep_only_done, output_format,
-                      record_writer, side_paths)
+from .writers import (OutputLock, SideFile, check_not_an_input, check_output_folder, check_resume_format, done_doc_ids,
+                      keep_only_done, record_writer, side_paths)
 
 log = logging.getLogger("extract")
 
@@ -116,6 +116,8 @@ class _Run:
         self.done = SideFile(self.paths["done"], keep=resume)
         self.texts = SideFile(self.paths["texts"], keep=resume)
         self.unsaved: list[Outcome] = []  # processed, records not yet on disk
+        # Texts an earlier run kept (--resume): a document read again is not kept twice.
+        self.texts_kept = {_doc_id_of(line) for line in self.texts.lines()} if resume else set()
         self.started = time.perf_counter()
 
     def own_files(self, out: str) -> tuple[str, ...]:
@@ -139,7 +141,7 @@ class _Run:
     def on_document(self, doc: Document) -> None:
         if doc.note:
             self.say(doc.note)
-        if doc.extracted:  # offsets refer to this text: keep it beside the records
+        if doc.extracted and doc.doc_id not in self.texts_kept:  # offsets refer to this text: keep it beside the records
             self.texts.write([json.dumps({"doc_id": doc.doc_id, "source": doc.source, "text": doc.text},
                                          ensure_ascii=False)])
 
@@ -190,6 +192,14 @@ class _Run:
             side.close()
 
 
+def _doc_id_of(line: str) -> Optional[str]:
+    """The doc_id of an ``OUT.texts.jsonl`` line (None for a line that is not one)."""
+    try:
+        return json.loads(line).get("doc_id")
+    except (ValueError, AttributeError):
+        return None
+
+
 def _resume_state(out: str, fmt: str, done_file: SideFile) -> set[str]:
     """Documents an earlier run finished: its done list (its records of any other document are dropped),
     or, without one, the doc_ids in the output."""
@@ -208,8 +218,12 @@ def run_batch(paths: Iterable[str], out: str, settings: Optional[RunSettings] = 
     ``RunSettings`` and ``ReadOptions``). With a ``doc_timeout`` (seconds), documents are processed in a
     worker process that is replaced when one document holds it longer (that document gets E061)."""
     settings = settings or RunSettings.from_options(**options)
-    fmt = output_format(out, settings.fmt)
+    paths = [paths] if isinstance(paths, str) else list(paths)
     check_output_folder(out)
+    fmt = run_format(out, settings.fmt)
+    check_not_an_input(paths, out)
+    if settings.resume:
+        check_resume_format(out, fmt)
     lock = OutputLock(out)  # one writer per output: a second run on the same --out is refused
     lock.acquire()
     try:

@@ -94,6 +94,8 @@ def run_on_cluster(paths: Iterable[str], out: str, *, address: str, model: str =
     summary = Summary()
     started = time.perf_counter()
     inputs = read_inputs(paths, **read_options)
+    for note in inputs.notes:  # files of records left out (an earlier output), as in local runs
+        log.info("%s", note)
     for doc in inputs.documents:
         if doc.note:
             log.info("%s", doc.note)

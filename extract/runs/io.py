@@ -14,8 +14,10 @@ import errno
 import glob
 import json
 import os
+import stat
 import sys
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, Optional, Union
 
@@ -47,7 +49,53 @@ class InputError:
         return self.message
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """An input left out on purpose (an earlier output of this toolkit): said, not counted as an error."""
+
+    source: str
+    message: str
+
+
 Item = Union[Document, InputError]
+JSON_KINDS = {list: "array", dict: "object", bool: "boolean"}
+RECORD_KEYS = {"doc_id", "type"}  # what every record has; with only record fields beside them, a record
+
+
+def looks_like_records(keys: Iterable[str], record_type: Any = "percentage") -> bool:
+    """Are these the fields (or CSV columns) of this toolkit's records? An earlier ``extract run`` output
+    in an input folder is not a table of articles: its rows have a 'text' too, the figure's."""
+    from ..records import ALL_COLUMNS, RECORD_TYPES
+
+    names = set(keys)
+    return RECORD_KEYS <= names and names <= set(ALL_COLUMNS) and record_type in RECORD_TYPES
+
+
+def surrogate_at(text: str) -> Optional[int]:
+    """Where the first unpaired surrogate is (JSON's escaped '\\ud800', a file name Python could not
+    decode), or None: such a string cannot be written as UTF-8, and stopped the whole run."""
+    if text.isascii():
+        return None
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return exc.start
+    return None
+
+
+def _surrogate_error(source: str, what: str, text: str) -> Optional[InputError]:
+    pos = surrogate_at(text)
+    if pos is None:
+        return None
+    return InputError(source, Errors.E032.format(path=source, what=what, char=f"\\u{ord(text[pos]):04x}", pos=pos))
+
+
+def bad_doc_id(doc_id: str, source: str) -> Optional[InputError]:
+    """A doc_id the done list cannot keep on one line (E029): ``--resume`` would redo it, and take
+    documents named after either half as done."""
+    if any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in doc_id):
+        return InputError(source, Errors.E029.format(path=source, doc_id=doc_id))
+    return _surrogate_error(source, "the doc_id", doc_id)
 
 
 # Byte-order marks, UTF-32 first: its little-endian mark begins with UTF-16's. The codecs named drop the mark.
@@ -93,7 +141,7 @@ def _decode(path: str, data: bytes, max_bytes: int, encoding: Optional[str] = No
             return Decoded(text, bom, Notes.N001.format(path=path, encoding=bom.upper()))
     if not data.strip():
         return InputError(path, Errors.E011.format(path=path))
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:  # anywhere: a NUL past the first 8 KB reached the record text
         return InputError(path, Errors.E012.format(path=path))
     try:
         return Decoded(data.decode("utf-8"))
@@ -113,6 +161,30 @@ def _missing(path: str) -> InputError:
     return InputError(path, Errors.E020.format(path=path))
 
 
+def file_kind(path: str) -> str:
+    """What a path that is neither a regular file nor a folder is, in words."""
+    mode = os.stat(path).st_mode
+    for test, kind in ((stat.S_ISFIFO, "named pipe (FIFO)"), (stat.S_ISCHR, "character device"),
+                       (stat.S_ISBLK, "block device"), (stat.S_ISSOCK, "socket")):
+        if test(mode):
+            return kind
+    return "special file"
+
+
+def _unreadable_folders(folder: Path) -> list[InputError]:
+    """The folders under ``folder`` (itself included) that cannot be listed: ``rglob`` passes over them
+    without a word, and their files would be missing from a run that exits 0."""
+    problems: list[InputError] = []
+
+    def note(exc: OSError) -> None:
+        where = exc.filename or str(folder)
+        problems.append(InputError(where, Errors.E036.format(path=where, reason=exc.strerror or exc)))
+
+    for _ in os.walk(folder, onerror=note):
+        pass
+    return problems
+
+
 def expand_paths(paths: Iterable[str]) -> Iterator[Union[str, InputError]]:
     """Files in the order given; directories walked recursively (sorted); globs expanded. Links in a
     directory that lead nowhere (a loop, a missing target) are reported, when their name is an input's."""
@@ -122,10 +194,13 @@ def expand_paths(paths: Iterable[str]) -> Iterator[Union[str, InputError]]:
             continue
         p = Path(raw)
         if p.is_dir():
+            yield from _unreadable_folders(p)
             for f in sorted(x for x in p.rglob("*") if x.suffix.lower() in SUPPORTED and (x.is_file() or x.is_symlink())):
                 yield str(f) if f.is_file() else _missing(str(f))
         elif p.is_file():
             yield str(p) if p.suffix.lower() in SUPPORTED else InputError(str(p), Errors.E021.format(path=p))
+        elif p.exists():  # a FIFO or a device: not 'no such file'
+            yield InputError(raw, Errors.E035.format(path=raw, kind=file_kind(raw)))
         elif any(ch in raw for ch in "*?["):
             matches = sorted(glob.glob(raw, recursive=True))
             files = [m for m in matches if Path(m).is_file() and Path(m).suffix.lower() in SUPPORTED]
@@ -136,15 +211,56 @@ def expand_paths(paths: Iterable[str]) -> Iterator[Union[str, InputError]]:
             yield _missing(raw)
 
 
+READ_PIECE = 1 << 20  # bytes read at a time from a stream whose size is not known in advance
+
+
+def read_bounded(stream: BinaryIO, max_bytes: int, path: str) -> Union[bytes, InputError]:
+    """At most ``max_bytes`` of the stream, read in pieces: one byte more is an error (E034), found
+    without reading the rest (stdin from /dev/zero reached 6.8 GB before --max-bytes was checked)."""
+    pieces, size = [], 0
+    while size <= max_bytes:
+        piece = stream.read(min(READ_PIECE, max_bytes + 1 - size))
+        if not piece:
+            break
+        pieces.append(piece)
+        size += len(piece)
+    if size > max_bytes:
+        return InputError(path, Errors.E034.format(path=path, limit=max_bytes))
+    return b"".join(pieces)
+
+
 def _read_limited(path: str, max_bytes: int) -> Union[bytes, InputError]:
-    """The file's bytes, unless it is too large (checked before reading) or unreadable."""
+    """The file's bytes, unless it is too large (checked before reading, and while reading: a file can
+    grow) or unreadable."""
     try:
         size = os.path.getsize(path)
         if size > max_bytes:
             return InputError(path, Errors.E014.format(path=path, size=size, limit=max_bytes))
-        return Path(path).read_bytes()
+        with open(path, "rb") as fh:
+            return read_bounded(fh, max_bytes, path)
     except OSError as exc:
         return InputError(path, Errors.E010.format(path=path, reason=exc.strerror or exc))
+
+
+def bounded_lines(handle: BinaryIO, max_bytes: int) -> Iterator[tuple[int, Optional[bytes], int]]:
+    """(line number, line, its size in bytes); a line over ``max_bytes`` comes as None, read past in
+    pieces and never held whole (a 300 MB JSONL line cost 740 MB before it was refused)."""
+    n = 0
+    while True:
+        raw = handle.readline(max_bytes + 2)
+        if not raw:
+            return
+        n += 1
+        if raw.endswith(b"\n") or len(raw) <= max_bytes:
+            yield n, raw, len(raw)
+            continue
+        size = len(raw)
+        while True:
+            rest = handle.readline(READ_PIECE)
+            size += len(rest)
+            if not rest or rest.endswith(b"\n"):
+                break
+        yield n, None, size
 
 
 def read_text_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES, encoding: Optional[str] = None) -> Item:
@@ -174,7 +290,7 @@ def read_html_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Item:
         return data
     if not data.strip():
         return InputError(path, Errors.E011.format(path=path))
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:
         return InputError(path, Errors.E012.format(path=path))
     html = data.decode("utf-8", errors="replace")
     text = html_to_text(html)
@@ -183,8 +299,15 @@ def read_html_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Item:
     return Document(Path(path).stem, text, path, extracted=True)
 
 
-def _row_id(value: Any, path: str, n: int) -> str:
-    return str(value) if value not in (None, "") else f"{Path(path).stem}:{n}"
+def _row_id(value: Any, path: str, n: int) -> Union[str, InputError]:
+    """The row's id as text, or ``FILE-STEM:ROW`` when it has none; an id that is a JSON array, object or
+    boolean is an error (E028), not its Python repr."""
+    if value in (None, ""):
+        return f"{Path(path).stem}:{n}"
+    if isinstance(value, (bool, list, dict)):
+        kind = next(name for t, name in JSON_KINDS.items() if isinstance(value, t))
+        return InputError(path, Errors.E028.format(path=f"{path}:{n}", value=json.dumps(value)[:80], kind=kind), n)
+    return str(value)
 
 
 def _open(path: str) -> Union[BinaryIO, InputError]:
@@ -194,27 +317,34 @@ def _open(path: str) -> Union[BinaryIO, InputError]:
         return InputError(path, Errors.E010.format(path=path, reason=exc.strerror or exc))
 
 
-def read_jsonl_file(path: str, id_field: str, text_field: str, max_bytes: int) -> Iterator[Item]:
+def read_jsonl_file(path: str, id_field: str, text_field: str, max_bytes: int) -> Iterator[Union[Item, Skipped]]:
     handle = _open(path)
     if isinstance(handle, InputError):
         yield handle
         return
     with handle:
-        any_line = False
-        for n, raw in enumerate(handle, 1):
-            if not raw.strip():
+        any_line = any_document = False
+        for n, raw, size in bounded_lines(handle, max_bytes):
+            if raw is not None and not raw.strip():
                 continue
             any_line = True
-            if len(raw) > max_bytes:
-                yield InputError(path, Errors.E014.format(path=f"{path}:{n}", size=len(raw), limit=max_bytes), n)
+            if raw is None or size > max_bytes:
+                yield InputError(path, Errors.E014.format(path=f"{path}:{n}", size=size, limit=max_bytes), n)
                 continue
             try:
-                obj = json.loads(raw.decode("utf-8"))
+                obj = json.loads(raw.decode("utf-8").lstrip("\ufeff") if n == 1 else raw.decode("utf-8"))
                 if not isinstance(obj, dict):
                     raise ValueError("not a JSON object")
             except (ValueError, UnicodeDecodeError) as exc:
                 yield InputError(path, Errors.E015.format(path=path, line=n, reason=exc), n)
                 continue
+            except RecursionError:  # nested deeper than Python's stack: one bad line, not the whole run
+                yield InputError(path, Errors.E015.format(path=path, line=n, reason="nested too deeply"), n)
+                continue
+            if not any_document and looks_like_records(obj, obj.get("type")):
+                yield Skipped(path, Notes.N003.format(path=path))
+                return
+            any_document = True
             if text_field not in obj:
                 yield InputError(path, Errors.E016.format(path=path, line=n, field=text_field), n)
                 continue
@@ -224,22 +354,45 @@ def read_jsonl_file(path: str, id_field: str, text_field: str, max_bytes: int) -
             if not obj[text_field].strip():
                 yield InputError(path, Errors.E011.format(path=f"{path}:{n}"), n)
                 continue
-            doc_id = obj.get(id_field, obj.get("doc_id"))
-            yield Document(_row_id(doc_id, path, n), obj[text_field], f"{path}:{n}", extracted=True)
+            unpaired = _surrogate_error(f"{path}:{n}", f"text field {text_field!r}", obj[text_field])
+            if unpaired is not None:
+                yield unpaired
+                continue
+            doc_id = _row_id(obj.get(id_field, obj.get("doc_id")), path, n)
+            if isinstance(doc_id, InputError):
+                yield doc_id
+                continue
+            yield Document(doc_id, obj[text_field], f"{path}:{n}", extracted=True)
         if not any_line:
             yield InputError(path, Errors.E011.format(path=path))
 
 
-def _utf8_lines(handle: BinaryIO, path: str, problems: list[InputError]) -> Iterator[str]:
-    """Lines decoded one by one, so a line that is not UTF-8 is reported with its number and skipped."""
-    for n, raw in enumerate(handle, 1):
+def _utf8_lines(handle: BinaryIO, path: str, problems: list[InputError], max_bytes: int,
+                at: Optional[list[int]] = None) -> Iterator[str]:
+    """Lines decoded one by one, so a line that is not UTF-8, or over ``max_bytes``, is reported with its
+    number and skipped (an empty line stands in for it, so later line numbers stay right); the UTF-8
+    byte-order mark Excel writes is not part of the first column's name. ``at[0]`` is the number of the
+    line last given out (where the csv module stopped, when it raises)."""
+    for n, raw, size in bounded_lines(handle, max_bytes):
+        if at is not None:
+            at[0] = n
+        if raw is None or size > max_bytes:
+            problems.append(InputError(path, Errors.E014.format(path=f"{path}:{n}", size=size, limit=max_bytes), n))
+            yield "\n"
+            continue
+        if b"\x00" in raw:  # past the first 8 KB (a NUL there refuses the file): this line, not the file
+            problems.append(InputError(path, Errors.E012.format(path=f"{path}:{n}"), n))
+            yield "\n"
+            continue
         try:
-            yield raw.decode("utf-8")
+            line = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             problems.append(InputError(path, Errors.E013.format(path=f"{path}:{n}", pos=exc.start, reason=exc.reason), n))
+            continue
+        yield line[1:] if n == 1 and line.startswith("\ufeff") else line
 
 
-def read_csv_file(path: str, id_field: str, text_field: str, max_bytes: int) -> Iterator[Item]:
+def read_csv_file(path: str, id_field: str, text_field: str, max_bytes: int) -> Iterator[Union[Item, Skipped]]:
     """Rows streamed, one document each; a row too large, or a line that is not UTF-8, is an error
     with its line number."""
     handle = _open(path)
@@ -257,32 +410,52 @@ def read_csv_file(path: str, id_field: str, text_field: str, max_bytes: int) -> 
             return
         csv.field_size_limit(max(max_bytes, 1 << 20) + 1)
         problems: list[InputError] = []
-        reader = csv.DictReader(_utf8_lines(handle, path, problems))
+        at = [0]
+        reader = csv.DictReader(_utf8_lines(handle, path, problems, max_bytes, at))
         try:
             columns = reader.fieldnames or []
-            if text_field not in columns:
-                yield InputError(path, Errors.E017.format(path=path, field=text_field, columns=", ".join(columns) or "none"))
-                return
-            for n, row in enumerate(reader, 1):
+        except csv.Error as exc:
+            yield InputError(path, Errors.E033.format(path=path, line=reader.line_num, reason=exc), reader.line_num)
+            return
+        if looks_like_records(columns):
+            yield Skipped(path, Notes.N003.format(path=path))
+            return
+        if text_field not in columns:
+            yield InputError(path, Errors.E017.format(path=path, field=text_field, columns=", ".join(columns) or "none"))
+            return
+        n = 0
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:  # one bad row (a field over the limit): named, and the next row is read
+                n += 1
                 yield from problems
                 problems.clear()
-                line = reader.line_num
-                body = row.get(text_field)
-                size = len(body.encode("utf-8")) if body else 0
-                if not body or not body.strip():
-                    yield InputError(path, Errors.E011.format(path=f"{path}:{line}"), line)
-                elif size > max_bytes:
-                    yield InputError(path, Errors.E014.format(path=f"{path}:{line}", size=size, limit=max_bytes), line)
-                else:
-                    yield Document(_row_id(row.get(id_field, row.get("doc_id")), path, n), body, f"{path}:{line}",
-                                   extracted=True)
-        except csv.Error as exc:
-            yield InputError(path, Errors.E015.format(path=path, line=reader.line_num, reason=exc), reader.line_num)
+                yield InputError(path, Errors.E033.format(path=path, line=at[0], reason=exc), at[0])
+                continue
+            n += 1
+            yield from problems
+            problems.clear()
+            line = reader.line_num
+            body = row.get(text_field)
+            size = len(body.encode("utf-8")) if body else 0
+            if not body or not body.strip():
+                yield InputError(path, Errors.E011.format(path=f"{path}:{line}"), line)
+            elif size > max_bytes:
+                yield InputError(path, Errors.E014.format(path=f"{path}:{line}", size=size, limit=max_bytes), line)
+            else:
+                doc_id = _row_id(row.get(id_field, row.get("doc_id")), path, n)
+                yield doc_id if isinstance(doc_id, InputError) else Document(doc_id, body, f"{path}:{line}",
+                                                                             extracted=True)
         yield from problems
 
 
 def read_stdin(stream: Optional[BinaryIO], max_bytes: int, encoding: Optional[str] = None) -> Item:
-    data = (stream or sys.stdin.buffer).read()
+    data = read_bounded(stream or sys.stdin.buffer, max_bytes, "<stdin>")
+    if isinstance(data, InputError):
+        return data
     text = _decode("<stdin>", data, max_bytes, encoding)
     return text if isinstance(text, InputError) else Document("stdin", text.text, "<stdin>", extracted=True, note=text.note)
 
@@ -290,10 +463,12 @@ def read_stdin(stream: Optional[BinaryIO], max_bytes: int, encoding: Optional[st
 def iter_documents(paths: Iterable[str], *, id_field: str = DEFAULT_ID_FIELD, text_field: str = DEFAULT_TEXT_FIELD,
                    max_bytes: int = DEFAULT_MAX_BYTES, stdin: Optional[BinaryIO] = None,
                    encoding: Optional[str] = None, exclude: Iterable[str] = (),
-                   on_skip: Optional[Callable[[str], None]] = None) -> Iterator[Item]:
+                   on_skip: Optional[Callable[[str], None]] = None,
+                   on_skipped: Optional[Callable[[str], None]] = None) -> Iterator[Item]:
     """Documents and input errors, lazily, in input order; a doc_id seen twice is an error. ``encoding``
     reads .txt files and stdin in a legacy encoding (else UTF-8, or UTF-16/32 after a byte-order mark).
-    Files in ``exclude`` (a run's own output and side files) are never read, and ``on_skip`` is told."""
+    Files in ``exclude`` (a run's own output and side files) are never read, and ``on_skip`` is told; so is
+    it of a file of records (an earlier output), whose path ``on_skipped`` is given."""
     first_seen: dict[str, str] = {}
     excluded = {os.path.realpath(x) for x in exclude}
     for path in expand_paths(paths):
@@ -306,7 +481,7 @@ def iter_documents(paths: Iterable[str], *, id_field: str = DEFAULT_ID_FIELD, te
             continue
         suffix = Path(path).suffix.lower()
         if path == "-":
-            items: Iterable[Item] = [read_stdin(stdin, max_bytes, encoding)]
+            items: Iterable[Union[Item, Skipped]] = [read_stdin(stdin, max_bytes, encoding)]
         elif suffix in TEXT_SUFFIXES:
             items = [read_text_file(path, max_bytes, encoding)]
         elif suffix in HTML_SUFFIXES:
@@ -316,7 +491,17 @@ def iter_documents(paths: Iterable[str], *, id_field: str = DEFAULT_ID_FIELD, te
         else:
             items = read_csv_file(path, id_field, text_field, max_bytes)
         for item in items:
+            if isinstance(item, Skipped):
+                if on_skip is not None:
+                    on_skip(item.message)
+                if on_skipped is not None:
+                    on_skipped(item.source)
+                continue
             if isinstance(item, Document):
+                bad = bad_doc_id(item.doc_id, item.source)
+                if bad is not None:
+                    yield bad
+                    continue
                 if item.doc_id in first_seen:
                     yield InputError(item.source, Errors.E018.format(path=item.source, doc_id=item.doc_id,
                                                                       first=first_seen[item.doc_id]))
@@ -331,6 +516,8 @@ class Inputs:
 
     documents: list[Document]
     errors: list[InputError]
+    notes: list[str] = field(default_factory=list)  # inputs left out on purpose (earlier outputs)
+    skipped: list[str] = field(default_factory=list)  # the files those notes name
 
     @property
     def texts(self) -> dict[str, str]:
@@ -346,6 +533,8 @@ def read_inputs(paths: Union[str, Path, Iterable[Union[str, Path]]], **options: 
     ``options`` as for ``iter_documents``."""
     roots = [paths] if isinstance(paths, (str, Path)) else list(paths)
     inputs = Inputs([], [])
+    options.setdefault("on_skip", inputs.notes.append)
+    options.setdefault("on_skipped", inputs.skipped.append)
     for item in iter_documents([str(r) for r in roots], **options):
         (inputs.documents if isinstance(item, Document) else inputs.errors).append(item)
     return inputs

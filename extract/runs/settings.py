@@ -17,6 +17,7 @@ DEFAULT_WORKERS = 1
 # (parser.DEFAULT_CACHE_SIZE), written out here so that the CLI's defaults need no spaCy; a test keeps them equal.
 DEFAULT_PARSE_CACHE = 20_000
 DEFAULT_DOC_TIMEOUT = 60.0  # seconds a document may hold its worker (`extract run --doc-timeout`)
+MAX_DOC_TIMEOUT = 1_000_000  # some 11 days: longer is no budget at all (0 says so), and inf overflows the wait
 FORMATS = ("jsonl", "csv", "parquet")
 SUFFIX_FORMATS = {"jsonl": "jsonl", "json": "jsonl", "ndjson": "jsonl", "csv": "csv", "parquet": "parquet", "pq": "parquet"}
 
@@ -30,6 +31,18 @@ def output_format(path: str, fmt: Optional[str] = None) -> str:
     return SUFFIX_FORMATS.get(Path(path).suffix.lower().lstrip("."), "jsonl")
 
 
+def run_format(out: str, fmt: Optional[str] = None) -> str:
+    """What ``extract run`` writes to ``out``: ``fmt``, else the format its extension names. An extension
+    no writer knows is refused (E045): writing JSON Lines under any name let ``--out article.txt``
+    overwrite an article."""
+    if fmt:
+        return output_format(out, fmt)
+    suffix = Path(out.rstrip("/")).suffix.lower().lstrip(".")
+    if suffix not in SUFFIX_FORMATS:
+        raise ValueError(Errors.E045.format(path=out, ext=repr("." + suffix) if suffix else "(none)"))
+    return SUFFIX_FORMATS[suffix]
+
+
 @dataclass(frozen=True)
 class ReadOptions:
     """How inputs are read (the keyword arguments of ``iter_documents``)."""
@@ -38,6 +51,10 @@ class ReadOptions:
     text_field: str = DEFAULT_TEXT_FIELD
     max_bytes: int = DEFAULT_MAX_BYTES
     encoding: Optional[str] = None  # .txt files and stdin; None: UTF-8, or UTF-16/32 after a byte-order mark
+
+    def __post_init__(self) -> None:
+        if isinstance(self.max_bytes, bool) or not isinstance(self.max_bytes, int) or self.max_bytes < 1:
+            raise ValueError(Errors.E069.format(value=self.max_bytes))
 
     def as_kwargs(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
@@ -59,6 +76,10 @@ class RunSettings:
     read: ReadOptions = field(default_factory=ReadOptions)
 
     def __post_init__(self) -> None:
+        timeout = self.doc_timeout
+        if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float))
+                                    or not 0 <= timeout <= MAX_DOC_TIMEOUT):  # inf, 1e300: OverflowError in the wait
+            raise ValueError(Errors.E068.format(value=timeout, limit=MAX_DOC_TIMEOUT))
         if isinstance(self.parse_cache, bool) or not isinstance(self.parse_cache, int) or self.parse_cache < 0:
             raise ValueError(Errors.E067.format(value=self.parse_cache))
 

@@ -6,6 +6,7 @@ Outputs: JSON Lines, CSV or Parquet (a directory of parts), written as documents
 from __future__ import annotations
 
 import csv
+import glob
 import io
 import json
 import os
@@ -14,6 +15,7 @@ from typing import Any, Iterable, Optional, Union
 
 from ..errors import Errors
 from ..records import ALL_COLUMNS, Record, to_dict
+from .io import file_kind
 from .settings import output_format
 
 
@@ -125,11 +127,20 @@ class ParquetWriter:
         if self._part == 0:
             write_parquet_part(self.path, 0, [])
 
+    def abort(self) -> None:
+        """Drop the rows not yet in a part: their documents are not marked done, so ``--resume`` redoes
+        them. Writing them here (Ctrl-C) put records on disk that the next run wrote again."""
+        self._rows = []
+        self._closed = True
+
     def __enter__(self) -> "ParquetWriter":
         return self
 
-    def __exit__(self, *exc: Any) -> None:
-        self.close()
+    def __exit__(self, exc_type: Any, *exc: Any) -> None:
+        if exc_type is not None:
+            self.abort()
+        else:
+            self.close()
 
 
 WRITERS: dict[str, type] = {"jsonl": LineWriter, "csv": CsvWriter, "parquet": ParquetWriter}
@@ -147,7 +158,21 @@ def parquet_schema():  # type: ignore[no-untyped-def]
              "group_end": pa.int64(), "population_start": pa.int64(), "population_end": pa.int64(),
              "org_start": pa.int64(), "org_end": pa.int64(), "title_start": pa.int64(), "title_end": pa.int64(),
              "year": pa.int64()}
-    return pa.schema([(c, types.get(c, pa.string())) for c in ALL_COLUMNS])
+    schema = pa.schema([(c, types.get(c, pa.string())) for c in ALL_COLUMNS])
+    return schema.with_metadata(_pandas_metadata(schema))
+
+
+def _pandas_metadata(schema):  # type: ignore[no-untyped-def]
+    """pandas' own description of the columns, with the offsets and years as nullable integers ('Int64'):
+    without it they came back from pd.read_parquet as float64 (a null among them made the column float)."""
+    import pandas as pd
+    import pyarrow as pa
+
+    def dtype(f: Any) -> str:
+        return "Int64" if pa.types.is_integer(f.type) else "float64" if pa.types.is_floating(f.type) else "object"
+
+    frame = pd.DataFrame({f.name: pd.Series([], dtype=dtype(f)) for f in schema})
+    return pa.Schema.from_pandas(frame, preserve_index=False).metadata
 
 
 def write_parquet_part(path: str, part: int, rows: list[dict[str, Any]]) -> None:
@@ -274,7 +299,11 @@ def done_doc_ids(path: str, fmt: str) -> set[str]:
 
 
 def keep_only_done(out: str, fmt: str, done: set[str]) -> None:
-    """On resume, drop records of documents that were not marked done (interrupted mid-document)."""
+    """On resume, drop records of documents that were not marked done (interrupted mid-document, or, in
+    Parquet, killed between a part put in place and its documents marked)."""
+    if fmt == "parquet":
+        _keep_only_done_parts(out, done)
+        return
     if fmt not in ("jsonl", "csv") or not os.path.exists(out):
         return
     repair_jsonl(out)
@@ -299,12 +328,81 @@ def keep_only_done(out: str, fmt: str, done: set[str]) -> None:
     os.replace(tmp, out)
 
 
+def _keep_only_done_parts(out: str, done: set[str]) -> None:
+    """Each part that holds records of a document not done is written again without them (temp file,
+    then ``os.replace``, as any part), or removed when nothing is left."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    for part in sorted(Path(out).glob("part-*.parquet")) if os.path.isdir(out) else []:
+        table = pq.read_table(part)
+        keep = pc.is_in(table.column("doc_id"), value_set=pa_array(sorted(done)))
+        if pc.all(keep).as_py() is not False:
+            continue
+        kept = table.filter(keep)
+        if kept.num_rows == 0:
+            part.unlink()
+            continue
+        tmp = part.with_name(f".{part.name}.tmp")
+        pq.write_table(kept, tmp)
+        os.replace(tmp, part)
+
+
+def pa_array(values: list[str]):  # type: ignore[no-untyped-def]
+    import pyarrow as pa
+
+    return pa.array(values, type=pa.string())
+
+
+def check_not_an_input(paths: Iterable[str], out: str) -> None:
+    """Refuse (E044) an output, or a file beside it, that is one of the inputs given (a file, a folder
+    or a glob's match): the run would empty it before reading it. An output inside an input folder is
+    fine: the run never reads its own files."""
+    own = {os.path.realpath(p) for p in (out, *side_paths(out).values())}
+    for raw in paths:
+        if raw == "-":
+            continue
+        given = sorted(glob.glob(raw, recursive=True)) if any(ch in raw for ch in "*?[") else [raw]
+        for path in given:
+            if os.path.exists(path) and os.path.realpath(path) in own:
+                raise ValueError(Errors.E044.format(path=out, input=path))
+
+
+def existing_format(out: str) -> Optional[str]:
+    """The format of what an earlier run wrote to ``out`` (None: nothing yet; "unknown": not ours)."""
+    if os.path.isdir(out):
+        return "parquet" if any(Path(out).glob("part-*.parquet")) else None
+    if not os.path.isfile(out) or os.path.getsize(out) == 0:
+        return None
+    with open(out, "rb") as fh:
+        first = fh.readline(1 << 20)
+    if first.startswith(b"{"):
+        return "jsonl"
+    if first.startswith(b"doc_id,"):
+        return "csv"
+    return "unknown"
+
+
+def check_resume_format(out: str, fmt: str) -> None:
+    """``--resume`` appends to what is there: refuse when that is another format (E046) or not an
+    output of ours (E047), before anything is touched."""
+    found = existing_format(out)
+    if found == "unknown":
+        raise ValueError(Errors.E047.format(path=out))
+    if found is not None and found != fmt:
+        raise ValueError(Errors.E046.format(path=out, found=found, fmt=fmt))
+
+
 def check_output_folder(out: str) -> None:
     """An OSError naming ``out`` as the user wrote it when its folder is missing or not writable: the
     side files beside it are opened first, and their names would only puzzle."""
     folder = os.path.dirname(out.rstrip("/") or out) or "."
     reason = None
-    if not os.path.exists(folder):
+    if not out.strip():
+        reason = "the name is empty"
+    elif os.path.exists(out) and not (os.path.isfile(out) or os.path.isdir(out)):
+        reason = f"it is not a regular file but a {file_kind(out)}"  # /dev/null: no /dev/null.done beside it
+    elif not os.path.exists(folder):
         reason = f"the folder {folder!r} does not exist"
     elif not os.path.isdir(folder):
         reason = f"{folder!r} is not a folder"
@@ -322,7 +420,8 @@ class OutputLock:
 
     def __init__(self, out: str) -> None:
         self.out = out
-        self.path = side_paths(out)["lock"]
+        # Beside the real path: a symbolic link to the output is the same output, and must meet the same lock.
+        self.path = side_paths(os.path.realpath(out))["lock"]
         self._fh: Optional[Any] = None
 
     def acquire(self) -> None:

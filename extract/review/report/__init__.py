@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import html
+import io
 import json
+import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Optional, Sequence, Union
+from typing import Any, Iterable, Mapping, Optional, Sequence, TextIO, Union
 
 from importlib.resources import files
 
@@ -217,39 +219,69 @@ def failed_html(failed: Sequence[str]) -> str:
 
 def render(views: Sequence[ArticleView], *, title: str = "Survey statistics: review", with_gold: bool = False,
            failed: Sequence[str] = (), editable: bool = False, blank: bool = False) -> str:
-    """The page. ``editable`` adds the corrections editor (edit.js): each article's text goes into the data
-    block, the script draws the article from it and the records (no templates), and corrections are kept in
-    the browser and exported as gold JSONL. ``blank`` (labeling from scratch) keeps them apart from the
-    corrections of the same articles' records."""
-    docs, templates = [], []
-    for n, v in enumerate(views):
-        fails = sum(c.status == "fails" for c in v.checks)
-        errors = sum(len(p) for p in v.flags.values()) + len(v.missed)
-        studies = [r for r in v.records if r["type"] == "study"]
-        docs.append({
-            "id": v.doc_id, "n": n, "headline": headline(v.text),
-            "figures": sum(r["type"] == "percentage" for r in v.records),
-            "samples": sum(r["type"] == "sample_size" for r in v.records),
-            "fails": fails, "errors": errors if with_gold else None,
-            "study": ", ".join(filter(None, [studies[0].get("title"), studies[0].get("org")])) if studies else "",
-            "records": v.records,
-            "flags": {str(k): p for k, p in v.flags.items()},
-            "missed": v.missed,
-            "checks": [c.to_dict() for c in v.checks],
-            "charts": comparisons(v),
-        })
-        if editable:
-            docs[-1]["text"] = v.text
-        else:
-            templates.append(f'<template id="doc-{n}" data-doc="{html.escape(v.doc_id, quote=True)}">'
-                             f'<div class="text">{article_html(v)}</div></template>')
-    data: dict[str, Any] = {"docs": docs, "gold": with_gold}
+    """The page as one string (``write_page`` into memory)."""
+    buffer = io.StringIO()
+    write_page(buffer, views, title=title, with_gold=with_gold, failed=failed, editable=editable, blank=blank)
+    return buffer.getvalue()
+
+
+_DATA, _TEMPLATES = "\0data\0", "\0templates\0"  # where the page's two long parts go (no asset holds a NUL)
+
+
+def write_page(fh: TextIO, views: Sequence[ArticleView], *, title: str = "Survey statistics: review",
+               with_gold: bool = False, failed: Sequence[str] = (), editable: bool = False, blank: bool = False) -> None:
+    """Write the page article by article: the data block and the templates are never held whole (a page
+    of 6,000 articles is some 130 MB of text, and held as one string, with its copies, took over 1 GB).
+    ``editable`` adds the corrections editor (edit.js): each article's text goes into the data block, the
+    script draws the article from it and the records (no templates), and corrections are kept in the browser
+    and exported as gold JSONL. ``blank`` (labeling from scratch) keeps them apart from the corrections of
+    the same articles' records."""
     css, js = asset("report.css"), asset("report.js")
+    extra: dict[str, Any] = {}
     if editable:
-        data.update(editable=True, store=store_key(views, "blank" if blank else "records"), fields=FIELDS, bounds=list(BOUNDS), kinds=list(KINDS))
+        extra = {"editable": True, "store": store_key(views, "blank" if blank else "records"), "fields": FIELDS,
+                 "bounds": list(BOUNDS), "kinds": list(KINDS)}
         css, js = css + asset("edit.css"), asset("edit.js") + "\n" + js
-    return asset("page.html").format(csp=CSP, title=html.escape(title), css=css, js=js, data=_json_script(data),
-                                     templates="\n".join(templates), failed=failed_html(failed))
+    page = asset("page.html").format(csp=CSP, title=html.escape(title), css=css, js=js,
+                                     data=_DATA, templates=_TEMPLATES, failed=failed_html(failed))
+    head, rest = page.split(_DATA)
+    middle, tail = rest.split(_TEMPLATES)
+    fh.write(head)
+    fh.write('{"docs": [')
+    for n, v in enumerate(views):
+        entry = _doc_data(n, v, with_gold)
+        if editable:
+            entry["text"] = v.text
+        fh.write((", " if n else "") + _json_script(entry))
+    fh.write('], "gold": ' + _json_script(with_gold))
+    for key, value in extra.items():
+        fh.write(f', "{key}": ' + _json_script(value))
+    fh.write("}")
+    fh.write(middle)
+    if not editable:
+        for n, v in enumerate(views):
+            fh.write(("\n" if n else "") + f'<template id="doc-{n}" data-doc="{html.escape(v.doc_id, quote=True)}">'
+                     f'<div class="text">{article_html(v)}</div></template>')
+    fh.write(tail)
+
+
+def _doc_data(n: int, v: ArticleView, with_gold: bool) -> dict[str, Any]:
+    """One article's entry in the page's data block."""
+    fails = sum(c.status == "fails" for c in v.checks)
+    errors = sum(len(p) for p in v.flags.values()) + len(v.missed)
+    studies = [r for r in v.records if r["type"] == "study"]
+    return {
+        "id": v.doc_id, "n": n, "headline": headline(v.text),
+        "figures": sum(r["type"] == "percentage" for r in v.records),
+        "samples": sum(r["type"] == "sample_size" for r in v.records),
+        "fails": fails, "errors": errors if with_gold else None,
+        "study": ", ".join(filter(None, [studies[0].get("title"), studies[0].get("org")])) if studies else "",
+        "records": v.records,
+        "flags": {str(k): p for k, p in v.flags.items()},
+        "missed": v.missed,
+        "checks": [c.to_dict() for c in v.checks],
+        "charts": comparisons(v),
+    }
 
 
 def store_key(views: Sequence[ArticleView], mode: str) -> str:
@@ -273,22 +305,59 @@ def report(paths: Union[str, Iterable[str], None] = None, *, out: Optional[Union
 
     ``editable`` lets the reader correct the records and export them as gold; ``blank`` (editable too)
     shows the articles with no records at all, for labeling a new batch without the extractor's bias."""
+    views, failed = report_views(paths, records, texts, gold, nlp, failed, blank=blank)
+    page = render(views, title=title, with_gold=gold is not None, failed=failed, editable=editable or blank,
+                  blank=blank)
+    if out is not None:
+        Path(out).write_text(page, encoding="utf-8")
+    return page
+
+
+def write_report(out: Union[str, Path], paths: Union[str, Iterable[str], None] = None, *,
+                 records: Optional[Iterable[Record | Mapping[str, Any]]] = None,
+                 texts: Optional[Mapping[str, str]] = None, gold: Optional[Union[str, Path]] = None, nlp: Any = None,
+                 title: str = "Survey statistics: review", failed: Sequence[str] = (), editable: bool = False,
+                 blank: bool = False) -> int:
+    """``report`` written straight to ``out`` (``extract report``): the same page, never held whole in
+    memory. Returns how many articles it shows. An OSError names what could not be written."""
+    views, failed = report_views(paths, records, texts, gold, nlp, failed, blank=blank)
+    save_page(out, views, title=title, with_gold=gold is not None, failed=failed, editable=editable or blank,
+              blank=blank)
+    return len(views)
+
+
+def save_page(out: Union[str, Path], views: Sequence[ArticleView], **options: Any) -> None:
+    """``write_page`` into ``OUT.tmp``, put in place whole (``os.replace``): a page cut short by a full
+    disk never replaces a good one."""
+    tmp = f"{out}.tmp"
+    try:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            write_page(fh, views, **options)
+        os.replace(tmp, out)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+        raise
+
+
+def report_views(paths: Union[str, Iterable[str], None], records: Optional[Iterable[Record | Mapping[str, Any]]],
+                 texts: Optional[Mapping[str, str]], gold: Optional[Union[str, Path]], nlp: Any,
+                 failed: Sequence[str], *, blank: bool = False) -> tuple[list[ArticleView], list[str]]:
+    """The articles to show, and every input that could not be read; ``blank``: with no records, the extractor
+    not run."""
+    failed = list(failed)
     if texts is None:
         inputs = read_inputs(paths or [])
         texts, failed = inputs.texts, [*failed, *inputs.messages]
     if blank:
-        records, editable = [], True
+        records = []
     elif records is None:
         records = extract_records(texts, nlp=nlp)
     gold_records, gold_docs = None, None
     if gold is not None:
         g = read_gold(gold, texts)
         gold_records, gold_docs = g.records, g.docs
-    page = render(build_views(texts, records, gold_records, gold_docs, with_checks=not blank), title=title,
-                  with_gold=gold is not None, failed=failed, editable=editable, blank=blank)
-    if out is not None:
-        Path(out).write_text(page, encoding="utf-8")
-    return page
+    return build_views(texts, records, gold_records, gold_docs, with_checks=not blank), failed
 
 
 
