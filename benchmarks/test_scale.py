@@ -182,3 +182,30 @@ def test_scale_workers_two_against_one(benchmark, tmp_path: Path, corpus: str):
 
 def _key(text: str) -> str:
     return text.replace(" ", "_").replace("-", "_")
+
+
+SHARE_PARAGRAPHS = (1_000, 8_000)  # one share per paragraph, in one document
+
+
+def test_scale_time_per_share_in_one_document() -> None:
+    """CPU seconds per share of one document of 1,000 and of 8,000 paragraphs with a share each, in this process,
+    the best of two rounds each: linear within 1.5x (issue 21, case 12: group linking once made it grow with the
+    shares before it, and the answer-bracket regex with the length of the text)."""
+    import extract
+
+    nlp = extract.load()
+    para = "A survey of 1,000 nurses found that {p}% of nurses plan to leave their jobs within a year."
+    per_share = {}
+    for n in SHARE_PARAGRAPHS:
+        text = "\n\n".join(para.format(p=(i % 90) + 5) for i in range(n))
+        best = float("inf")
+        for _ in range(2):
+            start = time.process_time()
+            shares = sum(r.type == "percentage" for r in extract.extract_text(text, doc_id="big", nlp=nlp))
+            best = min(best, time.process_time() - start)
+        assert shares == n
+        per_share[n] = best / n
+    ratio = per_share[SHARE_PARAGRAPHS[-1]] / per_share[SHARE_PARAGRAPHS[0]]
+    print("\nms per share: " + ", ".join(f"{n:,} paragraphs {1000 * s:.2f}" for n, s in per_share.items())
+          + f"; ratio x{ratio:.2f}")
+    assert ratio <= 1.5

@@ -118,7 +118,8 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
                 stop_tokens: Iterable[int] = (), limit: Optional[tuple[int, int]] = None) -> Optional[tuple[int, int]]:
     """Token offsets (start, end) of the phrase headed by ``head``, trimmed by the guide's rules."""
     drop = set(drop_tokens)
-    stops = set(stop_tokens)
+    # The callers' stop set is read, not copied: it holds every figure token of the article.
+    stops = stop_tokens if isinstance(stop_tokens, (set, frozenset)) else set(stop_tokens)
     lo_limit, hi_limit = limit if limit else (0, len(doc))
     start, end = max(head.left_edge.i, lo_limit), min(head.right_edge.i + 1, hi_limit)
     # Right side: drop trailing modifiers that only place or name the survey, last first.
@@ -248,7 +249,8 @@ def extend_defining_tail(doc: Doc, span: tuple[int, int], limit: tuple[int, int]
     m = DEFINING_TAIL.match(window.text)
     if not m:
         return span
-    end_char, end, stop_set = window.start_char + m.end(), span[1], set(stops)
+    stop_set = stops if isinstance(stops, (set, frozenset)) else set(stops)
+    end_char, end = window.start_char + m.end(), span[1]
     while end < limit[1] and end not in stop_set and doc[end].idx < end_char:
         end += 1
     return (span[0], end) if end > span[1] else span

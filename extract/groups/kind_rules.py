@@ -23,6 +23,7 @@ Verdict = Optional[tuple[str, bool]]  # (kind, decided only by the fallback), or
 WORDED_IN_ANSWER_RE = regex.compile(
     r"""(?:[ \t]+(?:or\s+(?:more|less|higher|lower|above|below)|and\s+(?:above|over|up)))?  # "10% or more"
         [ \t]*\([ \t]*\d+(?:\.\d+)?[ \t]*(?:%|per[ \t]?cent|percent)[ \t]*\)""", regex.VERBOSE | regex.I)
+ANSWER_REACH = 200  # characters after a figure that its bracketed share may stand in (blank runs are shorter)
 # "from just over 5% in 2003 to a record 13.3%": the two ends of a movement.
 FROM_BEFORE = regex.compile(r"\bfrom\s+(?:\w+\s+){0,2}$", regex.I)
 TO_AFTER = regex.compile(r"\s+(?:in\s+\d{4}\s+)?to\b", regex.I)
@@ -140,7 +141,8 @@ def answer_bracket(v: FigureView) -> Verdict:
 
 def worded_in_answer(v: FigureView) -> Verdict:
     """'Increase spending more than 10% (26%)': the first figure is part of the answer's wording."""
-    return ("other", False) if WORDED_IN_ANSWER_RE.match(v.text, v.fig.end_char) else None
+    end = min(len(v.text), v.fig.end_char + ANSWER_REACH)  # the regex module's match costs the text's length
+    return ("other", False) if WORDED_IN_ANSWER_RE.match(v.text, v.fig.end_char, end) else None
 
 
 def modifies_a_noun(v: FigureView) -> Verdict:
