@@ -145,15 +145,37 @@ def _is_survey_verb(tok: Token, patterns: SamplePatterns) -> bool:
 
 
 def _after_survey_of(doc: Doc, num: Token, head: Token, patterns: SamplePatterns) -> bool:
-    """'A poll of 116 voters found 16% back the plan': read in word order, not in the parse, which for some
-    digits makes the people the subject of the next verb. A survey noun, 'of', a qualifier or two, the count,
-    and people right after it."""
+    """Read in word order, not in the parse, which for some digits makes the people the subject of the next
+    verb: 'A poll of 116 voters found 16% back the plan', 'I surveyed more than 400 teachers and 70% said', 'A new
+    survey from Gartner of 512 chief financial officers found'. A survey noun and 'of' (the survey's maker may
+    stand between: 'from Gartner'), or a survey verb, then a qualifier or two, the count, and people right after."""
     if head.i != num.i + 1 or not is_people(head, patterns.lexicon):
         return False
+    qualifiers = patterns.words("base_qualifiers") | patterns.words("threshold_qualifiers")
     i = num.i - 1
-    while i >= 0 and num.i - i <= 3 and doc[i].lower_ in patterns.words("base_qualifiers"):
+    while i >= 0 and num.i - i <= 3 and doc[i].lower_ in qualifiers:
         i -= 1
-    return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lemma_.lower() in patterns.survey_nouns
+    if i >= 0 and _is_survey_verb(doc[i], patterns):
+        return True
+    if i < 1 or doc[i].lower_ != "of":
+        return False
+    j = i - 1
+    while j > 0 and doc[j].pos_ == "PROPN" and i - j <= 4:  # "survey from Gartner of", "poll by Ipsos MORI of"
+        j -= 1
+    if j < i - 1:
+        if doc[j].lower_ not in ("from", "by"):
+            return False
+        j -= 1
+    return j >= 0 and doc[j].lemma_.lower() in patterns.survey_nouns
+
+
+def _people_after(doc: Doc, num: Token, patterns: SamplePatterns) -> Optional[Token]:
+    """'a survey from YouGov of 6103 voters', parsed with the count as the object of 'of' and the people hung
+    elsewhere: the people right after the count, when word order says they were asked."""
+    nxt = doc[num.i + 1] if num.i + 1 < len(doc) else None
+    if nxt is None or nxt.pos_ != "NOUN" or not _after_survey_of(doc, num, nxt, patterns):
+        return None
+    return nxt
 
 
 def _took_part(clause: Token, patterns: SamplePatterns) -> bool:
@@ -290,7 +312,7 @@ def find_samples(doc: Doc, sentences: Iterable[tuple[int, int]], patterns: Sampl
         accepted: dict[int, Sample] = {}
         numbers = _number_tokens(doc, sent, percent_tokens, patterns, numeric)  # read by both passes
         for num in numbers:
-            head = _quantified_head(num)
+            head = _quantified_head(num) or _people_after(doc, num, patterns)
             if head is None:
                 bare = _bare_count(doc, num, patterns, (s, e))
                 if bare is not None:
@@ -300,7 +322,7 @@ def find_samples(doc: Doc, sentences: Iterable[tuple[int, int]], patterns: Sampl
                 continue
             if not (_asked(head, patterns, percent_tokens) or _after_survey_of(doc, num, head, patterns)):
                 continue
-            accepted[num.i] = _make_sample(doc, num, head, patterns, (s, e))
+            accepted[num.i] = _make_sample(doc, num, head, patterns, (s, e), stops=percent_tokens)
         # "401 people before ... and 601 afterwards", "400 senior marketing and 250 IT executives"
         for num in numbers:
             if num.i in accepted:
@@ -316,13 +338,14 @@ def find_samples(doc: Doc, sentences: Iterable[tuple[int, int]], patterns: Sampl
                 # "surveyed 720 senior business technology executives; 537 CIOs/VPs of IT and 182 corporate managers"
                 partner = next(accepted[i] for i in sorted(accepted, reverse=True) if i < num.i)
             if partner is None and own is not None and is_people(own, patterns.lexicon) and _fronted_base(doc, num, own, s, percent_tokens, patterns):
-                accepted[num.i] = _make_sample(doc, num, own, patterns, (s, e))
+                accepted[num.i] = _make_sample(doc, num, own, patterns, (s, e), stops=percent_tokens)
                 continue
             if partner is None:
                 continue
             if own is not None and (own.lemma_.lower() in patterns.not_respondents or own.lower_ in patterns.not_respondents):
                 continue
-            accepted[num.i] = _make_sample(doc, num, own, patterns, (s, e), fallback=partner.population)
+            accepted[num.i] = _make_sample(doc, num, own, patterns, (s, e), fallback=partner.population,
+                                           stops=percent_tokens)
         found.extend(sorted(accepted.values(), key=lambda x: x.start))
     _split_shared_heads(doc, found)
     return found
@@ -411,7 +434,7 @@ def _predicate(doc: Doc, verb: Token) -> Optional[tuple[int, int]]:
 
 
 def _make_sample(doc: Doc, num: Token, head: Optional[Token], patterns: SamplePatterns, limit: tuple[int, int],
-                 fallback: Optional[tuple[int, int]] = None) -> Sample:
+                 fallback: Optional[tuple[int, int]] = None, stops: frozenset[int] = frozenset()) -> Sample:
     bound = patterns.percent.bound_at(doc_text(doc), num.idx, num.idx + len(num.text))
     value = int(patterns.percent.number_value(num.text) or 0)
     population = fallback
@@ -421,7 +444,8 @@ def _make_sample(doc: Doc, num: Token, head: Optional[Token], patterns: SamplePa
         obj = next((c for c in source.children if c.dep_ == "pobj"), None) if source is not None else None
         population = trim_phrase(doc, obj, patterns.lexicon, limit=limit) if obj is not None else None
     elif head is not None and head.i > num.i:
-        phrase = trim_phrase(doc, head, patterns.lexicon, drop_tokens={num.i}, limit=limit)
+        # "surveyed more than 400 teachers and 70% said": a figure is never part of who was asked
+        phrase = trim_phrase(doc, head, patterns.lexicon, drop_tokens={num.i}, stop_tokens=stops, limit=limit)
         if phrase is not None:
             while phrase[0] < head.i and (doc[phrase[0]].like_num or doc[phrase[0]].dep_ == "cc") \
                     and not _opens_age_band(doc, phrase[0], patterns):

@@ -17,6 +17,9 @@ WORDINGS = [
     ("The survey of {N} {people} found that {P}% plan to leave.", "{people}"),
     ("{Org} surveyed {Q}{N} {people} and found {P}% were stressed.", "{people}"),
     ("In a poll of {N} {people}, {P}% said they worry.", "{people}"),
+    # The parser makes the people the subject of the next verb here too; the sample is read in word order.
+    ("I surveyed {Q}{N} {people} and {P}% said they were stressed.", "{people}"),
+    ("A new survey from {Org} of {N} {people} found that {P}% plan to cut costs.", "{people}"),
 ]
 PEOPLE = ["voters", "adults", "nurses", "teachers", "parents", "employees", "marketers", "doctors"]
 ORGS = ["YouGov", "Gallup", "Ipsos", "Harris", "Pew Research"]
