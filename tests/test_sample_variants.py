@@ -20,6 +20,8 @@ WORDINGS = [
     # The parser makes the people the subject of the next verb here too; the sample is read in word order.
     ("I surveyed {Q}{N} {people} and {P}% said they were stressed.", "{people}"),
     ("A new survey from {Org} of {N} {people} found that {P}% plan to cut costs.", "{people}"),
+    # ... and the verb after the figure is taken for a noun ('worry'): the figure still leads the found clause.
+    ("A survey of {N} {people} found {P}% worry about money.", "{people}"),
 ]
 PEOPLE = ["voters", "adults", "nurses", "teachers", "parents", "employees", "marketers", "doctors"]
 ORGS = ["YouGov", "Gallup", "Ipsos", "Harris", "Pew Research"]

@@ -330,13 +330,23 @@ def _names_the_gap(fig: Span, difference: frozenset[str]) -> bool:
 
 # What opens a clause that a figure can lead: "..., while 19 percent go to ...", "; 8% think ...".
 CLAUSE_OPENERS = frozenset({",", ";", ":", "and", "while", "but", "whereas", "\u2014", "\u2013"})
+# Verbs whose complement clause a figure can lead: "found 30% worry about money", "shows 40% plan to".
+FINDING_VERBS = frozenset({"find", "show", "reveal", "suggest", "indicate", "say"})
+
+
+def _opens_clause(tok: Token) -> bool:
+    """A word after which a figure leads a clause: punctuation or a conjunction, 'that', a verb of finding."""
+    return tok.lower_ in CLAUSE_OPENERS or tok.lower_ == "that" or tok.pos_ == "VERB" and tok.lemma_.lower() in FINDING_VERBS
+
+
 # Words that may stand between a clause's opener and its figure: "while slightly more than 40 percent project".
 LEADING_WORD_POS = ("ADV", "PUNCT", "CCONJ", "ADJ", "ADP", "SCONJ")
 
 
 def _verb_taken_for_noun(fig: Span, sent: Span, rules: GroupRules) -> bool:
     """'20% practice in groups of 101 doctors', 'Only 14% perceive that they have the time', '6 percent visit
-    warehouses, ... and 1 percent shop online', 'while slightly more than 40 percent project major layoffs': a
+    warehouses, ... and 1 percent shop online', 'while slightly more than 40 percent project major layoffs', 'found
+    30% worry about money': a
     figure that leads its clause, followed by a singular noun that takes a complement as a verb would, in a clause
     with no verb of its own. A noun the figure really modifies ('a 3% rise in prices', '10% inflation', 'and 10%
     growth in sales') has a determiner before the figure, no complement, or is a change, an amount or a rate."""
@@ -344,7 +354,7 @@ def _verb_taken_for_noun(fig: Span, sent: Span, rules: GroupRules) -> bool:
     if head.tag_ != "NN" or any(w in rules.change or w in rules.amount or w in rules.rate_nouns or w in rules.time_nouns
                                 for w in (head.lower_, head.lemma_.lower())):
         return False
-    opener = next((t.i for t in reversed(doc[sent.start:fig.start]) if t.lower_ in CLAUSE_OPENERS), sent.start - 1)
+    opener = next((t.i for t in reversed(doc[sent.start:fig.start]) if _opens_clause(t)), sent.start - 1)
     if not all(t.pos_ in LEADING_WORD_POS and t.lower_ not in ("a", "an", "the") for t in doc[opener + 1:fig.start]):
         return False
     clause_end = next((t.i for t in doc[head.i + 1:sent.end] if t.lower_ in CLAUSE_OPENERS), sent.end)
