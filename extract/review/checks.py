@@ -207,10 +207,14 @@ def check_changes(art: Article) -> list[CheckResult]:
         # The earlier figure of the same group, for the period the change is measured from: in the change's
         # sentence, or elsewhere with that period named after the change ("... over the first quarter of this
         # year"): not any dated figure of the group ("19% a year ago" of another question).
+        # The figure the change is measured from comes after it when the sentence says so ("flat against 31% last
+        # year, but down 5 points from 36% in 2016": 36%, not last year's 31%).
         since = art.text[pc["end"]:bounds[1]]
-        earlier = next((r for r in art.percentages if r["kind"] == "share" and r.get("time") and r is not current
-                        and r["group"] == pc["group"]
-                        and (bounds[0] <= r["start"] < bounds[1] or r["time"] in since)), None)
+        dated = [r for r in art.percentages if r["kind"] == "share" and r.get("time") and r is not current
+                 and r["group"] == pc["group"]]
+        after = [r for r in dated if pc["end"] <= r["start"] < bounds[1]]
+        earlier = min(after, key=lambda r: r["start"]) if after else next(
+            (r for r in dated if bounds[0] <= r["start"] < bounds[1] or r["time"] in since), None)
         word = "up" if sign > 0 else "down"
         if earlier is None:
             out.append(result("change", CANNOT, art, [current, pc], implied, None,
