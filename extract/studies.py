@@ -160,6 +160,15 @@ def clean_org(text: str, start: int, end: int, patterns: Optional[StudyPatterns]
     while words and ((words[0].group().rstrip(".,") in not_org and not (body and len(words) > 2))
                      or words[0].group().lower() in pat.org_leading or words[0].group().endswith("-based")):
         words.pop(0)
+    # A candidate that runs across a sentence end is two pieces; the name is in one of them: after it ("... at Windsor
+    # Castle. A Daily Telegraph poll"), else before it ("carried out by the Royal College of Nursing. Younger ...").
+    ends = [k for k, w in enumerate(words[:-1]) if _ends_sentence(w.group())]
+    if ends:
+        after = clean_org(text, start + words[ends[-1] + 1].start(), end, pat)
+        name = text[after[0]:after[1]] if after is not None else ""
+        if len(name.split()) >= 2 or any(c.isupper() for c in name[1:]):  # a name, not the next sentence's first word
+            return after
+        words = words[:ends[0] + 1]
     while words and (pat.survey_word.fullmatch(words[-1].group()) or words[-1].group().lower() in pat.org_trailing):
         words.pop()
     if not words:
@@ -179,6 +188,17 @@ def clean_org(text: str, start: int, end: int, patterns: Optional[StudyPatterns]
     if any(w in not_org for w in name.split()) and len(name.split()) <= 2 and not name.isupper():
         return None  # "Small Business Owners Poll" is a headline, "Web Services" a section
     return s, e
+
+
+# Words whose point is an abbreviation's, not a sentence's end, inside an organisation's name.
+NAME_ABBREVIATIONS = frozenset({"inc", "corp", "co", "ltd", "bros", "assn", "dept", "univ", "st", "mt", "jr", "sr",
+                                "dr", "mr", "mrs", "ms", "prof", "no", "vs", "intl", "natl"})
+
+
+def _ends_sentence(word: str) -> bool:
+    """'Nursing.', 'Center.': a word of the name with a full stop that is not an abbreviation ('Inc.', 'U.S.')."""
+    stem = word[:-1]
+    return word.endswith(".") and stem.isalpha() and not stem.isupper() and stem.lower() not in NAME_ABBREVIATIONS
 
 
 def _single_word_ok(name: str, text: str, weight: int) -> bool:

@@ -61,6 +61,13 @@ CASES = [
     ("JetBrains\u2019 State of Developer Ecosystem 2023 survey unveils key trends.",
      [("JetBrains", "State of Developer Ecosystem 2023", 2023)]),
     ("Salesforce\u2019s State of Marketing survey found that 40% agree.", [("Salesforce", "State of Marketing", None)]),
+    # a name ends with its sentence: the name is in the piece after the sentence end (BBC politics), or else before it
+    ("Mrs Parker Bowles will take the title HRH Duchess of Cornwall after a civil ceremony to be held at Windsor "
+     "Castle. A Daily Telegraph poll of 1,313 people suggests two-thirds of Britons support the couple's decision.",
+     [("Daily Telegraph", None, None)]),
+    ("The survey of 2,000 nurses was carried out by the Royal College of Nursing. Younger nurses were more likely "
+     "to plan to leave.", [("Royal College of Nursing", None, None)]),
+    ("The survey was conducted by Harris Interactive Inc. for the firm.", [("Harris Interactive Inc", None, None)]),
 ]
 NOT_ORGS = ["CMOs", "CEOs", "While", "IT", "San Francisco-based", "The"]
 
