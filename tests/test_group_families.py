@@ -736,3 +736,15 @@ def test_a_contrast_is_not_the_base(nlp) -> None:
 ])
 def test_a_lead_among_a_group(nlp, text: str, expected) -> None:
     assert figures_kinds_groups(nlp(text)) == expected
+
+
+# "of whom": the phrase right before the relative pronoun is the group (dev3 polls; the second wording is the
+# issue's, from an article kept outside the project).
+@pytest.mark.parametrize("text,expected", [
+    (SURVEY + "This isn\u2019t hugely different from the general population \u2013 50% of whom think the NHS is the most "
+     "important general election issue.", [("50%", "share", "general population")]),
+    ("A survey of 2,000 adults was published, of whom almost a quarter said they were parents.",
+     [("a quarter", "share", "adults")]),
+])
+def test_of_whom_points_to_the_phrase_before(nlp, text: str, expected) -> None:
+    assert figures_kinds_groups(nlp(text)) == expected

@@ -36,6 +36,10 @@ def resolve_anaphor(state: GroupState, phrase: Span, recent: Sequence[TokenSpan]
         return None
     if words in (["both"], ["both", "groups"], ["the", "two"], ["two"]):
         return None
+    if words == ["whom"]:  # "the general population – 50% of whom think": the phrase right before it
+        named = [m[:2] for m in (*state.mentions, *state.weak) if sent_start <= m[0] and m[1] <= phrase.start]
+        if named:
+            return max(named, key=lambda m: (m[1], -m[0]))
     setting = _setting_mention(state, phrase, sent_start)
     if setting is not None:
         return setting
