@@ -120,3 +120,16 @@ def groups_of(doc: Doc, lex: Lexicon, *, survey: bool = True) -> list[tuple[str,
     state = assign_groups(doc, list(doc.spans["survey_percentages"]), [(0, len(doc))], samples, GroupRules(lex))
     return [(a.kind, doc[a.group[0]:a.group[1]].text if a.group and a.kind != "other" else None)
             for a in state.assignments]
+
+
+def cpu_per_item(work, n: int, rounds: int = 2) -> float:
+    """CPU seconds of this process per item of ``work(n)``, the best of a few rounds: only ever compared with
+    another such figure of the same test (scale tests), so that another job on the machine moves it less."""
+    import time
+
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.process_time()
+        work(n)
+        best = min(best, time.process_time() - start)
+    return best / n

@@ -7,6 +7,8 @@ from hypothesis import strategies as st
 
 from extract.groups.memory import LatestBefore, earliest_from
 
+from .conftest import cpu_per_item
+
 SPANS = st.tuples(st.integers(0, 30), st.integers(0, 30))
 # A list that grows between queries, as state.strong does while the article is read.
 STEPS = st.lists(st.tuples(st.lists(SPANS, max_size=4), st.integers(0, 32), st.frozensets(st.integers(0, 30))),
@@ -53,24 +55,15 @@ def test_group_memory_earliest_from_is_min_of_those_after(spans, start):
 
 
 # Scale (issue 21, case 12): time per share must not grow with the shares before it. CPU seconds of this
-# process, the best of a few rounds, so that another job on the machine moves the figures less.
-LINEAR_WITHIN = 1.5
-
-
-def _cpu_per_item(work, n: int, rounds: int = 3) -> float:
-    import time
-
-    best = float("inf")
-    for _ in range(rounds):
-        start = time.process_time()
-        work(n)
-        best = min(best, time.process_time() - start)
-    return best / n
+# process, the best of a few rounds, so that another job on the machine moves the figures less. The scan this
+# replaced grew x4 from 1,000 to 4,000 shares; the index measured x1.07-x1.37 on a loaded machine, so 1.5 failed
+# one run in five there: 2.0 still fails the scan. (benchmarks/test_scale.py holds the whole pipeline to 1.5.)
+LINEAR_WITHIN = 2.0
 
 
 def test_group_memory_nearest_mention_time_per_share_is_flat(vocab):
     """One lookup per share while the remembered groups grow by one a share: the scan this replaced took
-    0.25 s for 500 shares and 16 s for 4,000."""
+    0.25 s for 500 shares, about 1 s for 1,000 and 16 s for 4,000."""
     import spacy
 
     from extract.groups.discourse import nearest_mention
@@ -84,5 +77,5 @@ def test_group_memory_nearest_mention_time_per_share_is_flat(vocab):
             state.strong.append((i, i + 1))
             assert nearest_mention(state, i + 1, [], 0) == (i, i + 1)
 
-    small, large = _cpu_per_item(shares, 500, rounds=5), _cpu_per_item(shares, 4_000, rounds=2)
-    assert large <= small * LINEAR_WITHIN, f"{small * 1e6:.1f} us a share at 500, {large * 1e6:.1f} at 4,000"
+    small, large = cpu_per_item(shares, 1_000, rounds=7), cpu_per_item(shares, 4_000, rounds=3)
+    assert large <= small * LINEAR_WITHIN, f"{small * 1e6:.1f} us a share at 1,000, {large * 1e6:.1f} at 4,000"

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from extract.cli import app
 
-from .conftest import SEEDS, read_jsonl
+from .conftest import SEEDS, cpu_per_item, read_jsonl
 
 runner = CliRunner()
 SEED = SEEDS[2]  # 002: 25 percentages, one sample size
@@ -402,19 +402,8 @@ def _seed_records(seed: Path) -> list:
     return _SEED_RECORDS[seed]
 
 
-def _cpu_per_item(work, n: int, rounds: int = 2) -> float:
-    import time
-
-    best = float("inf")
-    for _ in range(rounds):
-        start = time.process_time()
-        work(n)
-        best = min(best, time.process_time() - start)
-    return best / n
-
-
 def test_hostile_across_articles_time_per_article_is_flat():
-    """From 50 to 400 articles quoting one study, time per article within 1.5x (every pair made it grow
+    """From 50 to 400 articles quoting one study, time per article within 2x (every pair made it grow
     with the articles: 50 copies took 0.46 s an article, 100 copies 0.84 s)."""
     import extract
     from extract.review.across import check_across
@@ -428,8 +417,10 @@ def test_hostile_across_articles_time_per_article_is_flat():
         results = check_across(articles)
         assert len({r.doc_ids[1] for r in results}) == n - 1  # every copy compared, with the first
 
-    small, large = _cpu_per_item(across, 50, rounds=3), _cpu_per_item(across, 400)
-    assert large <= small * 1.5, f"{small * 1e3:.1f} ms an article at 50, {large * 1e3:.1f} at 400"
+    # Every pair grew x8 per article from 50 to 400; one pass measured x1.13-x1.38 on a loaded machine and failed
+    # 1.5 one run in four there, so the bound is 2.0, which every pair still fails.
+    small, large = cpu_per_item(across, 50, rounds=3), cpu_per_item(across, 400, rounds=3)
+    assert large <= small * 2.0, f"{small * 1e3:.1f} ms an article at 50, {large * 1e3:.1f} at 400"
 
 
 def test_hostile_across_articles_first_of_each_study_in_a_group():
