@@ -18,7 +18,7 @@ import extract.runs.workers
 from extract.cli import app
 from extract.runs.batch import run_batch
 from extract.runs.settings import DEFAULT_PARSE_CACHE
-from extract.runs.writers import repair_jsonl
+from extract.runs.writers import parse_done_line, repair_jsonl
 
 from .conftest import CORPUS, SEEDS, read_jsonl
 
@@ -649,7 +649,8 @@ def test_batch_records_that_cannot_be_written_are_errors_never_exit_0(good, tmp_
 
     kept = pd.read_csv(out) if suffix == "csv" else pd.DataFrame(read_jsonl(out))
     assert sorted(set(kept["doc_id"])) == [SEED.stem, "copy0"]
-    assert (tmp_path / f"out.{suffix}.done").read_text(encoding="utf-8").split() == [SEED.stem, "copy0"]
+    done = (tmp_path / f"out.{suffix}.done").read_text(encoding="utf-8").splitlines()
+    assert [parse_done_line(line)[0] for line in done] == [SEED.stem, "copy0"]
     monkeypatch.undo()
     resumed = run_batch([str(good)], str(out), progress=False, resume=True)
     assert (resumed.documents, resumed.skipped, resumed.errors) == (2, 2, 0)
@@ -708,3 +709,30 @@ def test_batch_word_count_by_slices_is_split_on_any_text(text, piece):
     from extract.runs.process import count_words
 
     assert count_words(text, piece) == len(text.split())
+
+
+def test_batch_resume_redoes_a_document_whose_input_changed(tmp_path):
+    """A done mark keeps the digest of its text: a document edited since it was done is redone on --resume, its
+    old records (whose offsets point into the old text) dropped; the others are kept and skipped. A done list of
+    an earlier version (doc_ids alone) still resumes."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for p in SEEDS[:3]:
+        shutil.copy(p, folder / p.name)
+    out = tmp_path / "out.jsonl"
+    run_batch([str(folder)], str(out), progress=False)
+    edited = folder / SEEDS[0].name
+    edited.write_text("Some 99% of marketers said the article changed.", encoding="utf-8")
+    summary = run_batch([str(folder)], str(out), resume=True, progress=False)
+    assert (summary.documents, summary.skipped) == (1, 2)
+    clean = tmp_path / "clean.jsonl"
+    run_batch([str(folder)], str(clean), progress=False)
+    assert sorted(map(json.dumps, read_jsonl(out))) == sorted(map(json.dumps, read_jsonl(clean)))
+    # Killed after the done list lost the edited document but before the output lost its records: redone once.
+    edited.write_text("Some 98% of marketers said the article changed again.", encoding="utf-8")
+    done = tmp_path / "out.jsonl.done"
+    done.write_text("".join(line + "\n" for line in done.read_text(encoding="utf-8").splitlines()
+                            if not line.startswith(SEEDS[0].stem)), encoding="utf-8")
+    run_batch([str(folder)], str(out), resume=True, progress=False)
+    run_batch([str(folder)], str(clean), progress=False)
+    assert sorted(map(json.dumps, read_jsonl(out))) == sorted(map(json.dumps, read_jsonl(clean)))

@@ -20,7 +20,7 @@ from .process import Outcome, failed_outcome, process_documents
 from .settings import DEFAULT_PARSE_CACHE, RunSettings, run_format
 from .workers import SupervisedPool
 from .writers import (OutputLock, SideFile, check_not_an_input, check_output_folder, check_resume_format, done_doc_ids,
-                      keep_only_done, record_writer, side_paths)
+                      done_line, keep_only_done, parse_done_line, record_writer, side_paths, text_digest)
 
 log = logging.getLogger("extract")
 
@@ -116,6 +116,7 @@ class _Run:
         self.done = SideFile(self.paths["done"], keep=resume)
         self.texts = SideFile(self.paths["texts"], keep=resume)
         self.unsaved: list[Outcome] = []  # processed, records not yet on disk
+        self.digests: dict[str, str] = {}  # digest of each document read, written beside its done mark
         # Texts an earlier run kept (--resume): a document read again is not kept twice.
         self.texts_kept = {_doc_id_of(line) for line in self.texts.lines()} if resume else set()
         self.started = time.perf_counter()
@@ -136,6 +137,8 @@ class _Run:
             if isinstance(item, Document) and item.doc_id in done:
                 self.summary.skipped += 1
                 continue
+            if isinstance(item, Document):
+                self.digests[item.doc_id] = text_digest(item.text)
             yield item
 
     def on_document(self, doc: Document) -> None:
@@ -169,7 +172,7 @@ class _Run:
         s.records += sign * sum(len(oc.records) for oc in outcomes)
 
     def saved(self) -> None:
-        self.done.write([oc.doc_id for oc in self.unsaved])
+        self.done.write([done_line(oc.doc_id, self.digests.pop(oc.doc_id, None)) for oc in self.unsaved])
         self.unsaved = []
 
     def lose(self, uncounted: list[Outcome], writer: Any, exc: Exception) -> None:
@@ -200,14 +203,23 @@ def _doc_id_of(line: str) -> Optional[str]:
         return None
 
 
-def _resume_state(out: str, fmt: str, done_file: SideFile) -> set[str]:
+def _resume_state(out: str, fmt: str, done_file: SideFile, current: Callable[[], dict[str, str]]) -> set[str]:
     """Documents an earlier run finished: its done list (its records of any other document are dropped),
-    or, without one, the doc_ids in the output."""
-    done = done_file.lines()
-    if done:
-        keep_only_done(out, fmt, done)
-        return done
-    return done_doc_ids(out, fmt)
+    or, without one, the doc_ids in the output. A document whose input changed since it was done (its text's
+    digest, ``current()``, differs from the one kept beside its done mark) is not done: it leaves the done list
+    first, then its records leave the output, so that a run killed between the two still redoes it."""
+    marks = dict(parse_done_line(line) for line in done_file.lines())
+    if not marks:
+        return done_doc_ids(out, fmt)
+    if any(marks.values()):
+        now = current()
+        changed = {d for d, h in marks.items() if h is not None and d in now and now[d] != h}
+        if changed:
+            done_file.drop(lambda line: parse_done_line(line)[0] in changed)
+            marks = {d: h for d, h in marks.items() if d not in changed}
+    done = set(marks)
+    keep_only_done(out, fmt, done)
+    return done
 
 
 def run_batch(paths: Iterable[str], out: str, settings: Optional[RunSettings] = None, *,
@@ -242,7 +254,13 @@ def _write_all(run: _Run, paths: Iterable[str], out: str, fmt: str, settings: Ru
     """Read, process and write, batch by batch, with progress shown."""
     from ..pipeline import DEFAULT_MODEL
 
-    done = _resume_state(out, fmt, run.done) if settings.resume else set()
+    def current() -> dict[str, str]:  # the inputs' digests now (stdin cannot be read twice: none)
+        if stdin is not None:
+            return {}
+        docs = iter_documents(paths, exclude=run.own_files(out), **settings.read.as_kwargs())
+        return {d.doc_id: text_digest(d.text) for d in docs if isinstance(d, Document)}
+
+    done = _resume_state(out, fmt, run.done, current) if settings.resume else set()
     bar = _Progress(settings.progress)
     try:
         with record_writer(out, fmt, append=settings.resume and os.path.exists(out)) as writer:

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import csv
 import glob
+import hashlib
 import io
 import json
 import os
 from pathlib import Path
-from typing import Any, Iterable, Optional, Union
+from typing import Any, Callable, Iterable, Optional, Union
 
 from ..errors import Errors
 from ..records import ALL_COLUMNS, Record, to_dict
@@ -195,6 +196,26 @@ def _next_part(path: str) -> int:
     return int(parts[-1].stem.split("-")[1]) + 1 if parts else 0
 
 
+DIGEST_CHARS = 16  # of a document's SHA-256, kept beside its done mark: enough to tell an edited input
+
+
+def text_digest(text: str) -> str:
+    """What a done mark remembers of the text it was made from ('surrogatepass': a text is never refused here)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:DIGEST_CHARS]
+
+
+def done_line(doc_id: str, digest: Optional[str]) -> str:
+    """A line of ``OUT.done``: the doc_id, and after a tab the digest of its text (doc_ids hold no control
+    character: E029)."""
+    return doc_id if digest is None else f"{doc_id}\t{digest}"
+
+
+def parse_done_line(line: str) -> tuple[str, Optional[str]]:
+    """(doc_id, digest or None): lines of earlier versions hold the doc_id alone."""
+    doc_id, _, digest = line.partition("\t")
+    return doc_id, digest or None
+
+
 class SideFile:
     """A file beside the output (``OUT.errors.log``, ``OUT.done``, ``OUT.texts.jsonl``), one line per entry.
 
@@ -224,6 +245,16 @@ class SideFile:
     def write(self, lines: Iterable[str]) -> None:
         self._fh.write("".join(line + "\n" for line in lines))
         self._fh.flush()
+
+    def drop(self, unwanted: Callable[[str], bool]) -> None:
+        """Take out the lines ``unwanted`` says, in place (``PATH.tmp`` rewritten whole with ``os.replace``): a run
+        killed at any point leaves either every line or the kept ones."""
+        kept = [line for line in Path(self.tmp).read_text(encoding="utf-8").split("\n") if line and not unwanted(line)]
+        self._fh.close()
+        fresh = self.tmp + ".new"
+        Path(fresh).write_text("".join(line + "\n" for line in kept), encoding="utf-8")
+        os.replace(fresh, self.tmp)
+        self._fh = open(self.tmp, "a", encoding="utf-8")
 
     def close(self) -> None:
         if self._fh.closed:
