@@ -48,7 +48,7 @@ def _numerator(doc: Doc, tok: Token, patterns: SamplePatterns) -> bool:
     j = tok.i + 1
     if j < len(doc) and doc[j].text in ("-", "\u2013"):
         j += 1
-    return j < len(doc) and j > tok.i and doc[j].lower_ in patterns.lexicon.denominators
+    return j < len(doc) and doc[j].lower_ in patterns.lexicon.denominators
 
 
 def _threshold(doc: Doc, tok: Token, sent: Span, patterns: SamplePatterns) -> bool:
@@ -57,18 +57,15 @@ def _threshold(doc: Doc, tok: Token, sent: Span, patterns: SamplePatterns) -> bo
     younger'. The family: a count after 'with' (a qualifier may stand between), or a count followed by 'or
     more/fewer/less/older/younger', or the low end of a range of years of age."""
     before = [t for t in doc[max(sent.start, tok.i - 3):tok.i] if t.lower_ not in patterns.words("threshold_qualifiers")]
-    if before and before[-1].lower_ == "with" and tok.i - before[-1].i <= 3:
+    if before and before[-1].lower_ == "with":
         return True
-    after = doc[tok.i + 1:min(sent.end, tok.i + 5)]
-    words = [t.lower_ for t in after]
+    words = [t.lower_ for t in doc[tok.i + 1:min(sent.end, tok.i + 5)]]
     # "25 staff or fewer", "1,000 or more employees": the comparative may follow the count or its noun.
     for k in range(min(3, len(words) - 1)):
         if words[k] == "or" and words[k + 1] in patterns.words("threshold_comparatives"):
             return True
-    # "18 to 34 year-olds", "18-24 year olds": the low end of an age band (the high end is caught below).
-    if len(words) >= 3 and words[0] in patterns.words("range_words") and after[1].like_num:
-        return _years_of_age(words[2:])
-    return _years_of_age(words)
+    # "18 to 34 year-olds" (the low end of an age band), "24 year olds" (the high end)
+    return _opens_age_band(doc, tok.i, patterns) or _years_of_age(words)
 
 
 def _opens_age_band(doc: Doc, i: int, patterns: SamplePatterns) -> bool:

@@ -4,7 +4,8 @@ A reader carries the group the article's figures are about (the previous share's
 population) from sentence to sentence. A group named only as the other side of a comparison ("33% of young
 people ..., compared to 23% of the population", "in contrast to 49% of the general public") is a contrast, not a
 new base: the next "26% said they were certain to vote" is still about young people. The last step of
-``STEPS`` keeps that memory; ``discourse.nearest_mention`` reads it.
+``STEPS`` keeps that memory; ``discourse.nearest_mention``, which gives every share still open the nearest
+earlier mention, passes over the contrasts while a base is in force.
 """
 from __future__ import annotations
 
@@ -33,16 +34,12 @@ def introduced_as_counterpart(state: GroupState, fig: Span, sent: Span) -> bool:
 
 
 def base_in_force(state: GroupState, sent: Span, members: list[int]) -> None:
-    """The last step: a share still open takes the base in force; then the sentence updates the base. A share's
-    own group becomes the base unless the share is a counterpart, whose group is remembered as a contrast (it
-    names whom the base is compared with). The survey's population is the base before any share."""
+    """The last step: the sentence updates the base in force, which the discourse step of the sentences after it
+    reads. A share's group becomes the base unless the share is a counterpart, whose group is remembered as a
+    contrast (it names whom the base is compared with). The survey's population is the base before any share."""
     figures, out = state.figures, state.assignments
     if state.base is None and state.sample_populations and state.sample_populations[0][0] < sent.end:
         state.base = state.sample_populations[0]
-    for n in members:
-        a = out[n]
-        if a.kind == "share" and not a.resolved and a.group is None and state.base is not None:
-            a.group, a.resolved = state.base, True
     for n in members:
         a = out[n]
         if a.kind != "share" or a.group is None:

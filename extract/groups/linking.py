@@ -34,7 +34,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("comparison_frame", comparison_frame),  # 5: "A are more likely than B ..."; the sentence's subject
     ("discourse", carry_mentions),  # 6: the nearest earlier mention; shares become memory
     ("pair_frame", pair_frame),  # remember the last two groups compared for "both groups", "they"
-    ("base_in_force", base_in_force),  # a share still open takes the base; the sentence's shares update it
+    ("base_in_force", base_in_force),  # the sentence's shares update the base in force; contrasts are remembered
 )
 
 
