@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from extract.review.across import grim_cannot_fail, grim_possible
+from extract.review.across import grim_cannot_fail, grim_possible, same_population
 from extract.review.checks import check
 from extract.cli import app
 from extract.pipeline import extract_text
@@ -170,6 +170,30 @@ def test_checks_across_articles_on_the_two_leapfrog_seeds():
     changed = [(docs[0][0], docs[0][1]), (docs[1][0], docs[1][1].replace("while 20% of CMOs", "while 25% of CMOs"))]
     flagged = [r for r in check(None, dict(changed)) if r.check == "across_articles" and r.status == "fails"]
     assert len(flagged) == 1 and "disagree" in flagged[0].explanation
+
+
+@pytest.mark.parametrize("a,b,same", [
+    # dev3_work_05 (Wisetail) and dev3_work_06 (a JLL survey): both "of 2,000 ... workers", two polls
+    ("American workers", "international workers", False),
+    # seeds 000 and 001 quote one Leapfrog study in two wordings
+    ("U.S. executives who hold a director title or higher", "U.S. executives with a title of director or higher", True),
+    # dev3_work_06 ("nearly 4,000 U.S. adults") and dev3_consumer_07 ("1,000 adults"): one side bare is no
+    # sign of two populations
+    ("U.S. adults", "adults", True),
+    ("senior marketers", "marketers", True),
+    ("registered nurses", "student nurses", False),
+])
+def test_checks_populations_told_apart_by_the_words_before_their_noun(a, b, same):
+    assert same_population(a, b) is same and same_population(b, a) is same
+
+
+def test_checks_two_polls_of_2000_workers_are_not_one_study():
+    """dev3_work_05 and dev3_work_06 (shortened): the same count of workers, from two surveys."""
+    docs = {"a": "The non-scientific poll of 2,000 American workers also revealed that 39% would take a pay cut.",
+            "b": "A JLL survey of 2,000 international workers found that 72% said they wanted to remain home more."}
+    assert not [r for r in check(None, docs) if r.check == "across_articles"]
+    docs["b"] = "A new poll of 2,000 American workers found that 39% would take a pay cut to stay home."
+    assert [r for r in check(None, docs) if r.check == "across_articles"]
 
 
 def test_checks_cli_strict_exit_code(tmp_path):

@@ -8,7 +8,7 @@ from typing import Any, Mapping, Optional, Sequence
 
 from .article import Article, check_patterns, result
 from .results import CANNOT, FAILS, HOLDS, CheckResult, Figure, interval, precision
-from .similarity import group_lenient, normalize_group, token_f1
+from .similarity import group_lenient, group_tokens, normalize_group, token_f1
 
 STATEMENT_MATCH = 0.5  # token-overlap F1 for two articles to make the same statement
 
@@ -135,7 +135,7 @@ def _shared(a: Article, b: Article, keys_a: set[tuple[str, str]], keys_b: set[tu
     alone does not make two polls one study)."""
     named = {k for k in keys_a & keys_b if k[0] in ("org", "title")}
     same_sample = [(sa, sb) for sa in a.samples for sb in b.samples
-                   if sa["value"] == sb["value"] and _same_population(sa["population"], sb["population"])]
+                   if sa["value"] == sb["value"] and same_population(sa["population"], sb["population"])]
     if not named:
         same_sample = [(sa, sb) for sa, sb in same_sample if len((normalize_group(sa["population"]) or "").split()) >= 2]
     return named, same_sample
@@ -192,7 +192,29 @@ def compare_articles(a: Article, b: Article, why: str,
     return out
 
 
-def _same_population(a: Optional[str], b: Optional[str]) -> bool:
-    return a is not None and b is not None and group_lenient(a, b)
+# Words after which a population's noun phrase has ended: what follows says more about the same people
+# ("executives who hold a director title", "executives with a title of director").
+POPULATION_PHRASE_ENDS = frozenset({"who", "whom", "whose", "that", "which", "with", "of", "in", "from", "at",
+                                    "across", "aged", "ages", "between", "for", "on"})
+
+
+def same_population(a: Optional[str], b: Optional[str]) -> bool:
+    """Alike by the scoring's lenient rule, and not told apart by the words before their nouns: 'American
+    workers' and 'international workers' share a noun and half their words, yet are two populations."""
+    return a is not None and b is not None and group_lenient(a, b) and not _modifiers_differ(a, b)
+
+
+def _modifiers_differ(a: str, b: str) -> bool:
+    """Both populations qualify their noun and no qualifier is shared ('American' / 'international'); one
+    left bare ('adults' / 'U.S. adults') or the same qualifier on both is no sign of two populations."""
+    mods_a, mods_b = _premodifiers(a), _premodifiers(b)
+    return bool(mods_a and mods_b and not mods_a & mods_b)
+
+
+def _premodifiers(population: str) -> frozenset[str]:
+    """The words before the noun of a population's first phrase ('u', 's' of 'U.S. executives who ...')."""
+    words = group_tokens(population)
+    end = next((i for i, w in enumerate(words) if w in POPULATION_PHRASE_ENDS), len(words))
+    return frozenset(words[:end - 1])
 
 
