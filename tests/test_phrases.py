@@ -1,0 +1,61 @@
+"""Who-answered phrases (extract/phrases.py): where a group's phrase ends, on real phrasings through the
+model and on hand-built parses of them (so that a model change cannot move the rule silently)."""
+from __future__ import annotations
+
+import pytest
+
+from extract.phrases import trim_phrase
+
+from .conftest import parsed_doc
+
+# The clause's verb taken into the group's phrase by the parser: the phrase ends before it.
+PREDICATE_IN_PHRASE = [
+    # dev3_biz_01 (CMI): "strategy rate" parsed as one noun, "themselves" hung on it
+    ("Having a documented strategy seems to pay off; 60% of b-to-b marketers that have a documented strategy rate "
+     "themselves highly in content-marketing effectiveness.", "60%", "b-to-b marketers that have a documented strategy"),
+    ("Only 21% of marketers said they are successful at tracking ROI, although 35% of those with a documented "
+     "strategy rate themselves as successful at tracking ROI.", "35%", "those with a documented strategy"),
+    # dev3_biz_05 (CIO): 'anticipate' tagged a finite verb, parsed as an adjective of 'increases'
+    ("More small companies than large ones are opening their wallets: Forty-three percent of companies with "
+     "revenues less than $100 million anticipate spending increases, compared to 35 percent of mid-market companies.",
+     "Forty-three percent", "companies with revenues less than $100 million"),
+    # a relative clause with its own reflexive object is part of who answered (dev3_biz_01)
+    ("Only 32% of those who rate themselves highly with only a verbal content strategy said so.", "32%",
+     "those who rate themselves highly with only a verbal content strategy"),
+]
+
+
+@pytest.mark.parametrize("text,figure,group", PREDICATE_IN_PHRASE)
+def test_phrases_a_group_stops_before_the_clause_verb_the_parser_took_for_a_noun(nlp, text, figure, group):
+    doc = nlp(text)
+    got = {s.text: s._.group.text if s._.group is not None else None for s in doc.spans["survey_percentages"]}
+    assert got[figure] == group
+
+
+# "35% of those with a documented strategy rate themselves as successful": the model's parse, by hand.
+STRATEGY_RATE = [("35", 1, "nummod", "NUM", "CD", "35"), ("%", 1, "ROOT", "NOUN", "NN", "%"),
+                 ("of", 1, "prep", "ADP", "IN", "of"), ("those", 2, "pobj", "PRON", "DT", "those"),
+                 ("with", 3, "prep", "ADP", "IN", "with"), ("a", 8, "det", "DET", "DT", "a"),
+                 ("documented", 8, "amod", "VERB", "VBN", "document"), ("strategy", 8, "compound", "NOUN", "NN", "strategy"),
+                 ("rate", 4, "pobj", "NOUN", "NN", "rate"), ("themselves", 8, "appos", "PRON", "PRP", "themselves"),
+                 ("as", 11, "advmod", "ADV", "RB", "as"), ("successful", 8, "amod", "ADJ", "JJ", "successful"),
+                 (".", 1, "punct", "PUNCT", ".", ".")]
+# "43% of companies with revenues less than $100 million anticipate spending increases"
+ANTICIPATE = [("43", 1, "nummod", "NUM", "CD", "43"), ("%", 1, "ROOT", "NOUN", "NN", "%"),
+              ("of", 1, "prep", "ADP", "IN", "of"), ("companies", 2, "pobj", "NOUN", "NNS", "company"),
+              ("with", 3, "prep", "ADP", "IN", "with"), ("revenues", 4, "pobj", "NOUN", "NNS", "revenue"),
+              ("less", 10, "amod", "ADJ", "JJR", "less"), ("than", 10, "quantmod", "ADP", "IN", "than"),
+              ("$", 10, "quantmod", "SYM", "$", "$"), ("100", 10, "compound", "NUM", "CD", "100"),
+              ("million", 13, "nummod", "NUM", "CD", "million"), ("anticipate", 13, "amod", "VERB", "VBP", "anticipate"),
+              ("spending", 13, "compound", "NOUN", "NN", "spending"), ("increases", 5, "appos", "NOUN", "NNS", "increase"),
+              (".", 1, "punct", "PUNCT", ".", ".")]
+
+
+@pytest.mark.parametrize("rows,head,expected", [
+    (STRATEGY_RATE, 3, "those with a documented strategy"),
+    (ANTICIPATE, 3, "companies with revenues less than $ 100 million"),  # hand-built text spaces every word
+])
+def test_phrases_trim_stops_at_a_verb_inside_the_noun_phrase_on_hand_built_parses(vocab, lex, rows, head, expected):
+    doc = parsed_doc(vocab, rows)
+    start, end = trim_phrase(doc, doc[head], lex)
+    assert doc[start:end].text == expected
