@@ -262,14 +262,14 @@ def _answer_giver(state: GroupState, fig: Span, sent: Span, bracket: Optional[To
     while tok.head.i != tok.i and sent.start <= tok.head.i < sent.end:
         crossed = crossed or tok.dep_ in CLAUSE_DEPS
         if tok.dep_ == "attr" or tok.lower_ in rules.lex.word_set("comparing_words") or (
-                tok.dep_ in ("nsubj", "nsubjpass") and rules.is_people(rules._through_quantity(tok))):
+                tok.dep_ in ("nsubj", "nsubjpass") and rules.is_people(rules.counted_noun(tok))):
             break  # the bracket is on a people subject's side, on a compared side, or the predicate's own
         tok = tok.head
         # The subject can hang on the auxiliary: "Parents [nsubj of] are evenly split".
         subj = next((c for h in (tok, *(a for a in tok.children if a.dep_ in ("aux", "auxpass")))
                      for c in h.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < fig.start), None) \
             if tok.pos_ in ("VERB", "AUX") else None
-        named = rules._through_quantity(subj) if subj is not None else None
+        named = rules.counted_noun(subj) if subj is not None else None
         if named is not None and named.pos_ in ("NOUN", "PROPN") and rules.is_people(named):
             best = named  # a people subject; a higher one (the speakers) replaces it
         elif subj is not None and subj.pos_ == "NUM" and any(
