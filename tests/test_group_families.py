@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.groups.attach import _answer_under_question
+from extract.groups.answers import answer_under_question
 from extract.groups.rules import ratio_base
 
 from .conftest import build, groups_of, parsed_doc
@@ -382,7 +382,7 @@ def test_answers_under_a_question_are_not_groups(nlp, text: str, groups: list[st
     ("• Teachers (40%)\n", "40%", False),  # no line above
 ])
 def test_answer_under_question(text: str, figure: str, expected: bool) -> None:
-    assert _answer_under_question(text, text.index(figure)) is expected
+    assert answer_under_question(text, text.index(figure)) is expected
 
 
 # 'more than' / 'less than' + a count after a figure opens the answer's own quantity, not a change of the figure;

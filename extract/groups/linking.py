@@ -9,12 +9,12 @@ from typing import Callable, Optional
 
 from spacy.tokens import Doc, Span
 
-from .attach import own_groups, respondent_mentions
+from .attach import own_groups
 from .base import base_in_force
 from .comparison import comparison_frame, update_frame_from_comparison
 from .discourse import carry_mentions
 from .kind import kind_from_neighbours, range_kinds, share_changes
-from .mentions import find_mentions
+from .mentions import find_mentions, respondent_mentions
 from .positional import earlier_values, pair_frame, pairs, point_changes, resolve_elliptic, respectively
 from .rules import GroupRules
 from .state import GroupState, TokenSpan

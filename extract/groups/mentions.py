@@ -55,3 +55,18 @@ def is_mention(state: GroupState, span: TokenSpan) -> bool:
     if head.pos_ == "PRON" or head.lower_ in state.rules.lex.word_set("plural_demonstratives"):
         return True
     return head.lower_ in state.rules.respondents or is_people(head, state.rules.lex)
+
+
+def respondent_mentions(state: GroupState) -> list[TokenSpan]:
+    """Respondent nouns ('respondents', 'those surveyed') in the sentences read, as phrases."""
+    doc, rules = state.doc, state.rules
+    out: list[TokenSpan] = []
+    for s, e in state.sentences:
+        for tok in doc[s:e]:
+            if tok.lower_ in rules.respondents and tok.lower_ not in rules.lex.word_set("population_only_nouns"):
+                span = trim_phrase(doc, tok, rules.lex, limit=(s, e))
+                if span:
+                    out.append(span)
+            elif tok.lower_ == "those" and doc[tok.i + 1:tok.i + 2].text.lower() in rules.lex.word_set("survey_participles"):
+                out.append((tok.i, tok.i + 2))
+    return out
