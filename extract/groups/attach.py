@@ -32,11 +32,10 @@ def own_groups(state: GroupState, sent: Span, members: list[int]) -> None:
         fig, a = figures[n], out[n]
         of_obj = rules.of_object(doc, fig, sent) or _shared_of(state, fig, sent, members)
         bracket = rules.bracket_head(doc, fig, sent) if of_obj is None else None
-        a.kind, a.kind_by_default = figure_kind(state, fig, sent, of_obj, bracket)
-        a.of_thing = of_obj is not None and not rules.is_people(of_obj)
+        kind, by_default = figure_kind(state, fig, sent, of_obj, bracket)
+        a.own_kind(kind, by_default, of_thing=of_obj is not None and not rules.is_people(of_obj))
         a.time = rules.time_after(doc, text, fig.end_char, sent)
         if a.kind == "other" and not a.kind_by_default:
-            a.resolved = True
             continue  # a default 'other' may still turn out a share: find its group all the same
         if a.kind == "point_change":
             continue
@@ -77,11 +76,11 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
     population = (_population_bracket(state, fig, sent) or age_band_after(state, fig, sent)
                   or age_band_before(state, fig, sent) or age_band_of(state, fig, sent))
     if population is not None:
-        a.group, a.resolved = population, True
+        a.settle(population)
         return
     root = fig.root
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in rules.lex.word_set("average_nouns"):
-        a.group, a.resolved = None, True  # "compared to the global average of 31 per cent": every country's, no group
+        a.settle(None)  # "compared to the global average of 31 per cent": every country's, no group
         return
     if of_obj is not None and of_obj.lemma_.lower() in rules.lex.word_set("vote_nouns"):
         of_obj = None  # "44 percent of the vote among Republicans": the vote is what they give, not who
@@ -95,7 +94,7 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
     if head is None:
         named = named_beside(state, fig, sent) or respondents_of_answer(state, fig, sent)
         if named is not None:
-            a.group, a.resolved = named, True
+            a.settle(named)
         return
     span = trim_phrase(doc, head, rules.lex, stop_tokens=stops, limit=limit)
     if span is None:
@@ -110,11 +109,9 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
         span = (twin.end, span[1])  # "three in five advertisers (58 per cent)": the ratio is the figure, not the group
     if is_anaphoric(head_with_determiner(doc, head, span), rules.lex) and not _named_by_asking(head, rules.lex):
         recent = state.previous_groups + [out[m].group for m in members if m < n and out[m].group and out[m].kind == "share"]
-        a.group = resolve_anaphor(state, head_with_determiner(doc, head, span), recent)
-        a.resolved = a.group is not None
+        a.take(resolve_anaphor(state, head_with_determiner(doc, head, span), recent))
     else:
-        a.group, a.resolved = span, True
-        a.elliptic = all(t.pos_ in ("ADJ", "ADV") for t in doc[span[0]:span[1]])
+        a.state_group(span, bare=all(t.pos_ in ("ADJ", "ADV") for t in doc[span[0]:span[1]]))
 
 
 def _with_after_copula(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:

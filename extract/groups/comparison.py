@@ -63,7 +63,7 @@ def comparison_frame(state: GroupState, sent: Span, members: list[int]) -> None:
         for n in members:
             a = out[n]
             if subject is not None and a.kind == "share" and not a.resolved:
-                a.group, a.resolved = subject, True
+                a.settle(subject)
 
 
 def _clause_subject(tok: Token) -> Optional[Token]:

@@ -112,9 +112,7 @@ def carry_mentions(state: GroupState, sent: Span, members: list[int]) -> None:
     for n in members:
         fig, a = figures[n], out[n]
         if a.kind in ("share", "point_change") and not a.resolved:
-            a.group = nearest_mention(state, fig.start, members, n, sent)  # a change: the group whose figure moved
-            a.resolved = True
+            a.settle(nearest_mention(state, fig.start, members, n, sent))  # a change: the group whose figure moved
         if a.kind == "share" and a.group is not None:
             state.strong.append(a.group)
-        if a.kind == "other":
-            a.group = a.statement = None
+        a.drop_group_if_other()

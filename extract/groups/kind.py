@@ -18,7 +18,7 @@ def kind_from_neighbours(state: GroupState, sent: Span, members: list[int]) -> N
     for n in members:
         a = out[n]
         if a.kind == "other" and a.kind_by_default and confident and not a.of_thing:
-            a.kind, a.resolved = "share", a.group is not None
+            a.mark_share()
     state.last_sentence_share = any(out[n].kind == "share" for n in members)
 
 
@@ -34,9 +34,7 @@ def _kind_from_conjuncts(state: GroupState, members: list[int]) -> None:
         for conj in figures[n].root.conjuncts:
             m = by_root.get(conj.i)
             if m is not None and not out[m].kind_by_default and out[m].kind in ("share", "other"):
-                a.kind, a.kind_by_default = out[m].kind, False
-                if a.kind == "other":
-                    a.group, a.statement, a.resolved = None, None, True
+                a.decide_kind(out[m].kind)
                 break
 
 
@@ -57,7 +55,8 @@ def share_changes(state: GroupState, sent: Span, members: list[int]) -> None:
                        for o in c.children if o.dep_ == "pobj" for p in o.children
                        if p.dep_ == "poss" and rules.is_people(p)), None)
         if holder is not None:  # "a 7 percent drop in respondents' belief"
-            a.kind, a.group, a.resolved, a.kind_by_default = "point_change", (holder.i, holder.i + 1), True, False
+            a.decide_kind("point_change")
+            a.settle((holder.i, holder.i + 1))
             continue
         clause = noun.head
         share = any(m != n and figures[m].end <= fig.start and out[m].kind == "share"
@@ -65,7 +64,8 @@ def share_changes(state: GroupState, sent: Span, members: list[int]) -> None:
                     for m in members)
         after_comma = noun.left_edge.i > sent.start and doc[noun.left_edge.i - 1].text == ","
         if share and (noun.dep_ in ("npadvmod", "appos") or after_comma):
-            a.kind, a.resolved, a.kind_by_default = "point_change", False, False
+            a.decide_kind("point_change")
+            a.leave_open()
 
 
 def range_kinds(state: GroupState, sent: Span, members: list[int]) -> None:
@@ -77,11 +77,11 @@ def range_kinds(state: GroupState, sent: Span, members: list[int]) -> None:
             lo, hi = out[a_n], out[b_n]
             if lo.kind != hi.kind and (lo.kind_by_default or hi.kind_by_default):
                 src, dst = (hi, lo) if lo.kind_by_default else (lo, hi)
-                dst.kind, dst.group, dst.resolved, dst.kind_by_default = src.kind, src.group, src.resolved, False
+                dst.follow(src)
 
 
 def same_kind(a: Assignment, b: Assignment) -> None:
     """Two figures compared side by side are the same kind: '(60% vs. 52%)'."""
     for x, y in ((a, b), (b, a)):
         if x.kind == "share" and y.kind == "other" and y.kind_by_default:
-            y.kind, y.resolved = "share", y.group is not None
+            y.mark_share()

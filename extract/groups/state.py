@@ -25,6 +25,10 @@ Frame = tuple[TokenSpan, TokenSpan]  # the two sides of a comparison
 
 @dataclass
 class Assignment:
+    """What is known of one figure so far. Steps change its kind and group only through the methods below, which
+    keep the flags in step with them: a step says what it found, and the method says what that means for the
+    steps after it (``resolved``: they leave the group alone)."""
+
     kind: str
     group: Optional[tuple[int, int]] = None
     time: Optional[tuple[int, int]] = None
@@ -33,6 +37,66 @@ class Assignment:
     kind_by_default: bool = False  # kind came from the fallback, not from a construction
     of_thing: bool = False  # "49% of National Bank of Iraq": a share of something that is not people
     elliptic: bool = False  # group is a bare adjective ("of very effective") to resolve
+
+    # ------------------------------------------------------------ kind
+    def own_kind(self, kind: str, by_default: bool, of_thing: bool) -> None:
+        """The kind the figure's own construction gives (``kind_rules``), and whether it is a share of a thing
+        rather than of people, which no neighbour can make a share of respondents."""
+        self.of_thing = of_thing
+        self.decide_kind(kind, by_default)
+
+    def decide_kind(self, kind: str, by_default: bool = False) -> None:
+        """A kind decided; an 'other' that a construction decided is about no one: no group, no statement, and
+        no later step looks for one."""
+        self.kind, self.kind_by_default = kind, by_default
+        if kind == "other" and not by_default:
+            self.group = self.statement = None
+            self.resolved = True
+
+    def mark_share(self) -> None:
+        """A share by the company it keeps (a confident share beside it, the other side of 'X% vs. Y%'): a group
+        it found already is its own, else a later step finds one. Its kind stays one decided by default."""
+        self.kind = "share"
+        self.resolved = self.group is not None
+
+    def follow(self, other: Assignment) -> None:
+        """The kind and group of the figure it is one with (the other end of a range)."""
+        self.kind, self.kind_by_default = other.kind, False
+        self.group, self.resolved = other.group, other.resolved
+
+    # ------------------------------------------------------------ group
+    def settle(self, group: Optional[TokenSpan]) -> None:
+        """The figure's group is ``group`` (None: it has none); no later step looks again."""
+        self.group, self.resolved = group, True
+
+    def settle_as_is(self) -> None:
+        """No later step looks for a group: the figure keeps what it has ('a 15-point difference': none)."""
+        self.resolved = True
+
+    def take(self, group: Optional[TokenSpan]) -> None:
+        """The group a step found, if it found one; None leaves the figure for a later step."""
+        self.group, self.resolved = group, group is not None
+
+    def leave_open(self) -> None:
+        """A later step finds the group (the discourse step, at the latest)."""
+        self.resolved = False
+
+    def state_group(self, group: TokenSpan, bare: bool) -> None:
+        """The group the sentence states for the figure; a bare adjective ('of very effective') is elliptic, to be
+        named in full from an earlier mention (``positional.resolve_elliptic``)."""
+        self.settle(group)
+        self.elliptic = bare
+
+    def name_in_full(self, mention: Optional[TokenSpan]) -> None:
+        """An elliptic group becomes the earlier mention that names it in full, where there is one."""
+        if mention is not None:
+            self.group = mention
+        self.elliptic = False
+
+    def drop_group_if_other(self) -> None:
+        """An 'other' is not about respondents: it keeps no group or statement."""
+        if self.kind == "other":
+            self.group = self.statement = None
 
 
 @dataclass(eq=False)
