@@ -130,7 +130,7 @@ def test_base_in_force_keeps_the_base_and_remembers_the_contrast(vocab, lex) -> 
 
 
 def _deciding_rules(vocab, lex, rows, figures) -> list[tuple[str, str]]:
-    """(rule, kind) that decides each figure, read from ``KIND_RULES`` the way the syntactic step calls it."""
+    """(rule, kind) that decides each figure, read from ``KIND_RULES`` the way the figure_kinds step calls it."""
     doc = build(vocab, rows, figures)
     rules = GroupRules(lex)
     spans = list(doc.spans["survey_percentages"])

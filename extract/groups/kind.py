@@ -1,11 +1,24 @@
-"""How a kind spreads to figures that have no cue of their own: a confident share beside them, the other side
-of an 'X% vs. Y%' pair, the other end of a range; and a share's change written with '%'. The kind of one figure
-is decided in ``kind_rules``."""
+"""The kind steps: each figure's own kind (by the first rule of ``kind_rules.KIND_RULES`` that decides), then how
+a kind spreads to figures that have no cue of their own: a confident share beside them, the other side of an 'X%
+vs. Y%' pair, the other end of a range; and a share's change written with '%'."""
 from __future__ import annotations
 
 from spacy.tokens import Span
 
+from .kind_rules import figure_kind
+from .stated import figure_heads
 from .state import Assignment, GroupState
+
+
+def figure_kinds(state: GroupState, sent: Span, members: list[int]) -> None:
+    """Each figure's kind from its own construction: what it is a proportion of ('60% of marketers', '23% of
+    annual sales'), the noun it modifies, the verb it is the subject of; an 'other' so decided has no group."""
+    rules = state.rules
+    for n in members:
+        fig = state.figures[n]
+        of_obj, bracket = figure_heads(state, fig, sent, members)
+        kind, by_default = figure_kind(state, fig, sent, of_obj, bracket)
+        state.assignments[n].own_kind(kind, by_default, of_thing=of_obj is not None and not rules.is_people(of_obj))
 
 
 # ------------------------------------------------------------ kinds that spread
@@ -19,6 +32,13 @@ def kind_from_neighbours(state: GroupState, sent: Span, members: list[int]) -> N
         a = out[n]
         if a.kind == "other" and a.kind_by_default and confident and not a.of_thing:
             a.mark_share()
+
+
+def remember_sentence_share(state: GroupState, sent: Span, members: list[int]) -> None:
+    """Memory: did this sentence hold a share? A figure of the next sentence with figures and no cue of its own
+    takes the kind of that share (``kind_from_neighbours``). Read right after the neighbours' kinds, before a
+    later step makes an earlier value or a pair a share."""
+    out = state.assignments
     state.last_sentence_share = any(out[n].kind == "share" for n in members)
 
 

@@ -64,7 +64,7 @@ def _own_group_after(state: GroupState, i: int) -> Optional[TokenSpan]:
 
 
 # ------------------------------------------------------------ elliptic groups
-def resolve_elliptic(state: GroupState, sent: Span, members: list[int]) -> None:
+def elliptic_groups(state: GroupState, sent: Span, members: list[int]) -> None:
     """'(83% of very effective vs. 51% of effective)': each side is a group named in full earlier."""
     out = state.assignments
     elliptic = [n for n in members if out[n].elliptic and out[n].group]

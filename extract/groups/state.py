@@ -6,6 +6,7 @@ the assignments being built, and what the reader remembers while going through t
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Callable, Iterator, Optional, TypeVar
@@ -83,7 +84,7 @@ class Assignment:
 
     def state_group(self, group: TokenSpan, bare: bool) -> None:
         """The group the sentence states for the figure; a bare adjective ('of very effective') is elliptic, to be
-        named in full from an earlier mention (``positional.resolve_elliptic``)."""
+        named in full from an earlier mention (``positional.elliptic_groups``)."""
         self.settle(group)
         self.elliptic = bare
 
@@ -123,7 +124,7 @@ class GroupState:
     survey_doc: bool = False  # does the article report a survey (its cue words twice, or a sample size)?
     base: Optional[TokenSpan] = None  # the group the article's figures are about, as far as read (base.py)
     contrasts: set[TokenSpan] = field(default_factory=set)  # groups named only as a comparison's other side
-    # Per sentence, read once however many figures it holds (``words``, ``per_sentence``).
+    # Per sentence or figure, read once however many steps or figures read it (``words``, ``per_sentence``).
     _words: dict[TokenSpan, frozenset[str]] = field(default_factory=dict)
     _facts: dict[tuple[str, TokenSpan], Any] = field(default_factory=dict)
     _memory: Optional[Memory] = None  # indexes of the lists above for nearest_mention, made on first use
@@ -144,10 +145,22 @@ class GroupState:
 
     def per_sentence(self, name: str, sent: Span, compute: Callable[[], T]) -> T:
         """``compute()`` for this sentence, once: a sentence of many figures is not read again per figure."""
-        key = (name, (sent.start, sent.end))
+        return self._once(name, sent, compute)
+
+    def per_figure(self, name: str, fig: Span, compute: Callable[[], T]) -> T:
+        """``compute()`` for this figure, once: what two steps read of the same figure is found once."""
+        return self._once(name, fig, compute)
+
+    def _once(self, name: str, span: Span, compute: Callable[[], T]) -> T:
+        key = (name, (span.start, span.end))
         if key not in self._facts:
             self._facts[key] = compute()
         return self._facts[key]
+
+    def populations_in(self, sent: Span) -> list[TokenSpan]:
+        """The sample populations that start in the sentence, in order: a binary search, not a scan per sentence."""
+        return self.sample_populations[bisect_left(self.sample_populations, (sent.start,)):
+                                       bisect_left(self.sample_populations, (sent.end,))]
 
     def names_who_answered(self, tok: Token) -> bool:
         """Has the article already used this noun for who answered (a population, a respondent noun, the

@@ -1,5 +1,5 @@
-"""Steps 1-3: the group a sentence states for each of its figures, read off the parse.
-
+"""Steps 1-3: what a sentence states about each of its figures, read off the parse: its group, what the group
+holds or does (the statement) and the period. The group is named:
 1. after the figure: "60% of marketers and IT types";
 2. before it, with the figure in brackets: "those who say the relationship is very effective (48%)";
 3. as the thing measured: "The percentage of respondents who said ... is 46%".
@@ -20,28 +20,49 @@ from .among import among_group, lead_group
 from .answers import answer_giver, answer_under_question, respondents_of_answer
 from .beside import named_beside
 from .discourse import resolve_anaphor
-from .kind_rules import figure_kind
-from .state import GroupState, TokenSpan
+from .state import Assignment, GroupState, TokenSpan
 
 
-def own_groups(state: GroupState, sent: Span, members: list[int]) -> None:
-    """Steps 1-3: kind, time, statement and the group the sentence states for each figure."""
-    doc, text, rules = state.doc, state.text, state.rules
-    figures, out = state.figures, state.assignments
+def figure_heads(state: GroupState, fig: Span, sent: Span, members: list[int]) -> tuple[Optional[Token], Optional[Token]]:
+    """(the noun after the figure's 'of', the noun its bracket follows): what the kind and the group are read
+    from. Found once per figure and kept, as ``figure_kinds`` and ``stated_groups`` both read them."""
+    def heads() -> tuple[Optional[Token], Optional[Token]]:
+        of_obj = state.rules.of_object(state.doc, fig, sent) or _shared_of(state, fig, sent, members)
+        return of_obj, state.rules.bracket_head(state.doc, fig, sent) if of_obj is None else None
+    return state.per_figure("heads", fig, heads)
+
+
+def _states_a_group(a: Assignment) -> bool:
+    """Does the sentence state a group or statement for this figure? Not for a change (its group is the figure's
+    it changes) nor for an 'other' a construction decided; a default 'other' may still turn out a share."""
+    return a.kind != "point_change" and not (a.kind == "other" and not a.kind_by_default)
+
+
+def stated_groups(state: GroupState, sent: Span, members: list[int]) -> None:
+    """Steps 1-3: the group the sentence states for each figure, if it states one."""
     for n in members:
-        fig, a = figures[n], out[n]
-        of_obj = rules.of_object(doc, fig, sent) or _shared_of(state, fig, sent, members)
-        bracket = rules.bracket_head(doc, fig, sent) if of_obj is None else None
-        kind, by_default = figure_kind(state, fig, sent, of_obj, bracket)
-        a.own_kind(kind, by_default, of_thing=of_obj is not None and not rules.is_people(of_obj))
+        if _states_a_group(state.assignments[n]):
+            of_obj, bracket = figure_heads(state, state.figures[n], sent, members)
+            _assign_own_group(state, sent, members, n, of_obj, bracket)
+
+
+def statements(state: GroupState, sent: Span, members: list[int]) -> None:
+    """What the group holds or does: the predicate of the verb the figure is the subject of ('41% said ...')."""
+    for n in members:
+        if _states_a_group(state.assignments[n]):
+            state.assignments[n].statement = state.rules.statement(state.doc, state.figures[n], sent, state.stops)
+
+
+def times(state: GroupState, sent: Span, members: list[int]) -> None:
+    """The period written right after the figure ('... in 2003'), else right after its group when the group
+    follows the figure ('68% of voters in 2013')."""
+    doc, text, rules = state.doc, state.text, state.rules
+    for n in members:
+        fig, a = state.figures[n], state.assignments[n]
         a.time = rules.time_after(doc, text, fig.end_char, sent)
-        if a.kind == "other" and not a.kind_by_default:
-            continue  # a default 'other' may still turn out a share: find its group all the same
-        if a.kind == "point_change":
-            continue
-        _assign_own_group(state, sent, members, n, of_obj, bracket)
         if a.group is not None and a.group[0] >= fig.end and a.time is None:
-            a.time = rules.time_after(doc, text, doc[a.group[1] - 1].idx + len(doc[a.group[1] - 1]), sent)
+            last = doc[a.group[1] - 1]
+            a.time = rules.time_after(doc, text, last.idx + len(last), sent)
 
 
 def _named_by_asking(head: Token, lex: Lexicon) -> bool:
@@ -72,7 +93,6 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
     doc, rules, stops = state.doc, state.rules, state.stops
     fig, a, out = state.figures[n], state.assignments[n], state.assignments
     limit = (sent.start, sent.end)
-    a.statement = rules.statement(doc, fig, sent, stops)
     population = (_population_bracket(state, fig, sent) or age_band_after(state, fig, sent)
                   or age_band_before(state, fig, sent) or age_band_of(state, fig, sent))
     if population is not None:
