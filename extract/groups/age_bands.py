@@ -15,19 +15,22 @@ from .state import GroupState, TokenSpan
 # An age band written right before a figure's bracket: "those aged 35-54 (72%)", "adults ages 65 and older (30%)".
 AGE_BAND_BEFORE = regex.compile(
     r"""(?P<who>\b[^\W\d_][\w-]*)[ \t]+
-        (?P<band>(?:aged?|ages)[ \t]+\d+(?:[ \t]*(?:-|\u2013|to)[ \t]*\d+|\+|[ \t]+(?:and|or)[ \t]+(?:older|over|above|up|under|younger))?)
+        (?P<band>(?:aged?|ages)[ \t]+\d+
+                 (?:[ \t]*(?:-|\u2013|to)[ \t]*\d+|\+|[ \t]+(?:and|or)[ \t]+(?:older|over|above|up|under|younger))?)
         [ \t]*\([ \t]*$""", regex.VERBOSE | regex.I)
 
 # An age band written right after a figure: "81 percent 30 and older", "45% aged 18 to 24", "52% 65 and over".
 AGE_BAND_AFTER = regex.compile(
-    r"""[ \t]+(?:(?:aged?|ages)[ \t]+\d+(?:[ \t]*(?:-|\u2013|to)[ \t]*\d+|\+|[ \t]+(?:and|or)[ \t]+(?:older|over|above|up))?
+    r"""[ \t]+(?:(?:aged?|ages)[ \t]+\d+
+                 (?:[ \t]*(?:-|\u2013|to)[ \t]*\d+|\+|[ \t]+(?:and|or)[ \t]+(?:older|over|above|up))?
               |\d+[ \t]+(?:and|or)[ \t]+(?:older|over|above|up|under|younger))\b\+?""", regex.VERBOSE | regex.I)
 
 # An age band after "of" and the word it restricts: "55 percent of those ages 35 to 49", "17% of voters aged 18
 # to 24", "40% of those over 65", "a third of those 45+" (the parser seldom keeps "ages 35 to 49" on "those").
 AGE_BAND_OF = regex.compile(
     r"""[ \t]+of[ \t]+(?:the[ \t]+)?(?P<who>[^\W\d_][\w-]*)[ \t]+
-        (?P<band>(?:aged?|ages)[ \t]+\d+(?:[ \t]*(?:-|\u2013|to)[ \t]*\d+|\+|[ \t]+(?:and|or)[ \t]+(?:older|over|above|up|under|younger))?
+        (?P<band>(?:aged?|ages)[ \t]+\d+
+                 (?:[ \t]*(?:-|\u2013|to)[ \t]*\d+|\+|[ \t]+(?:and|or)[ \t]+(?:older|over|above|up|under|younger))?
                 |(?:over|under)[ \t]+\d+
                 |\d+(?:\+|[ \t]*(?:-|\u2013|to)[ \t]*\d+|[ \t]+(?:and|or)[ \t]+(?:older|over|above|up|under|younger)))
         (?![\w%])\+?""", regex.VERBOSE | regex.I)

@@ -4,8 +4,8 @@ A reader carries the group the article's figures are about (the previous share's
 population) from sentence to sentence. A group named only as the other side of a comparison ("33% of young
 people ..., compared to 23% of the population", "in contrast to 49% of the general public") is a contrast, not a
 new base: the next "26% said they were certain to vote" is still about young people. The ``base_in_force``
-step, after the discourse steps, keeps that memory; ``discourse.nearest_mention``, which gives every share still open the nearest
-earlier mention, passes over the contrasts while a base is in force.
+step, after the discourse steps, keeps that memory; ``discourse.nearest_mention``, which gives every share still
+open the nearest earlier mention, passes over the contrasts while a base is in force.
 """
 from __future__ import annotations
 

@@ -28,7 +28,8 @@ def named_beside(state: GroupState, fig: Span, sent: Span) -> Optional[TokenSpan
         close = next((t.i for t in doc[fig.end:min(sent.end, fig.end + 10)] if t.text == ")"), None)
         if close is not None and close > fig.end + 1:
             words = doc[fig.end + 1:close]
-            if DEFINING_HEAD.match(words.text) or any(state.rules.is_people(t) for t in words if t.pos_ in ("NOUN", "PROPN")):
+            if DEFINING_HEAD.match(words.text) or any(state.rules.is_people(t) for t in words
+                                                      if t.pos_ in ("NOUN", "PROPN")):
                 return words.start, words.end
     if fig.start - 1 > sent.start and doc[fig.start - 1].text == ":":
         line_start = max([sent.start] + [t.i + 1 for t in doc[sent.start:fig.start - 1] if "\n" in t.text_with_ws])

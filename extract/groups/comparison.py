@@ -63,8 +63,8 @@ def frame_from_comparison(state: GroupState, sent: Span, members: list[int]) -> 
 
 
 def subject_groups(state: GroupState, sent: Span, members: list[int]) -> None:
-    """Step 5: a share still open takes the people the sentence is about, its subject ('far fewer marketers
-    with an effective relationship with IT say ... (29% and 17%, respectively)')."""
+    """Step 5: a share still open takes the people the sentence is about, its subject ('But nearly half those
+    surveyed said Mr Blunkett should return to Cabinet'), before an earlier mention could give it another."""
     out = state.assignments
     if any(out[n].kind == "share" and not out[n].resolved for n in members):
         subject = sentence_subject(state, sent)

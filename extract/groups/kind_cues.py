@@ -35,7 +35,8 @@ FINDING_VERBS = frozenset({"find", "show", "reveal", "suggest", "indicate", "say
 
 def _opens_clause(tok: Token) -> bool:
     """A word after which a figure leads a clause: punctuation or a conjunction, 'that', a verb of finding."""
-    return tok.lower_ in CLAUSE_OPENERS or tok.lower_ == "that" or tok.pos_ == "VERB" and tok.lemma_.lower() in FINDING_VERBS
+    return (tok.lower_ in CLAUSE_OPENERS or tok.lower_ == "that"
+            or tok.pos_ == "VERB" and tok.lemma_.lower() in FINDING_VERBS)
 
 
 # Words that may stand between a clause's opener and its figure: "while slightly more than 40 percent project".
@@ -58,7 +59,8 @@ def verb_taken_for_noun(fig: Span, sent: Span, rules: GroupRules) -> bool:
         return False
     clause_end = next((t.i for t in doc[head.i + 1:sent.end] if t.lower_ in CLAUSE_OPENERS), sent.end)
     own_verb = any(t.pos_ in ("VERB", "AUX") and not head.is_ancestor(t) for t in doc[opener + 1:clause_end])
-    complement = any(c.i > head.i and c.dep_ in ("prep", "relcl", "ccomp", "acl", "dobj", "advmod") for c in head.children)
+    complement = any(c.i > head.i and c.dep_ in ("prep", "relcl", "ccomp", "acl", "dobj", "advmod")
+                     for c in head.children)
     nxt = doc[head.i + 1] if head.i + 1 < sent.end else None
     # "shop online", "rely entirely on": a word no noun phrase continues with; "visit warehouses", "project major
     # layoffs": the parser made the verb a compound of its object.
@@ -110,7 +112,8 @@ def survey_default(state: GroupState, sent: Span) -> bool:
         currency = rules.lex.word_set("currency_symbols")
         for tok in sent:
             low = tok.lower_
-            if low in rules.rate_nouns or low in rules.amount or tok.lemma_.lower() in rules.amount or tok.text.lower() in currency:
+            if (low in rules.rate_nouns or low in rules.amount or tok.lemma_.lower() in rules.amount
+                    or tok.text.lower() in currency):
                 return False
         return True
     return state.per_sentence("survey_default", sent, no_money)

@@ -41,7 +41,7 @@ STEPS: tuple[Step, ...] = (
     Step("times", times),  # "... in 2003": the period after the figure or its group
     # Kinds that figures give each other.
     Step("share_changes", share_changes),  # "..., a 5 percent decline from last year": a share's change in '%'
-    Step("earlier_values", earlier_values),  # "..., up from 7% in 2003", "compared to 25% in 2012": the share's counterpart
+    Step("earlier_values", earlier_values),  # "..., up from 7% in 2003", "compared to 25% in 2012": a share too
     Step("kind_from_neighbours", kind_from_neighbours),  # no cue of its own: the kind of a confident share beside it
     Step("remember_sentence_share", remember_sentence_share),  # memory for the next sentence's neighbours
     Step("range_kinds", range_kinds),  # the two ends of a range share a kind

@@ -23,10 +23,13 @@ from .discourse import resolve_anaphor
 from .state import Assignment, GroupState, TokenSpan
 
 
-def figure_heads(state: GroupState, fig: Span, sent: Span, members: list[int]) -> tuple[Optional[Token], Optional[Token]]:
+Heads = tuple[Optional[Token], Optional[Token]]  # the noun after the figure's 'of', the noun its bracket follows
+
+
+def figure_heads(state: GroupState, fig: Span, sent: Span, members: list[int]) -> Heads:
     """(the noun after the figure's 'of', the noun its bracket follows): what the kind and the group are read
     from. Found once per figure and kept, as ``figure_kinds`` and ``stated_groups`` both read them."""
-    def heads() -> tuple[Optional[Token], Optional[Token]]:
+    def heads() -> Heads:
         of_obj = state.rules.of_object(state.doc, fig, sent) or _shared_of(state, fig, sent, members)
         return of_obj, state.rules.bracket_head(state.doc, fig, sent) if of_obj is None else None
     return state.per_figure("heads", fig, heads)
@@ -55,7 +58,7 @@ def statements(state: GroupState, sent: Span, members: list[int]) -> None:
 
 def times(state: GroupState, sent: Span, members: list[int]) -> None:
     """The period written right after the figure ('... in 2003'), else right after its group when the group
-    follows the figure ('68% of voters in 2013')."""
+    follows the figure ('68% of voters in 2013'): after ``stated_groups``, which finds that group."""
     doc, text, rules = state.doc, state.text, state.rules
     for n in members:
         fig, a = state.figures[n], state.assignments[n]
@@ -128,7 +131,8 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
     if twin is not None and span[0] <= twin.start < span[1] and twin.end < span[1]:
         span = (twin.end, span[1])  # "three in five advertisers (58 per cent)": the ratio is the figure, not the group
     if is_anaphoric(head_with_determiner(doc, head, span), rules.lex) and not _named_by_asking(head, rules.lex):
-        recent = state.previous_groups + [out[m].group for m in members if m < n and out[m].group and out[m].kind == "share"]
+        recent = state.previous_groups + [out[m].group for m in members
+                                          if m < n and out[m].group and out[m].kind == "share"]
         a.take(resolve_anaphor(state, head_with_determiner(doc, head, span), recent))
     else:
         a.state_group(span, bare=all(t.pos_ in ("ADJ", "ADV") for t in doc[span[0]:span[1]]))
