@@ -11,7 +11,7 @@ import spacy
 from spacy.tokens import Doc, Span
 
 import extract
-from extract.groups import GroupRules, assign_groups
+from extract.groups import STEPS, Assignment, GroupRules, assign_groups
 from extract.lexicon import Lexicon
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,11 +44,28 @@ def vocab():
     return spacy.blank("en").vocab
 
 
-def parsed_doc(vocab, rows: list[Row]) -> Doc:
-    """A Doc with the parse written out by hand; no space before punctuation, '%' or '+', nor around '-'."""
+def parsed_doc(vocab, rows: list[Row], text: str | None = None) -> Doc:
+    """A Doc with the parse written out by hand. With ``text``, the words are spaced as they are there, so that
+    the readers of raw text see the real sentence; else no space goes before punctuation, '%' or '+', nor
+    around '-'."""
     words, heads, deps, pos, tags, lemmas = (list(x) for x in zip(*rows))
-    spaces = [not (nxt in NO_SPACE_BEFORE or word in ("(", "-")) for word, nxt in zip(words, words[1:] + [""])]
+    if text is not None:
+        spaces = spaces_in(text, words)
+    else:
+        spaces = [not (nxt in NO_SPACE_BEFORE or word in ("(", "-")) for word, nxt in zip(words, words[1:] + [""])]
     return Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+
+
+def spaces_in(text: str, words: list[str]) -> list[bool]:
+    """Whether a space follows each word in ``text``, which the words must spell out in order."""
+    spaces, at = [], 0
+    for word in words:
+        assert text.startswith(word, at), f"{word!r} is not at {at} of {text!r}"
+        at += len(word)
+        spaces.append(text.startswith(" ", at))
+        at += spaces[-1]
+    assert at == len(text), f"the words end at {at} of {len(text)}"
+    return spaces
 
 
 @pytest.fixture(scope="session")
@@ -100,26 +117,45 @@ def reload_without(nlp, path: Path, name: str, word: str):
     return spacy.load(path)
 
 
-def build(vocab, rows: list[Row], figures: list[tuple[int, int, float, str]] = ()) -> Doc:
-    """A parsed Doc with percentage spans (start, end, value, form) as survey_percentages would set them;
-    no space is written before punctuation, '%' or '+', nor around a hyphen."""
-    doc = parsed_doc(vocab, rows)
+def build(vocab, rows: list[Row], figures: list[tuple] = (), text: str | None = None) -> Doc:
+    """A parsed Doc with percentage spans as survey_percentages would set them: (start, end, value, form), and a
+    unit other than 'percent' as a fifth item. ``text`` spaces the words as the real sentence does."""
+    doc = parsed_doc(vocab, rows, text)
     spans = []
-    for start, end, value, form in figures:
+    for start, end, value, form, *unit in figures:
         span = Span(doc, start, end)
-        span._.value, span._.form, span._.unit, span._.kind, span._.bound = value, form, "percent", "share", "exact"
+        span._.value, span._.form, span._.kind, span._.bound = value, form, "share", "exact"
+        span._.unit = unit[0] if unit else "percent"
         spans.append(span)
     doc.spans["survey_percentages"] = spans
     return doc
 
 
+def readings(doc: Doc, lex: Lexicon, *, read: tuple[str, ...] = ("kind", "group"), sentences: list | None = None,
+             populations: list[tuple[int, int]] = (), steps=None, survey: bool = True) -> list[tuple]:
+    """For each figure, the fields ``read`` of its Assignment (a span as its text; an 'other' has no group), as
+    the steps (all of ``STEPS`` unless given) link them over ``sentences`` (the whole doc unless given).
+    ``populations`` are the populations of the article's sample sizes; without them, ``survey`` puts the doc in
+    an article that reports a survey, as every row's article does, through a sample size with no population."""
+    samples = []
+    for s, e in populations:
+        sample = Span(doc, s, e)
+        sample._.population = Span(doc, s, e)
+        samples.append(sample)
+    if survey and not samples:
+        samples = [Span(doc, 0, 1)]
+    state = assign_groups(doc, list(doc.spans["survey_percentages"]), sentences or [(0, len(doc))], samples,
+                          GroupRules(lex), STEPS if steps is None else steps)
+
+    def field(a: Assignment, name: str):
+        value = None if name == "group" and a.kind == "other" else getattr(a, name)
+        return doc[value[0]:value[1]].text if isinstance(value, tuple) else value
+    return [tuple(field(a, name) for name in read) for a in state.assignments]
+
+
 def groups_of(doc: Doc, lex: Lexicon, *, survey: bool = True) -> list[tuple[str, str | None]]:
-    """Kinds and groups as the steps link them; ``survey`` puts the sentence in an article that reports
-    a survey (as every row's article does), through a sample size whose population is not given."""
-    samples = [Span(doc, 0, 1)] if survey else []
-    state = assign_groups(doc, list(doc.spans["survey_percentages"]), [(0, len(doc))], samples, GroupRules(lex))
-    return [(a.kind, doc[a.group[0]:a.group[1]].text if a.group and a.kind != "other" else None)
-            for a in state.assignments]
+    """Kinds and groups as the steps link them, the doc one sentence (see ``readings``)."""
+    return readings(doc, lex, survey=survey)
 
 
 def cpu_per_item(work, n: int, rounds: int = 2) -> float:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.groups.attach import _answer_under_question
+from extract.groups.answers import answer_under_question
 from extract.groups.rules import ratio_base
 
 from .conftest import build, groups_of, parsed_doc
@@ -124,7 +124,7 @@ def test_answer_giver_on_hand_built_parses(vocab, lex, rows, figures, expected) 
     (["surveyed", "1,000", "adults"], 1, False),   # a count of the people, not the base of a ratio
     (["one", "of", "the", "10", "sectors"], 3, False),
 ])
-def test_ratio_base(vocab, lex, words: list[str], index: int, expected: bool) -> None:
+def test_the_base_of_a_ratio_is_not_a_count(vocab, lex, words: list[str], index: int, expected: bool) -> None:
     rows = [(w, i, "dep", "X", "X", w.lower()) for i, w in enumerate(words)]
     assert ratio_base(parsed_doc(vocab, rows)[index], lex) is expected
 
@@ -381,8 +381,8 @@ def test_answers_under_a_question_are_not_groups(nlp, text: str, groups: list[st
     ("Those most satisfied:\n• Teachers (40%)\n", "40%", False),  # a list that is not of answers
     ("• Teachers (40%)\n", "40%", False),  # no line above
 ])
-def test_answer_under_question(text: str, figure: str, expected: bool) -> None:
-    assert _answer_under_question(text, text.index(figure)) is expected
+def test_a_line_under_a_question_is_an_answer(text: str, figure: str, expected: bool) -> None:
+    assert answer_under_question(text, text.index(figure)) is expected
 
 
 # 'more than' / 'less than' + a count after a figure opens the answer's own quantity, not a change of the figure;

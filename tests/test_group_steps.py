@@ -111,7 +111,7 @@ STEP_CASES = [
 
 
 @pytest.mark.parametrize("name,rows,figures,expected", STEP_CASES, ids=[c[0] for c in STEP_CASES])
-def test_group_steps_on_hand_built_parses(vocab, lex, name, rows, figures, expected):
+def test_group_steps_find_the_group_each_construction_names(vocab, lex, name, rows, figures, expected):
     assert groups_of(build(vocab, rows, figures), lex) == expected
 
 

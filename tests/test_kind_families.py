@@ -19,6 +19,7 @@ from spacy.tokens import Span
 
 from extract.groups import GroupRules, GroupState, assign_groups
 from extract.groups.kind_rules import KIND_RULES, FigureView, decide_kind
+from extract.groups.stated import figure_heads
 
 from .conftest import build, groups_of
 
@@ -74,7 +75,7 @@ RISE = [
     (RISE, [(1, 3, 3.0, "percent")], ["other"]),
     (VISIT, [(3, 5, 6.0, "percent")], ["share"]),
 ], ids=["compared-to-a-year", "practice-up-from", "perceive", "rely", "a-rise", "visit-compound"])
-def test_kinds_on_hand_built_parses(vocab, lex, rows, figures, kinds) -> None:
+def test_kinds_of_counterparts_and_verbs_taken_for_nouns(vocab, lex, rows, figures, kinds) -> None:
     doc = build(vocab, rows, figures)
     assert [kind for kind, _ in groups_of(doc, lex)] == kinds
 
@@ -129,17 +130,15 @@ def test_base_in_force_keeps_the_base_and_remembers_the_contrast(vocab, lex) -> 
     assert [doc[s:e].text for s, e in state.contrasts] == ["population"]
 
 
-def _deciding_rules(vocab, lex, rows, figures) -> list[tuple[str, str]]:
-    """(rule, kind) that decides each figure, read from ``KIND_RULES`` the way the syntactic step calls it."""
+def deciding_rules(vocab, lex, rows, figures) -> list[tuple[str, str]]:
+    """(rule, kind) that decides each figure, read from ``KIND_RULES`` on the heads the figure_kinds step reads."""
     doc = build(vocab, rows, figures)
-    rules = GroupRules(lex)
     spans = list(doc.spans["survey_percentages"])
-    state = GroupState.start(doc, spans, [(0, len(doc))], [Span(doc, 0, 1)], rules)
-    sent = doc[0:len(doc)]
+    state = GroupState.start(doc, spans, [(0, len(doc))], [Span(doc, 0, 1)], GroupRules(lex))
+    sent, members = doc[0:len(doc)], list(range(len(spans)))
     out = []
     for fig in spans:
-        of_obj = rules.of_object(doc, fig, sent)
-        bracket = rules.bracket_head(doc, fig, sent) if of_obj is None else None
+        of_obj, bracket = figure_heads(state, fig, sent, members)
         name, kind, _ = decide_kind(FigureView(state, fig, sent, of_obj, bracket))
         out.append((name, kind))
     return out
@@ -157,5 +156,5 @@ def test_kind_rules_are_a_named_table() -> None:
      [("subject_of_verb", "share"), ("rate_preposition", "other")]),  # the counterpart step makes the second a share
     (CONTRAST_ROWS, [(0, 2, 33.0, "percent"), (10, 12, 23.0, "percent")], [("of_object", "share"), ("of_object", "share")]),
 ], ids=["verb-taken-for-noun", "noun-modified", "compared-to", "of-people"])
-def test_the_rule_that_decides(vocab, lex, rows, figures, expected) -> None:
-    assert _deciding_rules(vocab, lex, rows, figures) == expected
+def test_kind_rules_name_the_rule_that_decides(vocab, lex, rows, figures, expected) -> None:
+    assert deciding_rules(vocab, lex, rows, figures) == expected

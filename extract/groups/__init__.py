@@ -10,10 +10,12 @@ Writers name the group in a handful of ways, tried in this order:
    effective relationship to ... (83% vs. 52%)", carried to "They ..." and "both groups ...";
 6. not at all: "... and half said": the nearest earlier mention that names the respondents.
 
-Modules, one per step (the order they run in is ``linking.STEPS``):
-``state`` (Assignment, GroupState), ``rules`` (lexicon-backed look-ups), ``kind`` (the kind of a
-figure and how it spreads), ``attach`` (steps 1-3), ``positional`` (step 4), ``comparison``
-(step 5), ``discourse`` (step 6 and anaphors), ``linking`` (the driver), ``component`` (spaCy).
+The order the steps run in, what the reader remembers between sentences included, is ``linking.STEPS``.
+Modules: ``state`` (Assignment and the changes a step may make to it, GroupState), ``memory`` (its indexes),
+``rules`` (lexicon-backed look-ups), ``mentions`` (step 0), ``kind_rules`` (the kind table, with the cues of
+``kind_cues``), ``kind`` (the kind steps), ``stated`` (steps 1-3, with the families ``among``, ``answers``,
+``age_bands`` and ``beside``), ``positional`` (step 4), ``comparison`` (step 5 and the frame), ``discourse``
+(step 6 and anaphors), ``base`` (the base in force), ``linking`` (the driver), ``component`` (spaCy).
 """
 from __future__ import annotations
 

@@ -3,9 +3,9 @@
 A reader carries the group the article's figures are about (the previous share's group, the survey's
 population) from sentence to sentence. A group named only as the other side of a comparison ("33% of young
 people ..., compared to 23% of the population", "in contrast to 49% of the general public") is a contrast, not a
-new base: the next "26% said they were certain to vote" is still about young people. The last step of
-``STEPS`` keeps that memory; ``discourse.nearest_mention``, which gives every share still open the nearest
-earlier mention, passes over the contrasts while a base is in force.
+new base: the next "26% said they were certain to vote" is still about young people. The ``base_in_force``
+step, after the discourse steps, keeps that memory; ``discourse.nearest_mention``, which gives every share still
+open the nearest earlier mention, passes over the contrasts while a base is in force.
 """
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def introduced_as_counterpart(state: GroupState, fig: Span, sent: Span) -> bool:
 
 
 def base_in_force(state: GroupState, sent: Span, members: list[int]) -> None:
-    """The last step: the sentence updates the base in force, which the discourse step of the sentences after it
+    """Memory: the sentence updates the base in force, which the discourse step of the sentences after it
     reads. A share's group becomes the base unless the share is a counterpart, whose group is remembered as a
     contrast (it names whom the base is compared with). The survey's population is the base before any share."""
     figures, out = state.figures, state.assignments

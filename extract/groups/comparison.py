@@ -46,24 +46,32 @@ def comparison(state: GroupState, sent: Span) -> Optional[Frame]:
     return None
 
 
-def update_frame_from_comparison(state: GroupState, sent: Span) -> None:
-    """A sentence that compares two groups makes them the frame in force, figures or not."""
+def subsample_frame(state: GroupState, sent: Span, members: list[int]) -> None:
+    """Memory, every sentence: two sample populations named in one sentence ('537 CIOs/VPs of IT and 182
+    corporate managers') are the two sides of the pairs that follow ('(70%/66%)')."""
+    parts = state.populations_in(sent)
+    if len(parts) >= 2:
+        state.frame = (parts[-2], parts[-1])
+
+
+def frame_from_comparison(state: GroupState, sent: Span, members: list[int]) -> None:
+    """Memory, every sentence: a sentence that compares two groups makes them the frame in force, figures or
+    not ('A are more likely than B ...'), for the 'both groups' and 'they' after it."""
     pair = comparison(state, sent)
     if pair is not None:
         state.frame = pair
 
 
-def comparison_frame(state: GroupState, sent: Span, members: list[int]) -> None:
-    """Step 5: update the frame from the sentence's comparison; a share still open takes the people
-    the sentence is about."""
+def subject_groups(state: GroupState, sent: Span, members: list[int]) -> None:
+    """Step 5: a share still open takes the people the sentence is about, its subject ('But nearly half those
+    surveyed said Mr Blunkett should return to Cabinet'), before an earlier mention could give it another."""
     out = state.assignments
-    update_frame_from_comparison(state, sent)
     if any(out[n].kind == "share" and not out[n].resolved for n in members):
         subject = sentence_subject(state, sent)
         for n in members:
             a = out[n]
             if subject is not None and a.kind == "share" and not a.resolved:
-                a.group, a.resolved = subject, True
+                a.settle(subject)
 
 
 def _clause_subject(tok: Token) -> Optional[Token]:

@@ -106,15 +106,29 @@ def _owned_nouns(state: GroupState, sent: Span) -> frozenset[str]:
 
 
 def carry_mentions(state: GroupState, sent: Span, members: list[int]) -> None:
-    """Step 6: a share still open carries the nearest earlier mention ('... and half said'); every
-    share's group becomes memory for later sentences, and an 'other' keeps no group or statement."""
+    """Step 6: a share or a change still open carries the nearest earlier mention ('... and half said'); a
+    change, the group whose figure moved."""
     figures, out = state.figures, state.assignments
     for n in members:
-        fig, a = figures[n], out[n]
+        a = out[n]
         if a.kind in ("share", "point_change") and not a.resolved:
-            a.group = nearest_mention(state, fig.start, members, n, sent)  # a change: the group whose figure moved
-            a.resolved = True
-        if a.kind == "share" and a.group is not None:
-            state.strong.append(a.group)
-        if a.kind == "other":
-            a.group = a.statement = None
+            a.settle(nearest_mention(state, figures[n].start, members, n, sent))
+
+
+def remember_share_groups(state: GroupState, sent: Span, members: list[int]) -> None:
+    """Memory: every share's group becomes a mention the figures of later sentences can carry."""
+    out = state.assignments
+    state.strong.extend(out[n].group for n in members if out[n].kind == "share" and out[n].group is not None)
+
+
+def others_keep_no_group(state: GroupState, sent: Span, members: list[int]) -> None:
+    """An 'other' is not about respondents: whatever group or statement a step found for it is dropped."""
+    for n in members:
+        state.assignments[n].drop_group_if_other()
+
+
+def remember_previous_groups(state: GroupState, sent: Span, members: list[int]) -> None:
+    """Memory, every sentence: the groups of this sentence's shares, which a pronoun ('they') or 'That was up
+    from ...' in the next sentence points back to; a sentence without figures leaves none."""
+    out = state.assignments
+    state.previous_groups = [out[n].group for n in members if out[n].kind == "share" and out[n].group]

@@ -1,11 +1,24 @@
-"""How a kind spreads to figures that have no cue of their own: a confident share beside them, the other side
-of an 'X% vs. Y%' pair, the other end of a range; and a share's change written with '%'. The kind of one figure
-is decided in ``kind_rules``."""
+"""The kind steps: each figure's own kind (by the first rule of ``kind_rules.KIND_RULES`` that decides), then how
+a kind spreads to figures that have no cue of their own: a confident share beside them, the other side of an 'X%
+vs. Y%' pair, the other end of a range; and a share's change written with '%'."""
 from __future__ import annotations
 
 from spacy.tokens import Span
 
+from .kind_rules import figure_kind
+from .stated import figure_heads
 from .state import Assignment, GroupState
+
+
+def figure_kinds(state: GroupState, sent: Span, members: list[int]) -> None:
+    """Each figure's kind from its own construction: what it is a proportion of ('60% of marketers', '23% of
+    annual sales'), the noun it modifies, the verb it is the subject of; an 'other' so decided has no group."""
+    rules = state.rules
+    for n in members:
+        fig = state.figures[n]
+        of_obj, bracket = figure_heads(state, fig, sent, members)
+        kind, by_default = figure_kind(state, fig, sent, of_obj, bracket)
+        state.assignments[n].own_kind(kind, by_default, of_thing=of_obj is not None and not rules.is_people(of_obj))
 
 
 # ------------------------------------------------------------ kinds that spread
@@ -18,7 +31,14 @@ def kind_from_neighbours(state: GroupState, sent: Span, members: list[int]) -> N
     for n in members:
         a = out[n]
         if a.kind == "other" and a.kind_by_default and confident and not a.of_thing:
-            a.kind, a.resolved = "share", a.group is not None
+            a.mark_share()
+
+
+def remember_sentence_share(state: GroupState, sent: Span, members: list[int]) -> None:
+    """Memory: did this sentence hold a share? A figure of the next sentence with figures and no cue of its own
+    takes the kind of that share (``kind_from_neighbours``). Read right after the neighbours' kinds, before a
+    later step makes an earlier value or a pair a share."""
+    out = state.assignments
     state.last_sentence_share = any(out[n].kind == "share" for n in members)
 
 
@@ -34,9 +54,7 @@ def _kind_from_conjuncts(state: GroupState, members: list[int]) -> None:
         for conj in figures[n].root.conjuncts:
             m = by_root.get(conj.i)
             if m is not None and not out[m].kind_by_default and out[m].kind in ("share", "other"):
-                a.kind, a.kind_by_default = out[m].kind, False
-                if a.kind == "other":
-                    a.group, a.statement, a.resolved = None, None, True
+                a.decide_kind(out[m].kind)
                 break
 
 
@@ -57,7 +75,8 @@ def share_changes(state: GroupState, sent: Span, members: list[int]) -> None:
                        for o in c.children if o.dep_ == "pobj" for p in o.children
                        if p.dep_ == "poss" and rules.is_people(p)), None)
         if holder is not None:  # "a 7 percent drop in respondents' belief"
-            a.kind, a.group, a.resolved, a.kind_by_default = "point_change", (holder.i, holder.i + 1), True, False
+            a.decide_kind("point_change")
+            a.settle((holder.i, holder.i + 1))
             continue
         clause = noun.head
         share = any(m != n and figures[m].end <= fig.start and out[m].kind == "share"
@@ -65,7 +84,8 @@ def share_changes(state: GroupState, sent: Span, members: list[int]) -> None:
                     for m in members)
         after_comma = noun.left_edge.i > sent.start and doc[noun.left_edge.i - 1].text == ","
         if share and (noun.dep_ in ("npadvmod", "appos") or after_comma):
-            a.kind, a.resolved, a.kind_by_default = "point_change", False, False
+            a.decide_kind("point_change")
+            a.leave_open()
 
 
 def range_kinds(state: GroupState, sent: Span, members: list[int]) -> None:
@@ -77,11 +97,11 @@ def range_kinds(state: GroupState, sent: Span, members: list[int]) -> None:
             lo, hi = out[a_n], out[b_n]
             if lo.kind != hi.kind and (lo.kind_by_default or hi.kind_by_default):
                 src, dst = (hi, lo) if lo.kind_by_default else (lo, hi)
-                dst.kind, dst.group, dst.resolved, dst.kind_by_default = src.kind, src.group, src.resolved, False
+                dst.follow(src)
 
 
 def same_kind(a: Assignment, b: Assignment) -> None:
     """Two figures compared side by side are the same kind: '(60% vs. 52%)'."""
     for x, y in ((a, b), (b, a)):
         if x.kind == "share" and y.kind == "other" and y.kind_by_default:
-            y.kind, y.resolved = "share", y.group is not None
+            y.mark_share()

@@ -4,7 +4,8 @@
 either decides the kind, as ``(kind, decided_by_default)``, or passes (``None``). The first rule that decides
 wins, and ``fallback`` decides what none of them did. In an article about a survey a figure is a share unless
 its base is money, prices, time, rates or a non-respondent count; a figure's period does not change its kind.
-Each rule is tested on hand-built parses (tests/test_kind_families.py, tests/test_group_steps.py)."""
+The cues that take more than a look at the figure's head are in ``kind_cues``. Each rule is tested on hand-built
+parses (tests/test_kind_families.py, tests/test_group_steps.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,6 +14,8 @@ from typing import Callable, Optional
 import regex
 from spacy.tokens import Doc, Span, Token
 
+from .kind_cues import (bounds_what_follows, bracketed_after_answer, names_the_gap, opinion_moves, survey_default,
+                        verb_taken_for_noun)
 from .rules import GroupRules
 from .state import GroupState
 
@@ -86,7 +89,7 @@ def _change_word(tok: Token, rules: GroupRules) -> bool:
 def _default_share(v: FigureView) -> bool:
     """A share by default: the sentence talks of a survey, or the article reports one and the sentence talks
     no money or rates."""
-    return survey_cue(v.state, v.sent) or _survey_default(v.state, v.sent)
+    return survey_cue(v.state, v.sent) or survey_default(v.state, v.sent)
 
 
 # ------------------------------------------------------------ the rules, in the order they are read
@@ -102,7 +105,7 @@ def margin_of_error(v: FigureView) -> Verdict:
 
 def stated_gap(v: FigureView) -> Verdict:
     """'The Remain lead, 12 percent', 'a lead of 12 percent', 'the gap is 9%': the gap between two shares."""
-    return ("point_change", False) if _names_the_gap(v.fig, v.rules.difference) else None
+    return ("point_change", False) if names_the_gap(v.fig, v.rules.difference) else None
 
 
 def points(v: FigureView) -> Verdict:
@@ -136,7 +139,7 @@ def of_object(v: FigureView) -> Verdict:
 
 def answer_bracket(v: FigureView) -> Verdict:
     """'• Spending will be reduced (33%)': alone in brackets after an answer, the share that gave it."""
-    return ("share", False) if _answer_bracket(v.state, v.fig, v.sent) else None
+    return ("share", False) if bracketed_after_answer(v.state, v.fig, v.sent) else None
 
 
 def worded_in_answer(v: FigureView) -> Verdict:
@@ -156,7 +159,7 @@ def modifies_a_noun(v: FigureView) -> Verdict:
     glued = head.i in v.state.stops and fig._.form != "range_low"
     if not (head.i > fig.end - 1 and not glued and head.pos_ in ("NOUN", "PROPN") and root.dep_ in NOUN_MODIFIER_DEPS):
         return None
-    if head.i == fig.end and (head.lemma_.lower() in rules.mistagged_verbs or _verb_taken_for_noun(fig, v.sent, rules)):
+    if head.i == fig.end and (head.lemma_.lower() in rules.mistagged_verbs or verb_taken_for_noun(fig, v.sent, rules)):
         # the figure is the subject of a verb the tagger took for a noun
         return ("share" if _default_share(v) else "other"), True
     if head.i == fig.end and head.lower_.endswith("ing") and not _amount_word(head, rules):
@@ -167,7 +170,7 @@ def modifies_a_noun(v: FigureView) -> Verdict:
 def opinion_moving(v: FigureView) -> Verdict:
     """'trust in senior police officers has slumped from 72% in 2003 to only 52% now': an opinion measured in
     a survey moves like a share of the people who hold it."""
-    return ("share", False) if _opinion_moving(v.state, v.fig, v.sent) else None
+    return ("share", False) if opinion_moves(v.state, v.fig, v.sent) else None
 
 
 def movement(v: FigureView) -> Verdict:
@@ -188,7 +191,7 @@ def change_after(v: FigureView) -> Verdict:
         return None
     if nxt.lower_ in rules.rival_position and nxt.i + 1 < sent.end and doc[nxt.i + 1].tag_ == "VBG":
         return None
-    return None if _bounds_what_follows(doc, nxt, sent) else ("other", False)
+    return None if bounds_what_follows(doc, nxt, sent) else ("other", False)
 
 
 def rate_preposition(v: FigureView) -> Verdict:
@@ -256,7 +259,7 @@ def subject_of_verb(v: FigureView) -> Verdict:
         return None
     if gov.lemma_.lower() in rules.opinion_verbs or gov.lemma_.lower() in rules.reporting or survey_cue(v.state, v.sent):
         return "share", False
-    return ("share" if v.fig._.form in ("fraction", "ratio", "count") or _survey_default(v.state, v.sent) else "other"), True
+    return ("share" if v.fig._.form in ("fraction", "ratio", "count") or survey_default(v.state, v.sent) else "other"), True
 
 
 def apposition_to_amount(v: FigureView) -> Verdict:
@@ -308,134 +311,3 @@ def figure_kind(state: GroupState, fig: Span, sent: Span, of_obj: Optional[Token
     """(kind, decided only by the fallback), by the first rule of ``KIND_RULES`` that decides."""
     _, kind, by_default = decide_kind(FigureView(state, fig, sent, of_obj, bracket))
     return kind, by_default
-
-
-# ------------------------------------------------------------ what the rules share
-def _names_the_gap(fig: Span, difference: frozenset[str]) -> bool:
-    """'The Remain lead, 12 percent, is the highest yet', 'a lead of 12 percent', 'the gap is 9%': a figure
-    that is the gap between two shares, written with '%'; not the two shares themselves ('a 7 point lead
-    (48% to 41%)') nor a share of people ('the lead of 40% of voters')."""
-    doc = fig.doc
-    if fig.start > 0 and doc[fig.start - 1].text == "(" or fig.end < len(doc) and doc[fig.end].lower_ == "of":
-        return False
-    root, gov = fig.root, fig.root.head
-    if root.dep_ == "appos" and gov.lemma_.lower() in difference:
-        return not any(t.text == "(" for t in doc[gov.i:fig.start])
-    if root.dep_ == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in difference:
-        return True
-    if root.dep_ == "attr" and gov.lemma_ == "be":
-        return any(c.dep_ == "nsubj" and c.lemma_.lower() in difference for c in gov.children)
-    return False
-
-
-# What opens a clause that a figure can lead: "..., while 19 percent go to ...", "; 8% think ...".
-CLAUSE_OPENERS = frozenset({",", ";", ":", "and", "while", "but", "whereas", "\u2014", "\u2013"})
-# Verbs whose complement clause a figure can lead: "found 30% worry about money", "shows 40% plan to".
-FINDING_VERBS = frozenset({"find", "show", "reveal", "suggest", "indicate", "say"})
-
-
-def _opens_clause(tok: Token) -> bool:
-    """A word after which a figure leads a clause: punctuation or a conjunction, 'that', a verb of finding."""
-    return tok.lower_ in CLAUSE_OPENERS or tok.lower_ == "that" or tok.pos_ == "VERB" and tok.lemma_.lower() in FINDING_VERBS
-
-
-# Words that may stand between a clause's opener and its figure: "while slightly more than 40 percent project".
-LEADING_WORD_POS = ("ADV", "PUNCT", "CCONJ", "ADJ", "ADP", "SCONJ")
-
-
-def _verb_taken_for_noun(fig: Span, sent: Span, rules: GroupRules) -> bool:
-    """'20% practice in groups of 101 doctors', 'Only 14% perceive that they have the time', '6 percent visit
-    warehouses, ... and 1 percent shop online', 'while slightly more than 40 percent project major layoffs', 'found
-    30% worry about money': a
-    figure that leads its clause, followed by a singular noun that takes a complement as a verb would, in a clause
-    with no verb of its own. A noun the figure really modifies ('a 3% rise in prices', '10% inflation', 'and 10%
-    growth in sales') has a determiner before the figure, no complement, or is a change, an amount or a rate."""
-    doc, head = fig.doc, fig.root.head
-    if head.tag_ != "NN" or any(w in rules.change or w in rules.amount or w in rules.rate_nouns or w in rules.time_nouns
-                                for w in (head.lower_, head.lemma_.lower())):
-        return False
-    opener = next((t.i for t in reversed(doc[sent.start:fig.start]) if _opens_clause(t)), sent.start - 1)
-    if not all(t.pos_ in LEADING_WORD_POS and t.lower_ not in ("a", "an", "the") for t in doc[opener + 1:fig.start]):
-        return False
-    clause_end = next((t.i for t in doc[head.i + 1:sent.end] if t.lower_ in CLAUSE_OPENERS), sent.end)
-    own_verb = any(t.pos_ in ("VERB", "AUX") and not head.is_ancestor(t) for t in doc[opener + 1:clause_end])
-    complement = any(c.i > head.i and c.dep_ in ("prep", "relcl", "ccomp", "acl", "dobj", "advmod") for c in head.children)
-    nxt = doc[head.i + 1] if head.i + 1 < sent.end else None
-    # "shop online", "rely entirely on": a word no noun phrase continues with; "visit warehouses", "project major
-    # layoffs": the parser made the verb a compound of its object.
-    verb_like = nxt is not None and (nxt.pos_ in ("ADV", "ADP", "SCONJ", "DET", "PRON") or
-                                     head.dep_ == "compound" and head.head.tag_ == "NNS" and head.head.i > head.i)
-    return (complement or verb_like) and not own_verb
-
-
-def _bounds_what_follows(doc: Doc, word: Token, sent: Span) -> bool:
-    """'with 55% reporting less than 15 years experience and 45% more than 15 years': 'more than' opens the
-    answer's own quantity (a count, not a year or another percentage), not a change of the figure."""
-    j = word.i + 1
-    if word.lower_ not in ("more", "less", "fewer") or j + 1 >= sent.end or doc[j].lower_ != "than":
-        return False
-    num = doc[j + 1]
-    following = doc[j + 2] if j + 2 < sent.end else None
-    year = len(num.text) == 4 and num.text[:2] in ("19", "20")
-    return num.like_num and not year and not (following is not None and following.text in ("%", "percent", "per"))
-
-
-def _answer_bracket(state: GroupState, fig: Span, sent: Span) -> bool:
-    """'• Spending will be reduced (33%)', '“Drive sales and grow market share” (45%)': in an article that
-    reports a survey, a figure alone in brackets after an answer is the share that gave it, whatever the
-    answer talks about."""
-    doc = state.doc
-    if not state.survey_doc or fig.start <= sent.start:
-        return False
-    if doc[fig.start - 1].text == "/":  # the second of "(26%/24%)": the other group's answer
-        opened = any(t.text == "(" for t in doc[max(sent.start, fig.start - 4):fig.start - 1])
-        return opened and fig.end < len(doc) and doc[fig.end].text == ")"
-    if doc[fig.start - 1].text != "(":
-        return False
-    close = fig.end < len(doc) and doc[fig.end].text == ")"
-    if fig.end + 1 < len(doc) and doc[fig.end].text == "/":  # "(70%/66%)": two groups' answers
-        close = any(t.text == ")" for t in doc[fig.end + 1:min(len(doc), fig.end + 5)])
-    of_group = fig.end + 1 < len(doc) and doc[fig.end].lower_ == "of"
-    return close or of_group
-
-
-def _survey_default(state: GroupState, sent: Span) -> bool:
-    """In an article that reports a survey, a figure with no construction of its own is a share of its
-    respondents ('• Spending will be reduced (33%)', 'Facebook (18%)', 'Donald Trump44%'), unless its
-    sentence talks money or rates."""
-    if not state.survey_doc:
-        return False
-    rules = state.rules
-
-    def no_money() -> bool:
-        currency = rules.lex.word_set("currency_symbols")
-        for tok in sent:
-            low = tok.lower_
-            if low in rules.rate_nouns or low in rules.amount or tok.lemma_.lower() in rules.amount or tok.text.lower() in currency:
-                return False
-        return True
-    return state.per_sentence("survey_default", sent, no_money)
-
-
-def _opinion_moving(state: GroupState, fig: Span, sent: Span) -> bool:
-    """'trust in X has fallen from 25% in 2003 to only 20% now', 'satisfaction has plunged to 39%': an
-    opinion measured in a survey moves like a share of the people who hold it."""
-    if not state.survey_doc:
-        return False
-    verb = fig.root.head.head if fig.root.dep_ == "pobj" else fig.root.head
-    for _ in range(3):
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None:
-            # "the number of retailers focused on opening new stores has increased ..., from 19% to 26%"
-            counted = next((o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
-                            for o in p.children if o.dep_ == "pobj"), None)
-            if subj.lemma_.lower() in state.rules.measure_nouns and counted is not None:
-                return state.rules.is_people(counted)
-            return subj.lemma_.lower() in state.rules.opinion_measures
-        if verb.pos_ in ("VERB", "AUX") and any(t.lemma_.lower() in state.rules.opinion_measures
-                                                 for left in verb.lefts for t in left.subtree):
-            return True  # "In contrast trust in senior police officers has slumped from 72%": a subject misparsed
-        if verb.head.i == verb.i:
-            break
-        verb = verb.head
-    return False

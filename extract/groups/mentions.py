@@ -5,9 +5,13 @@ people nouns, and the shapes of such nouns: "-ers", "-ists", "18-24 year olds"),
 modifiers that restrict it ("voters age 50 or older", "people who finished college") and without
 the finding or the survey's name. Sample populations are mentions too. What was asked about ("Radio
 ads", "Results", "schools and hospitals") is not. The linking steps choose among these; users and
-the review page see them in ``doc.spans["survey_mentions"]``.
+the review page see them in ``doc.spans["survey_mentions"]``. Respondent nouns ("respondents", "those
+surveyed") and populations are also what the reader remembers first, sentence by sentence
+(``remember_respondents``).
 """
 from __future__ import annotations
+
+from spacy.tokens import Span
 
 from ..phrases import extend_defining_tail, is_people, not_who_answered, trim_phrase
 from .state import GroupState, TokenSpan
@@ -55,3 +59,25 @@ def is_mention(state: GroupState, span: TokenSpan) -> bool:
     if head.pos_ == "PRON" or head.lower_ in state.rules.lex.word_set("plural_demonstratives"):
         return True
     return head.lower_ in state.rules.respondents or is_people(head, state.rules.lex)
+
+
+def respondent_mentions(state: GroupState, sent: Span) -> list[TokenSpan]:
+    """Respondent nouns ('respondents', 'those surveyed') in the sentence, as phrases."""
+    doc, rules = state.doc, state.rules
+    s, e = sent.start, sent.end
+    out: list[TokenSpan] = []
+    for tok in sent:
+        if tok.lower_ in rules.respondents and tok.lower_ not in rules.lex.word_set("population_only_nouns"):
+            span = trim_phrase(doc, tok, rules.lex, limit=(s, e))
+            if span:
+                out.append(span)
+        elif tok.lower_ == "those" and doc[tok.i + 1:tok.i + 2].text.lower() in rules.lex.word_set("survey_participles"):
+            out.append((tok.i, tok.i + 2))
+    return out
+
+
+def remember_respondents(state: GroupState, sent: Span, members: list[int]) -> None:
+    """Memory, every sentence: the sample populations and respondent nouns the sentence names become mentions
+    that a figure without a group of its own can carry, from this sentence on."""
+    state.strong.extend(state.populations_in(sent))
+    state.strong.extend(respondent_mentions(state, sent))

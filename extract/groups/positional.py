@@ -47,10 +47,12 @@ def earlier_values(state: GroupState, sent: Span, members: list[int]) -> None:
             # Without a group of its own, the group of the share it is compared with; where that one is still
             # open, the discourse step gives both the same mention.
             group = own or out[earlier[-1]].group
-            a.kind, a.group, a.resolved, a.kind_by_default = "share", group, group is not None, False
+            a.decide_kind("share")
+            a.take(group)
         elif state.previous_groups and sent[0].lower_ in state.rules.lex.word_set("back_reference_openers"):
             # "Nearly half (49%) of CEOs rated ... Best in Class. That was up from 24% in 2022."
-            a.kind, a.group, a.resolved, a.kind_by_default = "share", state.previous_groups[-1], True, False
+            a.decide_kind("share")
+            a.settle(state.previous_groups[-1])
 
 
 def _own_group_after(state: GroupState, i: int) -> Optional[TokenSpan]:
@@ -62,7 +64,7 @@ def _own_group_after(state: GroupState, i: int) -> Optional[TokenSpan]:
 
 
 # ------------------------------------------------------------ elliptic groups
-def resolve_elliptic(state: GroupState, sent: Span, members: list[int]) -> None:
+def elliptic_groups(state: GroupState, sent: Span, members: list[int]) -> None:
     """'(83% of very effective vs. 51% of effective)': each side is a group named in full earlier."""
     out = state.assignments
     elliptic = [n for n in members if out[n].elliptic and out[n].group]
@@ -77,9 +79,7 @@ def resolve_elliptic(state: GroupState, sent: Span, members: list[int]) -> None:
         g0 = out[n].group[0]
         candidates = [m for m in mentions if m[1] <= g0 and m != out[n].group and _contains(_words(state, m), own)
                       and not (distinct & set(_words(state, m))) and len(_words(state, m)) > len(own)]
-        if candidates:
-            out[n].group = max(candidates, key=lambda m: (m[1], -m[0]))
-        out[n].elliptic = False
+        out[n].name_in_full(max(candidates, key=lambda m: (m[1], -m[0])) if candidates else None)
 
 
 def _subjects_in(state: GroupState, sent: Span) -> set[TokenSpan]:
@@ -124,30 +124,32 @@ def respectively(state: GroupState, sent: Span, members: list[int]) -> None:
     if len(named) == len(run):  # "down from 68 percent and 55 percent, respectively": earlier values of shares
         for n in run:
             if out[n].kind == "other" and figures[n]._.unit == "percent":
-                out[n].kind, out[n].resolved = "share", False
+                out[n].decide_kind("share")
+                out[n].leave_open()
     conjuncts = _bracketed_after_conjuncts(state, figures[run[0]], sent)
     if len(conjuncts) == len(run):
         # "among Republicans and Independents (65 and 58 percent, respectively)", "those in the West and
         # East (54 and 57 percent, respectively)": each figure goes with its conjunct, whatever else was found.
         for n, g in zip(run, conjuncts):
             if out[n].kind != "point_change":  # "65 and 58 percent": the first number is a share too
-                out[n].kind, out[n].group, out[n].resolved, out[n].kind_by_default = "share", g, True, False
+                out[n].decide_kind("share")
+                out[n].settle(g)
         return
     open_ = [n for n in run if not out[n].resolved or out[n].kind == "point_change"]
     if not open_:
         return
     if len(named) >= len(open_):
         for n, m in zip(open_, named[-len(open_):]):
-            out[n].group, out[n].resolved = out[m].group, True
+            out[n].settle(out[m].group)
         return
     subject = sentence_subject(state, sent)
     if subject is not None:
         for n in open_:
             if out[n].kind == "share":
-                out[n].group, out[n].resolved = subject, True
+                out[n].settle(subject)
     elif state.frame is not None and len(open_) == 2:
         for n, g in zip(open_, state.frame):
-            out[n].group, out[n].resolved = g, True
+            out[n].settle(g)
 
 
 def _bracketed_after_conjuncts(state: GroupState, first: Span, sent: Span) -> list[TokenSpan]:
@@ -202,8 +204,8 @@ def pairs(state: GroupState, sent: Span, members: list[int]) -> None:
         aa, ab = out[a_n], out[b_n]
         same_kind(aa, ab)
         if aa.kind_by_default and ab.kind_by_default and aa.kind == ab.kind == "other" and regex.search(r"\bv(?:s|ersus)\b", gap, regex.I):
-            aa.kind = ab.kind = "share"  # "(83% vs. 52%)": two groups compared
-            aa.resolved, ab.resolved = aa.group is not None, ab.group is not None
+            aa.mark_share()  # "(83% vs. 52%)": two groups compared
+            ab.mark_share()
         if aa.kind != "share" or ab.kind != "share":
             continue
         if aa.group and ab.group:
@@ -211,7 +213,7 @@ def pairs(state: GroupState, sent: Span, members: list[int]) -> None:
             continue
         if aa.group and not ab.resolved:
             if ab.time:
-                ab.group, ab.resolved = aa.group, True
+                ab.settle(aa.group)
             continue
         if aa.resolved or ab.resolved:
             continue
@@ -220,8 +222,8 @@ def pairs(state: GroupState, sent: Span, members: list[int]) -> None:
         if pair is None and (anaphoric_subject(sent) or slashed) and state.frame is not None:
             pair = state.frame  # "(70%/66%)": the two sub-samples or sides named before, in their order
         if pair is not None:
-            aa.group, ab.group = pair
-            aa.resolved = ab.resolved = True
+            aa.settle(pair[0])
+            ab.settle(pair[1])
 
 
 def pair_frame(state: GroupState, sent: Span, members: list[int]) -> None:
@@ -248,16 +250,16 @@ def point_changes(state: GroupState, sent: Span, members: list[int]) -> None:
             continue
         window = {t.lower_ for t in doc[fig.end:min(sent.end, fig.end + 3)]} | {t.lower_ for t in doc[max(sent.start, fig.start - 3):fig.start]}
         if window & difference:
-            a.resolved = True
+            a.settle_as_is()
             continue
         prev = [m for m in members if figures[m].start < fig.start and out[m].kind == "share" and out[m].group]
         after = [m for m in members if figures[m].start > fig.start and out[m].kind == "share" and out[m].group]
         if prev:
-            a.group, a.resolved = out[prev[-1]].group, True
+            a.settle(out[prev[-1]].group)
         elif after:  # "has increased by seven points, from 19% a year ago to 26% today"
-            a.group, a.resolved = out[after[0]].group, True
+            a.settle(out[after[0]].group)
         elif _names_a_gap(state, sent):
-            a.resolved = True  # "Average differences between parties have grown from 15 points ...": no group
+            a.settle_as_is()  # "Average differences between parties have grown from 15 points ...": no group
 
 
 def _names_a_gap(state: GroupState, sent: Span) -> bool:

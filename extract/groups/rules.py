@@ -115,7 +115,7 @@ class GroupRules:
             right = max((t.i for t in tok.subtree if t.i < fig.start - 1), default=tok.i)
             if right > prev.i or tok.lower_ in self.lex.word_set("comparison_particles"):
                 break  # "three times as many as [those who ...] (24%)": the group is the compared side
-            named = self._through_quantity(tok)
+            named = self.counted_noun(tok)
             counted = any(c.dep_ == "nummod" and c.like_num and not ratio_base(c, self.lex) for c in named.children)
             if tok.pos_ in ("NOUN", "PROPN", "PRON") and self.is_people(named) and not counted:
                 best = named
@@ -177,8 +177,9 @@ class GroupRules:
         # "A fifth rely on mobiles": a verb mistagged as a noun is not a group.
         return tok if tok.tag_ in ("NNS", "NNPS") or self.is_people(tok) else None
 
-    def _through_quantity(self, tok: Token) -> Token:
-        """'the largest share of those who ...' names 'those who ...'."""
+    def counted_noun(self, tok: Token) -> Token:
+        """What a quantity word counts: 'the largest share of those who ...' names 'those who ...'. Any other
+        word is its own noun. The group is who is counted, not the share."""
         if tok.lower_ in QUANTITY_HEADS or tok.lemma_.lower() in QUANTITY_HEADS:
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
@@ -210,7 +211,7 @@ class GroupRules:
             verb = verb.head  # "The number of retailers focused on ... has increased": the subject of the first verb
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in QUANTITY_HEADS - {"%", "percent"}:
-                obj = self._through_quantity(child)
+                obj = self.counted_noun(child)
                 return obj if obj.i != child.i else None
         return None
 

@@ -6,6 +6,7 @@ the assignments being built, and what the reader remembers while going through t
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Callable, Iterator, Optional, TypeVar
@@ -25,6 +26,10 @@ Frame = tuple[TokenSpan, TokenSpan]  # the two sides of a comparison
 
 @dataclass
 class Assignment:
+    """What is known of one figure so far. Steps change its kind and group only through the methods below, which
+    keep the flags in step with them: a step says what it found, and the method says what that means for the
+    steps after it (``resolved``: they leave the group alone)."""
+
     kind: str
     group: Optional[tuple[int, int]] = None
     time: Optional[tuple[int, int]] = None
@@ -33,6 +38,66 @@ class Assignment:
     kind_by_default: bool = False  # kind came from the fallback, not from a construction
     of_thing: bool = False  # "49% of National Bank of Iraq": a share of something that is not people
     elliptic: bool = False  # group is a bare adjective ("of very effective") to resolve
+
+    # ------------------------------------------------------------ kind
+    def own_kind(self, kind: str, by_default: bool, of_thing: bool) -> None:
+        """The kind the figure's own construction gives (``kind_rules``), and whether it is a share of a thing
+        rather than of people, which no neighbour can make a share of respondents."""
+        self.of_thing = of_thing
+        self.decide_kind(kind, by_default)
+
+    def decide_kind(self, kind: str, by_default: bool = False) -> None:
+        """A kind decided; an 'other' that a construction decided is about no one: no group, no statement, and
+        no later step looks for one."""
+        self.kind, self.kind_by_default = kind, by_default
+        if kind == "other" and not by_default:
+            self.group = self.statement = None
+            self.resolved = True
+
+    def mark_share(self) -> None:
+        """A share by the company it keeps (a confident share beside it, the other side of 'X% vs. Y%'): a group
+        it found already is its own, else a later step finds one. Its kind stays one decided by default."""
+        self.kind = "share"
+        self.resolved = self.group is not None
+
+    def follow(self, other: Assignment) -> None:
+        """The kind and group of the figure it is one with (the other end of a range)."""
+        self.kind, self.kind_by_default = other.kind, False
+        self.group, self.resolved = other.group, other.resolved
+
+    # ------------------------------------------------------------ group
+    def settle(self, group: Optional[TokenSpan]) -> None:
+        """The figure's group is ``group`` (None: it has none); no later step looks again."""
+        self.group, self.resolved = group, True
+
+    def settle_as_is(self) -> None:
+        """No later step looks for a group: the figure keeps what it has ('a 15-point difference': none)."""
+        self.resolved = True
+
+    def take(self, group: Optional[TokenSpan]) -> None:
+        """The group a step found, if it found one; None leaves the figure for a later step."""
+        self.group, self.resolved = group, group is not None
+
+    def leave_open(self) -> None:
+        """A later step finds the group (the discourse step, at the latest)."""
+        self.resolved = False
+
+    def state_group(self, group: TokenSpan, bare: bool) -> None:
+        """The group the sentence states for the figure; a bare adjective ('of very effective') is elliptic, to be
+        named in full from an earlier mention (``positional.elliptic_groups``)."""
+        self.settle(group)
+        self.elliptic = bare
+
+    def name_in_full(self, mention: Optional[TokenSpan]) -> None:
+        """An elliptic group becomes the earlier mention that names it in full, where there is one."""
+        if mention is not None:
+            self.group = mention
+        self.elliptic = False
+
+    def drop_group_if_other(self) -> None:
+        """An 'other' is not about respondents: it keeps no group or statement."""
+        if self.kind == "other":
+            self.group = self.statement = None
 
 
 @dataclass(eq=False)
@@ -59,7 +124,7 @@ class GroupState:
     survey_doc: bool = False  # does the article report a survey (its cue words twice, or a sample size)?
     base: Optional[TokenSpan] = None  # the group the article's figures are about, as far as read (base.py)
     contrasts: set[TokenSpan] = field(default_factory=set)  # groups named only as a comparison's other side
-    # Per sentence, read once however many figures it holds (``words``, ``per_sentence``).
+    # Per sentence or figure, read once however many steps or figures read it (``words``, ``per_sentence``).
     _words: dict[TokenSpan, frozenset[str]] = field(default_factory=dict)
     _facts: dict[tuple[str, TokenSpan], Any] = field(default_factory=dict)
     _memory: Optional[Memory] = None  # indexes of the lists above for nearest_mention, made on first use
@@ -80,10 +145,22 @@ class GroupState:
 
     def per_sentence(self, name: str, sent: Span, compute: Callable[[], T]) -> T:
         """``compute()`` for this sentence, once: a sentence of many figures is not read again per figure."""
-        key = (name, (sent.start, sent.end))
+        return self._once(name, sent, compute)
+
+    def per_figure(self, name: str, fig: Span, compute: Callable[[], T]) -> T:
+        """``compute()`` for this figure, once: what two steps read of the same figure is found once."""
+        return self._once(name, fig, compute)
+
+    def _once(self, name: str, span: Span, compute: Callable[[], T]) -> T:
+        key = (name, (span.start, span.end))
         if key not in self._facts:
             self._facts[key] = compute()
         return self._facts[key]
+
+    def populations_in(self, sent: Span) -> list[TokenSpan]:
+        """The sample populations that start in the sentence, in order: a binary search, not a scan per sentence."""
+        return self.sample_populations[bisect_left(self.sample_populations, (sent.start,)):
+                                       bisect_left(self.sample_populations, (sent.end,))]
 
     def names_who_answered(self, tok: Token) -> bool:
         """Has the article already used this noun for who answered (a population, a respondent noun, the

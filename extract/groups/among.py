@@ -1,0 +1,112 @@
+"""The "Among/Of M," family: a group the clause is set in rather than one the figure is of.
+
+"Among those who use Internet advertising, just 14 per cent say ...", "Of those workers that received a pay
+hike, 54% saw ...", "Trump attracts 44 percent of the vote among self-identified Republicans", "In British
+Columbia, 69% support ...", and a lead among a group: "had the same lead among those aged 30 to 44, getting 53
+percent support". Each reader returns the head noun of the group, or None.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import Lexicon
+from .state import GroupState
+
+LEAD_PREPS = frozenset({"among", "with"})  # "a lead among men", "a lead with independents"
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "amod", "compound"})
+
+
+def among_group(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
+    """A group the clause is set in, when it names people (or, for a regional breakdown, a place):
+    - up front: 'Among those who use Internet advertising, just 14 per cent say ...', 'Of those workers
+      that received a pay hike, 54% saw ...', 'Of these organizations that have been targeted, 71.3% ...';
+    - after the figure, on its verb: 'Trump attracts 44 percent of the vote among self-identified
+      Republicans';
+    - inside the figure's own clause, on what is measured: 'Backing for another referendum among Labour
+      Party supporters was at 78 percent', 'Support for the tax among Republicans stands at 35 percent',
+      'Confidence ... has fallen ... among Scottish nurses, from 82% in 2009 to 30%';
+    - leading the figure's clause after a comma, wherever the parser hangs it: '... and among the middle
+      and upper classes, it was just 19 per cent'."""
+    doc = state.doc
+    verb = fig.root.head if fig.root.dep_ != "pobj" else fig.root.head.head
+    preps = state.per_sentence("among_of", sent, lambda: [t for t in sent if t.dep_ in ("prep", "conj")
+                                                          and t.lower_ in state.rules.lex.word_set("group_setting_preps")])
+    for tok in preps:
+        if tok.i in range(fig.start, fig.end):
+            continue
+        fronted = tok.i < fig.start and (tok.lower_ == "among" and tok.head.pos_ in ("VERB", "AUX")
+                                         or tok.lower_ == "of" and _fronted(doc, tok, fig, sent)
+                                         and not _other_subject(tok.head, fig, state.rules.lex))
+        if tok.dep_ == "conj" and not (tok.lower_ == "among" and _leads_clause(doc, tok, fig, verb)):
+            continue  # a preposition the parser took for a conjunct only counts when it leads the clause
+        if tok.i < fig.start and tok.lower_ in state.rules.lex.word_set("breakdown_place_preps") and _fronted(doc, tok, fig, sent) \
+                and not _other_subject(tok.head, fig, state.rules.lex):
+            place = next((c for c in tok.children if c.dep_ == "pobj" and c.pos_ == "PROPN"
+                          and c.lower_ not in state.rules.lex.word_set("month_names")), None)
+            if place is not None:
+                return place  # a regional breakdown: "In British Columbia, 69% support ...", "Within Quebec, ..."
+            band = next((c for c in tok.children if c.dep_ == "pobj"
+                         and c.lower_ in state.rules.lex.word_set("breakdown_nouns")), None)
+            if band is not None:
+                return band  # "In the 18 to 34 category, 40 per cent wanted ...", "In the over-65 age group, ..."
+        after = tok.i >= fig.end and tok.lower_ == "among" and tok.head.i in (verb.i, fig.root.i, fig.root.head.i)
+        inside = tok.i < fig.start and tok.lower_ == "among" and (_clause_verb(tok).i == verb.i
+                                                                  or _leads_clause(doc, tok, fig, verb))
+        if not (fronted or after or inside):
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is not None and (obj.lower_ in state.rules.lex.word_set("plural_demonstratives") or state.rules.is_people(obj)):
+            return obj
+    return None
+
+
+def lead_group(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
+    """'had the same lead among those aged 30 to 44, getting 53 percent support to Trump's 36 percent', 'garnered a
+    near double-digit lead with independents, receiving 46 percent support', 'extended their lead among male
+    voters (39%, to 28% for the NDP)': a lead (gap, edge) among a group sets the group of the shares that make it.
+    The nearest such group before the figure, else one the lead names right after it."""
+    rules = state.rules
+    found = [t for t in sent if t.lower_ in LEAD_PREPS and t.head.lemma_.lower() in rules.difference]
+    for tok in sorted(found, key=lambda t: (t.i > fig.start, -t.i if t.i < fig.start else t.i)):
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is not None and (obj.lower_ in rules.lex.word_set("plural_demonstratives") or rules.is_people(obj)):
+            return obj
+    return None
+
+
+def _leads_clause(doc: Doc, prep: Token, fig: Span, verb: Token) -> bool:
+    """'among M, it was 19 per cent', 'among M, 19 per cent said': the phrase and a comma come right
+    before the figure's clause, which starts with its subject or the figure itself."""
+    end = prep.right_edge.i + 1
+    if end + 1 >= fig.end or doc[end].text != ",":
+        return False
+    nxt = doc[end + 1]
+    return fig.start <= nxt.i < fig.end or (nxt.head.i == verb.i and nxt.dep_ in ("nsubj", "nsubjpass", "expl"))
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb of the clause a token sits in (the sentence root when no verb is above it). A gerund used
+    as a noun ('Backing for ... was at 78 percent') is not a clause of its own."""
+    head = tok.head
+    while (head.pos_ not in ("VERB", "AUX") or head.dep_ in NOMINAL_DEPS) and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def _other_subject(verb: Token, fig: Span, lex: Lexicon) -> bool:
+    """'Of the social sites, respondents reported ... GitHub (76%)': the clause names its own people, so the
+    fronted phrase is a topic, not the base of the figure. A verbal figure as subject ('three quarters
+    (76%) support') is the figure itself."""
+    quantity = lex.word_set("vague_quantifiers") | set(lex.denominators)
+    return any(c.dep_ in ("nsubj", "nsubjpass") and not (fig.start <= c.i < fig.end)
+               and not c.like_num and c.lower_ not in quantity for c in verb.children)
+
+
+def _fronted(doc: Doc, prep: Token, fig: Span, sent: Span) -> bool:
+    """'Of those workers that ..., 54%': a phrase that opens the sentence and closes with a comma before
+    the figure."""
+    opens = all(t.is_punct or not any(c.isalnum() for c in t.text) for t in doc[sent.start:prep.i])
+    end = prep.right_edge.i + 1
+    return opens and end < fig.start and doc[end].text == ","

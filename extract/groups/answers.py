@@ -1,0 +1,90 @@
+"""Answers: a figure in brackets after an answer is a share of the people who gave it.
+
+The people are the subject that governs the clause the answer sits in ("The majority of teachers said increased
+funding ... (88 per cent)"), or the respondents its sentence names ("... guide the list of languages respondents
+are learning"); and a line of a list of answers under a question ("What is your preferred social media site? /
+• YouTube (20%)") names what was answered, never who.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+from spacy.tokens import Span, Token
+
+from .rules import bracket_holds_more_figures
+from .state import GroupState, TokenSpan
+
+# An item of a list of answers: a line that ends with its share in brackets, "• YouTube (20%)".
+ANSWER_LINE = regex.compile(r"\(\s*\d+(?:\.\d+)?\s*(?:%|per\s?cent|percent)\s*\)\s*$", regex.I)
+MAX_ANSWER_LINES = 30  # how far up a list of answers is followed to find its question
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp"})
+
+
+def answer_under_question(text: str, at: int) -> bool:
+    """Is the figure at ``at`` on a line of a list of answers under a question?
+    'What is your preferred social media site for driving brand growth?' / '• None (32%)' / '• YouTube (20%)':
+    every item, whatever its words ('Grassroots', 'Direct Marketing'), is what was answered; the share is of
+    the people asked."""
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    for _ in range(MAX_ANSWER_LINES):
+        start = text.rfind("\n", 0, max(0, end)) + 1
+        line = text[start:end].strip()
+        if line and not ANSWER_LINE.search(line):
+            return line.endswith("?")
+        if start == 0:
+            return False
+        end = start - 1
+    return False
+
+
+def answer_giver(state: GroupState, fig: Span, sent: Span, bracket: Optional[Token]) -> Optional[Token]:
+    """A figure in brackets after an answer is a share of the people who gave it, the subject that
+    governs the clause the answer sits in (the highest one: the sentence's speakers, not a people noun
+    inside what they said):
+    - 'The majority of teachers said increased funding to pay for more staff (88 per cent), ...';
+    - 'developers tend to access IT news through various avenues, including social media (50%)';
+    - 'Financial services companies who conduct the surveys are most likely to implement the findings (75%)';
+    - 'Parents are evenly split on whether same-sex families are ... or whether they are different (27% each)'.
+    A people noun right before the bracket keeps it unless it sits inside a clause the subject states
+    ('more staff'): 'Respondents who ... outnumber those who ... (30%)' keeps 'those', and so does the
+    other side of a comparison ('compared to people who don't own businesses (25 per cent)'). 'The
+    retailers most likely to ... are discount stores (82%)' names the answer's own group."""
+    doc, rules = state.doc, state.rules
+    if fig.start - 2 < sent.start or doc[fig.start - 1].text != "(":
+        return None
+    if bracket_holds_more_figures(doc, fig, sent):
+        return None  # "(83% of very effective vs. 51% of effective)": a pair, read by position
+    tok, crossed, best = bracket if bracket is not None else doc[fig.start - 2], False, None
+    while tok.head.i != tok.i and sent.start <= tok.head.i < sent.end:
+        crossed = crossed or tok.dep_ in CLAUSE_DEPS
+        if tok.dep_ == "attr" or tok.lower_ in rules.lex.word_set("comparing_words") or (
+                tok.dep_ in ("nsubj", "nsubjpass") and rules.is_people(rules.counted_noun(tok))):
+            break  # the bracket is on a people subject's side, on a compared side, or the predicate's own
+        tok = tok.head
+        # The subject can hang on the auxiliary: "Parents [nsubj of] are evenly split".
+        subj = next((c for h in (tok, *(a for a in tok.children if a.dep_ in ("aux", "auxpass")))
+                     for c in h.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < fig.start), None) \
+            if tok.pos_ in ("VERB", "AUX") else None
+        named = rules.counted_noun(subj) if subj is not None else None
+        if named is not None and named.pos_ in ("NOUN", "PROPN") and rules.is_people(named):
+            best = named  # a people subject; a higher one (the speakers) replaces it
+        elif subj is not None and subj.pos_ == "NUM" and any(
+                c.lower_ in rules.lex.word_set("plural_demonstratives") for c in subj.children):
+            best = subj  # "Those 55 and older are most supportive (75%)": the parser heads the band with its number
+    return best if best is not None and (bracket is None or crossed) else None
+
+
+def respondents_of_answer(state: GroupState, fig: Span, sent: Span) -> Optional[TokenSpan]:
+    """'Python (27%), JavaScript (24%) and Java (21%) guide the list of languages respondents are actively
+    learning': a share in brackets after an answer belongs to the respondents its sentence names, before or
+    after it, rather than to a group carried from earlier."""
+    doc = state.doc
+    if fig.start <= sent.start or doc[fig.start - 1].text != "(":
+        return None
+    # Nouns that name the respondents as such ('respondents', 'those polled'), not people at large ('many people').
+    respondents = state.rules.respondents - state.rules.lex.word_set("population_nouns")
+    named = [m for m in state.mentions if sent.start <= m[0] and m[1] <= sent.end and not m[0] <= fig.start < m[1]
+             and (doc[m[0]:m[1]].root.lower_ in respondents or doc[m[0]:m[1]].text.lower() in respondents)]
+    return min(named, key=lambda m: abs(m[0] - fig.start)) if named else None

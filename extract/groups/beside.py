@@ -1,0 +1,83 @@
+"""Groups named beside a figure rather than in the sentence's grammar: in its bracket ("(38%, ages 50+)") or as
+the label of its line ("18-24 yr olds: 21%"), where a run of "label: N%" lines is a breakdown by group when some
+label names people ("London: 21%", "Remainers: 29%"), and a run of answers ("Email: 40%") when none does.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+from spacy.tokens import Span, Token
+
+from .state import GroupState, TokenSpan
+
+# Words that name who by age or range: "ages 50+", "aged 18-34", "over 65", "under 25".
+DEFINING_HEAD = regex.compile(r"^(?:age[sd]?|over|under|between)\s+\d", regex.I)
+AGE_PLUS = regex.compile(r"\d\+$")  # "50+": is_people already reads "18-24 yr olds", "over-55s"
+# One line of a breakdown table: "London: 21%", "18-24 yr olds: 21%", "middle/upper class: 19%".
+LABEL_LINE = regex.compile(r"[ \t]*(?P<label>[^:\n]{1,60}?)[ \t]*:[ \t]*\d+(?:\.\d+)?[ \t]*%[ \t]*")
+TABLE_REACH = 40  # lines read up and down from a figure's own
+
+
+def named_beside(state: GroupState, fig: Span, sent: Span) -> Optional[TokenSpan]:
+    """A group named beside the figure rather than in the sentence's grammar:
+    - after it, in its bracket: '(38%, ages 50+)', '(41%, women under 35)';
+    - before it, as a label: '18-24 yr olds: 21%', 'Lib Dems: 37%' (a label that names people)."""
+    doc = state.doc
+    if fig.start > sent.start and doc[fig.start - 1].text == "(" and fig.end < sent.end and doc[fig.end].text == ",":
+        close = next((t.i for t in doc[fig.end:min(sent.end, fig.end + 10)] if t.text == ")"), None)
+        if close is not None and close > fig.end + 1:
+            words = doc[fig.end + 1:close]
+            if DEFINING_HEAD.match(words.text) or any(state.rules.is_people(t) for t in words
+                                                      if t.pos_ in ("NOUN", "PROPN")):
+                return words.start, words.end
+    if fig.start - 1 > sent.start and doc[fig.start - 1].text == ":":
+        line_start = max([sent.start] + [t.i + 1 for t in doc[sent.start:fig.start - 1] if "\n" in t.text_with_ws])
+        label = [t for t in doc[line_start:fig.start - 1] if any(c.isalnum() for c in t.text)]
+        if label and len(label) <= 6 and (_names_people(state, label[-1]) or _breakdown_table(state, fig)):
+            return label[0].i, label[-1].i + 1
+    return None
+
+
+def _names_people(state: GroupState, tok: Token) -> bool:
+    return state.rules.is_people(tok) or bool(AGE_PLUS.search(tok.text))
+
+
+def _breakdown_table(state: GroupState, fig: Span) -> bool:
+    """A figure's line is one of a run of 'label: N%' lines in which some label names people: a
+    breakdown by group, so every label is a group ('nationally: 15%', '18-24 yr olds: 21%', 'London:
+    21%', 'Labour: 24%', 'Remainers: 29%'); a run of answers ('Email: 40%') names none."""
+    text, doc = state.text, state.doc
+
+    def label_at(pos: int) -> tuple[Optional[TokenSpan], int]:
+        """The label (character offsets) of the line starting at ``pos`` if it is a table line, and its end."""
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        m = LABEL_LINE.fullmatch(text, pos, end)
+        return (m.span("label") if m else None), end
+
+    start = text.rfind("\n", 0, fig.start_char) + 1
+    labels: list[TokenSpan] = []
+    pos = start
+    for _ in range(TABLE_REACH):  # the figure's own line, then down
+        label, end = label_at(pos)
+        if label is None:
+            break
+        labels.append(label)
+        pos = end + 1
+    pos = start
+    for _ in range(TABLE_REACH - 1 if labels else 0):  # up
+        if pos == 0:
+            break
+        pos = text.rfind("\n", 0, pos - 1) + 1
+        label, _end = label_at(pos)
+        if label is None:
+            break
+        labels.append(label)
+    if len(labels) < 3:
+        return False
+    for s, e in labels:
+        label = doc.char_span(s, e, alignment_mode="expand")
+        if label is not None and _names_people(state, label[-1]):
+            return True
+    return False
