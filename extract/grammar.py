@@ -47,3 +47,10 @@ AGE_BOUND_WORDS = frozenset({"over", "under"})
 EXCLUDING_WORDS = frozenset({"excluding", "except", "excepting", "barring"})
 # After an opinion measure, what the opinion is about: 'trust in X', 'satisfaction with Y'.
 OPINION_OBJECT_PREPS = frozenset({"in", "with", "for", "of"})
+# After a survey noun, before its org: 'a survey by Gallup', 'research from Merkle'; after 'according to a
+# survey': 'according to a survey by Gallup'.
+SURVEY_ORG_PREPS = frozenset({"by", "from", "of", "for"})
+ACCORDING_SURVEY_PREPS = frozenset({"by", "from"})
+# A title goes on after its title word with one of these, in lower case: 'Study on Marketing', 'Survey of
+# Consumer Finances'.
+TITLE_TAIL_PREPS = frozenset({"on", "of"})
