@@ -54,3 +54,7 @@ ACCORDING_SURVEY_PREPS = frozenset({"by", "from"})
 # A title goes on after its title word with one of these, in lower case: 'Study on Marketing', 'Survey of
 # Consumer Finances'.
 TITLE_TAIL_PREPS = frozenset({"on", "of"})
+# Right before 'N to M%' they make it no range: after 'from' the start of a change, after 'by' its size.
+RANGE_CHANGE_PREPS = frozenset({"from", "by"})
+# They cannot be the noun counted in 'A NOUN out of B' ('39 nations out of 65').
+RATIO_NON_NOUNS = frozenset({"in", "of", "out", "per"})

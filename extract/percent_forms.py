@@ -9,7 +9,8 @@ from typing import Optional
 
 import regex
 
-from .lexicon import Lexicon
+from . import grammar
+from .lexicon import Lexicon, phrase_alternation
 from .numbers import Numbers
 from .numbers import alternation
 
@@ -92,7 +93,7 @@ class PercentForms:
         self.dash_range = regex.compile(
             rf"(?P<lo>{self.number}){lo_unit}?\s*(?:-|\u2013|\u2014|\bto\b)\s*(?P<hi>{hi_number}){unit}", flags)
         # ... not after "from" (a change: the from-to pass reads it) nor "by" (a margin, a change's size).
-        self.range_change_before = regex.compile(rf"\b(?:{lexicon.alternation('range_change_preps')})\s+$", regex.I)
+        self.range_change_before = regex.compile(rf"\b(?:{phrase_alternation(grammar.RANGE_CHANGE_PREPS)})\s+$", regex.I)
         # "up by nine and 14 percentage points": earlier numbers share the last one's unit
         self.shared_unit = regex.compile(
             rf"""(?P<head>(?:{self.number})(?:\s*,\s*(?:{self.number}))*)
@@ -170,7 +171,6 @@ class PercentForms:
 
         stop_after_ratio = lexicon.word_set("time_nouns") | lexicon.word_set("non_respondent_count_nouns")
         self.ratio_stop_next = stop_after_ratio - {"people"}
-        self.ratio_non_nouns = lexicon.word_set("ratio_non_nouns")
         self.half_stop_before = regex.compile(
             rf"""(?:\b(?:{lexicon.alternation("part_words_before_half")})\s+
                  | \band\s+an?\s+ | \d\s*and\s+an?\s+ | \bin\s+ | \bone\s+and\s+ | \band-)$""",
