@@ -14,6 +14,8 @@ from __future__ import annotations
 LEADING_DROP_WORDS = frozenset({"all", "both", "the", "a", "an", "of", "each", "every"})
 # Kept at the front of a group phrase: 'this group' names a group ('these' is trimmed by the scorer).
 NAMING_DETERMINERS = frozenset({"this", "that", "these", "those"})
+# Between the two numbers of a count of a whole: 'Five of the eight critics', 'two of its three plants'.
+COUNT_OF_DETERMINERS = frozenset({"the", "those", "these", "its", "their"})
 
 # ------------------------------------------------------------------ pronouns and anaphors
 # Pronouns that stand for people: as the head of a phrase they count people.

@@ -237,7 +237,7 @@ class PercentPatterns(PercentForms):
     def _fractions(self, text: str, windows: Windows) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
         for m in self._scan(self.fraction, text, windows):
             num, den = m.group("num"), m.group("den").lower()
-            is_half = self.denominators.get(den) == 2
+            is_half = self.numbers.denominators.get(den) == 2
             if num is None and not is_half:
                 continue  # "third", "quarter" alone are ordinals or periods
             if num is not None and num.isdigit():
