@@ -209,7 +209,8 @@ def _has_verb_root(doc: Doc, start: int, end: int) -> bool:
 def _skip_leading(doc: Doc, start: int, end: int, head: Token, drop: set[int], lex: Lexicon) -> int:
     """Leading determiners, counts and qualifiers: "the 2,000 broadband users" -> "broadband users"."""
     participles, demonstratives = lex.word_set("survey_participles"), lex.word_set("plural_demonstratives")
-    kept, qualifiers, dropped = grammar.NAMING_DETERMINERS, lex.word_set("leading_qualifier_words"), grammar.LEADING_DROP_WORDS
+    qualifiers = lex.word_set("leading_qualifier_words")
+    kept, dropped = grammar.NAMING_DETERMINERS, grammar.LEADING_DROP_WORDS
     while start < head.i and (doc[start].i in drop or not any(c.isalnum() for c in doc[start].text)
                               or doc[start].lower_ in participles or doc[start].pos_ == "SCONJ"
                               or (doc[start].pos_ in LEADING_DROP_POS

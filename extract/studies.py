@@ -81,8 +81,8 @@ class StudyPatterns:
             ("org_verb", 5, regex.compile(
                 rf"(?P<org>{org}){_SP}(?:(?:{words('org_verb_fillers')}){_SP})?(?:{words('org_survey_verbs')})\b")),
             ("survey_by", 4, regex.compile(
-                rf"\b{survey_noun}(?:{_SP}[\w-]+|{_SP}\[[^\]\n]{{0,30}}\]){{0,3}}?{_SP}(?:{spaced(grammar.SURVEY_ORG_PREPS)})"
-                rf"{_SP}(?:the{_SP})?(?P<org>{org})", regex.I)),
+                rf"\b{survey_noun}(?:{_SP}[\w-]+|{_SP}\[[^\]\n]{{0,30}}\]){{0,3}}?"
+                rf"{_SP}(?:{spaced(grammar.SURVEY_ORG_PREPS)}){_SP}(?:the{_SP})?(?P<org>{org})", regex.I)),
             ("according", 4, regex.compile(
                 rf"\baccording{_SP}to{_SP}(?:(?:{words('according_openers')}){_SP})*"
                 rf"(?:{survey_noun}{_SP}(?:{spaced(grammar.ACCORDING_SURVEY_PREPS)}){_SP}(?:the{_SP})?)?(?P<org>{org})",
@@ -286,13 +286,14 @@ def _title_spans(text: str, patterns: StudyPatterns, windows: list[tuple[int, in
     """Every phrase a title pattern reads, trimmed, in pattern order (scanned once per article)."""
     spans: list[tuple[int, int]] = []
     lowered = folded_lower(text)
+    not_org = patterns.lexicon.word_set("not_org_words")
     for pattern in patterns.title_patterns:
         for m in _scan(pattern, text, windows, patterns, lowered):
             s, e = m.start("title"), m.end("title")
             while e > s and text[e - 1] in ",.;: ":
                 e -= 1
             first = text[s:e].split()[0] if text[s:e].split() else ""
-            if first in patterns.lexicon.word_set("not_org_words") and first != "The" and pattern is patterns.title_patterns[1]:
+            if first in not_org and first != "The" and pattern is patterns.title_patterns[1]:
                 s += len(first) + 1
             spans.append((s, e))
     return spans
