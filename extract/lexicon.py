@@ -22,6 +22,14 @@ QUALIFIERS_FILE = "qualifiers.jsonl"
 WORDS_FILE = "lexicon.json"
 
 
+def phrase_alternation(phrases: Iterable[str]) -> str:
+    """Words or phrases as a regex alternation, longest first ('seventeen' before 'seven'), escaped; the
+    words of a phrase are joined by any whitespace ('more than' matches 'more\\nthan')."""
+    ordered = sorted(set(phrases), key=lambda w: (-len(w), w))
+    # No phrase matches nothing (an empty alternation would match everywhere).
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered) or r"(?!)"
+
+
 @dataclass(frozen=True)
 class Qualifier:
     """A word or phrase that sets a figure's bound (``more than`` -> lower)."""
@@ -126,13 +134,12 @@ class Lexicon:
         return self._compiled[build]
 
     def alternation(self, name: str) -> str:
-        """The list as a regex alternation, longest first ('seventeen' before 'seven'), escaped; the
-        words of a phrase are joined by any whitespace ('more than' matches 'more\\nthan')."""
-        phrases = sorted(self.word_set(name), key=lambda w: (-len(w), w))
-        # An emptied list matches nothing (an empty alternation would match everywhere).
-        return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases) or r"(?!)"
+        """The list ``name`` as a regex (``phrase_alternation`` of ``word_set(name)``)."""
+        return phrase_alternation(self.word_set(name))
 
     def word_set(self, name: str) -> frozenset[str]:
+        """The words of the list ``name``: the one way a rule reads a list (built once, when the lexicon
+        is read)."""
         try:
             return self.words[name]
         except KeyError:

@@ -1,10 +1,12 @@
 """Numbers as writers print them: digits, number words, fractions, 'one in ten', and the qualifiers
 that bound them.
 
-Everything here reads a phrase someone already found; nothing searches an article for figures (that
-is ``percentages``). The checks use it to read the words around a record ("about one-quarter (23%)"),
-so that any system's records can be checked without running this extractor's figure finder. Word
-tables come from package data (``numbers.json``, ``qualifiers.jsonl``) through the ``Lexicon``.
+The one reader of the number tables (``numbers.json``, ``qualifiers.jsonl`` and the lexicon's
+``ratio_links``, through the ``Lexicon``): the percentage forms build their number words, fractions,
+ratios and qualifiers from ``NumberPatterns`` and take bounds from ``Numbers.bound_at``, and the checks
+read the words around a record ("about one-quarter (23%)") with the same, so an edit to a table changes
+the figures found and the checks alike. Nothing here searches an article for figures (that is
+``percentages``), so any system's records can be checked without running this extractor's figure finder.
 """
 from __future__ import annotations
 
@@ -14,7 +16,8 @@ from typing import Mapping, Optional
 
 import regex
 
-from .lexicon import Lexicon
+from . import grammar
+from .lexicon import Lexicon, phrase_alternation
 
 QUALIFIER_REACH = (40, 20)  # characters before and after a figure that its qualifier may take
 
@@ -34,6 +37,7 @@ class Numbers:
     denominators: Mapping[str, int]
     bound_before: Mapping[str, str]
     bound_after: Mapping[str, str]
+    ratio_links: frozenset[str]  # 'in', 'out of': between the two numbers of a ratio
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> "Numbers":
@@ -41,7 +45,8 @@ class Numbers:
         return cls(units=dict(nums["units"]), tens=dict(nums["tens"]), articles=dict(nums["articles"]),
                    denominators={k.lower(): v for k, v in nums["denominators"].items()},
                    bound_before={q.phrase: q.bound for q in lexicon.qualifiers if q.position == "before"},
-                   bound_after={q.phrase: q.bound for q in lexicon.qualifiers if q.position == "after"})
+                   bound_after={q.phrase: q.bound for q in lexicon.qualifiers if q.position == "after"},
+                   ratio_links=lexicon.word_set("ratio_links"))
 
     # ------------------------------------------------------------------ values
     def value(self, text: str) -> Optional[float]:
@@ -99,6 +104,11 @@ class Numbers:
             return self.bound_after[m.group("q").lower()]
         return "exact"
 
+    def bound_at(self, text: str, start: int, end: int) -> str:
+        """The bound a qualifier sets on the figure ``text[start:end]``, read within ``QUALIFIER_REACH``."""
+        before, after = QUALIFIER_REACH
+        return self.bound(text[max(0, start - before):start], text[end:end + after])
+
     @cached_property
     def patterns(self) -> "NumberPatterns":
         return NumberPatterns(self)
@@ -128,28 +138,44 @@ class Numbers:
 
 
 class NumberPatterns:
-    """The compiled patterns of a ``Numbers`` (built once per table, never at import time)."""
+    """The compiled patterns of a ``Numbers`` (built once per table, never at import time), and the
+    pieces the percentage forms build theirs from (verbose regex source, case left to the caller)."""
 
     def __init__(self, numbers: Numbers) -> None:
+        self.units = alternation(numbers.units)
+        self.articles = alternation(numbers.articles)
+        self.denominators = alternation(numbers.denominators)
         digits_1_9 = alternation(k for k, v in numbers.units.items() if 1 <= v <= 9)
-        numword = rf"""(?:(?:one|a)[\s-]+hundred | (?:{alternation(numbers.tens)})(?:[\s-]+(?:{digits_1_9}))?
-                        | (?:{alternation(numbers.units)}))"""
-        small = rf"(?:{numword}|\d+)"
-        self.numword = numword
+        # A number written in words, up to one hundred: "eight", "Fifty-eight", "forty three".
+        self.numword = rf"""
+            (?:(?:one|a)[\s-]+hundred
+              | (?:{alternation(numbers.tens)})(?:[\s-]+(?:{digits_1_9}))?
+              | (?:{self.units}))"""
+        # Between the two numbers of a ratio, a hyphen allowed: "one in 10", "one-in-five", "three out of four".
+        self.ratio_links = phrase_alternation(numbers.ratio_links).replace(r"\s+", r"[\s-]+")
+        # Between the two numbers of a count of a whole: "Five of the eight".
+        self.count_of_determiners = phrase_alternation(grammar.COUNT_OF_DETERMINERS)
+        small = rf"(?:{self.numword}|\d+)"
         # "two-thirds", "a third", "half"; "four in 10", "Three out of four", "39 nations out of 65",
         # "Five of the eight"; "Forty per cent".
         self.proportion = regex.compile(
-            rf"""\b(?:(?:(?P<num>{alternation(numbers.articles)}|{numword}|\d+)[\s-]+)?(?P<den>{alternation(numbers.denominators)})
-                   | (?P<a>{small})(?:(?:\s+|-)(?:in|out[\s-]+of)(?:\s+|-)(?:every\s+)?
+            rf"""\b(?:(?:(?P<num>{self.articles}|{self.numword}|\d+)[\s-]+)?(?P<den>{self.denominators})
+                   | (?P<a>{small})(?:(?:\s+|-)(?:{self.ratio_links})(?:\s+|-)(?:every\s+)?
                                      | \s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+out\s+of\s+(?:every\s+)?
-                                     | \s+of\s+(?:the|those|these|its|their)\s+)(?P<b>{small})
-                   | (?P<pct>{numword})[\s-]*(?:per[\s-]?cent|percent)
+                                     | \s+of\s+(?:{self.count_of_determiners})\s+)(?P<b>{small})
+                   | (?P<pct>{self.numword})[\s-]*(?:per[\s-]?cent|percent)
                 )\b""", regex.VERBOSE | regex.IGNORECASE)
         self.qualifier_before = regex.compile(rf"(?:^|[^\w])(?P<q>{alternation(numbers.bound_before)})\s*$", regex.I)
         self.qualifier_after = regex.compile(rf"^\s*(?P<q>{alternation(numbers.bound_after)})\b", regex.I)
 
 
+def numbers_of(lexicon: Lexicon) -> Numbers:
+    """The lexicon's number tables, built once per lexicon: the percentage forms and the checks given the
+    same lexicon share them."""
+    return lexicon.compiled(Numbers.from_lexicon)
+
+
 @lru_cache(maxsize=1)
 def default_numbers() -> Numbers:
     """The package's tables, read once."""
-    return Numbers.from_lexicon(Lexicon.default())
+    return numbers_of(Lexicon.default())

@@ -1,6 +1,7 @@
 """Percentage figures, the forms: the verbose, commented patterns for every way a writer states a
 proportion ("60%", "Fifty-eight per cent", "two-thirds", "one in 10", "13-percentage-point"), built
-from the lexicon's number tables, qualifiers and word lists, and the values of what they match."""
+from the lexicon's word lists and from ``numbers`` (number words, fractions, ratio links, qualifiers:
+the tables the checks read too), and the values of what they match."""
 from __future__ import annotations
 
 import re
@@ -9,9 +10,9 @@ from typing import Optional
 
 import regex
 
-from .lexicon import Lexicon
-from .numbers import Numbers
-from .numbers import alternation
+from . import grammar
+from .lexicon import Lexicon, phrase_alternation
+from .numbers import alternation, numbers_of
 
 
 @dataclass(frozen=True)
@@ -40,23 +41,12 @@ class PercentForms:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self.numbers = Numbers.from_lexicon(lexicon)
-        nums = lexicon.numbers
-        self.units = dict(nums["units"])
-        self.tens = dict(nums["tens"])
-        self.articles = dict(nums["articles"])
-        self.denominators = dict(nums["denominators"])
-        units_alt = alternation(self.units)
-        digits_1_9 = alternation(k for k, v in self.units.items() if 1 <= v <= 9)
-        tens_alt = alternation(self.tens)
-        art_alt = alternation(self.articles)
-        den_alt = alternation(self.denominators)
+        self.numbers = numbers_of(lexicon)
+        nums = self.numbers.patterns  # number words, fractions, ratio links: the pieces the checks read too
+        units_alt, art_alt, den_alt = nums.units, nums.articles, nums.denominators
 
         # A number written in words, up to one hundred: "eight", "Fifty-eight", "forty three".
-        self.numword = rf"""
-            (?:(?:one|a)[\s-]+hundred
-              | (?:{tens_alt})(?:[\s-]+(?:{digits_1_9}))?
-              | (?:{units_alt}))"""
+        self.numword = nums.numword
         # A decimal in words, as BBC reporters write them: "one point three".
         decword = rf"(?:{self.numword})\s+point(?:\s+(?:{units_alt}))+"
         # Digits, with thousands separators and decimals; a leading minus only after space or "(".
@@ -92,7 +82,8 @@ class PercentForms:
         self.dash_range = regex.compile(
             rf"(?P<lo>{self.number}){lo_unit}?\s*(?:-|\u2013|\u2014|\bto\b)\s*(?P<hi>{hi_number}){unit}", flags)
         # ... not after "from" (a change: the from-to pass reads it) nor "by" (a margin, a change's size).
-        self.range_change_before = regex.compile(rf"\b(?:{lexicon.alternation('range_change_preps')})\s+$", regex.I)
+        self.range_change_before = regex.compile(
+            rf"\b(?:{phrase_alternation(grammar.RANGE_CHANGE_PREPS)})\s+$", regex.I)
         # "up by nine and 14 percentage points": earlier numbers share the last one's unit
         self.shared_unit = regex.compile(
             rf"""(?P<head>(?:{self.number})(?:\s*,\s*(?:{self.number}))*)
@@ -136,15 +127,14 @@ class PercentForms:
             rf"\b(?:(?P<num>{art_alt}|{self.numword}|\d+)[\s-]+)?(?P<den>{den_alt})\b", flags)
         # "one in 10", "6 in 10", "Three out of four", "one in every five"
         small = rf"(?:{self.numword}|\d+)"
-        ratio_links = lexicon.alternation("ratio_links").replace(r"\s+", r"[\s-]+")
         self.ratio = regex.compile(
-            rf"\b(?P<a>{small})(?:\s+|-)(?:{ratio_links})(?:\s+|-)(?:every\s+)?(?P<b>{small})\b", flags)
+            rf"\b(?P<a>{small})(?:\s+|-)(?:{nums.ratio_links})(?:\s+|-)(?:every\s+)?(?P<b>{small})\b", flags)
         # "39 nations out of 65"
         self.ratio_noun = regex.compile(
             rf"\b(?P<a>{small})\s+(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s+out\s+of\s+(?:every\s+)?(?P<b>{small})\b", flags)
         # "Five of the eight critics"
         self.count_of = regex.compile(
-            rf"\b(?P<a>{small})\s+of\s+(?:{lexicon.alternation('count_of_determiners')})\s+(?P<b>{small})\b", flags)
+            rf"\b(?P<a>{small})\s+of\s+(?:{nums.count_of_determiners})\s+(?P<b>{small})\b", flags)
         # A verbal figure restated exactly: "one-quarter (23%)", "Nearly two thirds - 65% -", "A majority, 52%,"
         # ... also after the group: "Just under three-quarters of respondents (73%)".
         self.restated = regex.compile(
@@ -159,18 +149,9 @@ class PercentForms:
                  (?:[ \t]*\([ \t]*|[ \t]*(?:--|[\u2013\u2014])[ \t]*(?:that[\u2019']s[ \t]+)?)$""", regex.VERBOSE)
         # Between an exact figure and its verbal restatement in brackets: "48% (nearly half)".
         self.restated_after = regex.compile(r"^\s*\(\s*(?:[^\W\d_]+\s+){0,2}$")
-        before = [q for q in lexicon.qualifiers if q.position == "before"]
-        after = [q for q in lexicon.qualifiers if q.position == "after"]
-        self.bound_before = {q.phrase: q.bound for q in before}
-        self.bound_after = {q.phrase: q.bound for q in after}
-        self.qualifier_before = regex.compile(
-            rf"(?:^|[^\w])(?P<q>{alternation(self.bound_before)})\s*$", regex.IGNORECASE)
-        self.qualifier_after = regex.compile(
-            rf"^\s*(?P<q>{alternation(self.bound_after)})\b", regex.IGNORECASE)
 
         stop_after_ratio = lexicon.word_set("time_nouns") | lexicon.word_set("non_respondent_count_nouns")
         self.ratio_stop_next = stop_after_ratio - {"people"}
-        self.ratio_non_nouns = lexicon.word_set("ratio_non_nouns")
         self.half_stop_before = regex.compile(
             rf"""(?:\b(?:{lexicon.alternation("part_words_before_half")})\s+
                  | \band\s+an?\s+ | \d\s*and\s+an?\s+ | \bin\s+ | \bone\s+and\s+ | \band-)$""",
@@ -183,21 +164,22 @@ class PercentForms:
                  | \s+of\s+(?:(?:{lexicon.alternation("period_determiners")})\s+)?(?:{time_alt})\b)""",
             regex.VERBOSE | regex.IGNORECASE)
         self.url_before = regex.compile(r"(?:https?://|www\.)\S*$", regex.IGNORECASE)
-        small_words = alternation([w for w, v in {**self.units, **self.tens}.items() if v >= 2] + ["hundred"])
+        tables = self.numbers
+        small_words = alternation([w for w, v in {**tables.units, **tables.tens}.items() if v >= 2] + ["hundred"])
         # What each pass's matches must contain, and how far before and after it they can reach:
         # plain `re`, one scan, loose literals (a superset of what the passes match).
-        den_words = "|".join(sorted({d.lower().rstrip("s") for d in self.denominators} | {"halves"}, key=len, reverse=True))
+        den_words = "|".join(sorted({d.rstrip("s") for d in tables.denominators} | {"halves"}, key=len, reverse=True))
         self.anchors = re.compile(
             rf"""(?P<unit>%|per\s?cent|percent|(?<![^\W\d_])pc\b|\bpp|\bpoints?\b|\bmargin\b)
                | (?P<fraction>{den_words})
-               | (?P<ratio>\b(?:{lexicon.alternation("ratio_links")}
-                  |of\s+(?:{lexicon.alternation("count_of_determiners")}))[\s-]+(?:every\s+)?(?:\d|{small_words}))""",
+               | (?P<ratio>\b(?:{phrase_alternation(tables.ratio_links)}
+                  |of\s+(?:{nums.count_of_determiners}))[\s-]+(?:every\s+)?(?:\d|{small_words}))""",
             re.X)  # written in lower case: find_anchors scans the lower-cased text
         # What every anchor begins with (find_anchors tries the pattern only there): one literal per
         # alternative above, a denominator word, the first word of a ratio link, 'of'.
         self.anchor_starts = sorted({"%", "per", "pc", "pp", "point", "margin", "halves", "of"}
-                                    | {d.lower().rstrip("s") for d in self.denominators}
-                                    | {w.lower().split()[0] for w in lexicon.word_set("ratio_links")})
+                                    | {d.rstrip("s") for d in tables.denominators}
+                                    | {w.split()[0] for w in tables.ratio_links})
         self.reach: dict[str, tuple[int, int]] = {"unit": (100, 5), "fraction": (30, 60), "ratio": (60, 40)}
 
     # ------------------------------------------------------------------ values
@@ -209,11 +191,6 @@ class PercentForms:
         return self.numbers.fraction(num, den)
 
     def bound_at(self, text: str, start: int, end: int) -> str:
-        """The bound set by a qualifier just before (or, for 'or more', just after) the figure."""
-        m = self.qualifier_before.search(text[max(0, start - 40):start])
-        if m:
-            return self.bound_before[m.group("q").lower()]
-        m = self.qualifier_after.search(text[end:end + 20])
-        if m:
-            return self.bound_after[m.group("q").lower()]
-        return "exact"
+        """The bound set by a qualifier just before (or, for 'or more', just after) the figure: the checks'
+        reading (``Numbers.bound_at``), so that both take a qualifier the same way."""
+        return self.numbers.bound_at(text, start, end)

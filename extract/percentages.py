@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from . import grammar
 from .extensions import doc_text, register_extensions
 from .lexicon import Lexicon, LexiconReader
 from .percent_forms import Figure, PercentForms, range_figures
@@ -236,7 +237,7 @@ class PercentPatterns(PercentForms):
     def _fractions(self, text: str, windows: Windows) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
         for m in self._scan(self.fraction, text, windows):
             num, den = m.group("num"), m.group("den").lower()
-            is_half = self.denominators.get(den) == 2
+            is_half = self.numbers.denominators.get(den) == 2
             if num is None and not is_half:
                 continue  # "third", "quarter" alone are ordinals or periods
             if num is not None and num.isdigit():
@@ -267,7 +268,7 @@ class PercentPatterns(PercentForms):
                 is_in = regex.search(r"\bin\b", m.group(), regex.I) and "out" not in m.group().lower()
                 if not self._ratio_ok(a, b, text[m.end():m.end() + 30] if is_in else ""):
                     continue
-                if pattern is self.ratio_noun and m.group("noun").lower().split()[0] in self.ratio_non_nouns:
+                if pattern is self.ratio_noun and m.group("noun").lower().split()[0] in grammar.RATIO_NON_NOUNS:
                     continue
                 s, e = m.start(), m.end()
                 yield (s, e), [Figure(s, e, round(100.0 * a / b, 1), self.bound_at(text, s, e), "percent", "ratio")]

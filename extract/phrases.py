@@ -13,6 +13,7 @@ import regex
 
 from spacy.tokens import Doc, Span, Token
 
+from . import grammar
 from .lexicon import Lexicon
 
 BREAKS = frozenset({"(", ")", "[", "]", ",", ";", ":", "\u2014", "\u2013", "--"})
@@ -43,7 +44,7 @@ def is_people(tok: Token, lex: Lexicon) -> bool:
         return True  # "businesses" is listed, though its lemma "business" is an amount ("23% of business")
     if low in amount or lemma in amount or low in time_nouns or low in lex.word_set("non_people_nouns"):
         return False
-    if low in people or lemma in people or (tok.pos_ == "PRON" and low in lex.word_set("people_pronouns")):
+    if low in people or lemma in people or (tok.pos_ == "PRON" and low in grammar.PEOPLE_PRONOUNS):
         return True
     if tok.tag_ == "NNPS" and not _in_title_case_run(tok):
         return True  # "Democrats", "Remainers"; not "Supports" in a headline "Supports Similar Bill in ..."
@@ -89,17 +90,17 @@ def _droppable_child(child: Token, head: Token, lex: Lexicon) -> bool:
         return True
     if child.dep_ == "prep":
         objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-        if lower in lex.word_set("survey_phrase_preps") and any(
+        if lower in grammar.SURVEY_PHRASE_PREPS and any(
                 o.lemma_.lower() in lex.word_set("survey_nouns") or o.lower_ in lex.word_set("survey_nouns") for o in objs):
             return True
         if any(any(g.like_num for g in o.children) and o.lower_ in lex.word_set("non_respondent_count_nouns")
                and sum(1 for _ in child.subtree) <= 4 for o in objs):
             return True  # "in 10 countries" only places the survey; "across 12 industries at companies with ..." says who
-        if lower in lex.word_set("region_preps") and any(o.ent_type_ in ("GPE", "LOC") for o in objs):
+        if lower in grammar.REGION_PREPS and any(o.ent_type_ in ("GPE", "LOC") for o in objs):
             return True
-        if lower in lex.word_set("world_preps") and any(o.lower_ in lex.word_set("world_place_nouns") for o in objs):
+        if lower in grammar.WORLD_PREPS and any(o.lower_ in lex.word_set("world_place_nouns") for o in objs):
             return True  # "large companies around the world"
-        if lower in lex.word_set("sponsor_preps") and child.i > head.i:
+        if lower in grammar.SPONSOR_PREPS and child.i > head.i:
             return True  # "110 pupils for education watchdog Ofsted": who the survey was for
     if child.dep_ == "advmod" and lower in lex.word_set("survey_adverbs"):
         return True
@@ -152,7 +153,7 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
             end = tok.left_edge.i if tok.left_edge.i > head.i else tok.i
             break  # "... process surveyed online between June 22", "adults taken on the 10th ... by YouGov", "CFOs who responded"
         if tok.dep_ == "prep" and tok.lower_ == "from" and tok.i > head.i and (
-                any(c.lower_ in lex.word_set("spread_preps") for c in tok.children)
+                any(c.lower_ in grammar.SPREAD_PREPS for c in tok.children)
                 or any(t.lower_ in lex.word_set("example_words") for t in doc[tok.i + 1:min(end, tok.i + 5)])):
             end = tok.i
             break  # "senior marketers from companies such as Coca-Cola", "CEOs from across North America"
@@ -228,7 +229,8 @@ def _has_verb_root(doc: Doc, start: int, end: int) -> bool:
 def _skip_leading(doc: Doc, start: int, end: int, head: Token, drop: set[int], lex: Lexicon) -> int:
     """Leading determiners, counts and qualifiers: "the 2,000 broadband users" -> "broadband users"."""
     participles, demonstratives = lex.word_set("survey_participles"), lex.word_set("plural_demonstratives")
-    kept, qualifiers, dropped = lex.word_set("naming_determiners"), lex.word_set("leading_qualifier_words"), lex.word_set("leading_drop_words")
+    qualifiers = lex.word_set("leading_qualifier_words")
+    kept, dropped = grammar.NAMING_DETERMINERS, grammar.LEADING_DROP_WORDS
     while start < head.i and (doc[start].i in drop or not any(c.isalnum() for c in doc[start].text)
                               or doc[start].lower_ in participles or doc[start].pos_ == "SCONJ"
                               or (doc[start].pos_ in LEADING_DROP_POS
@@ -239,7 +241,7 @@ def _skip_leading(doc: Doc, start: int, end: int, head: Token, drop: set[int], l
                               or doc[start].lower_ in dropped):
         if doc[start].lower_ in demonstratives and doc[start].i == head.i:
             break
-        if doc[start].lower_ in lex.word_set("age_bound_words") and start + 1 < end and regex.match(r"\d", doc[start + 1].text):
+        if doc[start].lower_ in grammar.AGE_BOUND_WORDS and start + 1 < end and regex.match(r"\d", doc[start + 1].text):
             break  # "over 65s" names an age group
         start += 1
     m = VERBAL_FIGURE.match(doc[start:head.i].text + " ") if start < head.i else None
@@ -283,8 +285,8 @@ def not_who_answered(tok: Token, lex: Lexicon) -> bool:
     if tok.dep_ != "pobj":
         return False
     prep = tok.head
-    return prep.lower_ in lex.word_set("excluding_words") or (
-        prep.lower_ in lex.word_set("opinion_object_preps") and prep.head.lemma_.lower() in lex.word_set("opinion_measures"))
+    return prep.lower_ in grammar.EXCLUDING_WORDS or (
+        prep.lower_ in grammar.OPINION_OBJECT_PREPS and prep.head.lemma_.lower() in lex.word_set("opinion_measures"))
 
 
 def plural_mentions(doc: Doc, sentences: Iterable[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int, bool]]:
@@ -319,8 +321,8 @@ def is_anaphoric(span: Span, lex: Lexicon) -> bool:
     words = [t.lower_ for t in toks]
     if not words:
         return True
-    if len(words) == 1 and words[0] in lex.word_set("anaphors") and not (toks[0].text.isupper() and len(toks[0].text) > 1):
+    if len(words) == 1 and words[0] in grammar.ANAPHORS and not (toks[0].text.isupper() and len(toks[0].text) > 1):
         return True
-    if words[0] in lex.word_set("anaphoric_openers") and len(words) <= 2:
+    if words[0] in grammar.ANAPHORIC_OPENERS and len(words) <= 2:
         return words[-1] not in lex.word_set("survey_participles")  # "those surveyed" names the respondents
-    return " ".join(words) in lex.word_set("anaphoric_phrases")
+    return " ".join(words) in grammar.ANAPHORIC_PHRASES

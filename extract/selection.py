@@ -16,11 +16,13 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from .extensions import doc_text
+from .grammar import BACK_REFERENCES
+from .lexicon import phrase_alternation
 from .percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
 from .sentences import TokenSpan, sentence_bounds
 
 # Words that point back to a group named in the previous sentence: parse that one too.
-ANAPHORA = regex.compile(r"\b(?:they|them|these|those|both|the\s+two|the\s+latter|the\s+former|this\s+group)\b", regex.I)
+ANAPHORA = regex.compile(rf"\b(?:{phrase_alternation(BACK_REFERENCES)})\b", regex.I)
 # A question put to people, right before the figures that answer it: "respondents were asked if they agreed ...",
 # "asked participants how much they agreed ..."; it names who gave the answers.
 ASKING = regex.compile(r"\basked\b", regex.I)

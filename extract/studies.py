@@ -20,8 +20,9 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import grammar
 from .extensions import doc_text, register_extensions
-from .lexicon import Lexicon, LexiconReader
+from .lexicon import Lexicon, LexiconReader, phrase_alternation
 from .textspans import find_anchors, folded_lower, scan_windows
 
 FACTORY = "survey_studies"
@@ -58,14 +59,14 @@ class StudyPatterns:
     and how strongly each phrasing says so; titles; what is not a name."""
 
     def __init__(self, lexicon: Lexicon) -> None:
-        def words(name: str) -> str:
-            """The list's phrases, their words spaced within a line as names are."""
-            return lexicon.alternation(name).replace(r"\s+", _SP)
+        def spaced(phrases: Iterable[str]) -> str:
+            """The phrases as an alternation, their words spaced within a line as names are."""
+            return phrase_alternation(phrases).replace(r"\s+", _SP)
 
-        self.not_org = lexicon.word_set("not_org_words")
-        self.org_leading = lexicon.word_set("org_leading_words")
-        self.org_trailing = lexicon.word_set("org_trailing_words")
-        self.org_heads = lexicon.word_set("org_head_nouns")
+        def words(name: str) -> str:
+            return spaced(lexicon.word_set(name))
+
+        self.lexicon = lexicon  # clean_org reads its lists of what is not a name
         # A run of capitalised words, allowing the small joining words organisations use.
         org = (rf"(?-i:{_CAP}(?:(?:{_SP}(?:{words('org_joining_words')}){_SP}|{_SP}|/|-){_CAP}){{0,6}}"
                rf"(?:,?{_SP}(?:{words('org_suffixes')}))?)")
@@ -80,11 +81,11 @@ class StudyPatterns:
             ("org_verb", 5, regex.compile(
                 rf"(?P<org>{org}){_SP}(?:(?:{words('org_verb_fillers')}){_SP})?(?:{words('org_survey_verbs')})\b")),
             ("survey_by", 4, regex.compile(
-                rf"\b{survey_noun}(?:{_SP}[\w-]+|{_SP}\[[^\]\n]{{0,30}}\]){{0,3}}?{_SP}(?:{words('survey_org_preps')})"
-                rf"{_SP}(?:the{_SP})?(?P<org>{org})", regex.I)),
+                rf"\b{survey_noun}(?:{_SP}[\w-]+|{_SP}\[[^\]\n]{{0,30}}\]){{0,3}}?"
+                rf"{_SP}(?:{spaced(grammar.SURVEY_ORG_PREPS)}){_SP}(?:the{_SP})?(?P<org>{org})", regex.I)),
             ("according", 4, regex.compile(
                 rf"\baccording{_SP}to{_SP}(?:(?:{words('according_openers')}){_SP})*"
-                rf"(?:{survey_noun}{_SP}(?:{words('according_survey_preps')}){_SP}(?:the{_SP})?)?(?P<org>{org})",
+                rf"(?:{survey_noun}{_SP}(?:{spaced(grammar.ACCORDING_SURVEY_PREPS)}){_SP}(?:the{_SP})?)?(?P<org>{org})",
                 regex.I)),
             # "the survey of 1,680 adults taken on the 10th and 11th of this month by YouGov", "a survey of
             # almost 2,200 office workers by recruitment specialists Robert Walters": the org ends the clause
@@ -111,7 +112,7 @@ class StudyPatterns:
                           rf"(?P<title>(?-i:[A-Z0-9])[^\u201d\"\n]{{3,99}}?)[,.]?[\u201d\"]", regex.I),
             # "the new CMO Digital Benchmark Study": three or more capitalised words ending in a title word.
             regex.compile(rf"(?P<title>(?-i:{_CAP}{_SP}){{2,6}}(?-i:{title_words})"
-                          rf"(?:{_SP}(?:{words('title_tail_preps')}){_SP}(?-i:{_CAP})(?:[-\w]*))?)\b"),
+                          rf"(?:{_SP}(?:{spaced(grammar.TITLE_TAIL_PREPS)}){_SP}(?-i:{_CAP})(?:[-\w]*))?)\b"),
             # "JetBrains’ State of Developer Ecosystem 2023 survey", "this year’s State of IT Security survey":
             # a capitalised run before a survey word that opens with 'State of' or closes with a year.
             regex.compile(rf"(?P<title>(?-i:State{_SP}of{_SP}(?:the{_SP})?{_CAP}(?:{_SP}(?:{_CAP}|of|and|&|(?:19|20)\d\d)){{0,5}}"
@@ -153,12 +154,14 @@ def default_patterns() -> StudyPatterns:
 def clean_org(text: str, start: int, end: int, patterns: Optional[StudyPatterns] = None) -> Optional[tuple[int, int]]:
     """Strip leading determiners, a possessive and trailing survey words; refuse what is not a name."""
     pat = patterns or default_patterns()
-    not_org = pat.not_org
+    lex = pat.lexicon
+    not_org, leading, trailing = (lex.word_set("not_org_words"), lex.word_set("org_leading_words"),
+                                  lex.word_set("org_trailing_words"))
     words = list(regex.finditer(r"\S+", text[start:end]))
     # "American Nurses Association": a body's name keeps its leading word ("American", "National").
-    body = bool(words) and words[-1].group().rstrip(".,").lower() in pat.org_heads
+    body = bool(words) and words[-1].group().rstrip(".,").lower() in lex.word_set("org_head_nouns")
     while words and ((words[0].group().rstrip(".,") in not_org and not (body and len(words) > 2))
-                     or words[0].group().lower() in pat.org_leading or words[0].group().endswith("-based")):
+                     or words[0].group().lower() in leading or words[0].group().endswith("-based")):
         words.pop(0)
     # A candidate that runs across a sentence end is two pieces; the name is in one of them: after it ("... at Windsor
     # Castle. A Daily Telegraph poll"), else before it ("carried out by the Royal College of Nursing. Younger ...").
@@ -169,7 +172,7 @@ def clean_org(text: str, start: int, end: int, patterns: Optional[StudyPatterns]
         if len(name.split()) >= 2 or any(c.isupper() for c in name[1:]):  # a name, not the next sentence's first word
             return after
         words = words[:ends[0] + 1]
-    while words and (pat.survey_word.fullmatch(words[-1].group()) or words[-1].group().lower() in pat.org_trailing):
+    while words and (pat.survey_word.fullmatch(words[-1].group()) or words[-1].group().lower() in trailing):
         words.pop()
     if not words:
         return None
@@ -283,13 +286,14 @@ def _title_spans(text: str, patterns: StudyPatterns, windows: list[tuple[int, in
     """Every phrase a title pattern reads, trimmed, in pattern order (scanned once per article)."""
     spans: list[tuple[int, int]] = []
     lowered = folded_lower(text)
+    not_org = patterns.lexicon.word_set("not_org_words")
     for pattern in patterns.title_patterns:
         for m in _scan(pattern, text, windows, patterns, lowered):
             s, e = m.start("title"), m.end("title")
             while e > s and text[e - 1] in ",.;: ":
                 e -= 1
             first = text[s:e].split()[0] if text[s:e].split() else ""
-            if first in patterns.not_org and first != "The" and pattern is patterns.title_patterns[1]:
+            if first in not_org and first != "The" and pattern is patterns.title_patterns[1]:
                 s += len(first) + 1
             spans.append((s, e))
     return spans

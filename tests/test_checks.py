@@ -1,12 +1,17 @@
 """Each check on the real consistent cases in the seeds, and on a copy with one number changed."""
 from __future__ import annotations
 
+import json
+
 import pytest
+import spacy
 from typer.testing import CliRunner
 
 from extract.review.across import grim_cannot_fail, grim_possible, same_population
 from extract.review.checks import check
 from extract.cli import app
+from extract.lexicon import Lexicon
+from extract.percentages import PercentPatterns
 from extract.pipeline import extract_text
 
 from .conftest import SEEDS
@@ -272,3 +277,56 @@ def test_checks_grim_only_on_printed_shares_of_the_whole_sample(nlp, text, expec
     records = extract_text(text, "g", nlp=nlp)
     got = [(r.figures[0].text, r.status) for r in check(records, {"g": text}) if r.check == "grim"]
     assert got == expected
+
+
+TABLES_TEXT = "Three out of four marketers (75%) agree, and nearly half (41%) of them say so."
+
+
+def _drop_ratio_link(text: str) -> str:
+    lists = json.loads(text)
+    lists["ratio_links"]["words"].remove("out of")
+    return json.dumps(lists)
+
+
+def _drop_qualifier(text: str) -> str:
+    return "".join(line for line in text.splitlines(keepends=True) if '"phrase": "nearly"' not in line)
+
+
+def _drop_number_word(text: str) -> str:
+    tables = json.loads(text)
+    del tables["units"]["four"]
+    return json.dumps(tables)
+
+
+# (file of the saved lexicon edited, the edit, figures found with their bounds, words-vs-numbers verdicts)
+TABLE_EDITS = [
+    (None, None, [("Three out of four", "exact"), ("75%", "exact"), ("half", "upper"), ("41%", "exact")],
+     ["holds", "holds"]),
+    ("lexicon.json", _drop_ratio_link, [("75%", "exact"), ("half", "upper"), ("41%", "exact")], ["holds"]),
+    ("qualifiers.jsonl", _drop_qualifier,
+     [("Three out of four", "exact"), ("75%", "exact"), ("half", "exact"), ("41%", "exact")], ["holds", "fails"]),
+    ("numbers.json", _drop_number_word, [("75%", "exact"), ("half", "upper"), ("41%", "exact")], ["holds"]),
+]
+
+
+@pytest.mark.parametrize("given", ["lexicon", "pipeline"])
+@pytest.mark.parametrize("file,edit,figures,verdicts", TABLE_EDITS,
+                         ids=["as_shipped", "ratio_links", "qualifiers", "number_words"])
+def test_checks_read_the_number_tables_extraction_reads(no_extractor, tmp_path, given, file, edit, figures, verdicts):
+    """One edit to a saved copy of the number tables (a ratio link, a qualifier, a number word) changes the
+    figures found and the checks alike: both read them through extract.numbers. The checks take the tables
+    of the lexicon given, or of the pipeline's lexicon (here loaded from disk)."""
+    Lexicon.default().to_disk(tmp_path)
+    if file is not None:
+        path = tmp_path / file
+        path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    lexicon = Lexicon.from_disk(tmp_path)
+    found = [(TABLES_TEXT[f.start:f.end], f.bound) for f in PercentPatterns(lexicon).find(TABLES_TEXT)]
+    records, texts = [rec(TABLES_TEXT, "75%"), rec(TABLES_TEXT, "41%")], {"doc": TABLES_TEXT}
+    if given == "lexicon":
+        results = check(records, texts, lexicon=lexicon)
+    else:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("survey_percentages").from_disk(tmp_path)
+        results = check(records, texts, nlp=nlp)
+    assert (found, [r.status for r in results if r.check == "words_vs_numbers"]) == (figures, verdicts)

@@ -64,6 +64,7 @@ FORMS = [
 NOT_FIGURES = [
     "He scored 12 points in the game.",
     "Arsenal won by 3 points.",
+    "Prices rose by 3-5% last year.",  # after 'by' (grammar.RANGE_CHANGE_PREPS) the size of a change
     "Confidence among non-manufacturers is forecast to drop one point in the March survey.",
     "The PC market grew.",
 ]

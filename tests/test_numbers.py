@@ -31,3 +31,13 @@ def test_numbers_proportion(text, value):
 ])
 def test_numbers_bound_from_qualifiers(before, after, bound):
     assert default_numbers().bound(before, after) == bound
+
+
+@pytest.mark.parametrize("text,bound", [
+    ("nearly 40% agree", "upper"), ("40% or more agree", "lower"), ("said 40% agree", "exact"),
+    ("nearly" + " " * 40 + "40% agree", "exact"),  # further back than QUALIFIER_REACH: not this figure's
+])
+def test_numbers_bound_at_reads_a_qualifier_within_its_reach(text, bound):
+    """The figures found (percent_forms.bound_at) and the checks take a figure's bound this one way."""
+    start = text.index("40%")
+    assert default_numbers().bound_at(text, start, start + 3) == bound

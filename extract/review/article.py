@@ -11,7 +11,7 @@ from typing import Any, Iterable, Mapping, NamedTuple, Optional, Sequence
 
 import regex
 
-from ..numbers import QUALIFIER_REACH, Numbers, alternation, default_numbers
+from ..numbers import Numbers, alternation, default_numbers
 from ..sentences import sentence_around
 from .results import CheckResult, Figure, review_words
 
@@ -28,13 +28,14 @@ def _words(key: str) -> str:
 
 
 class CheckPatterns:
-    """The patterns the checks read the text with, built once from ``data/review.json``."""
+    """The patterns the checks read the text with, built once from ``data/review.json`` and the number
+    words of ``numbers``."""
 
-    def __init__(self) -> None:
+    def __init__(self, numbers: Numbers) -> None:
         words = review_words("checks")
         self.multipliers: Mapping[str, float] = words["multipliers"]
         self.multiplier = regex.compile(
-            rf"\b(?P<k>{_words('multipliers')}|(?:\d+(?:\.\d+)?|{default_numbers().patterns.numword})\s+times)\s+as\s+"
+            rf"\b(?P<k>{_words('multipliers')}|(?:\d+(?:\.\d+)?|{numbers.patterns.numword})\s+times)\s+as\s+"
             rf"(?:{_words('multiplier_adjectives')})\b", regex.I | regex.X)
         self.majority = regex.compile(
             rf"\b(?P<w>{_words('majority')})(?:\s+of\s+[^()\d%.;]{{1,60}}?)?\s*\(\s*$", regex.I)
@@ -66,9 +67,15 @@ class CheckPatterns:
         self.bound_words: Mapping[str, str] = words["bound_words"]
 
 
-@lru_cache(maxsize=1)
-def check_patterns() -> CheckPatterns:
-    return CheckPatterns()
+def check_patterns(numbers: Optional[Numbers] = None) -> CheckPatterns:
+    """The check patterns for the number words of ``numbers`` (the package's tables by default)."""
+    return _check_patterns(numbers if numbers is not None else default_numbers())
+
+
+@lru_cache(maxsize=4)
+def _check_patterns(numbers: Numbers) -> CheckPatterns:
+    """Built once per number table (``Numbers`` hashes by identity), not once per article."""
+    return CheckPatterns(numbers)
 
 
 class Words(NamedTuple):
@@ -167,8 +174,7 @@ class Article:
         value = self.numbers.proportion_of(m)
         if value is None or value > 100 or self.covered(start, end):
             return None
-        before, after = self.text[max(0, start - QUALIFIER_REACH[0]):start], self.text[end:end + QUALIFIER_REACH[1]]
-        return Words(start, end, value, self.numbers.bound(before, after))
+        return Words(start, end, value, self.numbers.bound_at(self.text, start, end))
 
 
 def result(check: str, status: str, art: Article, figs: Iterable[Mapping[str, Any]], computed: Optional[float],

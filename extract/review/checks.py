@@ -13,8 +13,8 @@ from typing import Any, Iterable, Mapping, Optional
 import regex
 from spacy.language import Language
 
-from ..lexicon import Lexicon
-from ..numbers import Numbers, default_numbers
+from ..lexicon import Lexicon, lexicon_owner
+from ..numbers import Numbers, default_numbers, numbers_of
 from ..records import Record, to_dict
 from .across import check_across, check_grim
 from .article import Article, check_patterns, result
@@ -64,7 +64,7 @@ def check_differences(art: Article) -> list[CheckResult]:
 def check_ratios(art: Article, numbers: Numbers) -> list[CheckResult]:
     """'Three-quarters ... That's three times as many as those ... (24%)': 75 / 24 = 3.1."""
     out = []
-    pats = check_patterns()
+    pats = check_patterns(numbers)
     for m in pats.multiplier.finditer(art.text):
         word = regex.sub(r"\s+times$", "", m.group("k").lower())
         k = pats.multipliers.get(word) or numbers.value(word)
@@ -295,10 +295,15 @@ def check(records: Optional[Iterable[Record | Mapping[str, Any]]], texts: Mappin
     """Every check the records and texts allow, document by document, then across documents.
 
     ``records`` may come from any system; with None, this extractor's records of ``texts`` are used
-    (``nlp`` or the default pipeline). ``show`` keeps only one status (holds, fails, cannot_check)."""
+    (``nlp`` or the default pipeline). Numbers, fractions and qualifiers are read with the tables of
+    ``lexicon``, else of ``nlp``'s lexicon, else the package's: those the figures were found with.
+    ``show`` keeps only one status (holds, fails, cannot_check)."""
     if records is None:
         records = extract_records(texts, nlp=nlp)
-    numbers = Numbers.from_lexicon(lexicon) if lexicon is not None else default_numbers()
+    if lexicon is None and nlp is not None:
+        owner = lexicon_owner(nlp)
+        lexicon = owner.lexicon if owner is not None else None
+    numbers = numbers_of(lexicon) if lexicon is not None else default_numbers()
     by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for rec in records:
         d = dict(rec) if isinstance(rec, Mapping) else to_dict(rec)

@@ -1,0 +1,62 @@
+"""Closed-class grammar: the function words the rules are written around, as named constants.
+
+English does not grow its determiners, pronouns, anaphors or prepositions, and a rule that reads one of
+these sets is built on it rather than tuned by it, so they live here, in code, as spaCy keeps dependency
+labels in ``syntax_iterators``. Open vocabulary (survey verbs, people nouns, organisations, ...) and the
+tables of how numbers are written are data (``data/lexicon.json``, ``numbers.json``,
+``qualifiers.jsonl``), which a user edits and a pipeline saves. Each set is here once; a rule that needs
+one imports it by name.
+"""
+from __future__ import annotations
+
+# ------------------------------------------------------------------ determiners
+# Dropped at the front of a phrase: 'all the respondents' -> 'respondents', 'each of the 500'.
+LEADING_DROP_WORDS = frozenset({"all", "both", "the", "a", "an", "of", "each", "every"})
+# Kept at the front of a group phrase: 'this group' names a group ('these' is trimmed by the scorer).
+NAMING_DETERMINERS = frozenset({"this", "that", "these", "those"})
+# Between the two numbers of a count of a whole: 'Five of the eight critics', 'two of its three plants'.
+COUNT_OF_DETERMINERS = frozenset({"the", "those", "these", "its", "their"})
+
+# ------------------------------------------------------------------ pronouns and anaphors
+# Pronouns that stand for people: as the head of a phrase they count people.
+PEOPLE_PRONOUNS = frozenset({"they", "them", "those", "these", "we", "us", "you", "he", "she", "who", "others"})
+# A phrase of one of these words points back to a group named earlier ('them', 'these', 'both'); 'IT' in
+# capitals is a name, not 'it'; 'whom' ('the general population - 50% of whom think') points back to the
+# phrase it follows.
+ANAPHORS = frozenset({"they", "them", "these", "those", "this", "it", "we", "us", "you", "both", "either", "whom"})
+# They open a short phrase that points back ('these leaders', 'both groups', 'such firms'); not 'those
+# surveyed', which names the respondents.
+ANAPHORIC_OPENERS = frozenset({"these", "those", "both", "such"})
+# Whole phrases that point back to two groups named before.
+ANAPHORIC_PHRASES = frozenset({"the two", "two", "the latter", "the former", "groups"})
+# In a sentence that holds a figure, they make the sentence before worth parsing: it names the group.
+BACK_REFERENCES = frozenset({"they", "them", "these", "those", "both", "the two", "the latter", "the former",
+                             "this group"})
+
+# ------------------------------------------------------------------ prepositions
+# Before a survey noun: 'in the Sunday Times poll', 'for the study' name the survey, not who answered.
+SURVEY_PHRASE_PREPS = frozenset({"in", "for", "by", "from", "of", "to"})
+# Before a place name ('in Britain', 'across Europe') or the world ('around the world'): they place the survey.
+REGION_PREPS = frozenset({"in", "across", "throughout"})
+WORLD_PREPS = frozenset({"around", "across", "throughout", "in"})
+# After a group, whom the survey was for or by: '110 pupils for education watchdog Ofsted'.
+SPONSOR_PREPS = frozenset({"for", "by"})
+# After 'from', spreading people over places: 'CEOs from across North America'.
+SPREAD_PREPS = frozenset({"across", "around"})
+# 'over 65s', 'under 25s': before a number they name an age group, and stay in the phrase.
+AGE_BOUND_WORDS = frozenset({"over", "under"})
+# They leave people out of the figures: 'excluding those who would not vote'.
+EXCLUDING_WORDS = frozenset({"excluding", "except", "excepting", "barring"})
+# After an opinion measure, what the opinion is about: 'trust in X', 'satisfaction with Y'.
+OPINION_OBJECT_PREPS = frozenset({"in", "with", "for", "of"})
+# After a survey noun, before its org: 'a survey by Gallup', 'research from Merkle'; after 'according to a
+# survey': 'according to a survey by Gallup'.
+SURVEY_ORG_PREPS = frozenset({"by", "from", "of", "for"})
+ACCORDING_SURVEY_PREPS = frozenset({"by", "from"})
+# A title goes on after its title word with one of these, in lower case: 'Study on Marketing', 'Survey of
+# Consumer Finances'.
+TITLE_TAIL_PREPS = frozenset({"on", "of"})
+# Right before 'N to M%' they make it no range: after 'from' the start of a change, after 'by' its size.
+RANGE_CHANGE_PREPS = frozenset({"from", "by"})
+# They cannot be the noun counted in 'A NOUN out of B' ('39 nations out of 65').
+RATIO_NON_NOUNS = frozenset({"in", "of", "out", "per"})
