@@ -33,6 +33,9 @@ ANAPHORIC_PHRASES = frozenset({"the two", "two", "the latter", "the former", "gr
 BACK_REFERENCES = frozenset({"they", "them", "these", "those", "both", "the two", "the latter", "the former",
                              "this group"})
 
+# The object of a verb, never part of who answered: a word that takes one is the clause's verb.
+REFLEXIVES = frozenset({"themselves", "himself", "herself", "itself", "ourselves", "myself", "yourselves", "oneself"})
+
 # ------------------------------------------------------------------ prepositions
 # Before a survey noun: 'in the Sunday Times poll', 'for the study' name the survey, not who answered.
 SURVEY_PHRASE_PREPS = frozenset({"in", "for", "by", "from", "of", "to"})

@@ -203,8 +203,6 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
     return start, end
 
 
-# Closed-class words: a reflexive pronoun is the object of a verb, never part of who answered.
-REFLEXIVES = frozenset({"themselves", "himself", "herself", "itself", "ourselves", "myself", "yourselves", "oneself"})
 # Dependencies of a word inside a noun phrase: a finite verb found there is the clause's own verb.
 NOMINAL_DEPS = frozenset({"amod", "compound", "nmod", "appos", "dobj", "pobj", "nsubj"})
 
@@ -215,7 +213,7 @@ def _predicate_taken_for_noun(tok: Token) -> bool:
     marketers that have a documented strategy rate themselves highly', where 'strategy rate' became a
     noun), and a word the tagger calls a finite verb in a noun's place ('companies with revenues less than
     $100 million anticipate spending increases', 'those who responded foresee sales falling')."""
-    if tok.pos_ not in ("VERB", "AUX") and any(c.lower_ in REFLEXIVES for c in tok.children if c.i == tok.i + 1):
+    if tok.pos_ not in ("VERB", "AUX") and any(c.lower_ in grammar.REFLEXIVES for c in tok.children if c.i == tok.i + 1):
         return True
     return tok.tag_ in ("VBP", "VBZ") and tok.dep_ in NOMINAL_DEPS and tok.i > 0 and tok.nbor(-1).pos_ in ("NOUN", "PROPN", "NUM")
 
