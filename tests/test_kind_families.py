@@ -67,6 +67,20 @@ RISE = [
     ("prices", 4, "pobj", "NOUN", "NNS", "price"), (".", 3, "punct", "PUNCT", ".", ".")]
 
 
+# "This rose to 40% for pharmacists working at the multiples." (dev3 health_11, shortened): a change's new level
+# for a group named in its clause is that group's share; "Sales rose to 5% for retailers." is an amount's level.
+LEVEL_FOR = [
+    ("This", 1, "nsubj", "PRON", "DT", "this"), ("rose", 1, "ROOT", "VERB", "VBD", "rise"), ("to", 1, "prep", "ADP", "IN", "to"),
+    ("40", 4, "nummod", "NUM", "CD", "40"), ("%", 2, "pobj", "NOUN", "NN", "%"), ("for", 1, "prep", "ADP", "IN", "for"),
+    ("pharmacists", 5, "pobj", "NOUN", "NNS", "pharmacist"), ("working", 6, "acl", "VERB", "VBG", "work"),
+    ("at", 7, "prep", "ADP", "IN", "at"), ("the", 10, "det", "DET", "DT", "the"),
+    ("multiples", 8, "pobj", "NOUN", "NNS", "multiple"), (".", 1, "punct", "PUNCT", ".", ".")]
+SALES_LEVEL = [
+    ("Sales", 1, "nsubj", "NOUN", "NNS", "sale"), ("rose", 1, "ROOT", "VERB", "VBD", "rise"), ("to", 1, "prep", "ADP", "IN", "to"),
+    ("5", 4, "nummod", "NUM", "CD", "5"), ("%", 2, "pobj", "NOUN", "NN", "%"), ("for", 1, "prep", "ADP", "IN", "for"),
+    ("retailers", 5, "pobj", "NOUN", "NNS", "retailer"), (".", 1, "punct", "PUNCT", ".", ".")]
+
+
 @pytest.mark.parametrize("rows,figures,kinds", [
     (COMPARED_TO_A_YEAR, [(1, 3, 17.0, "percent"), (9, 11, 25.0, "percent")], ["share", "share"]),
     (PRACTICE, [(0, 2, 20.0, "percent"), (13, 15, 12.0, "percent")], ["share", "share"]),
@@ -74,7 +88,10 @@ RISE = [
     (RELY, [(0, 2, 20.0, "fraction")], ["share"]),
     (RISE, [(1, 3, 3.0, "percent")], ["other"]),
     (VISIT, [(3, 5, 6.0, "percent")], ["share"]),
-], ids=["compared-to-a-year", "practice-up-from", "perceive", "rely", "a-rise", "visit-compound"])
+    (LEVEL_FOR, [(3, 5, 40.0, "percent")], ["share"]),
+    (SALES_LEVEL, [(3, 5, 5.0, "percent")], ["other"]),
+], ids=["compared-to-a-year", "practice-up-from", "perceive", "rely", "a-rise", "visit-compound", "level-for-group",
+        "amount-level"])
 def test_kinds_of_counterparts_and_verbs_taken_for_nouns(vocab, lex, rows, figures, kinds) -> None:
     doc = build(vocab, rows, figures)
     assert [kind for kind, _ in groups_of(doc, lex)] == kinds
@@ -101,7 +118,13 @@ SURVEY = "A survey of 2,000 adults was published on Monday. "
     ("Half of respondents say that the COVID-19 crisis will lead to relatively few layoffs, while slightly more than "
      "40 percent project major layoffs.", [("Half", "share"), ("40 percent", "share")]),
     ("Prices rose, while 20% price cuts were seen in May and 5% pay rises elsewhere.", [("20%", "other"), ("5%", "other")]),
+    # a change's new level for a group the clause names (dev3 biz_09, dev3 health_11; issue 19's CFO phrasing)
+    ("For organizations with 3000-4999 employees, that figure rose to an astonishing 80%.", [("80%", "share")]),
+    ("While 14% of pharmacists working for independents experienced intimidation from management, this rose to 40% "
+     "for pharmacists working at the multiples.", [("14%", "share"), ("40%", "share")]),
+    ("Among CFOs at companies with revenue over $1 billion, the share rose to 71%.", [("71%", "share")]),
     # Controls (written for the test): amounts stay amounts, however they are compared.
+    ("Sales rose to 5% for retailers.", [("5%", "other")]),
     ("Sales rose 12% in 2012, compared with 8% in 2011.", [("12%", "other"), ("8%", "other")]),
     ("A 3% rise in prices was reported.", [("3%", "other")]),
 ])
@@ -155,6 +178,24 @@ def test_kind_rules_are_a_named_table() -> None:
     (COMPARED_TO_A_YEAR, [(1, 3, 17.0, "percent"), (9, 11, 25.0, "percent")],
      [("subject_of_verb", "share"), ("rate_preposition", "other")]),  # the counterpart step makes the second a share
     (CONTRAST_ROWS, [(0, 2, 33.0, "percent"), (10, 12, 23.0, "percent")], [("of_object", "share"), ("of_object", "share")]),
-], ids=["verb-taken-for-noun", "noun-modified", "compared-to", "of-people"])
+    (LEVEL_FOR, [(3, 5, 40.0, "percent")], [("level_for_group", "share")]),
+    (SALES_LEVEL, [(3, 5, 5.0, "percent")], [("rate_preposition", "other")]),
+], ids=["verb-taken-for-noun", "noun-modified", "compared-to", "of-people", "level-for-group", "amount-level"])
 def test_kind_rules_name_the_rule_that_decides(vocab, lex, rows, figures, expected) -> None:
     assert deciding_rules(vocab, lex, rows, figures) == expected
+
+
+def test_a_level_for_a_group_takes_that_group_on_a_hand_built_parse(vocab, lex) -> None:
+    doc = build(vocab, LEVEL_FOR, [(3, 5, 40.0, "percent")])
+    assert groups_of(doc, lex) == [("share", "pharmacists working at the multiples")]
+
+
+@pytest.mark.parametrize("text,figure,group", [
+    ("For organizations with 3000-4999 employees, that figure rose to an astonishing 80%.", "80%",
+     "organizations with 3000-4999 employees"),  # dev3 biz_09
+    ("While 14% of pharmacists working for independents experienced intimidation from management, this rose to 40% "
+     "for pharmacists working at the multiples.", "40%", "pharmacists working at the multiples"),  # dev3 health_11
+])
+def test_a_level_for_a_group_takes_that_group_in_real_phrasings(nlp, text: str, figure: str, group: str) -> None:
+    doc = nlp(SURVEY + text)
+    assert {s.text: s._.group.text for s in doc.spans["survey_percentages"] if s._.group is not None}[figure] == group

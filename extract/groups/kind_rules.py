@@ -194,6 +194,12 @@ def change_after(v: FigureView) -> Verdict:
     return None if bounds_what_follows(doc, nxt, sent) else ("other", False)
 
 
+def level_for_group(v: FigureView) -> Verdict:
+    """A change to a level, in a clause that names the people it is of ('this rose to 40% for pharmacists
+    working at the multiples'): their share (``GroupRules.level_group``)."""
+    return ("share", False) if v.rules.level_group(v.fig) is not None else None
+
+
 def rate_preposition(v: FigureView) -> Verdict:
     """'rose by 5%', 'running at 50%', 'a rate of 20%', 'sales of 13%': a preposition of rate after a change
     or an amount."""
@@ -286,6 +292,7 @@ KIND_RULES: tuple[tuple[str, KindRule], ...] = (
     ("opinion_moving", opinion_moving),
     ("movement", movement),
     ("change_after", change_after),
+    ("level_for_group", level_for_group),
     ("rate_preposition", rate_preposition),
     ("object_of_change", object_of_change),
     ("measured_subject", measured_subject),

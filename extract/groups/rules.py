@@ -8,12 +8,15 @@ from typing import Optional
 import regex
 from spacy.tokens import Doc, Span, Token
 
+from .. import grammar
 from ..lexicon import Lexicon
 from ..phrases import is_people
 from ..samples import SamplePatterns
 
 QUANTITY_HEADS = frozenset({"share", "percentage", "proportion", "number", "majority", "minority", "fraction", "half",
                             "third", "quarter", "most", "many", "percent", "%", "portion", "rest", "bulk"})
+# Prepositions that name whose level a figure is: 'rose to 40% for pharmacists', 'Among CFOs ..., the share rose to'.
+LEVEL_GROUP_PREPS = frozenset({"for", "among"})
 TIME_RE = regex.compile(
     r"""[\s,]*(?:respectively[\s,]*)?(?:(?:in|from|since|during|for|of|by|than|on|over|at)\s+)?
         (?:the\s+)?(?P<t>(?:19|20)\d\d(?:[/-]\d{2,4})?|(?:{phrases}))\b""", regex.I | regex.VERBOSE)
@@ -28,6 +31,11 @@ def ratio_base(num: Token, lex: Lexicon) -> bool:
         return False
     j = i - 1 if doc[i - 1].lower_ != "out" else i - 2
     return j >= 0 and doc[j].like_num
+
+
+def _points_back(noun: Token) -> bool:
+    """'that figure', 'this number': a noun a demonstrative points back with."""
+    return any(c.dep_ == "det" and c.lower_ in grammar.NAMING_DETERMINERS for c in noun.children)
 
 
 def _listed_after(tok: Token) -> tuple[Token, Token, Optional[Token]]:
@@ -216,6 +224,31 @@ class GroupRules:
         return None
 
     # ------------------------------------------------------------ people
+    def level_group(self, fig: Span) -> Optional[Token]:
+        """The people a change's new level is for, named in its clause: 'this rose to 40% for pharmacists
+        working at the multiples', 'For organizations with 3000-4999 employees, that figure rose to an
+        astonishing 80%', 'Among CFOs at companies with revenue over $1 billion, the share rose to 71%'. The
+        level is their share, as a change of an amount's level ('sales rose to ...') is not."""
+        root = fig.root
+        gov = root.head
+        if not (root.dep_ == "pobj" and gov.lower_ == "to" and self._is_change(gov.head)):
+            return None
+        verb = gov.head
+        if any(c.dep_ in ("nsubj", "nsubjpass") and self._is_amount(c) and not _points_back(c) for c in verb.children):
+            return None  # 'sales rose to ...'; not 'that figure rose to ...', the figure before it
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in LEVEL_GROUP_PREPS:
+                obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+                if obj is not None and self.is_people(obj):
+                    return obj
+        return None
+
+    def _is_change(self, tok: Token) -> bool:
+        return tok.lower_ in self.change or tok.lemma_.lower() in self.change
+
+    def _is_amount(self, tok: Token) -> bool:
+        return tok.lower_ in self.amount or tok.lemma_.lower() in self.amount
+
     def is_people(self, tok: Token) -> bool:
         """Does this noun count people or surveyed units (firms, households, PCs) rather than an amount?"""
         return is_people(tok, self.lex)

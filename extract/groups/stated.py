@@ -112,7 +112,7 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
     if of_obj is None:
         bracket = answer_giver(state, fig, sent, bracket) or bracket
     counted = None if (of_obj or bracket) else rules.copula_subject(doc, fig, sent)
-    head = (of_obj or bracket or rules.following_noun(doc, fig, sent) or counted or among_group(state, fig, sent)
+    head = (of_obj or bracket or rules.following_noun(doc, fig, sent) or counted or rules.level_group(fig) or among_group(state, fig, sent)
             or lead_group(state, fig, sent) or _restated_noun(state, fig, sent) or _with_after_copula(state, fig, sent))
     if head is None:
         named = named_beside(state, fig, sent) or respondents_of_answer(state, fig, sent)
