@@ -748,3 +748,40 @@ def test_a_lead_among_a_group(nlp, text: str, expected) -> None:
 ])
 def test_of_whom_points_to_the_phrase_before(nlp, text: str, expected) -> None:
     assert figures_kinds_groups(nlp(text)) == expected
+
+
+# ------------------------------------------------------------------ "those" and its "-ing" clause
+# On a noun, a figure's "-ing" clause says what the group does ("19% of people saying they trust them"); on
+# "those" it says who they are, and "those" alone would point back to the group before.
+THOSE_BACKING = [
+    ("Only", 1, "advmod", "ADV", "RB", "only"), ("four", 3, "nummod", "NUM", "CD", "four"),
+    ("per", 3, "compound", "NOUN", "NN", "per"), ("cent", 15, "nsubj", "NOUN", "NN", "cent"),
+    ("of", 3, "prep", "ADP", "IN", "of"), ("Conservative", 6, "amod", "ADJ", "JJ", "conservative"),
+    ("supporters", 4, "pobj", "NOUN", "NNS", "supporter"), ("and", 3, "cc", "CCONJ", "CC", "and"),
+    ("24", 10, "nummod", "NUM", "CD", "24"), ("per", 10, "compound", "NOUN", "NN", "per"),
+    ("cent", 3, "conj", "NOUN", "NN", "cent"), ("of", 10, "prep", "ADP", "IN", "of"),
+    ("those", 11, "pobj", "PRON", "DT", "those"), ("backing", 12, "acl", "VERB", "VBG", "back"),
+    ("Labour", 13, "dobj", "PROPN", "NNP", "Labour"), ("wanted", 15, "ROOT", "VERB", "VBD", "want"),
+    ("Brexit", 17, "nsubj", "PROPN", "NNP", "Brexit"), ("abandoned", 15, "ccomp", "VERB", "VBD", "abandon"),
+    (".", 15, "punct", "PUNCT", ".", ".")]
+
+
+def test_those_keeps_its_ing_clause_on_a_hand_built_parse(vocab, lex) -> None:
+    doc = build(vocab, THOSE_BACKING, [(1, 4, 4.0, "percent"), (8, 11, 24.0, "percent")])
+    assert groups_of(doc, lex) == [("share", "Conservative supporters"), ("share", "those backing Labour")]
+
+
+@pytest.mark.parametrize("text,figure,group", [
+    # dev2 pub_01 (YouGov), dev3 health_11 (C+D salary survey), dev3 work_05 (Wisetail)
+    ("Only four per cent of Conservative supporters and 24 per cent of those backing Labour wanted Brexit abandoned.",
+     "24 per cent", "those backing Labour"),
+    ("Almost half of employee pharmacists said they experienced pressure from management, compared with 40% of those "
+     "working for independents or small chains.", "40%", "those working for independents or small chains"),
+    ("The poll of 2,000 American workers found 39% would take a pay cut. The survey also found 45% of those working in "
+     "person wouldn't be willing to give up that dough.", "45%", "those working in person"),
+    # on a noun the clause is what they do (dev2 pub_24, YouGov)
+    ("Conservative politicians remain the least trusted, with only 19% of people saying they trust them.", "19%", "people"),
+])
+def test_those_keeps_its_ing_clause_in_real_phrasings(nlp, text: str, figure: str, group: str) -> None:
+    doc = nlp(text)
+    assert {s.text: s._.group.text for s in doc.spans["survey_percentages"] if s._.group is not None}[figure] == group

@@ -14,7 +14,7 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from ..lexicon import Lexicon
-from ..phrases import extend_defining_tail, head_with_determiner, is_anaphoric, is_break, trim_phrase
+from ..phrases import extend_defining_tail, head_with_determiner, is_anaphoric, is_break, is_pronoun_head, trim_phrase
 from .age_bands import age_band_after, age_band_before, age_band_of
 from .among import among_group, lead_group
 from .answers import answer_giver, answer_under_question, respondents_of_answer
@@ -123,7 +123,7 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
     if span is None:
         return
     if of_obj is not None and head.i == of_obj.i and fig.root.dep_ not in ("nsubj", "nsubjpass"):
-        span = _drop_predicate_participle(head, span)
+        span = _drop_predicate_participle(head, span, rules.lex)
     if counted is not None and head.i == counted.i:
         span = _drop_counted_clause(head, span)
     span = extend_defining_tail(doc, _extend_coordination(state, fig, head, span, limit), limit, stops)
@@ -184,9 +184,13 @@ def _restated_noun(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
     return head
 
 
-def _drop_predicate_participle(head: Token, span: TokenSpan) -> TokenSpan:
+def _drop_predicate_participle(head: Token, span: TokenSpan, lex: Lexicon) -> TokenSpan:
     """'with nearly a quarter of workers throwing in the towel every year': with no verb of its own,
-    the figure's '-ing' clause says what the group does, not who it is."""
+    the figure's '-ing' clause says what the group does, not who it is. On a pronoun it says who: '24 per
+    cent of those backing Labour', '45% of those working in person', '40% of those working for independents'
+    ('those' alone names no one)."""
+    if is_pronoun_head(head, lex):
+        return span
     for child in head.children:
         if child.dep_ == "acl" and child.tag_ == "VBG" and child.i > head.i and child.right_edge.i + 1 >= span[1]:
             end = child.left_edge.i
