@@ -785,3 +785,38 @@ def test_those_keeps_its_ing_clause_on_a_hand_built_parse(vocab, lex) -> None:
 def test_those_keeps_its_ing_clause_in_real_phrasings(nlp, text: str, figure: str, group: str) -> None:
     doc = nlp(text)
     assert {s.text: s._.group.text for s in doc.spans["survey_percentages"] if s._.group is not None}[figure] == group
+
+
+# ------------------------------------------------------------------ a fronted share as the base
+# "Of the 55% of respondents contributing to open source, 60% of those contribute to existing projects."
+# (dev3 biz_08, shortened): the fronted share's people, with the clause that makes them that share.
+SHARE_AS_BASE = [
+    ("Of", 15, "prep", "ADP", "IN", "of"), ("the", 3, "det", "DET", "DT", "the"), ("55", 3, "nummod", "NUM", "CD", "55"),
+    ("%", 0, "pobj", "NOUN", "NN", "%"), ("of", 3, "prep", "ADP", "IN", "of"),
+    ("respondents", 4, "pobj", "NOUN", "NNS", "respondent"), ("contributing", 5, "acl", "VERB", "VBG", "contribute"),
+    ("to", 8, "aux", "PART", "TO", "to"), ("open", 9, "amod", "VERB", "VB", "open"), ("source", 6, "dobj", "NOUN", "NN", "source"),
+    (",", 15, "punct", "PUNCT", ",", ","), ("60", 12, "nummod", "NUM", "CD", "60"), ("%", 15, "nsubj", "NOUN", "NN", "%"),
+    ("of", 12, "prep", "ADP", "IN", "of"), ("those", 13, "pobj", "PRON", "DT", "those"),
+    ("contribute", 15, "ROOT", "VERB", "VB", "contribute"), ("to", 15, "prep", "ADP", "IN", "to"),
+    ("existing", 18, "amod", "VERB", "VBG", "exist"), ("projects", 16, "pobj", "NOUN", "NNS", "project"),
+    (".", 15, "punct", "PUNCT", ".", ".")]
+
+
+def test_a_fronted_share_is_the_base_on_a_hand_built_parse(vocab, lex) -> None:
+    doc = build(vocab, SHARE_AS_BASE, [(2, 4, 55.0, "percent"), (11, 13, 60.0, "percent")])
+    assert groups_of(doc, lex) == [("share", "respondents"), ("share", "respondents contributing to open source")]
+
+
+@pytest.mark.parametrize("text,figure,group", [
+    # dev3 biz_08 (DigitalOcean), dev3 consumer_05 (Burst Media)
+    ("Over 4,300 individuals responded. Of the 55% of respondents contributing to open source, 60% of those contribute "
+     "to existing open source projects.", "60%", "respondents contributing to open source"),
+    ("A survey of 2,000 adults was released. Among the 76.3 percent of respondents who said they'd travel, more than 40 "
+     "percent said that the number of trips they plan to take is the same.", "40 percent", "respondents who said they'd travel"),
+    # a fronted phrase that is not a share stays with its own reader (dev2 mkt_03, LinkedIn/Harris)
+    ("Among those who use Internet advertising, just 14 per cent say it works.", "14 per cent",
+     "those who use Internet advertising"),
+])
+def test_a_fronted_share_is_the_base_in_real_phrasings(nlp, text: str, figure: str, group: str) -> None:
+    doc = nlp(text)
+    assert {s.text: s._.group.text for s in doc.spans["survey_percentages"] if s._.group is not None}[figure] == group

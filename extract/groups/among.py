@@ -12,7 +12,8 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon
-from .state import GroupState
+from ..phrases import is_break
+from .state import GroupState, TokenSpan
 
 LEAD_PREPS = frozenset({"among", "with"})  # "a lead among men", "a lead with independents"
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "amod", "compound"})
@@ -60,6 +61,33 @@ def among_group(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
         if obj is not None and (obj.lower_ in state.rules.lex.word_set("plural_demonstratives") or state.rules.is_people(obj)):
             return obj
     return None
+
+
+def share_as_base(state: GroupState, fig: Span, sent: Span) -> Optional[TokenSpan]:
+    """'Of the 55% of respondents contributing to open source, 60% of those contribute ...', 'Among the 76.3
+    percent of respondents who said they'd travel, more than 40 percent said ...': a fronted share is the
+    base of the figures of its sentence, and its people are the whole phrase, with the clause that makes
+    them that share (which, after the share itself, reads as what they said)."""
+    doc = state.doc
+    i = sent.start
+    while i < fig.start and not any(c.isalnum() for c in doc[i].text):
+        i += 1
+    if i >= fig.start or doc[i].lower_ not in ("of", "among"):
+        return None
+    j = i + 1 + (doc[i + 1].lower_ == "the")
+    share = next((f for f in state.figures if f.start == j), None)
+    if share is None or share.end >= fig.start or doc[share.end].lower_ != "of":
+        return None
+    comma = next((k for k in range(share.end + 1, fig.start) if is_break(doc, k)), None)
+    if comma is None or doc[comma].text != "," or comma == share.end + 1:
+        return None
+    start = share.end + 1 + (doc[share.end + 1].lower_ == "the")
+    return (start, comma) if start < comma and state.rules.is_people(_first_head(doc[start:comma])) else None
+
+
+def _first_head(span: Span) -> Token:
+    """The noun a phrase opens with: 'respondents' of 'respondents who said they'd travel'."""
+    return next((t for t in span if t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ != "compound"), span[0])
 
 
 def lead_group(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from ..lexicon import Lexicon
 from ..phrases import extend_defining_tail, head_with_determiner, is_anaphoric, is_break, is_pronoun_head, trim_phrase
 from .age_bands import age_band_after, age_band_before, age_band_of
-from .among import among_group, lead_group
+from .among import among_group, lead_group, share_as_base
 from .answers import answer_giver, answer_under_question, respondents_of_answer
 from .beside import named_beside
 from .discourse import resolve_anaphor
@@ -96,7 +96,7 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
     doc, rules, stops = state.doc, state.rules, state.stops
     fig, a, out = state.figures[n], state.assignments[n], state.assignments
     limit = (sent.start, sent.end)
-    population = (_population_bracket(state, fig, sent) or age_band_after(state, fig, sent)
+    population = (share_as_base(state, fig, sent) or _population_bracket(state, fig, sent) or age_band_after(state, fig, sent)
                   or age_band_before(state, fig, sent) or age_band_of(state, fig, sent))
     if population is not None:
         a.settle(population)
