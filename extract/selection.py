@@ -16,7 +16,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from .extensions import doc_text
-from .percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
+from .percentages.passes import DEFAULT_SPANS_KEY as PERCENT_KEY
 from .sentences import TokenSpan, sentence_bounds
 
 # Words that point back to a group named in the previous sentence: parse that one too.
@@ -27,7 +27,7 @@ ASKING = regex.compile(r"\basked\b", regex.I)
 
 
 class CueFinder(Protocol):
-    """What selection needs of the sample patterns (``samples.SamplePatterns``)."""
+    """What selection needs of the sample patterns (``samples.patterns.SamplePatterns``)."""
 
     def cue_offsets(self, text: str) -> list[int]: ...
 

@@ -28,16 +28,16 @@ from spacy.util import minibatch
 
 from .embedding_cache import DEFAULT_ROWS as DEFAULT_EMBED_CACHE
 from .embedding_cache import CachedTok2Vec, split_embed
-from .errors import Errors
-from .extensions import doc_text, register_extensions
+from ..errors import Errors
+from ..extensions import doc_text, register_extensions
 from .inference_ops import BlasThreads, use_inference_ops
-from .lexicon import Lexicon, LexiconReader
+from ..lexicon import Lexicon, LexiconReader
 from .lookup_ruler import CachedLemmatizer, LookupAttributeRuler
-from .model_check import check_model
-from .percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
-from .samples import SamplePatterns
-from .selection import candidate_sentences
-from .sentences import sentence_bounds
+from .check import check_model
+from ..percentages.passes import DEFAULT_SPANS_KEY as PERCENT_KEY
+from ..samples.patterns import SamplePatterns
+from ..selection import candidate_sentences
+from ..sentences import sentence_bounds
 from .stepped_parser import SteppedParser, steps_supported
 
 FACTORY = "survey_parser"
@@ -57,7 +57,7 @@ DEFAULT_CACHE_SIZE = 20_000
 
 def load_model(name: str, exclude: Iterable[str] = DEFAULT_EXCLUDE) -> Language:
     """Load an installed pipeline package by module name; never downloads. A pinned model is checked
-    (``extract.model_check``): a warning says when its version or weights are not the pinned ones."""
+    (``extract.model.check``): a warning says when its version or weights are not the pinned ones."""
     try:
         module = importlib.import_module(name)
     except ModuleNotFoundError:

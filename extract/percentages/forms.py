@@ -9,9 +9,9 @@ from typing import Optional
 
 import regex
 
-from .lexicon import Lexicon
-from .numbers import Numbers
-from .numbers import alternation
+from ..lexicon import Lexicon
+from ..numbers import Numbers
+from ..numbers import alternation
 
 
 @dataclass(frozen=True)

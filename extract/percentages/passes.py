@@ -18,10 +18,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from .extensions import doc_text, register_extensions
-from .lexicon import Lexicon, LexiconReader
-from .percent_forms import Figure, PercentForms, range_figures
-from .textspans import find_anchors
+from ..extensions import doc_text, register_extensions
+from ..lexicon import Lexicon, LexiconReader
+from .forms import Figure, PercentForms, range_figures
+from ..textspans import find_anchors
 
 DEFAULT_SPANS_KEY = "survey_percentages"
 SENTENCE_REACH = 2000  # characters back to look for a sentence's start, so that text with no '.' is not read again per figure

@@ -17,16 +17,16 @@ from spacy.language import Language
 from spacy.symbols import NUM
 from spacy.tokens import Doc, Span, Token
 
-from .extensions import doc_text, register_extensions
-from .lexicon import Lexicon, LexiconReader
-from .percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
-from .phrases import extend_defining_tail, is_break, is_people, trim_phrase
-from .sample_patterns import N_EQUALS, Sample, SamplePatterns
+from ..extensions import doc_text, register_extensions
+from ..lexicon import Lexicon, LexiconReader
+from ..percentages.passes import DEFAULT_SPANS_KEY as PERCENT_KEY
+from ..phrases import extend_defining_tail, is_break, is_people, trim_phrase
+from .patterns import N_EQUALS, Sample, SamplePatterns
 
 __all__ = ["DEFAULT_SPANS_KEY", "FACTORY", "Sample", "SampleFinder", "SamplePatterns", "find_samples", "written_counts"]
-from .selection import readable_sentences
+from ..selection import readable_sentences
 
-# What every 'a 5,000-physician survey' holds (sample_patterns.COUNT_COMPOUND): a digit, a hyphen, a
+# What every 'a 5,000-physician survey' holds (patterns.COUNT_COMPOUND): a digit, a hyphen, a
 # lower-case letter. Found in a fraction of the time the full pattern takes to scan a text.
 COMPOUND_HINT = re.compile(r"\d-[a-z]")
 
