@@ -9,8 +9,8 @@ from spacy.tokens import Doc
 
 from . import groups, sentences, studies  # noqa: F401  (registers the factories)
 from .model import parser
-from .percentages import passes  # noqa: F401  (registers survey_percentages)
-from .samples import find  # noqa: F401  (registers survey_samples)
+from .percentages import component as percentages  # noqa: F401  (registers survey_percentages)
+from .samples import component as samples  # noqa: F401  (registers survey_samples)
 from .chunks import (DEFAULT_CHUNK_CHARS, DEFAULT_CONTEXT_AFTER, DEFAULT_CONTEXT_BEFORE, plan_chunks, record_start,
                      shift, studies_component, study_records)
 from .errors import Errors

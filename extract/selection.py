@@ -16,7 +16,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from .extensions import doc_text
-from .percentages.passes import DEFAULT_SPANS_KEY as PERCENT_KEY
+from .percentages.component import DEFAULT_SPANS_KEY as PERCENT_KEY
 from .sentences import TokenSpan, sentence_bounds
 
 # Words that point back to a group named in the previous sentence: parse that one too.

@@ -8,8 +8,8 @@ from spacy.tokens import Doc
 
 from ..extensions import register_extensions
 from ..lexicon import Lexicon, LexiconReader
-from ..percentages.passes import DEFAULT_SPANS_KEY as PERCENT_KEY
-from ..samples.find import DEFAULT_SPANS_KEY as SAMPLE_KEY
+from ..percentages.component import DEFAULT_SPANS_KEY as PERCENT_KEY
+from ..samples.component import DEFAULT_SPANS_KEY as SAMPLE_KEY
 from ..selection import readable_sentences
 from .linking import assign_groups
 from .rules import GroupRules

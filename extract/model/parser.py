@@ -34,7 +34,7 @@ from .inference_ops import BlasThreads, use_inference_ops
 from ..lexicon import Lexicon, LexiconReader
 from .lookup_ruler import CachedLemmatizer, LookupAttributeRuler
 from .check import check_model
-from ..percentages.passes import DEFAULT_SPANS_KEY as PERCENT_KEY
+from ..percentages.component import DEFAULT_SPANS_KEY as PERCENT_KEY
 from ..samples.patterns import SamplePatterns
 from ..selection import candidate_sentences
 from ..sentences import sentence_bounds
