@@ -8,11 +8,11 @@ from __future__ import annotations
 from typing import Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..extensions import doc_text, register_extensions
-from ..lexicon import Lexicon, LexiconReader
+from ..extensions import doc_text
+from ..lexicon import RuleComponent
 from .forms import Figure
 from .passes import PercentPatterns, find_figures
 
@@ -24,44 +24,33 @@ def provisional_kind(figure: Figure) -> str:
     return "point_change" if figure.unit == "points" else "share"
 
 
-class PercentageFinder(LexiconReader):
+def figure_span(doc: Doc, fig: Figure) -> Optional[Span]:
+    """The figure as a span of whole tokens with its attributes; None where no token starts or ends in it."""
+    span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    if span is None:
+        return None
+    span._.value = fig.value
+    span._.bound = fig.bound
+    span._.kind = provisional_kind(fig)
+    span._.form = fig.form
+    span._.unit = fig.unit
+    if fig.verbal_of is not None and fig.verbal_end is not None and fig.verbal_of < fig.start:
+        span._.restates = doc.char_span(fig.verbal_of, fig.verbal_end, alignment_mode="expand")
+    return span
+
+
+class PercentageFinder(RuleComponent[PercentPatterns, list[Figure]]):
     """spaCy component: percentage figures into ``doc.spans[spans_key]``. It owns the pipeline's
     lexicon: the components after it read the lexicon it saves and loads."""
 
     owns_lexicon = True
-
-    def __init__(self, nlp: Language, name: str = FACTORY, *, spans_key: str = DEFAULT_SPANS_KEY,
-                 lexicon: Optional[Lexicon] = None) -> None:
-        register_extensions()
-        self.name = name
-        self.spans_key = spans_key
-        self._read_lexicon(nlp, lexicon)
-
-    @property
-    def patterns(self) -> PercentPatterns:
-        return self.lexicon.compiled(PercentPatterns)
-
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
-        return doc
+    build_patterns = PercentPatterns
 
     def match(self, doc: Doc) -> list[Figure]:
         return find_figures(doc_text(doc), self.patterns)
 
     def set_annotations(self, doc: Doc, figures: list[Figure]) -> None:
-        spans = []
-        for fig in figures:
-            span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
-            if span is None:
-                continue
-            span._.value = fig.value
-            span._.bound = fig.bound
-            span._.kind = provisional_kind(fig)
-            span._.form = fig.form
-            span._.unit = fig.unit
-            if fig.verbal_of is not None and fig.verbal_end is not None and fig.verbal_of < fig.start:
-                span._.restates = doc.char_span(fig.verbal_of, fig.verbal_end, alignment_mode="expand")
-            spans.append(span)
+        spans = [span for span in (figure_span(doc, fig) for fig in figures) if span is not None]
         # Expanded spans of adjacent figures can collide ("3-5%" in one token): keep the longest.
         kept = set(id(s) for s in filter_spans(spans))
         doc.spans[self.spans_key] = [s for s in spans if id(s) in kept]

@@ -6,8 +6,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import register_extensions
-from ..lexicon import Lexicon, LexiconReader
+from ..lexicon import Lexicon, RuleComponent
 from ..percentages.component import DEFAULT_SPANS_KEY as PERCENT_KEY
 from ..selection import readable_sentences
 from .find import find_samples, written_counts
@@ -17,24 +16,15 @@ FACTORY = "survey_samples"
 DEFAULT_SPANS_KEY = "survey_samples"
 
 
-class SampleFinder(LexiconReader):
+class SampleFinder(RuleComponent[SamplePatterns, list[Sample]]):
     """spaCy component: sample sizes into ``doc.spans[spans_key]`` with ``span._.population``."""
+
+    build_patterns = SamplePatterns
 
     def __init__(self, nlp: Language, name: str = FACTORY, *, spans_key: str = DEFAULT_SPANS_KEY,
                  percent_key: str = PERCENT_KEY, lexicon: Optional[Lexicon] = None) -> None:
-        register_extensions()
-        self.name = name
-        self.spans_key = spans_key
+        super().__init__(nlp, name, spans_key=spans_key, lexicon=lexicon)
         self.percent_key = percent_key
-        self._read_lexicon(nlp, lexicon)
-
-    @property
-    def patterns(self) -> SamplePatterns:
-        return self.lexicon.compiled(SamplePatterns)
-
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
-        return doc
 
     def match(self, doc: Doc) -> list[Sample]:
         if not doc.has_annotation("DEP"):
