@@ -16,7 +16,7 @@ from .chunks import (DEFAULT_CHUNK_CHARS, DEFAULT_CONTEXT_AFTER, DEFAULT_CONTEXT
 from .errors import Errors
 from .extensions import register_extensions
 from .records import Record, StudyRecord, records_from_doc, span_keys
-from .runs.io import surrogate_at
+from .runs.sources import surrogate_at
 from .tokenizer import blank_english
 
 DEFAULT_MODEL = parser.DEFAULT_MODEL

@@ -18,7 +18,7 @@ import extract.runs.workers
 from extract.cli import app
 from extract.runs.batch import run_batch
 from extract.runs.settings import DEFAULT_PARSE_CACHE
-from extract.runs.writers import parse_done_line, repair_jsonl
+from extract.runs.sidefiles import parse_done_line, repair_jsonl
 
 from .conftest import CORPUS, SEEDS, read_jsonl
 
