@@ -163,14 +163,16 @@ class RuleComponent(Generic[P, M]):
     # What the rules compile from a lexicon (a patterns class): built once per lexicon and shared by every
     # component that names the same one.
     build_patterns: ClassVar[Callable[[Lexicon], Any]]
+    # The doc.spans key it writes its spans under, if it writes any: the class gives the default.
+    spans_key: Optional[str] = None
 
     def __init__(self, nlp: Language, name: str, *, spans_key: Optional[str] = None,
                  lexicon: Optional[Lexicon] = None) -> None:
-        """``spans_key``: the ``doc.spans`` key it writes its spans under, if it writes any; ``lexicon``: its
-        own, instead of the pipeline's."""
+        """``spans_key``: another key than the class's; ``lexicon``: its own, instead of the pipeline's."""
         register_extensions()
         self.name = name
-        self.spans_key = spans_key
+        if spans_key is not None:
+            self.spans_key = spans_key
         owner = None if lexicon is not None or self.owns_lexicon else lexicon_owner(nlp)
         self._owner = owner
         self._lexicon = lexicon if lexicon is not None or owner is not None else Lexicon.default()

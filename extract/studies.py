@@ -342,6 +342,7 @@ class StudyFinder(RuleComponent[StudyPatterns, list[Study]]):
     pipeline's lexicon, so one loaded with ``from_disk`` changes what it finds."""
 
     build_patterns = StudyPatterns
+    spans_key = DEFAULT_SPANS_KEY
 
     def match(self, doc: Doc) -> list[Study]:
         return find_studies(doc_text(doc), self.patterns)

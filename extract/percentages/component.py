@@ -45,6 +45,7 @@ class PercentageFinder(RuleComponent[PercentPatterns, list[Figure]]):
 
     owns_lexicon = True
     build_patterns = PercentPatterns
+    spans_key = DEFAULT_SPANS_KEY
 
     def match(self, doc: Doc) -> list[Figure]:
         return find_figures(doc_text(doc), self.patterns)
