@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # what the names are, for type checkers; at run time they loa
     from .records import PercentageRecord, Record, SampleSizeRecord, StudyRecord, records_from_doc
     from .review.scoring import evaluate
     from .review.studies import studies_table
-    from .model_check import ModelMismatchWarning
+    from .model.check import ModelMismatchWarning
 
 __version__ = "0.1.0"
 
@@ -32,7 +32,7 @@ _LAZY: dict[str, str] = {
     "PercentageRecord": "records", "SampleSizeRecord": "records", "StudyRecord": "records", "Record": "records",
     "records_from_doc": "records", "register_extensions": "extensions",
     "extract_corpus": "runs.corpus", "evaluate": "review.scoring", "check": "review.checks", "report": "review.report",
-    "studies_table": "review.studies", "ModelMismatchWarning": "model_check",
+    "studies_table": "review.studies", "ModelMismatchWarning": "model.check",
 }
 __all__ = [
     "load", "extract_text", "extract_many", "extract_corpus", "evaluate", "check", "report", "studies_table",

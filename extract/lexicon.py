@@ -1,4 +1,5 @@
-"""Word lists and number tables, kept as package data so rules can be read, edited and saved."""
+"""Word lists and number tables, kept as package data so rules can be read, edited and saved; and
+``RuleComponent``, the base of the components whose rules are compiled from them."""
 from __future__ import annotations
 
 import json
@@ -6,16 +7,20 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Optional, TypeVar
+from typing import Any, Callable, ClassVar, Generic, Iterable, Mapping, Optional, TypeVar
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .errors import Errors
+from .extensions import register_extensions
 
 BOUNDS = ("exact", "lower", "upper", "approx")  # a figure's qualifier: "exactly", "more than", "under", "about"
 KINDS = ("share", "point_change", "other")  # what a percentage is: of respondents, a change in points, anything else
 WORD_LIST_KEYS = frozenset({"description", "words", "case_sensitive"})
 T = TypeVar("T")
+P = TypeVar("P")  # the patterns a RuleComponent compiles from the lexicon
+M = TypeVar("M")  # what its match finds in a Doc
 DATA_PACKAGE = "extract.data"
 NUMBERS_FILE = "numbers.json"
 QUALIFIERS_FILE = "qualifiers.jsonl"
@@ -150,17 +155,31 @@ class Lexicon:
         return self.numbers["denominators"]
 
 
-class LexiconReader:
-    """What a component that reads word lists shares: the pipeline's lexicon.
+class RuleComponent(Generic[P, M]):
+    """The base of every component whose rules are compiled from the lexicon: it holds the lexicon and
+    the patterns compiled from it, saves and loads them with the pipeline, and runs in two steps,
+    ``match(doc)`` then ``set_annotations(doc, matches)``, so that what it finds can be tested apart
+    from how it is written onto the Doc.
 
     ``survey_percentages`` owns the pipeline's lexicon (``owns_lexicon``): it saves it with ``to_disk``
     and loads it with ``from_disk``. A component added after it reads that lexicon, so a lexicon loaded
     from disk reaches every rule. A component given its own lexicon, or in a pipeline without an owner,
     keeps, saves and loads its own."""
 
-    owns_lexicon = False
+    owns_lexicon: ClassVar[bool] = False
+    # What the rules compile from a lexicon (a patterns class): built once per lexicon and shared by every
+    # component that names the same one.
+    build_patterns: ClassVar[Callable[[Lexicon], Any]]
+    # The doc.spans key it writes its spans under, if it writes any: the class gives the default.
+    spans_key: Optional[str] = None
 
-    def _read_lexicon(self, nlp: Language, lexicon: Optional[Lexicon]) -> None:
+    def __init__(self, nlp: Language, name: str, *, spans_key: Optional[str] = None,
+                 lexicon: Optional[Lexicon] = None) -> None:
+        """``spans_key``: another key than the class's; ``lexicon``: its own, instead of the pipeline's."""
+        register_extensions()
+        self.name = name
+        if spans_key is not None:
+            self.spans_key = spans_key
         owner = None if lexicon is not None or self.owns_lexicon else lexicon_owner(nlp)
         self._owner = owner
         self._lexicon = lexicon if lexicon is not None or owner is not None else Lexicon.default()
@@ -169,17 +188,34 @@ class LexiconReader:
     def lexicon(self) -> Lexicon:
         return self._owner.lexicon if self._owner is not None else self._lexicon
 
+    @property
+    def patterns(self) -> P:
+        """The rules compiled from the lexicon in force (a lexicon loaded later brings its own)."""
+        return self.lexicon.compiled(type(self).build_patterns)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> M:
+        """What the rules find in ``doc``, without changing it."""
+        raise NotImplementedError
+
+    def set_annotations(self, doc: Doc, matches: M) -> None:
+        """Write what ``match`` found onto ``doc``."""
+        raise NotImplementedError
+
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         Path(path).mkdir(parents=True, exist_ok=True)
         if self._owner is None:
             self.lexicon.to_disk(path)
 
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "LexiconReader":
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "RuleComponent[P, M]":
         if (Path(path) / WORDS_FILE).exists():
             self._owner, self._lexicon = None, Lexicon.from_disk(path)
         return self
 
 
-def lexicon_owner(nlp: Language) -> Optional[LexiconReader]:
+def lexicon_owner(nlp: Language) -> Optional[RuleComponent[Any, Any]]:
     """The component in ``nlp`` that owns the pipeline's lexicon, if there is one."""
     return next((proc for _, proc in nlp.pipeline if getattr(proc, "owns_lexicon", False)), None)

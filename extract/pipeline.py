@@ -7,13 +7,16 @@ from typing import Callable, Iterable, Iterator, Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import groups, parser, percentages, samples, sentences, studies  # noqa: F401  (registers the factories)
+from . import groups, sentences, studies  # noqa: F401  (registers the factories)
+from .model import parser
+from .percentages import component as percentages  # noqa: F401  (registers survey_percentages)
+from .samples import component as samples  # noqa: F401  (registers survey_samples)
 from .chunks import (DEFAULT_CHUNK_CHARS, DEFAULT_CONTEXT_AFTER, DEFAULT_CONTEXT_BEFORE, plan_chunks, record_start,
                      shift, studies_component, study_records)
 from .errors import Errors
 from .extensions import register_extensions
 from .records import Record, StudyRecord, records_from_doc, span_keys
-from .runs.io import surrogate_at
+from .runs.sources import surrogate_at
 from .tokenizer import blank_english
 
 DEFAULT_MODEL = parser.DEFAULT_MODEL

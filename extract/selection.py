@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from .extensions import doc_text
 from .grammar import BACK_REFERENCES
 from .lexicon import phrase_alternation
-from .percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
+from .percentages.component import DEFAULT_SPANS_KEY as PERCENT_KEY
 from .sentences import TokenSpan, sentence_bounds
 
 # Words that point back to a group named in the previous sentence: parse that one too.
@@ -29,7 +29,7 @@ ASKING = regex.compile(r"\basked\b", regex.I)
 
 
 class CueFinder(Protocol):
-    """What selection needs of the sample patterns (``samples.SamplePatterns``)."""
+    """What selection needs of the sample patterns (``samples.patterns.SamplePatterns``)."""
 
     def cue_offsets(self, text: str) -> list[int]: ...
 

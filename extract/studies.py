@@ -18,11 +18,11 @@ from typing import Iterable, Optional
 
 import regex
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from . import grammar
-from .extensions import doc_text, register_extensions
-from .lexicon import Lexicon, LexiconReader, phrase_alternation
+from .extensions import doc_text
+from .lexicon import Lexicon, RuleComponent, phrase_alternation
 from .textspans import find_anchors, folded_lower, scan_windows
 
 FACTORY = "survey_studies"
@@ -341,40 +341,31 @@ def _year(text: str, title: Optional[tuple[int, int]]) -> Optional[int]:
     return int(m.group()) if m else None
 
 
-class StudyFinder(LexiconReader):
+class StudyFinder(RuleComponent[StudyPatterns, list[Study]]):
     """spaCy component: studies into ``doc.spans[spans_key]`` (span covers the first name). Reads the
     pipeline's lexicon, so one loaded with ``from_disk`` changes what it finds."""
 
-    def __init__(self, nlp: Language, name: str = FACTORY, *, spans_key: str = DEFAULT_SPANS_KEY,
-                 lexicon: Optional[Lexicon] = None) -> None:
-        register_extensions()
-        self.name = name
-        self.spans_key = spans_key
-        self._read_lexicon(nlp, lexicon)
-
-    @property
-    def patterns(self) -> StudyPatterns:
-        return self.lexicon.compiled(StudyPatterns)
-
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
-        return doc
+    build_patterns = StudyPatterns
+    spans_key = DEFAULT_SPANS_KEY
 
     def match(self, doc: Doc) -> list[Study]:
         return find_studies(doc_text(doc), self.patterns)
 
     def set_annotations(self, doc: Doc, studies: list[Study]) -> None:
-        spans = []
-        for st in studies:
-            first = min(x for x in (st.org, st.title) if x)
-            span = doc.char_span(*first, alignment_mode="expand")
-            if span is None:
-                continue
-            span._.org = doc.char_span(*st.org, alignment_mode="expand") if st.org else None
-            span._.title = doc.char_span(*st.title, alignment_mode="expand") if st.title else None
-            span._.year = st.year
-            spans.append(span)
-        doc.spans[self.spans_key] = spans
+        doc.spans[self.spans_key] = [span for span in (study_span(doc, st) for st in studies) if span is not None]
+
+
+def study_span(doc: Doc, st: Study) -> Optional[Span]:
+    """The study as a span over its first name (org or title), with both names and the year on it; None
+    where no token starts or ends in that name."""
+    first = min(x for x in (st.org, st.title) if x)
+    span = doc.char_span(*first, alignment_mode="expand")
+    if span is None:
+        return None
+    span._.org = doc.char_span(*st.org, alignment_mode="expand") if st.org else None
+    span._.title = doc.char_span(*st.title, alignment_mode="expand") if st.title else None
+    span._.year = st.year
+    return span
 
 
 @Language.factory(FACTORY, assigns=["doc.spans", "span._.org", "span._.title", "span._.year"],

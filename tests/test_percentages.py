@@ -182,5 +182,5 @@ def test_percentages_lexicon_from_disk_reaches_every_component(nlp, tmp_path):
 def test_percentages_lexicon_compiles_its_patterns_once(nlp):
     lex = nlp.get_pipe("survey_percentages").lexicon
     assert nlp.get_pipe("survey_samples").patterns.percent is nlp.get_pipe("survey_percentages").patterns
-    assert nlp.get_pipe("survey_groups").rules.samples is nlp.get_pipe("survey_samples").patterns
+    assert nlp.get_pipe("survey_groups").patterns.samples is nlp.get_pipe("survey_samples").patterns
     assert lex.compiled(type(nlp.get_pipe("survey_percentages").patterns)) is nlp.get_pipe("survey_percentages").patterns

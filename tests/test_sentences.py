@@ -128,7 +128,7 @@ def test_sentences_selection_agrees_with_one_by_one_reading(nlp):
 
     from .conftest import CORPUS
 
-    cues = nlp.get_pipe("survey_parser").samples
+    cues = nlp.get_pipe("survey_parser").patterns
     texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.rglob("*.txt"))[::3]]
     texts += ["", "No figure here. None at all.", "They said 40%. Those polled (n = 1,024) agreed.\n\nBoth groups did.",
               "Respondents were asked if they agreed. A strong 57 per cent agreed. Nothing else was asked here."]

@@ -1,4 +1,4 @@
-"""The parser's loop stepped from Python with the GIL held (extract.stepped_parser): the same parses as
+"""The parser's loop stepped from Python with the GIL held (extract.model.stepped_parser): the same parses as
 spaCy's ``greedy_parse``, on whatever batch it is given (the records with it off: test_pipeline)."""
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from extract.parser import DEFAULT_MODEL, load_model
-from extract.stepped_parser import SteppedParser, stepped, steps_supported
+from extract.model.parser import DEFAULT_MODEL, load_model
+from extract.model.stepped_parser import SteppedParser, stepped, steps_supported
 
 from .conftest import corpus_paragraphs
 

@@ -117,7 +117,7 @@ FIGURE_WORDS = [
 @pytest.mark.parametrize("name,word,text,with_word,without_word", FIGURE_WORDS, ids=[r[0] for r in FIGURE_WORDS])
 def test_study_lexicon_figure_lists_are_read(lexicon, name, word, text, with_word, without_word):
     """The words left in the percentage patterns are lists too: taking one out changes the figures."""
-    from extract.percentages import PercentPatterns
+    from extract.percentages.passes import PercentPatterns
 
     def figures(lex: Lexicon) -> list[str]:
         return [text[f.start:f.end] for f in PercentPatterns(lex).find(text) if not f.superseded]

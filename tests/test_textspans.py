@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.percentages import PercentPatterns
-from extract.sample_patterns import SamplePatterns
+from extract.percentages.passes import PercentPatterns
+from extract.samples.patterns import SamplePatterns
 from extract.studies import StudyPatterns
 from extract.textspans import find_anchors
 

@@ -6,10 +6,9 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import register_extensions
-from ..lexicon import Lexicon, LexiconReader
-from ..percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
-from ..samples import DEFAULT_SPANS_KEY as SAMPLE_KEY
+from ..lexicon import Lexicon, RuleComponent
+from ..percentages.component import DEFAULT_SPANS_KEY as PERCENT_KEY
+from ..samples.component import DEFAULT_SPANS_KEY as SAMPLE_KEY
 from ..selection import readable_sentences
 from .linking import assign_groups
 from .rules import GroupRules
@@ -19,35 +18,28 @@ FACTORY = "survey_groups"
 DEFAULT_MENTIONS_KEY = "survey_mentions"
 
 
-class GroupFinder(LexiconReader):
+class GroupFinder(RuleComponent[GroupRules, tuple[list[Assignment], list[TokenSpan]]]):
     """spaCy component: kind, group, time and statement on every percentage span, and the phrases that
     name who answered in ``doc.spans[mentions_key]``."""
+
+    build_patterns = GroupRules
 
     def __init__(self, nlp: Language, name: str = FACTORY, *, percent_key: str = PERCENT_KEY,
                  sample_key: str = SAMPLE_KEY, mentions_key: str = DEFAULT_MENTIONS_KEY,
                  lexicon: Optional[Lexicon] = None) -> None:
-        register_extensions()
-        self.name = name
+        super().__init__(nlp, name, lexicon=lexicon)
         self.percent_key = percent_key
         self.sample_key = sample_key
         self.mentions_key = mentions_key
-        self._read_lexicon(nlp, lexicon)
-
-    @property
-    def rules(self) -> GroupRules:
-        return self.lexicon.compiled(GroupRules)
-
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
-        return doc
 
     def match(self, doc: Doc) -> tuple[list[Assignment], list[TokenSpan]]:
         """(one Assignment per figure, the mentions they were linked from)."""
         figures = list(doc.spans.get(self.percent_key, []))
         if not figures or not doc.has_annotation("DEP"):
             return [Assignment(kind=f._.kind or "share") for f in figures], []
-        sentences = readable_sentences(doc, self.rules.samples, (self.percent_key,))
-        state = assign_groups(doc, figures, sentences, list(doc.spans.get(self.sample_key, [])), self.rules)
+        rules = self.patterns
+        sentences = readable_sentences(doc, rules.samples, (self.percent_key,))
+        state = assign_groups(doc, figures, sentences, list(doc.spans.get(self.sample_key, [])), rules)
         return state.assignments, state.mentions
 
     def set_annotations(self, doc: Doc, matched: tuple[list[Assignment], list[TokenSpan]]) -> None:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import grammar
 from ..lexicon import Lexicon
 from ..phrases import is_people
-from ..samples import SamplePatterns
+from ..samples.patterns import SamplePatterns
 
 QUANTITY_HEADS = frozenset({"share", "percentage", "proportion", "number", "majority", "minority", "fraction", "half",
                             "third", "quarter", "most", "many", "percent", "%", "portion", "rest", "bulk"})

@@ -15,12 +15,13 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, Optional, Union
 
 from ..errors import Errors
-from .io import Document, InputError, Item, iter_documents
+from .io import Document, Item, iter_documents
 from .process import Outcome, failed_outcome, process_documents
 from .settings import DEFAULT_PARSE_CACHE, RunSettings, run_format
+from .sidefiles import SideFile, done_doc_ids, done_line, keep_only_done, parse_done_line, side_paths, text_digest
+from .sources import InputError
 from .workers import SupervisedPool
-from .writers import (OutputLock, SideFile, check_not_an_input, check_output_folder, check_resume_format, done_doc_ids,
-                      done_line, keep_only_done, parse_done_line, record_writer, side_paths, text_digest)
+from .writers import OutputLock, check_not_an_input, check_output_folder, check_resume_format, record_writer
 
 log = logging.getLogger("extract")
 

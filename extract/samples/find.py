@@ -1,9 +1,9 @@
 """Sample sizes: how many people (or firms, or call centres) a survey asked, and who they are.
 
-A count is a sample size only when the sentence ties it to asking: the object
-of a survey verb ("surveyed 131 U.S. executives"), the object of a survey noun
-("a poll of 1,313 people"), a group that "were interviewed", or respondents by
-name. Counts of countries, industries, money and years never qualify.
+A count is a sample size only when the sentence ties it to asking (``asked``): the
+object of a survey verb ("surveyed 131 U.S. executives"), the object of a survey
+noun ("a poll of 1,313 people"), a group that "were interviewed", or respondents
+by name. Counts of countries, industries, money and years never qualify.
 """
 from __future__ import annotations
 
@@ -13,25 +13,18 @@ from typing import Iterable, Optional
 
 import numpy
 from spacy.attrs import LIKE_NUM, POS
-from spacy.language import Language
 from spacy.symbols import NUM
 from spacy.tokens import Doc, Span, Token
 
-from .extensions import doc_text, register_extensions
-from .lexicon import Lexicon, LexiconReader
-from .percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
-from .phrases import extend_defining_tail, is_break, is_people, trim_phrase
-from .sample_patterns import N_EQUALS, Sample, SamplePatterns
+from ..extensions import doc_text
+from ..percentages.component import DEFAULT_SPANS_KEY as PERCENT_KEY
+from ..phrases import extend_defining_tail, is_break, is_people, trim_phrase
+from .asked import after_survey_of, asked, people_after, quantified_head, subject_lemma
+from .patterns import N_EQUALS, Sample, SamplePatterns
 
-__all__ = ["DEFAULT_SPANS_KEY", "FACTORY", "Sample", "SampleFinder", "SamplePatterns", "find_samples", "written_counts"]
-from .selection import readable_sentences
-
-# What every 'a 5,000-physician survey' holds (sample_patterns.COUNT_COMPOUND): a digit, a hyphen, a
+# What every 'a 5,000-physician survey' holds (patterns.COUNT_COMPOUND): a digit, a hyphen, a
 # lower-case letter. Found in a fraction of the time the full pattern takes to scan a text.
 COMPOUND_HINT = re.compile(r"\d-[a-z]")
-
-FACTORY = "survey_samples"
-DEFAULT_SPANS_KEY = "survey_samples"
 
 
 def _in_age_band(doc: Doc, sent: Span, tok: Token, patterns: SamplePatterns) -> bool:
@@ -119,185 +112,6 @@ def _number_tokens(doc: Doc, sent: Span, percent_tokens: set[int], patterns: Sam
     return out
 
 
-def _quantified_head(num: Token) -> Optional[Token]:
-    """The noun a number counts: '131 U.S. executives' -> executives."""
-    head = num
-    # "more than 200": the number may hang off "than"/"more"; climb to the noun.
-    for _ in range(4):
-        if head.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "pobj", "advmod") and head.head.i != head.i:
-            head = head.head
-            if head.pos_ in ("NOUN", "PROPN"):
-                # "17,800 National Education Union (NEU) members": a name inside the phrase is not its head
-                while (head.pos_ == "PROPN" and head.dep_ in ("compound", "nmod") and head.head.i > head.i
-                       and head.head.tag_ == "NNS" and not any(t.like_num for t in head.doc[head.i:head.head.i])):
-                    head = head.head
-                return head
-        else:
-            break
-    return None if head.i == num.i else (head if head.pos_ in ("NOUN", "PROPN") else None)
-
-
-def _is_survey_verb(tok: Token, patterns: SamplePatterns) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in patterns.survey_verbs
-
-
-def _after_survey_of(doc: Doc, num: Token, head: Token, patterns: SamplePatterns) -> bool:
-    """Read in word order, not in the parse, which for some digits makes the people the subject of the next
-    verb: 'A poll of 116 voters found 16% back the plan', 'I surveyed more than 400 teachers and 70% said', 'A new
-    survey from Gartner of 512 chief financial officers found'. A survey noun and 'of' (the survey's maker may
-    stand between: 'from Gartner'), or a survey verb, then a qualifier or two, the count, and people right after."""
-    if head.i != num.i + 1 or not is_people(head, patterns.lexicon):
-        return False
-    qualifiers = patterns.words("base_qualifiers") | patterns.words("threshold_qualifiers")
-    i = num.i - 1
-    while i >= 0 and num.i - i <= 3 and doc[i].lower_ in qualifiers:
-        i -= 1
-    if i >= 0 and _is_survey_verb(doc[i], patterns):
-        return True
-    if i < 1 or doc[i].lower_ != "of":
-        return False
-    j = i - 1
-    while j > 0 and doc[j].pos_ == "PROPN" and i - j <= 4:  # "survey from Gartner of", "poll by Ipsos MORI of"
-        j -= 1
-    if j < i - 1:
-        if doc[j].lower_ not in ("from", "by"):
-            return False
-        j -= 1
-    return j >= 0 and doc[j].lemma_.lower() in patterns.survey_nouns
-
-
-def _people_after(doc: Doc, num: Token, patterns: SamplePatterns) -> Optional[Token]:
-    """'a survey from YouGov of 6103 voters', parsed with the count as the object of 'of' and the people hung
-    elsewhere: the people right after the count, when word order says they were asked."""
-    nxt = doc[num.i + 1] if num.i + 1 < len(doc) else None
-    if nxt is None or nxt.pos_ != "NOUN" or not _after_survey_of(doc, num, nxt, patterns):
-        return None
-    return nxt
-
-
-def _took_part(clause: Token, patterns: SamplePatterns) -> bool:
-    """'390 CEOs who responded to the ... poll', '722 branch managers ... who responded to the survey', '500 members
-    who took part in the survey': a clause saying they answered. 'Voted' needs the survey named in the clause
-    ('who voted in our poll'), since people who voted in an election are not a sample."""
-    lemma = clause.lemma_.lower()
-    names_survey = any(t.lemma_.lower() in patterns.survey_nouns for t in clause.subtree)
-    if lemma == "take":
-        return names_survey and any(c.lower_ == "part" for c in clause.children)
-    return lemma in patterns.taking_part and (names_survey or lemma in patterns.words("answering_verbs"))
-
-
-def _subject_lemma(verb: Token) -> str:
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subj.lemma_.lower() if subj is not None else ""
-
-
-def _carries_answers(tok: Token, patterns: SamplePatterns) -> bool:
-    """What people answered ('responses from 420 finance leaders'), a verb whose subject or object it is
-    ('drew responses', 'Data ... came'), or a noun holding it ('a wealth of data and observations')."""
-    def answers(t: Token) -> bool:
-        return t.lemma_.lower() in patterns.responses or t.lower_ in patterns.responses
-    if tok.lemma_.lower() in patterns.responses:
-        return True
-    if tok.pos_ in ("VERB", "AUX"):
-        return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and answers(c) for c in tok.children)
-    return tok.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
-        o.dep_ == "pobj" and answers(o) for o in c.children) for c in tok.children)
-
-
-def _asked(head: Token, patterns: SamplePatterns, figure_tokens: frozenset[int] = frozenset()) -> bool:
-    """Does the sentence say these were the people asked?"""
-    if head.lemma_.lower() in patterns.respondent_heads or head.lemma_.lower() in patterns.responses:
-        return True  # "15 respondents", "1,000 responses"
-    gov = head.head
-    # "the nearly 25,000 undergraduates at 49 four-year colleges who were surveyed": a count at a place
-    # the people are at is not the people, whatever clause the parser hangs on it.
-    if head.dep_ == "pobj" and gov.lower_ in patterns.place_preps and gov.head.pos_ in ("NOUN", "PROPN") \
-            and not is_people(head, patterns.lexicon):
-        return False
-    if head.dep_ in ("conj", "appos", "compound") and gov.i != head.i and gov.pos_ in ("NOUN", "PROPN") \
-            and _asked(gov, patterns, figure_tokens):
-        return True  # "400 senior marketing and 250 IT executives", "720 executives; 537 CIOs/VPs of IT", "600 adults ages 20 to 64"
-    # "surveyed 50 senior brand marketers from ..., and 50 senior leaders from agencies": the second
-    # object hangs on the verb as a conjunct.
-    if head.dep_ in ("dobj", "obj", "conj") and _is_survey_verb(gov, patterns):
-        return True
-    # "surveyed 50 senior brand marketers from companies including Barclaycard, ..., and 50 senior leaders
-    # from agencies": a second counted group that the parser hangs deep inside the first one's list.
-    if head.dep_ == "conj" and is_people(head, patterns.lexicon) and any(c.dep_ == "nummod" for c in head.children):
-        verb = next((a for a in head.ancestors if _is_survey_verb(a, patterns)), None)
-        if verb is not None and any(c.dep_ in ("dobj", "obj") and any(g.dep_ == "nummod" for g in c.children)
-                                    for c in verb.children):
-            return True
-    # "A global survey of IT professionals and leaders of over 800 organizations", "polled the heads of 500
-    # schools": the count of the units that the people asked speak for.
-    if head.dep_ == "pobj" and gov.lower_ == "of" and gov.head.pos_ == "NOUN" and is_people(gov.head, patterns.lexicon) \
-            and any(c.dep_ == "nummod" for c in head.children) and _asked(gov.head, patterns, figure_tokens):
-        return True
-    # "The survey included 610 agency staff", "the poll reached 2,000 voters", "Respondents included 500 CFOs":
-    # a survey, or those who answered it, as the subject.
-    if head.dep_ in ("dobj", "obj") and gov.lemma_.lower() in patterns.inclusion and (
-            _subject_lemma(gov) in patterns.survey_nouns or _subject_lemma(gov) in patterns.bases
-            or _subject_lemma(gov) in patterns.respondent_heads):
-        return True
-    # "based on responses from 420 finance leaders", "answers of 300 CIOs", "The survey drew responses from 1,200
-    # marketers", "Data for the report came from 2,500 consumers": the answers come from them.
-    if head.dep_ == "pobj" and gov.lower_ in patterns.source_preps and _carries_answers(gov.head, patterns):
-        return True
-    # "The questionnaire was completed by 612 teachers"
-    if head.dep_ == "pobj" and gov.dep_ == "agent" and gov.head.lemma_.lower() in patterns.taking_part and any(
-            c.dep_ == "nsubjpass" and (c.lemma_.lower() in patterns.survey_nouns or c.lemma_.lower() in patterns.responses)
-            for c in gov.head.children):
-        return True
-    # "12% of 350 IT managers said": the base of a figure, counted without "the" (not "90% of the 2,200
-    # employees on treatment", "half of the 17-million population"), people, in a sentence that reports.
-    if head.dep_ == "pobj" and gov.lower_ == "of" and gov.head.i in figure_tokens:
-        num = next((c for c in head.children if c.dep_ == "nummod" and c.i < head.i), None)
-        doc = head.doc
-        if (num is not None and num.i > 0 and doc[num.i - 1].i == gov.i and is_people(head, patterns.lexicon)
-                and not (num.i + 1 < len(doc) and doc[num.i + 1].text in patterns.words("range_words"))
-                and any(t.lemma_.lower() in patterns.reporting for t in head.sent if t.pos_ in ("VERB", "AUX"))):
-            return True
-    if head.dep_ == "nsubjpass" and _is_survey_verb(gov, patterns):
-        return True
-    if head.dep_ == "nsubj" and gov.lemma_.lower() in patterns.taking_part | {"take"}:
-        return True
-    # "Those students were sent questionnaires and 1,957 returned them."
-    if head.dep_ == "nsubj" and gov.lemma_.lower() == "return" and any(
-            t.lemma_.lower() in patterns.survey_nouns for t in head.sent):
-        return True
-    if head.dep_ == "pobj" and gov.lower_ in patterns.words("survey_noun_preps") and gov.head.lower_ in patterns.survey_nouns:
-        return True
-    if head.dep_ == "pobj" and gov.lower_ == "to" and gov.head.lemma_.lower() in patterns.words("contact_verbs"):
-        return True
-    # "722 branch managers and non-manager pharmacists who responded to the survey": the clause may close the list.
-    for child in (c for node in (head, *head.conjuncts) for c in node.children):
-        if child.dep_ in ("acl", "relcl") and (child.lower_ in patterns.participles or _is_survey_verb(child, patterns)
-                                               or _took_part(child, patterns)):
-            return True
-        # "of the 2,000 surveyed adults", "the 1,000 polled voters": the participle between the count and the noun
-        if child.dep_ in ("amod", "compound") and child.lower_ in patterns.participles and child.i < head.i:
-            return True
-    # ... the clause may hang on the place the people are at; they, not the colleges, were asked.
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in patterns.place_preps):
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            if any(g.dep_ in ("acl", "relcl") and (g.lower_ in patterns.participles or _is_survey_verb(g, patterns))
-                   for g in obj.children):
-                return True
-    # "conducted online ... among 2,521 adults", "a poll among 1,647 adults", "conducted the survey online in
-    # January among 600 adults": the "among" may hang a word or two below the verb or the survey word.
-    if head.dep_ == "pobj" and gov.lower_ in patterns.words("conducted_among_preps") and any(
-            a.lemma_.lower() in patterns.conducting or a.lemma_.lower() in patterns.survey_nouns
-            for a in list(gov.ancestors)[:3]):
-        return True
-    # "polled a weighted sample of 1,981 voters": the head is inside "sample of".
-    if head.dep_ == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in patterns.words("sample_part_nouns"):
-        return _asked(gov.head, patterns, figure_tokens) or gov.head.dep_ in ("dobj", "nsubjpass", "nsubj")
-    # "A total of 3,028 adults were interviewed"
-    if head.dep_ == "pobj" and gov.lower_ == "of" and gov.head.dep_ == "nsubjpass" and _is_survey_verb(gov.head.head, patterns):
-        return True
-    return False
-
-
 def find_samples(doc: Doc, sentences: Iterable[tuple[int, int]], patterns: SamplePatterns,
                  percent_key: str = PERCENT_KEY) -> list[Sample]:
     """Sample sizes in the given sentences (token offsets), in reading order."""
@@ -309,7 +123,7 @@ def find_samples(doc: Doc, sentences: Iterable[tuple[int, int]], patterns: Sampl
         accepted: dict[int, Sample] = {}
         numbers = _number_tokens(doc, sent, percent_tokens, patterns, numeric)  # read by both passes
         for num in numbers:
-            head = _quantified_head(num) or _people_after(doc, num, patterns)
+            head = quantified_head(num) or people_after(doc, num, patterns)
             if head is None:
                 bare = _bare_count(doc, num, patterns, (s, e))
                 if bare is not None:
@@ -317,7 +131,7 @@ def find_samples(doc: Doc, sentences: Iterable[tuple[int, int]], patterns: Sampl
                 continue
             if head.lemma_.lower() in patterns.not_respondents or head.lower_ in patterns.not_respondents:
                 continue
-            if not (_asked(head, patterns, percent_tokens) or _after_survey_of(doc, num, head, patterns)):
+            if not (asked(head, patterns, percent_tokens) or after_survey_of(doc, num, head, patterns)):
                 continue
             accepted[num.i] = _make_sample(doc, num, head, patterns, (s, e), stops=percent_tokens)
         # "401 people before ... and 601 afterwards", "400 senior marketing and 250 IT executives"
@@ -327,7 +141,7 @@ def find_samples(doc: Doc, sentences: Iterable[tuple[int, int]], patterns: Sampl
             partner = next((accepted[t.i] for t in (num.head, *num.head.children) if t.i in accepted and t.i != num.i), None)
             if partner is None and num.dep_ == "conj" and num.head.i in accepted:
                 partner = accepted[num.head.i]
-            own = _quantified_head(num)
+            own = quantified_head(num)
             if partner is None and own is None and num.i > 0 and doc[num.i - 1].lower_ in ("and", ","):
                 # "interviewed 401 people before ... and 601 afterwards"
                 partner = next((accepted[i] for i in sorted(accepted, reverse=True) if i < num.i), None)
@@ -404,7 +218,7 @@ def _bare_count(doc: Doc, num: Token, patterns: SamplePatterns, limit: tuple[int
     gov = num.head
     if num.dep_ == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in patterns.bases:
         return _make_sample(doc, num, None, patterns, limit)
-    if num.dep_ in ("attr", "acomp") and gov.lemma_.lower() in patterns.copulas and _subject_lemma(gov) in patterns.bases:
+    if num.dep_ in ("attr", "acomp") and gov.lemma_.lower() in patterns.copulas and subject_lemma(gov) in patterns.bases:
         return _make_sample(doc, num, None, patterns, limit)
     if num.dep_ == "nsubj" and gov.lemma_.lower() in patterns.taking_part | {"return"} and any(
             t.lemma_.lower() in patterns.survey_nouns for t in doc[limit[0]:limit[1]]):
@@ -502,50 +316,3 @@ def _split_shared_heads(doc: Doc, samples: list[Sample]) -> None:
             end -= 1
         if end > ps:
             samples[i] = Sample(smp.start, smp.end, smp.value, smp.bound, (ps, end))
-
-
-class SampleFinder(LexiconReader):
-    """spaCy component: sample sizes into ``doc.spans[spans_key]`` with ``span._.population``."""
-
-    def __init__(self, nlp: Language, name: str = FACTORY, *, spans_key: str = DEFAULT_SPANS_KEY,
-                 percent_key: str = PERCENT_KEY, lexicon: Optional[Lexicon] = None) -> None:
-        register_extensions()
-        self.name = name
-        self.spans_key = spans_key
-        self.percent_key = percent_key
-        self._read_lexicon(nlp, lexicon)
-
-    @property
-    def patterns(self) -> SamplePatterns:
-        return self.lexicon.compiled(SamplePatterns)
-
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
-        return doc
-
-    def match(self, doc: Doc) -> list[Sample]:
-        if not doc.has_annotation("DEP"):
-            return []
-        found = find_samples(doc, readable_sentences(doc, self.patterns, (self.percent_key,)), self.patterns, self.percent_key)
-        found += written_counts(doc, {smp.start for smp in found}, self.patterns)
-        return sorted(found, key=lambda smp: smp.start)
-
-    def set_annotations(self, doc: Doc, samples: list[Sample]) -> None:
-        spans = []
-        for smp in samples:
-            span = doc[smp.start:smp.end]
-            span._.value = smp.value
-            span._.bound = smp.bound
-            span._.population = doc[smp.population[0]:smp.population[1]] if smp.population else None
-            spans.append(span)
-        doc.spans[self.spans_key] = spans
-
-
-@Language.factory(
-    FACTORY,
-    assigns=["doc.spans", "span._.value", "span._.bound", "span._.population"],
-    requires=["token.dep", "token.lemma"],
-    default_config={"spans_key": DEFAULT_SPANS_KEY, "percent_key": PERCENT_KEY},
-)
-def make_survey_samples(nlp: Language, name: str, spans_key: str, percent_key: str) -> SampleFinder:
-    return SampleFinder(nlp, name, spans_key=spans_key, percent_key=percent_key)

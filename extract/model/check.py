@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from .errors import Warnings
+from ..errors import Warnings
 
 # Files of a model package that say nothing about what it computes: its description, licence and scores.
 NOT_WEIGHTS = frozenset({"meta.json", "README.md", "LICENSE", "LICENSES_SOURCES", "accuracy.json"})

@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from .lexicon import Lexicon
-from .percentages import PercentPatterns
-from .textspans import find_anchors
+from ..lexicon import Lexicon
+from ..percentages.passes import PercentPatterns
+from ..textspans import find_anchors
 
 CUE_WINDOW = 120  # characters between a survey word and a number for the sentence to be worth parsing
 # A count that could be a number of respondents: "131", "1,024", "two thousand"; not "60%", "$499", "9.3".

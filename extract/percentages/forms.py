@@ -10,9 +10,9 @@ from typing import Optional
 
 import regex
 
-from . import grammar
-from .lexicon import Lexicon, phrase_alternation
-from .numbers import alternation, numbers_of
+from .. import grammar
+from ..lexicon import Lexicon, phrase_alternation
+from ..numbers import alternation, numbers_of
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 from collections import OrderedDict
 from contextlib import nullcontext
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Hashable, Iterable, Iterator, Optional
@@ -28,16 +29,16 @@ from spacy.util import minibatch
 
 from .embedding_cache import DEFAULT_ROWS as DEFAULT_EMBED_CACHE
 from .embedding_cache import CachedTok2Vec, split_embed
-from .errors import Errors
-from .extensions import doc_text, register_extensions
+from ..errors import Errors
+from ..extensions import doc_text
 from .inference_ops import BlasThreads, use_inference_ops
-from .lexicon import Lexicon, LexiconReader
+from ..lexicon import Lexicon, RuleComponent
 from .lookup_ruler import CachedLemmatizer, LookupAttributeRuler
-from .model_check import check_model
-from .percentages import DEFAULT_SPANS_KEY as PERCENT_KEY
-from .samples import SamplePatterns
-from .selection import candidate_sentences
-from .sentences import sentence_bounds
+from .check import check_model
+from ..percentages.component import DEFAULT_SPANS_KEY as PERCENT_KEY
+from ..samples.patterns import SamplePatterns
+from ..selection import candidate_sentences
+from ..sentences import TokenSpan, sentence_bounds
 from .stepped_parser import SteppedParser, steps_supported
 
 FACTORY = "survey_parser"
@@ -57,7 +58,7 @@ DEFAULT_CACHE_SIZE = 20_000
 
 def load_model(name: str, exclude: Iterable[str] = DEFAULT_EXCLUDE) -> Language:
     """Load an installed pipeline package by module name; never downloads. A pinned model is checked
-    (``extract.model_check``): a warning says when its version or weights are not the pinned ones."""
+    (``extract.model.check``): a warning says when its version or weights are not the pinned ones."""
     try:
         module = importlib.import_module(name)
     except ModuleNotFoundError:
@@ -82,10 +83,24 @@ def _flat_tree(doc: Doc, bounds: list[tuple[int, int]]) -> numpy.ndarray:
     return arr
 
 
-class SparseParser(LexiconReader):
+@dataclass(frozen=True)
+class SentenceParses:
+    """What ``survey_parser`` finds for one Doc: the parse of the sentences it chose, before it is written."""
+
+    parsed: list[TokenSpan]  # the sentences parsed
+    read: list[TokenSpan]  # the sentences the rules read (``doc._.parsed_sents``)
+    bounds: list[TokenSpan]  # every sentence
+    rows: list[numpy.ndarray]  # each parsed sentence's rows of ATTRS
+
+
+class SparseParser(RuleComponent[SamplePatterns, SentenceParses]):
     """spaCy component: the model's tagger, parser and lemmatizer, on selected sentences only. It chooses
     the sentences with the pipeline's lexicon (the one ``survey_percentages`` saves and loads), so words
-    added to a saved pipeline's lexicon reach the selection as they reach the rules."""
+    added to a saved pipeline's lexicon reach the selection as they reach the rules. Its patterns are the
+    sample-size cues that select sentences, compiled once per lexicon and shared with ``survey_samples``
+    and ``survey_groups``."""
+
+    build_patterns = SamplePatterns
 
     def __init__(self, nlp: Language, name: str = FACTORY, *, model: str = DEFAULT_MODEL,
                  select: str = "candidates", batch_size: int = DEFAULT_BATCH_SIZE,
@@ -95,8 +110,7 @@ class SparseParser(LexiconReader):
                  hold_gil: bool = DEFAULT_HOLD_GIL) -> None:
         if select not in ("candidates", "all"):
             raise ValueError(f"select must be 'candidates' or 'all', not {select!r}")
-        register_extensions()
-        self.name = name
+        super().__init__(nlp, name, lexicon=lexicon)
         self.model_name = model
         self.model = load_model(model)
         self.fast_ops = fast_ops and use_inference_ops(self.model)
@@ -108,39 +122,44 @@ class SparseParser(LexiconReader):
         self.select = select
         self.batch_size = batch_size
         self.spans_keys = tuple(spans_keys)
-        self._read_lexicon(nlp, lexicon)
         self.cache_size = cache_size
         self.cache: OrderedDict[Hashable, numpy.ndarray] = OrderedDict()  # sentence key -> rows of ATTRS
 
-    @property
-    def samples(self) -> SamplePatterns:
-        """The sample-size cues that select sentences, compiled once per lexicon and shared with
-        ``survey_samples`` and ``survey_groups``."""
-        return self.lexicon.compiled(SamplePatterns)
-
-    def __call__(self, doc: Doc) -> Doc:
-        return next(self.pipe([doc]))
-
     def pipe(self, docs: Iterable[Doc], batch_size: Optional[int] = None) -> Iterator[Doc]:
         for batch in minibatch(docs, size=batch_size or 32):
-            plans = [self._plan(doc) for doc in batch]
-            keys = [self._keys(doc, parse) for doc, (parse, _, _) in zip(batch, plans)]
-            todo: dict[Hashable, tuple[Doc, int, int]] = {}
-            for doc, (parse, _, _), doc_keys in zip(batch, plans, keys):
-                for (s, e), key in zip(parse, doc_keys):
-                    if key not in self.cache and key not in todo:
-                        todo[key] = (doc, s, e)
-            subdocs = [Doc(self.model.vocab, words=[t.text for t in doc[s:e]], spaces=[bool(t.whitespace_) for t in doc[s:e]])
-                       for doc, s, e in todo.values()]
-            with self._blas.limited() if self.fast_ops else nullcontext():
-                fresh = {key: sub.to_array(ATTRS) for key, sub in zip(todo, self._parse(subdocs))}
-            if fresh and batch:
-                copy_strings(self.model.vocab, batch[0].vocab, numpy.concatenate(list(fresh.values()))[:, STRING_COLUMNS])
-            rows = self._remember(fresh, [key for doc_keys in keys for key in doc_keys])
-            for doc, (parse, reads, bounds), doc_keys in zip(batch, plans, keys):
-                self._write_back(doc, parse, [rows[key] for key in doc_keys], bounds)
-                doc._.parsed_sents = reads
+            for doc, found in zip(batch, self.match_batch(batch)):
+                self.set_annotations(doc, found)
                 yield doc
+
+    def match(self, doc: Doc) -> SentenceParses:
+        return self.match_batch([doc])[0]
+
+    def match_batch(self, docs: list[Doc]) -> list[SentenceParses]:
+        """The parses for a batch of Docs: a sentence that several Docs (or the cache) share is parsed once."""
+        plans = [self._plan(doc) for doc in docs]
+        keys = [self._keys(doc, parse) for doc, (parse, _, _) in zip(docs, plans)]
+        todo: dict[Hashable, tuple[Doc, int, int]] = {}
+        for doc, (parse, _, _), doc_keys in zip(docs, plans, keys):
+            for (s, e), key in zip(parse, doc_keys):
+                if key not in self.cache and key not in todo:
+                    todo[key] = (doc, s, e)
+        subdocs = [Doc(self.model.vocab, words=[t.text for t in doc[s:e]], spaces=[bool(t.whitespace_) for t in doc[s:e]])
+                   for doc, s, e in todo.values()]
+        with self._blas.limited() if self.fast_ops else nullcontext():
+            fresh = {key: sub.to_array(ATTRS) for key, sub in zip(todo, self._parse(subdocs))}
+        if fresh and docs:
+            copy_strings(self.model.vocab, docs[0].vocab, numpy.concatenate(list(fresh.values()))[:, STRING_COLUMNS])
+        rows = self._remember(fresh, [key for doc_keys in keys for key in doc_keys])
+        return [SentenceParses(parse, reads, bounds, [rows[key] for key in doc_keys])
+                for (parse, reads, bounds), doc_keys in zip(plans, keys)]
+
+    def set_annotations(self, doc: Doc, found: SentenceParses) -> None:
+        """The parse as one array: the flat tree, with each parsed sentence's rows written over it."""
+        arr = _flat_tree(doc, found.bounds)
+        for (s, e), sentence in zip(found.parsed, found.rows):
+            arr[s:e] = sentence
+        doc.from_array(ATTRS, arr)
+        doc._.parsed_sents = found.read
 
     def _keys(self, doc: Doc, parse: list[tuple[int, int]]) -> list[Hashable]:
         """What a sentence's parse depends on: its text and where its tokens start (so its words and
@@ -193,17 +212,9 @@ class SparseParser(LexiconReader):
     def _plan(self, doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
         """(sentences to parse, sentences the rules read, all sentences)."""
         bounds = sentence_bounds(doc)
-        reads = candidate_sentences(doc, self.samples, self.spans_keys, bounds)
+        reads = candidate_sentences(doc, self.patterns, self.spans_keys, bounds)
         parse = bounds if self.select == "all" else reads
         return [b for b in parse if b[1] > b[0]], reads, bounds
-
-    def _write_back(self, doc: Doc, parse: list[tuple[int, int]], rows: list[numpy.ndarray],
-                    bounds: list[tuple[int, int]]) -> None:
-        """The parse as one array: the flat tree, with each parsed sentence's rows written over it."""
-        arr = _flat_tree(doc, bounds)
-        for (s, e), sentence in zip(parse, rows):
-            arr[s:e] = sentence
-        doc.from_array(ATTRS, arr)
 
 
 def copy_strings(source: Vocab, target: Vocab, hashes: numpy.ndarray) -> None:

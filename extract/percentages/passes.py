@@ -1,10 +1,9 @@
-"""Percentage figures: every way a writer states a proportion, with its bound.
+"""Percentage figures: every way a writer states a proportion, with its bound, found pass by pass.
 
 Finding figures needs no parse: the patterns are regular (numbers, number
-words, fractions, "one in ten", units), so this component runs on a blank
-pipeline and tells the rest of the pipeline which sentences are worth parsing.
-The kind it sets is provisional (``point_change`` for percentage points,
-``share`` otherwise); ``survey_groups`` refines it with the parse.
+words, fractions, "one in ten", units), so ``survey_percentages`` runs on a
+blank pipeline and tells the rest of the pipeline which sentences are worth
+parsing.
 """
 from __future__ import annotations
 
@@ -14,24 +13,17 @@ from dataclasses import replace
 from typing import Callable, Iterator, Optional
 
 import regex
-from spacy.language import Language
-from spacy.tokens import Doc
-from spacy.util import filter_spans
 
-from . import grammar
-from .extensions import doc_text, register_extensions
-from .lexicon import Lexicon, LexiconReader
-from .percent_forms import Figure, PercentForms, range_figures
-from .textspans import find_anchors
+from .. import grammar
+from ..textspans import find_anchors
+from .forms import Figure, PercentForms, range_figures
 
-DEFAULT_SPANS_KEY = "survey_percentages"
 SENTENCE_REACH = 2000  # characters back to look for a sentence's start, so that text with no '.' is not read again per figure
 POINTS_CONTEXT = 400  # characters before bare "points" that must hold a percentage for them to be points of one
 RESTATED_NEAR_TOLERANCE = 10.0  # "nearly half (41%)": a verbal figure right before its exact value
 RESTATED_TOLERANCE = 5.0  # points between a verbal figure and the exact one that restates it further on
 WINDOW = 120  # characters of context kept on each side of a possible figure
 Windows = list[tuple[int, int]]
-FACTORY = "survey_percentages"
 WHITESPACE = re.compile(r"\s")
 
 
@@ -315,59 +307,3 @@ class PercentPatterns(PercentForms):
 def find_figures(text: str, patterns: PercentPatterns) -> list[Figure]:
     """Figures to report: verbal figures restated exactly are folded into the exact one."""
     return [f for f in patterns.find(text) if not f.superseded]
-
-
-def provisional_kind(figure: Figure) -> str:
-    return "point_change" if figure.unit == "points" else "share"
-
-
-class PercentageFinder(LexiconReader):
-    """spaCy component: percentage figures into ``doc.spans[spans_key]``. It owns the pipeline's
-    lexicon: the components after it read the lexicon it saves and loads."""
-
-    owns_lexicon = True
-
-    def __init__(self, nlp: Language, name: str = FACTORY, *, spans_key: str = DEFAULT_SPANS_KEY,
-                 lexicon: Optional[Lexicon] = None) -> None:
-        register_extensions()
-        self.name = name
-        self.spans_key = spans_key
-        self._read_lexicon(nlp, lexicon)
-
-    @property
-    def patterns(self) -> PercentPatterns:
-        return self.lexicon.compiled(PercentPatterns)
-
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
-        return doc
-
-    def match(self, doc: Doc) -> list[Figure]:
-        return find_figures(doc_text(doc), self.patterns)
-
-    def set_annotations(self, doc: Doc, figures: list[Figure]) -> None:
-        spans = []
-        for fig in figures:
-            span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
-            if span is None:
-                continue
-            span._.value = fig.value
-            span._.bound = fig.bound
-            span._.kind = provisional_kind(fig)
-            span._.form = fig.form
-            span._.unit = fig.unit
-            if fig.verbal_of is not None and fig.verbal_end is not None and fig.verbal_of < fig.start:
-                span._.restates = doc.char_span(fig.verbal_of, fig.verbal_end, alignment_mode="expand")
-            spans.append(span)
-        # Expanded spans of adjacent figures can collide ("3-5%" in one token): keep the longest.
-        kept = set(id(s) for s in filter_spans(spans))
-        doc.spans[self.spans_key] = [s for s in spans if id(s) in kept]
-
-
-@Language.factory(
-    FACTORY,
-    assigns=["doc.spans", "span._.value", "span._.bound", "span._.kind", "span._.form", "span._.unit", "span._.restates"],
-    default_config={"spans_key": DEFAULT_SPANS_KEY},
-)
-def make_survey_percentages(nlp: Language, name: str, spans_key: str) -> PercentageFinder:
-    return PercentageFinder(nlp, name, spans_key=spans_key)
