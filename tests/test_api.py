@@ -7,7 +7,7 @@ import pytest
 import extract
 from extract.records import ALL_COLUMNS
 
-from .conftest import CORPUS, GOLD, SEEDS, read_jsonl
+from .helpers import CORPUS, GOLD, SEEDS, read_jsonl
 
 
 def _gold(doc_id: str, typ: str) -> list[dict]:

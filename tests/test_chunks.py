@@ -8,7 +8,7 @@ import extract
 from extract.chunks import cut_points, plan_chunks
 from extract.pipeline import chunked_records
 
-from .conftest import CORPUS
+from .helpers import CORPUS
 
 # Pieces of about 60 characters: every paragraph, and each sentence of a longer one, is its own piece.
 SMALL = 60

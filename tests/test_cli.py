@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from extract.cli import app
 
-from .conftest import CORPUS, GOLD, SEEDS, read_jsonl
+from .helpers import CORPUS, GOLD, SEEDS, read_jsonl
 
 runner = CliRunner()
 

@@ -6,7 +6,7 @@ import pytest
 
 from extract.phrases import trim_phrase
 
-from .conftest import parsed_doc
+from .helpers import parsed_doc
 
 # The clause's verb taken into the group's phrase by the parser: the phrase ends before it.
 PREDICATE_IN_PHRASE = [

@@ -17,7 +17,7 @@ from extract.review.scoring import group_strict
 
 from extract.review.gold import read_splits
 
-from .conftest import DATA, GOLD
+from .helpers import DATA, GOLD
 
 ROWS = [json.loads(line) for line in (DATA / "phrasings.jsonl").read_text(encoding="utf-8").splitlines()]
 PARAMS = [

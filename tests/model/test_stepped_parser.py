@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from extract.model.parser import DEFAULT_MODEL, load_model
 from extract.model.stepped_parser import SteppedParser, stepped, steps_supported
 
-from .conftest import corpus_paragraphs
+from ..helpers import corpus_paragraphs
 
 PARSE_ATTRS = ["HEAD", "DEP", "SENT_START"]
 

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .conftest import reload_without
+from ..helpers import reload_without
 
 # (text as written in the seeds or the wild pool, figure text, value, bound, form)
 FORMS = [
@@ -118,7 +118,7 @@ def test_percentages_component_round_trips_its_lexicon(blank_nlp, tmp_path):
 
 def test_percentages_windows_find_what_a_full_scan_finds(blank_nlp):
     """The patterns run only around units, fraction words and 'in ten': same figures as everywhere."""
-    from .conftest import CORPUS
+    from ..helpers import CORPUS
 
     patterns = blank_nlp.get_pipe("survey_percentages").patterns
     for path in sorted(CORPUS.rglob("*.txt")):

@@ -14,7 +14,7 @@ from extract.lexicon import Lexicon
 from extract.percentages.passes import PercentPatterns
 from extract.pipeline import extract_text
 
-from .conftest import SEEDS
+from ..helpers import SEEDS
 
 runner = CliRunner()
 

@@ -10,7 +10,7 @@ from extract.cli import app
 from extract.review.gold import read_gold, read_splits, validate
 from extract.runs.io import load_texts
 
-from .conftest import CORPUS, GOLD
+from ..helpers import CORPUS, GOLD
 
 runner = CliRunner()
 FIRST = GOLD / "000_0e367b13c3205465.jsonl"

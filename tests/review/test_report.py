@@ -4,8 +4,6 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
-from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -14,65 +12,9 @@ import extract
 from extract.cli import app
 from extract.records import to_dict
 
-from .conftest import CORPUS, GOLD, SEEDS
+from ..helpers import CHROMEDRIVER, CHROMIUM, CORPUS, GOLD, SEEDS, parse
 
 runner = CliRunner()
-CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
-
-
-class Page(HTMLParser):
-    """Marks inside each article template, with their text; every element seen; the data block."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.doc: str | None = None
-        self.marks: list[dict] = []
-        self.stack: list[dict] = []
-        self.tags: list[tuple[str, str | None]] = []
-        self.scripts: list[dict] = []
-        self.metas: list[dict] = []
-        self.urls: list[str] = []
-        self.template_text: dict[str, list[str]] = {}
-        self._script: dict | None = None
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        self.tags.append((tag, self.doc))
-        self.urls += [v for k, v in attrs if k in ("src", "href", "action", "data", "poster") and v]
-        if tag == "template":
-            self.doc = a["data-doc"]
-            self.template_text[self.doc] = []
-        elif tag == "mark" and self.doc is not None:
-            m = {"doc": self.doc, **a, "text": ""}
-            self.marks.append(m)
-            self.stack.append(m)
-        elif tag == "script":
-            self._script = {**a, "text": ""}
-            self.scripts.append(self._script)
-        elif tag == "meta":
-            self.metas.append(a)
-
-    def handle_endtag(self, tag):
-        if tag == "template":
-            self.doc = None
-        elif tag == "mark" and self.stack:
-            self.stack.pop()
-        elif tag == "script":
-            self._script = None
-
-    def handle_data(self, data):
-        for m in self.stack:
-            m["text"] += data
-        if self.doc is not None:
-            self.template_text[self.doc].append(data)
-        if self._script is not None:
-            self._script["text"] += data
-
-
-def parse(html: str) -> Page:
-    page = Page()
-    page.feed(html)
-    return page
 
 
 @pytest.fixture(scope="module")

@@ -14,8 +14,7 @@ import extract
 from extract.cli import app
 from extract.review import report as report_module
 
-from .conftest import SEEDS, read_jsonl
-from .test_report import CHROMEDRIVER, CHROMIUM, parse
+from ..helpers import CHROMEDRIVER, CHROMIUM, SEEDS, parse, read_jsonl
 
 runner = CliRunner()
 

@@ -13,7 +13,7 @@ from extract.records import to_dict
 from extract.review import studies as studies_module
 from extract.review.studies import studies_table
 
-from .conftest import SEEDS
+from ..helpers import SEEDS
 
 runner = CliRunner()
 LEAPFROG = ("000_0e367b13c3205465", "001_87ab7b85b12efa06")

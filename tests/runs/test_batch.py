@@ -20,7 +20,7 @@ from extract.runs.batch import run_batch
 from extract.runs.settings import DEFAULT_PARSE_CACHE
 from extract.runs.sidefiles import parse_done_line, repair_jsonl
 
-from .conftest import CORPUS, SEEDS, read_jsonl
+from ..helpers import CORPUS, SEEDS, read_jsonl
 
 runner = CliRunner()
 SEED = SEEDS[2]  # 002: 25 percentages, one sample size
@@ -409,7 +409,7 @@ def test_batch_workers_die_with_their_parent(tmp_path, workers):
     import signal
     import subprocess
 
-    from .conftest import CORPUS
+    from ..helpers import CORPUS
 
     out = tmp_path / "out.jsonl"
     run = subprocess.Popen([sys.executable, "-m", "extract.cli", "run", str(CORPUS), "--out", str(out), "--no-progress",

@@ -15,7 +15,7 @@ from extract.cli import app
 from extract.runs.batch import run_batch
 from extract.runs.io import iter_documents
 
-from .conftest import SEEDS, read_jsonl
+from ..helpers import SEEDS, read_jsonl
 
 distributed = pytest.importorskip("distributed")
 dd = pytest.importorskip("dask.dataframe")

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from extract.cli import app
 from extract.runs.sidefiles import parse_done_line
 
-from .conftest import SEEDS, cpu_per_item, read_jsonl
+from ..helpers import ROOT, SEEDS, cpu_per_item, read_jsonl
 
 runner = CliRunner()
 SEED = SEEDS[2]  # 002: 25 percentages, one sample size
@@ -604,7 +604,7 @@ def test_hostile_readme_loads_a_model_that_is_installed():
 
     import spacy
 
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
     names = re.findall(r'spacy\.load\("([^"]+)"\)', readme)
     assert names and all(spacy.util.is_package(n) for n in names), names
 

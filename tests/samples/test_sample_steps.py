@@ -8,7 +8,7 @@ from extract.lexicon import Lexicon
 from extract.samples.find import find_samples
 from extract.samples.patterns import SamplePatterns
 
-from .conftest import Row, parsed_doc
+from ..helpers import Row, parsed_doc
 
 @pytest.fixture(scope="module")
 def patterns():
