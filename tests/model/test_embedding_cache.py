@@ -1,5 +1,5 @@
 """Word embeddings remembered per row of feature ids (extract.model.embedding_cache): the token vectors within float32
-rounding of tok2vec's, the same parses on every corpus sentence (the records with the cache off: test_pipeline).
+rounding of tok2vec's, the same parses on every corpus sentence (the records with the cache off: test_parser).
 
 The bits are not promised: the cache multiplies only the rows it has not seen, and how OpenBLAS's kernels split a
 product (Haswell, Zen) makes a row's last bits depend on the other rows beside it."""

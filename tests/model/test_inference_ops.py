@@ -1,5 +1,5 @@
 """The model's layers on numpy's BLAS (extract.model.inference_ops): products within float32's error bound of thinc's
-(the bits depend on the CPU's BLAS kernel), the same parses (the records: test_pipeline), and the process's BLAS
+(the bits depend on the CPU's BLAS kernel), the same parses (the records: test_parser), and the process's BLAS
 settings left as they were."""
 from __future__ import annotations
 

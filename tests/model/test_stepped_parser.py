@@ -1,5 +1,5 @@
 """The parser's loop stepped from Python with the GIL held (extract.model.stepped_parser): the same parses as
-spaCy's ``greedy_parse``, on whatever batch it is given (the records with it off: test_pipeline)."""
+spaCy's ``greedy_parse``, on whatever batch it is given (the records with it off: test_parser)."""
 from __future__ import annotations
 
 import numpy
