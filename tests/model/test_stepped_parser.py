@@ -12,6 +12,8 @@ from extract.model.stepped_parser import SteppedParser, stepped, steps_supported
 
 from ..helpers import corpus_paragraphs
 
+pytestmark = pytest.mark.equivalence  # a tier of its own (pyproject.toml); also model
+
 PARSE_ATTRS = ["HEAD", "DEP", "SENT_START"]
 
 

@@ -74,6 +74,7 @@ def test_report_escapes_markup_in_articles(nlp):
     assert [m["text"] for m in page.marks] == ["47%"]
 
 
+@pytest.mark.model
 def test_report_cli_lists_the_inputs_that_failed_and_says_so(tmp_path):
     """`extract report` on a folder with unreadable files: each is named on stderr and on the page, the
     summary counts them, and the exit status is 1 (it was 0 with 'wrote ... (N articles)')."""
@@ -99,7 +100,8 @@ def test_report_cli_lists_the_inputs_that_failed_and_says_so(tmp_path):
 
 @pytest.mark.parametrize("args,message", [
     (["report", str(SEEDS[0]), "--records", "missing.jsonl"], "[E020] missing.jsonl: no such file or directory"),
-    (["report", str(SEEDS[0]), "--out", "nodir/r.html"], "[E042] --out nodir/r.html: cannot write there"),
+    pytest.param(["report", str(SEEDS[0]), "--out", "nodir/r.html"], "[E042] --out nodir/r.html: cannot write there",
+                 marks=pytest.mark.model),  # the records are extracted before --out is tried
     (["gold", "validate", str(GOLD), "--corpus", "nocorpus"], "[E020] nocorpus: no such file or directory"),
 ])
 def test_report_and_gold_usage_errors_name_the_path_typed(tmp_path, monkeypatch, args, message):
@@ -118,6 +120,7 @@ def test_report_index_has_each_articles_headline(seeds_page):
         assert d["headline"]
 
 
+@pytest.mark.model
 def test_report_cli_writes_a_page(tmp_path):
     out = tmp_path / "r.html"
     result = runner.invoke(app, ["report", str(SEEDS[0]), str(SEEDS[1]), "--out", str(out)])
@@ -128,6 +131,7 @@ def test_report_cli_writes_a_page(tmp_path):
 @pytest.mark.slow
 @pytest.mark.skipif(not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
                     reason="needs Debian's chromium and chromium-driver (.ci/run installs them)")
+@pytest.mark.model
 def test_report_in_headless_chromium(tmp_path):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service

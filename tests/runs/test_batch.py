@@ -50,6 +50,7 @@ BAD_INPUTS = [
 
 
 @pytest.mark.parametrize("name,content,message", BAD_INPUTS, ids=[b[0] for b in BAD_INPUTS])
+@pytest.mark.model
 def test_batch_bad_input_is_one_clear_error_and_the_rest_goes_on(good, tmp_path, name, content, message):
     (good / name).write_bytes(content)
     out = tmp_path / "out.jsonl"
@@ -61,6 +62,7 @@ def test_batch_bad_input_is_one_clear_error_and_the_rest_goes_on(good, tmp_path,
     assert {r["doc_id"] for r in read_jsonl(out)} == {SEED.stem}
 
 
+@pytest.mark.model
 def test_batch_huge_file_is_refused_by_name(good, tmp_path):
     huge = good / "huge.txt"
     with open(huge, "wb") as fh:
@@ -73,6 +75,7 @@ def test_batch_huge_file_is_refused_by_name(good, tmp_path):
     assert {r["doc_id"] for r in read_jsonl(out)} == {SEED.stem}
 
 
+@pytest.mark.model
 def test_batch_jsonl_input_with_a_malformed_line_and_duplicate_ids(tmp_path):
     src = tmp_path / "articles.jsonl"
     text = SEED.read_text(encoding="utf-8")
@@ -95,6 +98,7 @@ def test_batch_jsonl_input_with_a_malformed_line_and_duplicate_ids(tmp_path):
     assert {t["doc_id"] for t in texts} == {"a", "c"}  # kept beside the records, so offsets stay checkable
 
 
+@pytest.mark.model
 def test_batch_csv_input_with_configured_fields(tmp_path):
     import csv
 
@@ -114,6 +118,7 @@ def test_batch_csv_input_with_configured_fields(tmp_path):
     assert frame.loc[frame["doc_id"] == "x2", "value"].tolist() == [21.0]
 
 
+@pytest.mark.model
 def test_batch_html_page_main_text_only(tmp_path):
     body = SEED.read_text(encoding="utf-8").split("\n\n")
     page = tmp_path / "page.html"
@@ -137,6 +142,7 @@ def test_batch_html_page_main_text_only(tmp_path):
             assert texts["page"][r["start"]:r["end"]] == r["text"]
 
 
+@pytest.mark.model
 def test_batch_stdin(tmp_path):
     out = tmp_path / "out.jsonl"
     result = runner.invoke(app, ["run", "-", "--out", str(out), "--no-progress"],
@@ -145,6 +151,7 @@ def test_batch_stdin(tmp_path):
     assert [r["doc_id"] for r in read_jsonl(out)] == ["stdin"]
 
 
+@pytest.mark.model
 def test_batch_resume_after_an_interrupted_run(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -166,6 +173,7 @@ def test_batch_resume_after_an_interrupted_run(tmp_path):
     assert sorted(map(json.dumps, resumed)) == sorted(map(json.dumps, read_jsonl(clean)))
 
 
+@pytest.mark.model
 def test_batch_resume_reads_the_output_when_there_is_no_done_file(good, tmp_path):
     out = tmp_path / "out.jsonl"
     run_batch([str(good)], str(out), progress=False)
@@ -183,6 +191,7 @@ def test_batch_repair_cuts_only_a_partial_last_line(tmp_path):
 
 
 @pytest.mark.parametrize("batch_size,task_docs", [(2, 16), (4, 2), (5, 1)])
+@pytest.mark.model
 def test_batch_two_workers_write_the_same_records(tmp_path, monkeypatch, batch_size, task_docs):
     """In input order, batches whole or handed out in tasks of ``task_docs`` documents."""
     monkeypatch.setattr(extract.runs.workers, "TASK_DOCS", task_docs)
@@ -198,6 +207,7 @@ def test_batch_two_workers_write_the_same_records(tmp_path, monkeypatch, batch_s
 
 @pytest.mark.slow  # the whole corpus through extract run twice
 @pytest.mark.parametrize("workers", ["1", "2"])
+@pytest.mark.model
 def test_batch_parse_cache_changes_no_record(tmp_path, workers):
     """The corpus, each article twice (the second copy is served from the cache), gives the same
     records with the cache off (``--parse-cache 0``) as with the default."""
@@ -216,6 +226,7 @@ def test_batch_parse_cache_changes_no_record(tmp_path, workers):
 
 
 @pytest.mark.parametrize("cache", [0, 3])
+@pytest.mark.model
 def test_batch_parse_cache_reaches_the_parser(good, tmp_path, cache):
     """The setting is the ``cache_size`` of the run's pipeline: none remembered with 0, at most N."""
     run_batch([str(good)], str(tmp_path / "o.jsonl"), progress=False, parse_cache=cache)
@@ -241,6 +252,7 @@ def test_batch_parse_cache_bad_option_is_a_usage_error(good, tmp_path, value):
     assert not (tmp_path / "o.jsonl").exists()
 
 
+@pytest.mark.model
 def test_batch_summary_counts(good, tmp_path):
     (good / "empty.txt").write_text("", encoding="utf-8")
     summary = run_batch([str(good)], str(tmp_path / "o.jsonl"), progress=False)
@@ -249,6 +261,7 @@ def test_batch_summary_counts(good, tmp_path):
     assert "words/s" in summary.line()
 
 
+@pytest.mark.model
 def test_batch_csv_streams_and_names_the_bad_line(tmp_path):
     src = tmp_path / "rows.csv"
     src.write_bytes(b"id,text\nok,Some 47% of voters believe she should have no title.\n"
@@ -296,6 +309,7 @@ class _FailsOnMarker:
 
 
 @pytest.mark.parametrize("every", [1, 2])
+@pytest.mark.model
 def test_batch_progress_lines_show_real_elapsed_time_and_words_per_second(good, tmp_path, monkeypatch, caplog, every):
     import extract.runs.batch as batch
 
@@ -331,6 +345,7 @@ ENCODED = [
 
 
 @pytest.mark.parametrize("name,content,encoding", ENCODED, ids=[e[0] for e in ENCODED])
+@pytest.mark.model
 def test_batch_byte_order_mark_is_decoded_and_said(tmp_path, name, content, encoding):
     """UTF-16/32 with a byte-order mark is text (its NUL bytes do not make it binary); offsets refer to
     the decoded text, which is kept beside the records since it is not on disk as UTF-8."""
@@ -355,6 +370,7 @@ def test_batch_byte_order_mark_is_decoded_and_said(tmp_path, name, content, enco
     (["--encoding", "utf-8"], 1, "[E024]"),
     (["--encoding", "klingon"], 2, "[E025] Unknown encoding 'klingon'"),
 ])
+@pytest.mark.model
 def test_batch_encoding_option_reads_legacy_files(tmp_path, args, exit_code, message):
     legacy = tmp_path / "legacy.txt"
     legacy.write_bytes(ARTICLE.encode("cp1252", errors="replace"))
@@ -404,6 +420,7 @@ def _wait_for(condition, seconds: float) -> bool:
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 @pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.model
 def test_batch_workers_die_with_their_parent(tmp_path, workers):
     """kill -9 of `extract run --workers N` (or of one supervised worker) leaves no worker behind."""
     import signal
@@ -458,6 +475,7 @@ def test_batch_worker_leaves_the_watch_to_the_kernel(from_main_thread, threads):
         child.join(10)
 
 
+@pytest.mark.model
 def test_batch_second_writer_on_the_same_out_is_refused(tmp_path):
     """One writer per output: while a run holds OUT.lock, another run on that --out is refused with E043
     and writes nothing; once the first is done the lock file is gone."""
@@ -477,6 +495,7 @@ def test_batch_second_writer_on_the_same_out_is_refused(tmp_path):
     assert summary.documents == 1 and not (tmp_path / "out.jsonl.lock").exists()
 
 
+@pytest.mark.model
 def test_batch_outputs_are_never_inputs(tmp_path):
     """--out inside an input folder: the second run skips its own output and side files, with a note,
     instead of reading them back as malformed documents."""
@@ -494,6 +513,7 @@ def test_batch_outputs_are_never_inputs(tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.model
 def test_batch_two_concurrent_runs_keep_every_record_of_the_first(tmp_path):
     """Two `extract run` on the same --out at once: the second exits 2 naming the lock, and the first run's
     records are all in the file."""
@@ -517,6 +537,7 @@ def test_batch_two_concurrent_runs_keep_every_record_of_the_first(tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.model
 def test_batch_document_over_its_time_budget_is_named_and_the_rest_is_written(tmp_path):
     """A 196,000-character sentence of 49,000 figures ('50% 50% ...', one piece, about 12 s here) beside two
     articles, `extract run --doc-timeout 3`: the hostile file gets E061 naming it and the budget, both articles'
@@ -582,6 +603,7 @@ def test_batch_supervised_workers_name_the_document_that_stalls_or_kills_them(go
     assert ids == ["002_8ccecffd608d0e68", "copy0", "copy1", "copy2", "copy3"]
 
 
+@pytest.mark.model
 def test_batch_side_files_only_with_content_and_put_in_place_whole(good, tmp_path):
     """A run of .txt files with no error leaves no errors.log nor texts.jsonl (not even an earlier run's,
     which would describe another run); while a run goes, the earlier run's errors.log stays whole, and
@@ -623,6 +645,7 @@ class _FullDisk:
 
 
 @pytest.mark.parametrize("suffix", ["jsonl", "csv"])
+@pytest.mark.model
 def test_batch_records_that_cannot_be_written_are_errors_never_exit_0(good, tmp_path, monkeypatch, suffix):
     """The output fails for one batch mid-run: each document it held gets E064 naming it and the output,
     the file keeps whole lines only, the other batches are written, the lost ones are not marked done (so
@@ -675,6 +698,7 @@ def test_batch_long_document_goes_in_pieces_with_the_records_of_the_whole(tmp_pa
 
 
 @pytest.mark.slow  # a long document through a supervised worker with a short budget
+@pytest.mark.model
 def test_batch_long_document_budget_counts_from_its_last_piece(tmp_path):
     """--doc-timeout holds a document to the time since its last piece was read, not since it started: a
     long text that keeps moving goes through, piece by piece, where reading it whole takes longer than the
@@ -711,6 +735,7 @@ def test_batch_word_count_by_slices_is_split_on_any_text(text, piece):
     assert count_words(text, piece) == len(text.split())
 
 
+@pytest.mark.model
 def test_batch_resume_redoes_a_document_whose_input_changed(tmp_path):
     """A done mark keeps the digest of its text: a document edited since it was done is redone on --resume, its
     old records (whose offsets point into the old text) dropped; the others are kept and skipped. A done list of

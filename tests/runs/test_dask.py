@@ -40,6 +40,7 @@ def _canonical(rows):
 
 
 @pytest.mark.slow
+@pytest.mark.model
 def test_dask_run_matches_the_local_run(cluster, tmp_path):
     from extract.runs.dask import run_on_cluster
 
@@ -76,6 +77,7 @@ def test_dask_extract_dataframe_api(cluster, nlp):
 
 
 @pytest.mark.slow
+@pytest.mark.model
 def test_dask_cli_honours_batch_size(cluster, tmp_path):
     """--batch-size is the documents per task on the cluster: 5 articles, 2 a task, 3 Parquet parts."""
     out = tmp_path / "out.parquet"

@@ -52,6 +52,7 @@ def test_hostile_out_that_is_an_input_is_refused_and_left_whole(folder, name, as
 
 
 @pytest.mark.parametrize("out", ["article.txt", "records.out", "noextension"])
+@pytest.mark.model
 def test_hostile_out_extension_no_writer_knows_is_refused(folder, tmp_path, out):
     target = tmp_path / out
     target.write_bytes(b"an article\n")
@@ -65,6 +66,7 @@ def test_hostile_out_extension_no_writer_knows_is_refused(folder, tmp_path, out)
 # Case 2: --resume in another format than the output holds is refused; nothing of the first run is lost.
 @pytest.mark.parametrize("first,second,code", [("jsonl", "csv", "E046"), ("csv", "jsonl", "E046"),
                                                ("csv", "parquet", "E046"), ("jsonl", "parquet", "E046")])
+@pytest.mark.model
 def test_hostile_resume_in_another_format_is_refused(folder, tmp_path, first, second, code):
     out = tmp_path / "mix.out"
     assert _run(str(folder / "a.txt"), "--out", str(out), "--format", first).exit_code == 0
@@ -108,6 +110,7 @@ def clean_parquet(seeds: Path, tmp_path: Path) -> list[str]:
 
 
 # Case 3: Parquet, Ctrl-C, then --resume: every record once.
+@pytest.mark.model
 def test_hostile_parquet_interrupted_then_resumed_keeps_every_record_once(seeds, tmp_path, monkeypatch,
                                                                          clean_parquet):
     import extract.runs.batch as batch
@@ -134,6 +137,7 @@ def test_hostile_parquet_interrupted_then_resumed_keeps_every_record_once(seeds,
     assert _parquet_records(out) == clean_parquet
 
 
+@pytest.mark.model
 def test_hostile_parquet_part_written_but_not_marked_done_is_not_kept_twice(seeds, tmp_path, clean_parquet):
     """A kill between a part put in place and its documents marked done: the part's records of documents
     not done are dropped on --resume, and the documents redone."""
@@ -178,6 +182,7 @@ BAD_IDS = [('"a\\nb"', "E029"), ('"a\\rb"', "E029"), ('"a\\u2028b"', "E029"), ('
 
 
 @pytest.mark.parametrize("doc_id,code", BAD_IDS, ids=[b[0] for b in BAD_IDS])
+@pytest.mark.model
 def test_hostile_doc_id_the_done_list_cannot_keep_is_refused_by_name(tmp_path, doc_id, code):
     text = json.dumps("Some 40% of voters said yes.")
     src = tmp_path / "ids.jsonl"
@@ -190,6 +195,7 @@ def test_hostile_doc_id_the_done_list_cannot_keep_is_refused_by_name(tmp_path, d
     assert {r["doc_id"] for r in read_jsonl(out)} == {"a", "b"}
 
 
+@pytest.mark.model
 def test_hostile_file_name_with_a_line_break_is_refused_by_name(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -200,6 +206,7 @@ def test_hostile_file_name_with_a_line_break_is_refused_by_name(tmp_path):
 
 # Case 6: an earlier output in an input folder is left out with a note, not read as articles.
 @pytest.mark.parametrize("earlier", ["out.csv", "out.jsonl"])
+@pytest.mark.model
 def test_hostile_earlier_output_in_the_input_folder_is_not_read_as_articles(seeds, tmp_path, earlier):
     assert _run(str(seeds), "--out", str(seeds / earlier)).exit_code == 0
     out = tmp_path / "again.jsonl"
@@ -217,6 +224,7 @@ def _hostile_jsonl(path: Path) -> Path:
     return path
 
 
+@pytest.mark.model
 def test_hostile_deep_or_surrogate_line_is_one_named_error(tmp_path):
     src = _hostile_jsonl(tmp_path / "bad.jsonl")
     out = tmp_path / "out.jsonl"
@@ -238,6 +246,7 @@ def test_hostile_reader_behind_dask_names_the_bad_lines(tmp_path):
     assert [e.message.split(" ")[1] for e in inputs.errors] == [f"{src}:1:", f"{src}:2:", f"{src}:3:"]
 
 
+@pytest.mark.model
 def test_hostile_api_names_a_surrogate_in_the_text():
     import extract
 
@@ -277,6 +286,7 @@ REVIEW_COMMANDS = [
 
 
 @pytest.mark.parametrize("name,args,named", REVIEW_COMMANDS, ids=[c[0] for c in REVIEW_COMMANDS])
+@pytest.mark.model
 def test_hostile_review_commands_name_bad_lines_without_a_traceback(tmp_path, name, args, named):
     paths = {k: str(v) for k, v in _review_inputs(tmp_path).items()}
     result = runner.invoke(app, [a.format(tmp=tmp_path, **paths) for a in args])
@@ -296,6 +306,7 @@ def test_hostile_records_file_of_bad_lines_is_not_read_cleanly(tmp_path, command
 
 
 # Case 9: CSV files: an oversized row is named and the rest is read; Excel's byte-order mark is not in a name.
+@pytest.mark.model
 def test_hostile_csv_oversized_row_is_named_and_the_next_row_read(tmp_path):
     src = tmp_path / "rows.csv"
     with open(src, "w", encoding="utf-8", newline="") as fh:
@@ -309,6 +320,7 @@ def test_hostile_csv_oversized_row_is_named_and_the_next_row_read(tmp_path):
 
 @pytest.mark.parametrize("bad,message", [("bad,Some 7%\r of voters\n", "[E033] {src}:40: malformed CSV"),
                                          ("bad,Some 7% \x00 of voters\n", "[E012] {src}:40: looks binary")])
+@pytest.mark.model
 def test_hostile_csv_bad_row_is_named_and_the_rest_goes_on(tmp_path, bad, message):
     """A row the csv module refuses is a CSV error of that row, not the end of the file, and not called
     JSON; a NUL byte past the first 8 KB (where the binary test looks) is that row's error, not its text."""
@@ -325,6 +337,7 @@ def test_hostile_csv_bad_row_is_named_and_the_rest_goes_on(tmp_path, bad, messag
     assert {r["doc_id"] for r in read_jsonl(out)} == {f"r{i}" for i in range(40)}
 
 
+@pytest.mark.model
 def test_hostile_nul_byte_past_the_first_kilobytes_of_a_text_file_is_refused(tmp_path):
     src = tmp_path / "a.txt"
     src.write_bytes(b"Some 45% of voters said yes. " * 400 + b"\x00 and 12% said no.")
@@ -332,6 +345,7 @@ def test_hostile_nul_byte_past_the_first_kilobytes_of_a_text_file_is_refused(tmp
     assert result.exit_code == 1 and f"[E012] {src}: looks binary" in result.output, result.output
 
 
+@pytest.mark.model
 def test_hostile_csv_utf8_byte_order_mark_is_not_part_of_the_header(tmp_path):
     src = tmp_path / "excel.csv"
     src.write_bytes("\ufeffid,text\nrow-1,Some 45% of voters said yes.\n".encode("utf-8"))
@@ -404,6 +418,7 @@ def _seed_records(seed: Path) -> list:
     return _SEED_RECORDS[seed]
 
 
+@pytest.mark.model
 def test_hostile_across_articles_time_per_article_is_flat():
     """From 50 to 400 articles quoting one study, time per article within 2x (every pair made it grow
     with the articles: 50 copies took 0.46 s an article, 100 copies 0.84 s)."""
@@ -441,6 +456,7 @@ def test_hostile_across_articles_first_of_each_study_in_a_group():
     assert _pairs(articles) == [(0, 3), (1, 2)]
 
 
+@pytest.mark.model
 def test_hostile_report_page_is_written_article_by_article(tmp_path):
     """The page goes out in pieces that do not grow with the articles (the page itself is never held
     whole), and is the page render() gives."""
@@ -470,6 +486,7 @@ def test_hostile_report_page_is_written_article_by_article(tmp_path):
 
 
 # Case 15 (part): OUT.texts.jsonl keeps one line per document across interrupts and resumes.
+@pytest.mark.model
 def test_hostile_texts_side_file_has_no_duplicates_after_resume(tmp_path, monkeypatch):
     import extract.runs.batch as batch
 
@@ -507,6 +524,7 @@ def _records_of(out: Path, fmt: str) -> list[str]:
 
 @pytest.mark.slow  # about 15 starts of extract run
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+@pytest.mark.model
 def test_hostile_killed_at_random_then_resumed_loses_and_duplicates_nothing(tmp_path, fmt):
     import random
     import signal
@@ -544,6 +562,7 @@ def test_hostile_killed_at_random_then_resumed_loses_and_duplicates_nothing(tmp_
 
 
 # Case 11: smaller input and argument cases.
+@pytest.mark.model
 def test_hostile_unreadable_folder_is_named(tmp_path, monkeypatch):
     """(Tests run as root here, whom chmod does not stop: the folder is made unreadable where it is listed.)"""
     folder = tmp_path / "in"
@@ -580,6 +599,7 @@ def test_hostile_bad_argument_is_a_named_usage_error(tmp_path, args, message):
     assert not Path("/dev/null.done").exists() and not Path("/dev/null.lock").exists()
 
 
+@pytest.mark.model
 def test_hostile_fifo_is_named_as_one(tmp_path):
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
@@ -610,6 +630,7 @@ def test_hostile_readme_loads_a_model_that_is_installed():
 
 
 @pytest.mark.parametrize("command", ["check", "report"])
+@pytest.mark.model
 def test_hostile_review_command_given_records_as_articles_says_use_records(tmp_path, command):
     stats = tmp_path / "stats.jsonl"
     assert _run(str(SEEDS[1]), "--out", str(stats)).exit_code == 0
@@ -619,6 +640,7 @@ def test_hostile_review_command_given_records_as_articles_says_use_records(tmp_p
 
 
 # Case 15: output details.
+@pytest.mark.model
 def test_hostile_html_reader_notes_stay_off_stderr(tmp_path):
     import subprocess
     import sys
@@ -648,6 +670,7 @@ def test_hostile_empty_predictions_have_no_precision():
     assert (metrics["pct_precision"], metrics["pct_recall"], metrics["pct_f1"]) == (0.0, 0.0, 0.0)
 
 
+@pytest.mark.model
 def test_hostile_parquet_offsets_come_back_as_integers(tmp_path):
     import pandas as pd
 
