@@ -7,6 +7,12 @@ import spacy
 from extract.sentences import MAX_SENTENCE_TOKENS, cap_sentences, sentence_around, sentence_starts
 
 
+@pytest.fixture(scope="module")
+def blank():
+    """spaCy's blank English, made once: its tokens are all the segmentation rules read."""
+    return spacy.blank("en")
+
+
 @pytest.mark.parametrize("starts,cap,expected", [
     ([True, False, False, False, False], 2, [True, False, True, False, True]),
     ([True, False, True, False, False], 3, [True, False, True, False, False]),
@@ -18,9 +24,9 @@ def test_sentences_cap_starts_a_sentence_every_cap_tokens(starts, cap, expected)
 
 
 @pytest.mark.parametrize("text", ["50% " * 2000, "%" * 3000, "word " * 1000 + ". Next one.", "(" * 2000])
-def test_sentences_no_sentence_is_longer_than_the_cap(text):
+def test_sentences_no_sentence_is_longer_than_the_cap(blank, text):
     """Per-figure rules read their sentence: one endless sentence would make their work quadratic."""
-    doc = spacy.blank("en")(text)
+    doc = blank(text)
     starts = [i for i, s in enumerate(sentence_starts(doc)) if s] + [len(doc)]
     assert max(b - a for a, b in zip(starts, starts[1:])) <= MAX_SENTENCE_TOKENS
 
@@ -30,8 +36,8 @@ def test_sentences_no_sentence_is_longer_than_the_cap(text):
     ("Over 60% said yes.\n\nmost said no", 2),
     ("He said 3.5% was e.g. fine. and then", 1),
 ])
-def test_sentences_ordinary_text_is_not_cut(text, sentences):
-    doc = spacy.blank("en")(text)
+def test_sentences_ordinary_text_is_not_cut(blank, text, sentences):
+    doc = blank(text)
     assert sentence_starts(doc).sum() == sentences
 
 
@@ -73,17 +79,16 @@ def _starts_token_by_token(doc) -> list[bool]:
     "a.\n.\n. .", "Mr. Smith said so. (Really.) 'Yes.' Then…  Next?!",
     "surveyed 400 senior\nmarketing executives.\nNew line.\n\nnew paragraph\n  and more", "one\n\n\nTwo\n three",
 ])
-def test_sentences_array_rules_agree_with_token_by_token_rules(text):
-    doc = spacy.blank("en")(text)
+def test_sentences_array_rules_agree_with_token_by_token_rules(blank, text):
+    doc = blank(text)
     assert sentence_starts(doc).tolist() == _starts_token_by_token(doc)
 
 
-def test_sentences_agree_with_token_by_token_rules_on_the_corpus():
+def test_sentences_agree_with_token_by_token_rules_on_the_corpus(blank):
     from .helpers import CORPUS
 
-    nlp = spacy.blank("en")
     for path in sorted(CORPUS.rglob("*.txt")):
-        doc = nlp(path.read_text(encoding="utf-8"))
+        doc = blank(path.read_text(encoding="utf-8"))
         assert sentence_starts(doc).tolist() == _starts_token_by_token(doc), path
 
 

@@ -16,6 +16,14 @@ def tokenizers():
     return plain.tokenizer, bounded.tokenizer
 
 
+@pytest.fixture(scope="module")
+def english():
+    """The pipeline's blank English (extract.tokenizer.blank_english), made once for the tests that only read it."""
+    from extract.tokenizer import blank_english
+
+    return blank_english()
+
+
 @pytest.mark.parametrize("text", [
     "Over 60% of marketers (70%/66%) said 5%-10%.",
     "“Drive sales” (45%)... and they're 3.5pc up, 10km, $4.50, U.S. voters' views!",
@@ -80,13 +88,13 @@ def test_tokenizer_splits_a_figure_glued_to_the_word_before(tokenizers, text, to
 
 
 @pytest.mark.parametrize("text", ["Some 63% of respondents said so.\n\nThey did.", "", "  ", "a\u00a0b\u2003c 5%/6%", "x" * 3000])
-def test_tokenizer_keeps_the_text_it_was_given(text):
+def test_tokenizer_keeps_the_text_it_was_given(english, text):
     import pickle
 
     from extract.extensions import TEXT_KEY, doc_text
-    from extract.tokenizer import TextKeepingTokenizer, blank_english
+    from extract.tokenizer import TextKeepingTokenizer
 
-    tokenizer = blank_english().tokenizer
+    tokenizer = english.tokenizer
     assert isinstance(tokenizer, TextKeepingTokenizer)
     doc = tokenizer(text)
     assert doc.user_data[TEXT_KEY] == (len(doc), text) and doc_text(doc) == doc.text == text
@@ -104,12 +112,10 @@ def test_tokenizer_wrapper_reads_and_sets_the_tokenizers_attributes():
 
 
 @pytest.mark.parametrize("text", ["\u201c]." * 3000, "x" * 5000 + " and 40% of adults", "12%" * 1500 + "\n\nSome 40% agree."])
-def test_tokenizer_long_runs_without_space_are_tokenized_in_pieces(text):
+def test_tokenizer_long_runs_without_space_are_tokenized_in_pieces(english, text):
     """A run over 2,000 characters without whitespace is tokenized in pieces (spaCy's affix loop is quadratic on
     it); the Doc's text is the text given, and a normal sentence after it tokenizes as always."""
-    from extract.tokenizer import blank_english
-
-    nlp = blank_english()
+    nlp = english
     doc = nlp(text)
     assert doc.text == text and "".join(t.text_with_ws for t in doc) == text
     tail = text.rsplit("\n\n", 1)[-1] if "\n\n" in text else None

@@ -17,12 +17,15 @@ from extract.runs.io import iter_documents
 
 from ..helpers import SEEDS, read_jsonl
 
-distributed = pytest.importorskip("distributed")
-dd = pytest.importorskip("dask.dataframe")
+
+@pytest.fixture(scope="module")
+def distributed():
+    """Dask's distributed, imported by the tests that reach a cluster only (an import of about a second)."""
+    return pytest.importorskip("distributed")
 
 
 @pytest.fixture(scope="module")
-def cluster():
+def cluster(distributed):
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as c:
         yield c
 
@@ -61,8 +64,10 @@ def test_dask_run_matches_the_local_run(cluster, tmp_path):
 
 
 @pytest.mark.slow
-def test_dask_extract_dataframe_api(cluster, nlp):
+def test_dask_extract_dataframe_api(distributed, cluster, nlp):
     from extract.runs.dask import extract_dataframe
+
+    dd = pytest.importorskip("dask.dataframe")
 
     docs = [d for d in iter_documents([str(p) for p in SEEDS[:3]])]
     frame = pd.DataFrame({"id": [d.doc_id for d in docs], "text": [d.text for d in docs]})
