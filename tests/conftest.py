@@ -3,9 +3,10 @@ that are not fixtures (paths, hand-built parses, reading JSONL) are in helpers.p
 
 The tiers (markers in pyproject.toml): a test that runs the English model is marked ``model``; here, every test
 that uses a fixture that loads it (``MODEL_FIXTURES``, directly or through another fixture) and every
-``equivalence`` test, the rest by hand. The rule tier, ``-m "not model and not slow"``, is what is left. When no
-test selected is marked ``model``, the model cannot be imported: a test that loads it without the mark fails,
-and the run fails with its name, in this process and in the processes it starts."""
+``equivalence`` test, the rest by hand. ``scan`` and ``slow`` are set by hand. The rule tier,
+``-m "not model and not scan and not slow"``, is what is left. When no test selected is marked ``model``, the
+model cannot be imported: a test that loads it without the mark fails, and the run fails with its name, in this
+process and in the processes it starts."""
 from __future__ import annotations
 
 import importlib

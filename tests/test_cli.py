@@ -119,6 +119,7 @@ print("SPACY_IMPORTED" if "spacy" in sys.modules else "SPACY_NOT_IMPORTED")
     ["run"],                                # missing PATHS and --out: a usage error
     ["run", "x.txt", "--out", "o.jsonl", "--workers", "0"],
 ])
+@pytest.mark.scan  # a fresh Python process per case
 def test_cli_help_and_usage_errors_do_not_import_spacy(args, tmp_path):
     result = subprocess.run([sys.executable, "-c", _SPACY_PROBE, *args], capture_output=True, text=True,
                             cwd=tmp_path, timeout=120)

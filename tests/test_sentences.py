@@ -24,6 +24,7 @@ def test_sentences_cap_starts_a_sentence_every_cap_tokens(starts, cap, expected)
 
 
 @pytest.mark.parametrize("text", ["50% " * 2000, "%" * 3000, "word " * 1000 + ". Next one.", "(" * 2000])
+@pytest.mark.scan  # inputs of thousands of tokens
 def test_sentences_no_sentence_is_longer_than_the_cap(blank, text):
     """Per-figure rules read their sentence: one endless sentence would make their work quadratic."""
     doc = blank(text)
@@ -84,6 +85,7 @@ def test_sentences_array_rules_agree_with_token_by_token_rules(blank, text):
     assert sentence_starts(doc).tolist() == _starts_token_by_token(doc)
 
 
+@pytest.mark.scan  # the whole corpus
 def test_sentences_agree_with_token_by_token_rules_on_the_corpus(blank):
     from .helpers import CORPUS
 

@@ -24,6 +24,7 @@ def _found(pattern, text, starts=None):
 
 
 @pytest.mark.parametrize("which", ["percent", "studies", "cues"])
+@pytest.mark.scan  # the whole corpus
 def test_textspans_anchor_starts_find_what_a_full_scan_finds_on_the_corpus(lex, which):
     pattern, starts = _anchor_sets(lex)[which]
     for path in sorted(CORPUS.rglob("*.txt")):
@@ -37,6 +38,7 @@ FRAGMENTS = ["60%", "%", "Per cent", "percent", "pc", "pp", " points", "margin",
              "Questionnaires", "base"]
 
 
+@pytest.mark.scan  # Hypothesis
 @settings(max_examples=300, deadline=None)
 @given(parts=st.lists(st.sampled_from(FRAGMENTS), max_size=30))
 def test_textspans_anchor_starts_find_what_a_full_scan_finds_anywhere(lex, parts):
@@ -75,6 +77,7 @@ STUDY_FRAGMENTS = ["survey", "Survey", "SURVEY", "\u017furvey", "poll", "report"
                    "YouGov surveyed", "commissioned", "Tracker", "Pew Research"]
 
 
+@pytest.mark.scan  # Hypothesis
 @settings(max_examples=200, deadline=None)
 @given(parts=st.lists(st.sampled_from(STUDY_FRAGMENTS), max_size=25))
 def test_textspans_study_patterns_tried_at_their_literals_match_as_everywhere(lex, parts):
@@ -94,6 +97,7 @@ def test_textspans_study_patterns_after_a_letter_that_lower_cases_to_two(lex, te
     assert any(_study_scans(lex, text, None))
 
 
+@pytest.mark.scan  # the whole corpus
 def test_textspans_study_patterns_tried_at_their_literals_match_as_everywhere_on_the_corpus(lex):
     for path in sorted(CORPUS.rglob("*.txt")):
         text = path.read_text(encoding="utf-8")

@@ -38,6 +38,7 @@ def test_tokenizer_bounded_suffix_search_splits_as_spacy_does(tokenizers, text):
 
 
 @pytest.mark.parametrize("text", ["%" * 2000, ")" * 2000, "7" * 2000 + "%" * 2000])
+@pytest.mark.scan  # inputs of thousands of characters
 def test_tokenizer_bounded_suffix_search_reads_only_a_tail(tokenizers, text):
     """Every suffix search sees at most SUFFIX_REACH characters: work linear in the token, not quadratic."""
     _plain, bounded = tokenizers
@@ -112,6 +113,7 @@ def test_tokenizer_wrapper_reads_and_sets_the_tokenizers_attributes():
 
 
 @pytest.mark.parametrize("text", ["\u201c]." * 3000, "x" * 5000 + " and 40% of adults", "12%" * 1500 + "\n\nSome 40% agree."])
+@pytest.mark.scan  # inputs of thousands of characters
 def test_tokenizer_long_runs_without_space_are_tokenized_in_pieces(english, text):
     """A run over 2,000 characters without whitespace is tokenized in pieces (spaCy's affix loop is quadratic on
     it); the Doc's text is the text given, and a normal sentence after it tokenizes as always."""

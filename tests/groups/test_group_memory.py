@@ -2,6 +2,7 @@
 (issue 21, case 12): the same mention, ties included, whatever the order things were remembered in."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -21,6 +22,7 @@ def _scan(entries, before, skip):
     return max(kept, key=lambda m: (m[0], m[1])) if kept else None
 
 
+@pytest.mark.scan  # Hypothesis
 @given(STEPS)
 def test_group_memory_latest_before_is_the_scan_it_replaces(steps):
     entries: list[tuple[int, int]] = []
@@ -31,6 +33,7 @@ def test_group_memory_latest_before_is_the_scan_it_replaces(steps):
         assert got == _scan(entries, before, skip)
 
 
+@pytest.mark.scan  # Hypothesis
 @given(st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9), st.booleans()), max_size=12), st.integers(0, 11))
 def test_group_memory_first_of_a_tie_in_list_order(weak, before):
     """Plural noun phrases by start only: max() keeps the first of those with the same start."""
@@ -48,6 +51,7 @@ def test_group_memory_reads_a_replaced_or_shortened_list_again():
     assert index.sync(first).latest(9) == (1, 2)
 
 
+@pytest.mark.scan  # Hypothesis
 @given(st.lists(SPANS, max_size=10), st.integers(0, 32))
 def test_group_memory_earliest_from_is_min_of_those_after(spans, start):
     later = [m for m in spans if m[0] >= start]
@@ -61,6 +65,7 @@ def test_group_memory_earliest_from_is_min_of_those_after(spans, start):
 LINEAR_WITHIN = 2.0
 
 
+@pytest.mark.scan  # timed at two sizes
 def test_group_memory_nearest_mention_time_per_share_is_flat(vocab):
     """One lookup per share while the remembered groups grow by one a share: the scan this replaced took
     0.25 s for 500 shares, about 1 s for 1,000 and 16 s for 4,000."""

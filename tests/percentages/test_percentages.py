@@ -116,6 +116,7 @@ def test_percentages_component_round_trips_its_lexicon(blank_nlp, tmp_path):
     assert [s.text for s in _figures(blank_nlp, "over 60% said")] == ["60%"]
 
 
+@pytest.mark.scan  # the whole corpus
 def test_percentages_windows_find_what_a_full_scan_finds(blank_nlp):
     """The patterns run only around units, fraction words and 'in ten': same figures as everywhere."""
     from ..helpers import CORPUS
@@ -151,6 +152,7 @@ WINDOW_TEXTS = st.lists(st.sampled_from(["60%", "%", "per cent", "half", "one in
                                          "x" * 130, "7", "quarter", "points", "out of five"]), max_size=40).map("".join)
 
 
+@pytest.mark.scan  # Hypothesis
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=WINDOW_TEXTS)
 def test_percentages_windows_widen_as_walking_the_text_does(blank_nlp, text):

@@ -16,6 +16,7 @@ runner = CliRunner()
 FIRST = GOLD / "000_0e367b13c3205465.jsonl"
 
 
+@pytest.mark.scan  # the whole gold set
 def test_gold_is_valid_and_covers_the_corpus():
     texts = load_texts(CORPUS)
     assert validate(GOLD, texts) == []
@@ -26,6 +27,7 @@ def test_gold_is_valid_and_covers_the_corpus():
     assert set(splits["wild_tune"]).isdisjoint(splits["wild_heldout"])
 
 
+@pytest.mark.scan  # the whole gold set
 def test_gold_validate_command_passes():
     result = runner.invoke(app, ["gold", "validate", str(GOLD), "--corpus", str(CORPUS)])
     assert result.exit_code == 0, result.output
@@ -53,6 +55,7 @@ DAMAGE = [
 
 
 @pytest.mark.parametrize("change,message", DAMAGE, ids=[d[1] for d in DAMAGE])
+@pytest.mark.scan  # the whole gold set
 def test_gold_damaged_copy_fails_with_file_line_and_problem(gold_copy, change, message):
     target = gold_copy / FIRST.name
     lines = target.read_text(encoding="utf-8").splitlines()
@@ -65,6 +68,7 @@ def test_gold_damaged_copy_fails_with_file_line_and_problem(gold_copy, change, m
     assert message in result.output
 
 
+@pytest.mark.scan  # the whole gold set
 def test_gold_malformed_json_duplicates_and_unknown_docs(gold_copy):
     target = gold_copy / FIRST.name
     lines = target.read_text(encoding="utf-8").splitlines()
@@ -78,6 +82,7 @@ def test_gold_malformed_json_duplicates_and_unknown_docs(gold_copy):
     assert any("binary.jsonl" in p and "UTF-8" in p for p in problems)
 
 
+@pytest.mark.scan  # the whole gold set
 def test_gold_records_of_kind_other_have_no_group(gold_copy):
     target = gold_copy / FIRST.name
     lines = target.read_text(encoding="utf-8").splitlines()

@@ -728,6 +728,7 @@ def test_batch_words_are_counted_by_slices_as_split_counts_them(text, words, pie
     assert count_words(text, piece) == words
 
 
+@pytest.mark.scan  # Hypothesis
 @given(text=st.text(alphabet="ab \t\n\u00a0\u2028\x1c", max_size=60), piece=st.integers(1, 8))
 def test_batch_word_count_by_slices_is_split_on_any_text(text, piece):
     from extract.runs.process import count_words
