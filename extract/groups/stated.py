@@ -18,7 +18,7 @@ from ..phrases import extend_defining_tail, head_with_determiner, is_anaphoric, 
 from .age_bands import age_band_after, age_band_before, age_band_of
 from .among import among_group, lead_group, share_as_base
 from .answers import answer_giver, answer_under_question, respondents_of_answer
-from .beside import named_beside
+from .beside import named_beside, place_of_breakdown
 from .discourse import resolve_anaphor
 from .state import Assignment, GroupState, TokenSpan
 
@@ -96,8 +96,8 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
     doc, rules, stops = state.doc, state.rules, state.stops
     fig, a, out = state.figures[n], state.assignments[n], state.assignments
     limit = (sent.start, sent.end)
-    population = (share_as_base(state, fig, sent) or _population_bracket(state, fig, sent) or age_band_after(state, fig, sent)
-                  or age_band_before(state, fig, sent) or age_band_of(state, fig, sent))
+    population = (share_as_base(state, fig, sent) or place_of_breakdown(state, fig, sent) or _population_bracket(state, fig, sent)
+                  or age_band_after(state, fig, sent) or age_band_before(state, fig, sent) or age_band_of(state, fig, sent))
     if population is not None:
         a.settle(population)
         return
