@@ -169,3 +169,8 @@ def cpu_per_item(work, n: int, rounds: int = 2) -> float:
         work(n)
         best = min(best, time.process_time() - start)
     return best / n
+
+
+def figure_groups(doc: Doc) -> dict[str, str | None]:
+    """Each percentage's text and its group's text (None without one), for tables of real phrasings."""
+    return {s.text: s._.group.text if s._.group is not None else None for s in doc.spans["survey_percentages"]}

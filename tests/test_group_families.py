@@ -19,7 +19,7 @@ import pytest
 from extract.groups.answers import answer_under_question
 from extract.groups.rules import ratio_base
 
-from .conftest import build, groups_of, parsed_doc
+from .conftest import build, figure_groups, groups_of, parsed_doc
 
 def figures_kinds_groups(doc) -> list[tuple[str, str, str | None]]:
     """Each percentage's text, kind and group text, in reading order."""
@@ -784,7 +784,7 @@ def test_those_keeps_its_ing_clause_on_a_hand_built_parse(vocab, lex) -> None:
 ])
 def test_those_keeps_its_ing_clause_in_real_phrasings(nlp, text: str, figure: str, group: str) -> None:
     doc = nlp(text)
-    assert {s.text: s._.group.text for s in doc.spans["survey_percentages"] if s._.group is not None}[figure] == group
+    assert figure_groups(doc)[figure] == group
 
 
 # ------------------------------------------------------------------ a fronted share as the base
@@ -819,7 +819,7 @@ def test_a_fronted_share_is_the_base_on_a_hand_built_parse(vocab, lex) -> None:
 ])
 def test_a_fronted_share_is_the_base_in_real_phrasings(nlp, text: str, figure: str, group: str) -> None:
     doc = nlp(text)
-    assert {s.text: s._.group.text for s in doc.spans["survey_percentages"] if s._.group is not None}[figure] == group
+    assert figure_groups(doc)[figure] == group
 
 
 # ------------------------------------------------------------------ a place in a regional breakdown
@@ -859,5 +859,5 @@ def test_a_place_set_by_a_preposition_is_the_group_on_hand_built_parses(vocab, l
 ])
 def test_a_place_set_by_a_preposition_is_the_group_in_real_phrasings(nlp, text: str, expected: dict) -> None:
     doc = nlp(text)
-    got = {s.text: s._.group.text for s in doc.spans["survey_percentages"] if s._.group is not None}
+    got = figure_groups(doc)
     assert {k: got.get(k) for k in expected} == expected
