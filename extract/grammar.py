@@ -16,6 +16,11 @@ LEADING_DROP_WORDS = frozenset({"all", "both", "the", "a", "an", "of", "each", "
 NAMING_DETERMINERS = frozenset({"this", "that", "these", "those"})
 # Between the two numbers of a count of a whole: 'Five of the eight critics', 'two of its three plants'.
 COUNT_OF_DETERMINERS = frozenset({"the", "those", "these", "its", "their"})
+# 'those', 'these': as a head they stand for people ('those who said ...', 'these polled').
+PLURAL_DEMONSTRATIVES = frozenset({"those", "these"})
+# Determiners that point back with a noun ('these leaders', 'those respondents', 'such firms'): the phrase refers
+# to a mention with the same noun.
+DEMONSTRATIVE_OPENERS = frozenset({"these", "those", "such"})
 
 # ------------------------------------------------------------------ pronouns and anaphors
 # Pronouns that stand for people: as the head of a phrase they count people.
@@ -33,8 +38,31 @@ ANAPHORIC_PHRASES = frozenset({"the two", "two", "the latter", "the former", "gr
 BACK_REFERENCES = frozenset({"they", "them", "these", "those", "both", "the two", "the latter", "the former",
                              "this group"})
 
+# Subjects that refer to the two groups last compared ('They are also more likely ...', 'Both ...', 'These ...').
+FRAME_ANAPHORS = frozenset({"they", "both", "these"})
+# Sentence openers that refer back to the figure before ('That was up from 24% in 2022', 'This compares with ...').
+BACK_REFERENCE_OPENERS = frozenset({"that", "this", "it", "which", "the"})
+# Possessive pronouns: a noun they own in a sentence ('their kids', 'their children') is who the respondents
+# speak about, not a group to carry to them.
+POSSESSIVE_PRONOUNS = frozenset({"her", "his", "my", "our", "their", "your"})
+
 # The object of a verb, never part of who answered: a word that takes one is the clause's verb.
 REFLEXIVES = frozenset({"themselves", "himself", "herself", "itself", "ourselves", "myself", "yourselves", "oneself"})
+
+# ------------------------------------------------------------------ conjunctions and comparison
+# Coordinating conjunctions: a phrase does not end on one; a group continues after one ('marketers and IT types').
+COORDINATORS = frozenset({"and", "or"})
+# Words after a comma that end a statement ('..., while 30% ...', '..., compared with ...').
+STATEMENT_BREAK_WORDS = frozenset({"while", "whereas", "but", "compared", "and", "versus"})
+# Particles of a comparison ('three times as many as those who ...', 'more than those ...'): the phrase after
+# them is the compared side, not the group before a bracket.
+COMPARISON_PARTICLES = frozenset({"as", "than"})
+# Words that set one side of a comparison against the other ('compared to people who ...', 'than those ...'): a
+# bracket on the compared side keeps its own group.
+COMPARING_WORDS = frozenset({"compared", "than", "versus", "vs", "vs."})
+# Words that introduce examples ('companies such as Coca-Cola', 'including Barclaycard'): what follows says where
+# people work, not who they are.
+EXAMPLE_WORDS = frozenset({"such", "including", "like"})
 
 # ------------------------------------------------------------------ prepositions
 # Before a survey noun: 'in the Sunday Times poll', 'for the study' name the survey, not who answered.
@@ -63,3 +91,16 @@ TITLE_TAIL_PREPS = frozenset({"on", "of"})
 RANGE_CHANGE_PREPS = frozenset({"from", "by"})
 # They cannot be the noun counted in 'A NOUN out of B' ('39 nations out of 65').
 RATIO_NON_NOUNS = frozenset({"in", "of", "out", "per"})
+# Prepositions that can set the group of a clause: fronted 'Among those who ...', 'Of these organizations ...',
+# 'In British Columbia, ...', or 'among Republicans' after the figure.
+GROUP_SETTING_PREPS = frozenset({"among", "of", "in", "within"})
+# Prepositions of a fronted place or band of a breakdown ('In British Columbia, 69% support', 'Within Quebec,
+# ...', 'In the 18 to 34 category, ...').
+BREAKDOWN_PLACE_PREPS = frozenset({"in", "within"})
+# Words between the two numbers of a ratio written before its noun ('four in five consumers', 'two of three
+# voters', 'nine out of 10').
+RATIO_BASE_PREPS = frozenset({"in", "of"})
+# Prepositions that tie a figure to a change or an amount ('rose by 5%', 'running at 50%', 'a rate of 20%').
+RATE_PREPS = frozenset({"by", "to", "from", "at", "of", "on", "around", "about", "between"})
+# 'ahead', 'behind': after a figure a lead over a rival, unless a choice follows ('71 per cent behind leaving').
+RIVAL_POSITION_WORDS = frozenset({"behind", "ahead"})

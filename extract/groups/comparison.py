@@ -8,6 +8,7 @@ from typing import Optional
 import regex
 from spacy.tokens import Span, Token
 
+from .. import grammar
 from ..phrases import is_anaphoric, is_pronoun_head, trim_phrase
 from .state import Frame, GroupState, TokenSpan
 
@@ -41,7 +42,7 @@ def comparison(state: GroupState, sent: Span) -> Optional[Frame]:
                 a = trim_phrase(doc, subj, lex, limit=(sent.start, sent.end))
             if a and b and a != b:
                 return a, b
-    if subj is not None and subj.lower_ in state.rules.lex.word_set("frame_anaphors") and state.frame is not None:
+    if subj is not None and subj.lower_ in grammar.FRAME_ANAPHORS and state.frame is not None:
         return state.frame
     return None
 

@@ -14,6 +14,7 @@ from typing import Callable, Optional
 import regex
 from spacy.tokens import Doc, Span, Token
 
+from .. import grammar
 from .kind_cues import (bounds_what_follows, bracketed_after_answer, names_the_gap, opinion_moves, survey_default,
                         verb_taken_for_noun)
 from .rules import GroupRules
@@ -189,7 +190,7 @@ def change_after(v: FigureView) -> Verdict:
     nxt = doc[v.fig.end] if v.fig.end < len(doc) else None
     if nxt is None or nxt.lower_ not in rules.change_after:
         return None
-    if nxt.lower_ in rules.rival_position and nxt.i + 1 < sent.end and doc[nxt.i + 1].tag_ == "VBG":
+    if nxt.lower_ in grammar.RIVAL_POSITION_WORDS and nxt.i + 1 < sent.end and doc[nxt.i + 1].tag_ == "VBG":
         return None
     return None if bounds_what_follows(doc, nxt, sent) else ("other", False)
 
@@ -204,7 +205,7 @@ def rate_preposition(v: FigureView) -> Verdict:
     """'rose by 5%', 'running at 50%', 'a rate of 20%', 'sales of 13%': a preposition of rate after a change
     or an amount."""
     root, gov, rules = v.root, v.gov, v.rules
-    if root.dep_ == "pobj" and gov.pos_ == "ADP" and gov.lower_ in rules.rate_preps and (
+    if root.dep_ == "pobj" and gov.pos_ == "ADP" and gov.lower_ in grammar.RATE_PREPS and (
             _change_word(gov.head, rules) or _amount_word(gov.head, rules)):
         return "other", False
     return None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from .. import grammar
 from ..phrases import extend_defining_tail, is_people, not_who_answered, trim_phrase
 from .state import GroupState, TokenSpan
 
@@ -56,7 +57,7 @@ def is_mention(state: GroupState, span: TokenSpan) -> bool:
     if not toks:
         return False
     head = next((t for t in toks if t.head.i < span[0] or t.head.i >= span[1] or t.head.i == t.i), toks[-1])
-    if head.pos_ == "PRON" or head.lower_ in state.rules.lex.word_set("plural_demonstratives"):
+    if head.pos_ == "PRON" or head.lower_ in grammar.PLURAL_DEMONSTRATIVES:
         return True
     return head.lower_ in state.rules.respondents or is_people(head, state.rules.lex)
 

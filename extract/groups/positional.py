@@ -9,6 +9,7 @@ from typing import Optional
 import regex
 from spacy.tokens import Span
 
+from .. import grammar
 from ..phrases import is_anaphoric, trim_phrase
 from .base import introduced_as_counterpart
 from .comparison import anaphoric_subject, comparison, sentence_subject
@@ -49,7 +50,7 @@ def earlier_values(state: GroupState, sent: Span, members: list[int]) -> None:
             group = own or out[earlier[-1]].group
             a.decide_kind("share")
             a.take(group)
-        elif state.previous_groups and sent[0].lower_ in state.rules.lex.word_set("back_reference_openers"):
+        elif state.previous_groups and sent[0].lower_ in grammar.BACK_REFERENCE_OPENERS:
             # "Nearly half (49%) of CEOs rated ... Best in Class. That was up from 24% in 2022."
             a.decide_kind("share")
             a.settle(state.previous_groups[-1])

@@ -22,12 +22,12 @@ TIME_RE = regex.compile(
         (?:the\s+)?(?P<t>(?:19|20)\d\d(?:[/-]\d{2,4})?|(?:{phrases}))\b""", regex.I | regex.VERBOSE)
 
 
-def ratio_base(num: Token, lex: Lexicon) -> bool:
+def ratio_base(num: Token) -> bool:
     """The base of a ratio written before its noun, not a count of it: 'Four in five consumers (80 per
     cent)', 'nine out of 10 HR staff (86%)', '3 in 10 organizations (30.4%)', 'two of three voters'."""
     doc = num.doc
     i = num.i - 1
-    if i < 1 or doc[i].lower_ not in lex.word_set("ratio_base_preps"):
+    if i < 1 or doc[i].lower_ not in grammar.RATIO_BASE_PREPS:
         return False
     j = i - 1 if doc[i - 1].lower_ != "out" else i - 2
     return j >= 0 and doc[j].like_num
@@ -80,8 +80,6 @@ class GroupRules:
         self.mistagged_verbs = lexicon.word_set("mistagged_verbs")
         self.measure_nouns = lexicon.word_set("measure_nouns")
         self.change_after = lexicon.word_set("change_after_figure")
-        self.rival_position = lexicon.word_set("rival_position_words")
-        self.rate_preps = lexicon.word_set("rate_prepositions")
         self.opinion_verbs = lexicon.word_set("opinion_verbs")
 
     # ------------------------------------------------------------ finding heads
@@ -121,10 +119,10 @@ class GroupRules:
         tok = prev
         while sent.start <= tok.i < sent.end:
             right = max((t.i for t in tok.subtree if t.i < fig.start - 1), default=tok.i)
-            if right > prev.i or tok.lower_ in self.lex.word_set("comparison_particles"):
+            if right > prev.i or tok.lower_ in grammar.COMPARISON_PARTICLES:
                 break  # "three times as many as [those who ...] (24%)": the group is the compared side
             named = self.counted_noun(tok)
-            counted = any(c.dep_ == "nummod" and c.like_num and not ratio_base(c, self.lex) for c in named.children)
+            counted = any(c.dep_ == "nummod" and c.like_num and not ratio_base(c) for c in named.children)
             if tok.pos_ in ("NOUN", "PROPN", "PRON") and self.is_people(named) and not counted:
                 best = named
             elif tok.pos_ == "NUM" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and any(t.pos_ == "NOUN" and self.is_people(t) for t in tok.subtree if t.i != tok.i):
@@ -279,7 +277,7 @@ class GroupRules:
         end = target.right_edge.i + 1
         for i in range(start, min(end, sent.end)):
             if i in stops or doc[i].text in (";", ":", "(", "\u2014", "\u2013") or (
-                    doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in self.lex.word_set("statement_break_words")):
+                    doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in grammar.STATEMENT_BREAK_WORDS):
                 end = i
                 break
         end = min(end, sent.end)

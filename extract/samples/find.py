@@ -16,6 +16,7 @@ from spacy.attrs import LIKE_NUM, POS
 from spacy.symbols import NUM
 from spacy.tokens import Doc, Span, Token
 
+from .. import grammar
 from ..extensions import doc_text
 from ..percentages.component import DEFAULT_SPANS_KEY as PERCENT_KEY
 from ..phrases import extend_defining_tail, is_break, is_people, trim_phrase
@@ -29,7 +30,7 @@ COMPOUND_HINT = re.compile(r"\d-[a-z]")
 
 def _in_age_band(doc: Doc, sent: Span, tok: Token, patterns: SamplePatterns) -> bool:
     """Is the number one end of an age band: 'ages 18-34', 'aged 18 to 24', 'age 65 or older'?"""
-    ages, ranges, joins = patterns.words("age_words"), patterns.words("range_words"), patterns.words("coordinators")
+    ages, ranges, joins = patterns.words("age_words"), patterns.words("range_words"), grammar.COORDINATORS
     first = next((t.i for t in doc[max(sent.start, tok.i - 3):tok.i] if t.lower_ in ages), None)
     return first is not None and all(t.lower_ in ages or t.like_num or t.text in ranges or t.lower_ in joins
                                      for t in doc[first + 1:tok.i])
@@ -284,7 +285,7 @@ def _verb_attached_modifier(doc: Doc, head: Token, phrase: tuple[int, int], patt
         t.pos_ == "NOUN" and t.lower_ not in patterns.places for t in nxt.subtree)
     if nxt.head.i not in hosts or not (defining or longer_than_a_place) or _opens_a_date(doc, end, patterns):
         return phrase
-    if any(t.lower_ in patterns.words("example_words") for t in doc[end + 1:min(len(doc), end + 5)]):
+    if any(t.lower_ in grammar.EXAMPLE_WORDS for t in doc[end + 1:min(len(doc), end + 5)]):
         return phrase  # "from companies including Barclaycard, ...": examples of where they work, not who
     new_end = doc[end].right_edge.i + 1
     for i in range(end, new_end):
