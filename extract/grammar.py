@@ -46,6 +46,9 @@ BACK_REFERENCE_OPENERS = frozenset({"that", "this", "it", "which", "the"})
 # speak about, not a group to carry to them.
 POSSESSIVE_PRONOUNS = frozenset({"her", "his", "my", "our", "their", "your"})
 
+# Pronouns for the whole sample in 'N of them': '312 of them work in retail'.
+PART_PRONOUNS = frozenset({"them", "those", "these"})
+
 # The object of a verb, never part of who answered: a word that takes one is the clause's verb.
 REFLEXIVES = frozenset({"themselves", "himself", "herself", "itself", "ourselves", "myself", "yourselves", "oneself"})
 
@@ -60,6 +63,11 @@ COMPARISON_PARTICLES = frozenset({"as", "than"})
 # Words that set one side of a comparison against the other ('compared to people who ...', 'than those ...'): a
 # bracket on the compared side keeps its own group.
 COMPARING_WORDS = frozenset({"compared", "than", "versus", "vs", "vs."})
+# Conjunctions of contrast: a list after one is not a breakdown of the total before it ('720 executives, while
+# 537 ...').
+CONTRAST_WORDS = frozenset({"while", "but", "whereas"})
+# Words and dashes after a number that make it one end of a range ('25 to 34', '18-24'), not a count.
+RANGE_WORDS = frozenset({"-", "to", "\u2013"})
 # Words that introduce examples ('companies such as Coca-Cola', 'including Barclaycard'): what follows says where
 # people work, not who they are.
 EXAMPLE_WORDS = frozenset({"such", "including", "like"})
@@ -104,3 +112,16 @@ RATIO_BASE_PREPS = frozenset({"in", "of"})
 RATE_PREPS = frozenset({"by", "to", "from", "at", "of", "on", "around", "about", "between"})
 # 'ahead', 'behind': after a figure a lead over a rival, unless a choice follows ('71 per cent behind leaving').
 RIVAL_POSITION_WORDS = frozenset({"behind", "ahead"})
+# Prepositions that set people at a place ('25,000 undergraduates at 49 colleges'): the count at the place is not
+# the people.
+PLACE_PREPS = frozenset({"at", "in", "across", "from", "throughout"})
+# Prepositions of a place phrase after a population that may say more than where ('across 12 industries at
+# companies with ...').
+PLACE_TAIL_PREPS = frozenset({"across", "from", "at", "in"})
+# Prepositions after a survey noun before its sample ('a poll of 1,313 people', 'interviews with 500', 'a survey
+# among 2,000').
+SURVEY_NOUN_PREPS = frozenset({"of", "with", "among"})
+# Prepositions that set a survey among its people ('conducted online among 2,521 adults').
+CONDUCTED_AMONG_PREPS = frozenset({"among", "with"})
+# Prepositions that give who answered ('responses from 420 finance leaders', 'answers of 300 CIOs').
+RESPONSE_SOURCE_PREPS = frozenset({"from", "of", "by"})

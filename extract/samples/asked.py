@@ -7,6 +7,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from .. import grammar
 from ..phrases import is_people
 from .patterns import SamplePatterns
 
@@ -103,7 +104,7 @@ def asked(head: Token, patterns: SamplePatterns, figure_tokens: frozenset[int] =
     gov = head.head
     # "the nearly 25,000 undergraduates at 49 four-year colleges who were surveyed": a count at a place
     # the people are at is not the people, whatever clause the parser hangs on it.
-    if head.dep_ == "pobj" and gov.lower_ in patterns.place_preps and gov.head.pos_ in ("NOUN", "PROPN") \
+    if head.dep_ == "pobj" and gov.lower_ in grammar.PLACE_PREPS and gov.head.pos_ in ("NOUN", "PROPN") \
             and not is_people(head, patterns.lexicon):
         return False
     if head.dep_ in ("conj", "appos", "compound") and gov.i != head.i and gov.pos_ in ("NOUN", "PROPN") \
@@ -133,7 +134,7 @@ def asked(head: Token, patterns: SamplePatterns, figure_tokens: frozenset[int] =
         return True
     # "based on responses from 420 finance leaders", "answers of 300 CIOs", "The survey drew responses from 1,200
     # marketers", "Data for the report came from 2,500 consumers": the answers come from them.
-    if head.dep_ == "pobj" and gov.lower_ in patterns.source_preps and _carries_answers(gov.head, patterns):
+    if head.dep_ == "pobj" and gov.lower_ in grammar.RESPONSE_SOURCE_PREPS and _carries_answers(gov.head, patterns):
         return True
     # "The questionnaire was completed by 612 teachers"
     if head.dep_ == "pobj" and gov.dep_ == "agent" and gov.head.lemma_.lower() in patterns.taking_part and any(
@@ -146,7 +147,7 @@ def asked(head: Token, patterns: SamplePatterns, figure_tokens: frozenset[int] =
         num = next((c for c in head.children if c.dep_ == "nummod" and c.i < head.i), None)
         doc = head.doc
         if (num is not None and num.i > 0 and doc[num.i - 1].i == gov.i and is_people(head, patterns.lexicon)
-                and not (num.i + 1 < len(doc) and doc[num.i + 1].text in patterns.words("range_words"))
+                and not (num.i + 1 < len(doc) and doc[num.i + 1].text in grammar.RANGE_WORDS)
                 and any(t.lemma_.lower() in patterns.reporting for t in head.sent if t.pos_ in ("VERB", "AUX"))):
             return True
     if head.dep_ == "nsubjpass" and _is_survey_verb(gov, patterns):
@@ -157,7 +158,7 @@ def asked(head: Token, patterns: SamplePatterns, figure_tokens: frozenset[int] =
     if head.dep_ == "nsubj" and gov.lemma_.lower() == "return" and any(
             t.lemma_.lower() in patterns.survey_nouns for t in head.sent):
         return True
-    if head.dep_ == "pobj" and gov.lower_ in patterns.words("survey_noun_preps") and gov.head.lower_ in patterns.survey_nouns:
+    if head.dep_ == "pobj" and gov.lower_ in grammar.SURVEY_NOUN_PREPS and gov.head.lower_ in patterns.survey_nouns:
         return True
     if head.dep_ == "pobj" and gov.lower_ == "to" and gov.head.lemma_.lower() in patterns.words("contact_verbs"):
         return True
@@ -170,14 +171,14 @@ def asked(head: Token, patterns: SamplePatterns, figure_tokens: frozenset[int] =
         if child.dep_ in ("amod", "compound") and child.lower_ in patterns.participles and child.i < head.i:
             return True
     # ... the clause may hang on the place the people are at; they, not the colleges, were asked.
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in patterns.place_preps):
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in grammar.PLACE_PREPS):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             if any(g.dep_ in ("acl", "relcl") and (g.lower_ in patterns.participles or _is_survey_verb(g, patterns))
                    for g in obj.children):
                 return True
     # "conducted online ... among 2,521 adults", "a poll among 1,647 adults", "conducted the survey online in
     # January among 600 adults": the "among" may hang a word or two below the verb or the survey word.
-    if head.dep_ == "pobj" and gov.lower_ in patterns.words("conducted_among_preps") and any(
+    if head.dep_ == "pobj" and gov.lower_ in grammar.CONDUCTED_AMONG_PREPS and any(
             a.lemma_.lower() in patterns.conducting or a.lemma_.lower() in patterns.survey_nouns
             for a in list(gov.ancestors)[:3]):
         return True

@@ -30,10 +30,10 @@ COMPOUND_HINT = re.compile(r"\d-[a-z]")
 
 def _in_age_band(doc: Doc, sent: Span, tok: Token, patterns: SamplePatterns) -> bool:
     """Is the number one end of an age band: 'ages 18-34', 'aged 18 to 24', 'age 65 or older'?"""
-    ages, ranges, joins = patterns.words("age_words"), patterns.words("range_words"), grammar.COORDINATORS
+    ages = patterns.words("age_words")
     first = next((t.i for t in doc[max(sent.start, tok.i - 3):tok.i] if t.lower_ in ages), None)
-    return first is not None and all(t.lower_ in ages or t.like_num or t.text in ranges or t.lower_ in joins
-                                     for t in doc[first + 1:tok.i])
+    return first is not None and all(t.lower_ in ages or t.like_num or t.text in grammar.RANGE_WORDS
+                                     or t.lower_ in grammar.COORDINATORS for t in doc[first + 1:tok.i])
 
 
 def _numerator(doc: Doc, tok: Token, patterns: SamplePatterns) -> bool:
@@ -64,7 +64,7 @@ def _threshold(doc: Doc, tok: Token, sent: Span, patterns: SamplePatterns) -> bo
 
 def _opens_age_band(doc: Doc, i: int, patterns: SamplePatterns) -> bool:
     """'1,910 [18 to 34 year-olds]': the first number of an age band stays in the population."""
-    if not doc[i].like_num or i + 3 >= len(doc) or doc[i + 1].lower_ not in patterns.words("range_words"):
+    if not doc[i].like_num or i + 3 >= len(doc) or doc[i + 1].lower_ not in grammar.RANGE_WORDS:
         return False
     return doc[i + 2].like_num and _years_of_age([t.lower_ for t in doc[i + 3:i + 6]])
 
@@ -171,7 +171,7 @@ def _breakdown_after(doc: Doc, num: Token, accepted: dict[int, Sample], patterns
         return False
     between = doc[max(earlier):num.i]
     return any(t.text in (";", ":", "\u2014", "\u2013", "-", "(") for t in between) and not any(
-        t.lower_ in patterns.words("contrast_words") for t in between)
+        t.lower_ in grammar.CONTRAST_WORDS for t in between)
 
 
 def _fronted_base(doc: Doc, num: Token, head: Token, start: int, figure_tokens: frozenset[int],
@@ -227,7 +227,7 @@ def _bare_count(doc: Doc, num: Token, patterns: SamplePatterns, limit: tuple[int
     of_part = next((c for c in num.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of_part is not None and num.dep_ in ("nsubj", "nsubjpass"):
         whole = next((c for c in of_part.children if c.dep_ == "pobj"), None)
-        if whole is not None and (whole.lower_ in patterns.words("part_pronouns") or whole.lemma_.lower() in patterns.respondent_heads):
+        if whole is not None and (whole.lower_ in grammar.PART_PRONOUNS or whole.lemma_.lower() in patterns.respondent_heads):
             return _make_sample(doc, num, None, patterns, limit, fallback=_predicate(doc, gov))
     return None
 
@@ -252,7 +252,7 @@ def _make_sample(doc: Doc, num: Token, head: Optional[Token], patterns: SamplePa
     population = fallback
     if head is not None and head.lemma_.lower() in patterns.responses:
         # "1,000 responses from marketers": who responded, not the responses.
-        source = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in patterns.source_preps), None)
+        source = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in grammar.RESPONSE_SOURCE_PREPS), None)
         obj = next((c for c in source.children if c.dep_ == "pobj"), None) if source is not None else None
         population = trim_phrase(doc, obj, patterns.lexicon, limit=limit) if obj is not None else None
     elif head is not None and head.i > num.i:
@@ -281,7 +281,7 @@ def _verb_attached_modifier(doc: Doc, head: Token, phrase: tuple[int, int], patt
     defining = nxt.lower_ in patterns.words("defining_tail_words")
     # "across 12 industries at companies with at least $250 million": more than a place, it says who;
     # names alone are places ("from across North America, Europe, Asia and Australia").
-    longer_than_a_place = nxt.lower_ in patterns.words("place_tail_preps") and any(
+    longer_than_a_place = nxt.lower_ in grammar.PLACE_TAIL_PREPS and any(
         t.pos_ == "NOUN" and t.lower_ not in patterns.places for t in nxt.subtree)
     if nxt.head.i not in hosts or not (defining or longer_than_a_place) or _opens_a_date(doc, end, patterns):
         return phrase

@@ -47,7 +47,6 @@ class SamplePatterns:
         self.reporting = lexicon.word_set("reporting_verbs")
         self.months = lexicon.word_set("month_names")
         self.currency = lexicon.word_set("currency_symbols")
-        self.place_preps = lexicon.word_set("place_prepositions")
         self.copulas = lexicon.word_set("copula_verbs")
         self.conducting = lexicon.word_set("survey_tail_verbs") | self.survey_verbs
         self.bases = lexicon.word_set("sample_base_nouns")
@@ -59,7 +58,6 @@ class SamplePatterns:
         self.respondent_heads = lexicon.word_set("respondent_heads")
         self.taking_part = lexicon.word_set("taking_part_verbs")
         self.magnitudes = lexicon.word_set("magnitudes")
-        self.source_preps = lexicon.word_set("response_source_preps")
         self.words = lexicon.word_set  # the other, smaller lists, read by name where a rule needs one
         cue_words = sorted(lexicon.word_set("sample_cue_words") | self.participles, key=len, reverse=True)
         # Lower case, for find_anchors (a case-blind `re` alternation is several times slower).
