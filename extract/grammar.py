@@ -34,6 +34,10 @@ ANAPHORS = frozenset({"they", "them", "these", "those", "this", "it", "we", "us"
 ANAPHORIC_OPENERS = frozenset({"these", "those", "both", "such"})
 # Whole phrases that point back to two groups named before.
 ANAPHORIC_PHRASES = frozenset({"the two", "two", "the latter", "the former", "groups"})
+# Phrases that stand for the two groups compared before, not for one of them ('both', 'both groups', 'the two'):
+# such an anaphor points to no one mention; in a sentence, one of more than a word ('both groups', 'the two')
+# makes its pair of figures the two sides of the comparison in force.
+BOTH_SIDES = frozenset({"both", "both groups", "both sides", "the two", "two"})
 # In a sentence that holds a figure, they make the sentence before worth parsing: it names the group.
 BACK_REFERENCES = frozenset({"they", "them", "these", "those", "both", "the two", "the latter", "the former",
                              "this group"})
@@ -125,3 +129,10 @@ SURVEY_NOUN_PREPS = frozenset({"of", "with", "among"})
 CONDUCTED_AMONG_PREPS = frozenset({"among", "with"})
 # Prepositions that give who answered ('responses from 420 finance leaders', 'answers of 300 CIOs').
 RESPONSE_SOURCE_PREPS = frozenset({"from", "of", "by"})
+# Prepositions that name whose level a figure is: 'rose to 40% for pharmacists', 'Among CFOs ..., the share rose
+# to'.
+LEVEL_GROUP_PREPS = frozenset({"for", "among"})
+# Right after a figure, they introduce its own group: 'compared to 69 percent for marketers'.
+OWN_GROUP_PREPS = frozenset({"for", "among", "of", "at"})
+# After a lead (gap, edge), the group it is among: 'a lead among men', 'a lead with independents'.
+LEAD_PREPS = frozenset({"among", "with"})

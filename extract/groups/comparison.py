@@ -9,17 +9,23 @@ import regex
 from spacy.tokens import Span, Token
 
 from .. import grammar
+from ..lexicon import phrase_alternation
 from ..phrases import is_anaphoric, is_pronoun_head, trim_phrase
 from .state import Frame, GroupState, TokenSpan
 
+# 'both groups', 'the two' anywhere in a sentence ('both' or 'two' alone say nothing there).
+BOTH_SIDES_PHRASE = regex.compile(rf"\b(?:{phrase_alternation(p for p in grammar.BOTH_SIDES if ' ' in p)})\b", regex.I)
+
 
 def anaphoric_subject(sent: Span) -> bool:
-    """Does the sentence point back to the two sides compared: 'both groups', 'the two', 'They ...'?"""
-    low = sent.text.lower()
-    if regex.search(r"\b(?:both\s+groups|the\s+two|between\s+the\s+two|both\s+sides)\b", low):
+    """Does the sentence point back to the two sides compared: 'both groups', 'the two', or a subject that
+    stands alone and refers to them ('They ...', 'Both ...', 'These ...', 'Those ...': a plural
+    demonstrative with nothing after it, not 'those who ...')?"""
+    if BOTH_SIDES_PHRASE.search(sent.text):
         return True
-    return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("they", "both", "these", "those") and not list(t.children)
-               for t in sent)
+    return any(t.dep_ in ("nsubj", "nsubjpass")
+               and (t.lower_ in grammar.FRAME_ANAPHORS or t.lower_ in grammar.PLURAL_DEMONSTRATIVES)
+               and not list(t.children) for t in sent)
 
 
 def comparison(state: GroupState, sent: Span) -> Optional[Frame]:

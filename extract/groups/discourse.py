@@ -35,7 +35,7 @@ def resolve_anaphor(state: GroupState, phrase: Span, recent: Sequence[TokenSpan]
         if previous:
             return previous[-1][:2]
         return None
-    if words in (["both"], ["both", "groups"], ["the", "two"], ["two"]):
+    if " ".join(words) in grammar.BOTH_SIDES:
         return None
     if words == ["whom"]:  # "the general population – 50% of whom think": the phrase right before it
         named = [m[:2] for m in (*state.mentions, *state.weak) if sent_start <= m[0] and m[1] <= phrase.start]

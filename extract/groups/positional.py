@@ -21,7 +21,6 @@ LIST_LINK = regex.compile(r"^\s*(?:,|and|or|&|,\s*and|,\s*&)\s*$", regex.I)
 
 
 # ------------------------------------------------------------ earlier values
-OWN_GROUP_PREPS = frozenset({"for", "among", "of", "at"})  # "compared to 69 percent for marketers"
 
 
 def earlier_values(state: GroupState, sent: Span, members: list[int]) -> None:
@@ -59,7 +58,7 @@ def earlier_values(state: GroupState, sent: Span, members: list[int]) -> None:
 def _own_group_after(state: GroupState, i: int) -> Optional[TokenSpan]:
     """'69 percent for marketers', '40% of those working for independents': the mention that a preposition
     right after the figure (token ``i``) introduces, if any."""
-    if i >= len(state.doc) or state.doc[i].lower_ not in OWN_GROUP_PREPS:
+    if i >= len(state.doc) or state.doc[i].lower_ not in grammar.OWN_GROUP_PREPS:
         return None
     return next((m for m in state.mentions if m[0] == i + 1), None)
 

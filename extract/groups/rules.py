@@ -15,8 +15,6 @@ from ..samples.patterns import SamplePatterns
 
 QUANTITY_HEADS = frozenset({"share", "percentage", "proportion", "number", "majority", "minority", "fraction", "half",
                             "third", "quarter", "most", "many", "percent", "%", "portion", "rest", "bulk"})
-# Prepositions that name whose level a figure is: 'rose to 40% for pharmacists', 'Among CFOs ..., the share rose to'.
-LEVEL_GROUP_PREPS = frozenset({"for", "among"})
 TIME_RE = regex.compile(
     r"""[\s,]*(?:respectively[\s,]*)?(?:(?:in|from|since|during|for|of|by|than|on|over|at)\s+)?
         (?:the\s+)?(?P<t>(?:19|20)\d\d(?:[/-]\d{2,4})?|(?:{phrases}))\b""", regex.I | regex.VERBOSE)
@@ -235,7 +233,7 @@ class GroupRules:
         if any(c.dep_ in ("nsubj", "nsubjpass") and self._is_amount(c) and not _points_back(c) for c in verb.children):
             return None  # 'sales rose to ...'; not 'that figure rose to ...', the figure before it
         for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ in LEVEL_GROUP_PREPS:
+            if prep.dep_ == "prep" and prep.lower_ in grammar.LEVEL_GROUP_PREPS:
                 obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
                 if obj is not None and self.is_people(obj):
                     return obj
