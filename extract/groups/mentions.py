@@ -68,7 +68,7 @@ def respondent_mentions(state: GroupState, sent: Span) -> list[TokenSpan]:
     s, e = sent.start, sent.end
     out: list[TokenSpan] = []
     for tok in sent:
-        if tok.lower_ in rules.respondents and tok.lower_ not in rules.lex.word_set("population_only_nouns"):
+        if tok.lower_ in rules.respondents and tok.lower_ not in rules.lex.word_set("population_nouns"):
             span = trim_phrase(doc, tok, rules.lex, limit=(s, e))
             if span:
                 out.append(span)
