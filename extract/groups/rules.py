@@ -13,8 +13,6 @@ from ..lexicon import Lexicon
 from ..phrases import is_people
 from ..samples.patterns import SamplePatterns
 
-QUANTITY_HEADS = frozenset({"share", "percentage", "proportion", "number", "majority", "minority", "fraction", "half",
-                            "third", "quarter", "most", "many", "percent", "%", "portion", "rest", "bulk"})
 TIME_RE = regex.compile(
     r"""[\s,]*(?:respectively[\s,]*)?(?:(?:in|from|since|during|for|of|by|than|on|over|at)\s+)?
         (?:the\s+)?(?P<t>(?:19|20)\d\d(?:[/-]\d{2,4})?|(?:{phrases}))\b""", regex.I | regex.VERBOSE)
@@ -184,7 +182,8 @@ class GroupRules:
     def counted_noun(self, tok: Token) -> Token:
         """What a quantity word counts: 'the largest share of those who ...' names 'those who ...'. Any other
         word is its own noun. The group is who is counted, not the share."""
-        if tok.lower_ in QUANTITY_HEADS or tok.lemma_.lower() in QUANTITY_HEADS:
+        heads = self.lex.word_set("quantity_heads")
+        if tok.lower_ in heads or tok.lemma_.lower() in heads:
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for obj in child.children:
@@ -213,8 +212,10 @@ class GroupRules:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subjects and verb.dep_ == "conj":
             verb = verb.head  # "The number of retailers focused on ... has increased": the subject of the first verb
+        heads = self.lex.word_set("quantity_heads")
         for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in QUANTITY_HEADS - {"%", "percent"}:
+            measure = child.lemma_.lower()  # 'The percentage of ...'; not '%' or 'percent', the figure's own unit
+            if child.dep_ in ("nsubj", "nsubjpass") and measure in heads and measure not in ("%", "percent"):
                 obj = self.counted_noun(child)
                 return obj if obj.i != child.i else None
         return None
