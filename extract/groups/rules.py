@@ -13,6 +13,16 @@ from ..lexicon import Lexicon
 from ..phrases import is_people
 from ..samples.patterns import SamplePatterns
 
+# What introduces a figure as the other side of a comparison (groups/base.py): the same share at another time ("up
+# from 7% in 2003", "compared to 72 percent in 2006", "against 44% a year earlier") or for another group ("versus
+# just 19 percent for marketers", "in contrast to 49% of the general public"). {changes}: the change words.
+COUNTERPART_LINK = r"""\b(?:(?:{changes})
+              (?:\s+by\s+(?:more\s+than\s+|almost\s+|nearly\s+)?(?:half|a\s+third|a\s+quarter|\d+\s+points?))?
+              \s+from                                    # "up from", "down by more than half from"
+           |compared\s+(?:to|with)|versus|vs\.?|against  # "compared with", "versus", "vs.", "against"
+           |in\s+contrast\s+(?:to|with)                  # "in contrast to"
+        )\s+(?:\w+\s+){{0,2}}$                            # up to two words between: "a mere", "just"
+    """
 TIME_RE = regex.compile(
     r"""[\s,]*(?:respectively[\s,]*)?(?:(?:in|from|since|during|for|of|by|than|on|over|at)\s+)?
         (?:the\s+)?(?P<t>(?:19|20)\d\d(?:[/-]\d{2,4})?|(?:{phrases}))\b""", regex.I | regex.VERBOSE)
@@ -69,6 +79,8 @@ class GroupRules:
         cues = "|".join(regex.escape(w) for w in sorted(lexicon.word_set("survey_cue_words"), key=len, reverse=True))
         self.survey_cue_re = regex.compile(rf"\b(?:{cues})\b", regex.I)
         # What decides a figure's kind (``kind_rules.KIND_RULES``).
+        self.counterpart_link = regex.compile(COUNTERPART_LINK.format(changes=lexicon.alternation("change_words")),
+                                              regex.I | regex.X)
         self.margin_re = regex.compile(rf"(?:{lexicon.alternation('margin_of_error_words')})[^.]{{0,40}}$", regex.I)
         self.rate_nouns = lexicon.word_set("rate_nouns")
         self.survey_sentence_cues = lexicon.word_set("survey_sentence_cues")
