@@ -53,6 +53,9 @@ POSSESSIVE_PRONOUNS = frozenset({"her", "his", "my", "our", "their", "your"})
 # Pronouns for the whole sample in 'N of them': '312 of them work in retail'.
 PART_PRONOUNS = frozenset({"them", "those", "these"})
 
+# The auxiliaries, as lemmas: every kind of clause has one, so a figure that is their subject is not thereby
+# reporting an answer ('12% are ...' is not '12% say ...').
+AUXILIARY_VERBS = frozenset({"be", "have", "do"})
 # The object of a verb, never part of who answered: a word that takes one is the clause's verb.
 REFLEXIVES = frozenset({"themselves", "himself", "herself", "itself", "ourselves", "myself", "yourselves", "oneself"})
 

@@ -96,7 +96,8 @@ def lead_group(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
     voters (39%, to 28% for the NDP)': a lead (gap, edge) among a group sets the group of the shares that make it.
     The nearest such group before the figure, else one the lead names right after it."""
     rules = state.rules
-    found = [t for t in sent if t.lower_ in grammar.LEAD_PREPS and t.head.lemma_.lower() in rules.difference]
+    difference = rules.lex.word_set("difference_words")
+    found = [t for t in sent if t.lower_ in grammar.LEAD_PREPS and t.head.lemma_.lower() in difference]
     for tok in sorted(found, key=lambda t: (t.i > fig.start, -t.i if t.i < fig.start else t.i)):
         obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         if obj is not None and (obj.lower_ in grammar.PLURAL_DEMONSTRATIVES or rules.is_people(obj)):

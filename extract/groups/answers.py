@@ -85,7 +85,7 @@ def respondents_of_answer(state: GroupState, fig: Span, sent: Span) -> Optional[
     if fig.start <= sent.start or doc[fig.start - 1].text != "(":
         return None
     # Nouns that name the respondents as such ('respondents', 'those polled'), not people at large ('many people').
-    respondents = state.rules.respondents - state.rules.lex.word_set("population_nouns")
+    respondents = state.rules.lex.word_set("respondent_nouns") - state.rules.lex.word_set("population_nouns")
     named = [m for m in state.mentions if sent.start <= m[0] and m[1] <= sent.end and not m[0] <= fig.start < m[1]
              and (doc[m[0]:m[1]].root.lower_ in respondents or doc[m[0]:m[1]].text.lower() in respondents)]
     return min(named, key=lambda m: abs(m[0] - fig.start)) if named else None

@@ -112,7 +112,7 @@ def sentence_subject(state: GroupState, sent: Span) -> Optional[TokenSpan]:
         return None
     if any(t.like_num or t.text == "%" for t in subj.subtree):
         return None
-    if subj.lower_ in rules.amount or subj.lemma_.lower() in rules.amount or subj.lemma_.lower() in rules.lex.word_set("survey_nouns"):
+    if rules.is_amount(subj) or subj.lemma_.lower() in rules.lex.word_set("survey_nouns"):
         return None
     if subj.tag_ not in ("NNS", "NNPS") and subj.lower_ not in rules.lex.word_set("generic_group_heads"):
         return None

@@ -241,7 +241,8 @@ def point_changes(state: GroupState, sent: Span, members: list[int]) -> None:
     """A stated difference between groups has no group; a change belongs to the figure it changes (a share
     before it in its sentence, else one after it); one the sentence leaves open is carried like a share
     (``discourse``) unless the sentence speaks of a gap."""
-    doc, figures, out, difference = state.doc, state.figures, state.assignments, state.rules.difference
+    doc, figures, out = state.doc, state.figures, state.assignments
+    difference = state.rules.lex.word_set("difference_words")
     for n in members:
         fig, a = figures[n], out[n]
         if a.kind == "point_change":
@@ -264,5 +265,5 @@ def point_changes(state: GroupState, sent: Span, members: list[int]) -> None:
 
 def _names_a_gap(state: GroupState, sent: Span) -> bool:
     """Does the sentence speak of a gap between two figures ('differences', 'the gap', 'a lead')?"""
-    difference = state.rules.difference
+    difference = state.rules.lex.word_set("difference_words")
     return state.per_sentence("names_a_gap", sent, lambda: any(t.lemma_.lower() in difference for t in sent))

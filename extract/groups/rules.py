@@ -61,34 +61,21 @@ def bracket_holds_more_figures(doc: Doc, fig: Span, sent: Span) -> bool:
 
 
 class GroupRules:
-    """Word lists from the lexicon and the syntactic look-ups built on them."""
+    """The lexicon, the patterns compiled from its lists, and the syntactic look-ups built on them. A rule
+    reads a list as ``rules.lex.word_set(name)`` (no copy of it is kept here under another name, so the
+    list's name is what a reader of the rule sees)."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
-        self.amount = lexicon.word_set("amount_nouns")
-        self.time_nouns = lexicon.word_set("time_nouns")
-        self.change = lexicon.word_set("change_words")
-        self.difference = lexicon.word_set("difference_words")
-        self.respondents = lexicon.word_set("respondent_nouns")
-        self.people = lexicon.word_set("people_nouns")
-        self.reporting = lexicon.word_set("reporting_verbs") - {"be", "have", "do"}
         phrases = "|".join(regex.escape(p) for p in sorted(lexicon.word_set("time_expressions"), key=len, reverse=True))
         self.time_re = regex.compile(TIME_RE.pattern.replace("{phrases}", phrases), TIME_RE.flags)
         self.samples = lexicon.compiled(SamplePatterns)
-        self.opinion_measures = lexicon.word_set("opinion_measures")
         cues = "|".join(regex.escape(w) for w in sorted(lexicon.word_set("survey_cue_words"), key=len, reverse=True))
         self.survey_cue_re = regex.compile(rf"\b(?:{cues})\b", regex.I)
         # What decides a figure's kind (``kind_rules.KIND_RULES``).
         self.counterpart_link = regex.compile(COUNTERPART_LINK.format(changes=lexicon.alternation("change_words")),
                                               regex.I | regex.X)
         self.margin_re = regex.compile(rf"(?:{lexicon.alternation('margin_of_error_words')})[^.]{{0,40}}$", regex.I)
-        self.rate_nouns = lexicon.word_set("rate_nouns")
-        self.survey_sentence_cues = lexicon.word_set("survey_sentence_cues")
-        self.survey_context = lexicon.word_set("survey_context_words")
-        self.mistagged_verbs = lexicon.word_set("mistagged_verbs")
-        self.measure_nouns = lexicon.word_set("measure_nouns")
-        self.change_after = lexicon.word_set("change_after_figure")
-        self.opinion_verbs = lexicon.word_set("opinion_verbs")
 
     # ------------------------------------------------------------ finding heads
     def of_object(self, doc: Doc, fig: Span, sent: Span) -> Optional[Token]:
@@ -219,7 +206,7 @@ class GroupRules:
         lemma = verb.lemma_.lower()
         # "the number of retailers ... has increased ..., from 19% a year ago to 26% today": a change of the value
         if root.dep_ not in ("attr", "acomp", "dobj", "pobj", "npadvmod", "oprd", "advmod") or not (
-                lemma in self.lex.word_set("copula_verbs") or lemma in self.change and verb.pos_ == "VERB"):
+                lemma in self.lex.word_set("copula_verbs") or lemma in self.lex.word_set("change_words") and verb.pos_ == "VERB"):
             return None
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subjects and verb.dep_ == "conj":
@@ -240,10 +227,10 @@ class GroupRules:
         level is their share, as a change of an amount's level ('sales rose to ...') is not."""
         root = fig.root
         gov = root.head
-        if not (root.dep_ == "pobj" and gov.lower_ == "to" and self._is_change(gov.head)):
+        if not (root.dep_ == "pobj" and gov.lower_ == "to" and self.is_change(gov.head)):
             return None
         verb = gov.head
-        if any(c.dep_ in ("nsubj", "nsubjpass") and self._is_amount(c) and not _points_back(c) for c in verb.children):
+        if any(c.dep_ in ("nsubj", "nsubjpass") and self.is_amount(c) and not _points_back(c) for c in verb.children):
             return None  # 'sales rose to ...'; not 'that figure rose to ...', the figure before it
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ in grammar.LEVEL_GROUP_PREPS:
@@ -252,11 +239,15 @@ class GroupRules:
                     return obj
         return None
 
-    def _is_change(self, tok: Token) -> bool:
-        return tok.lower_ in self.change or tok.lemma_.lower() in self.change
+    def is_change(self, tok: Token) -> bool:
+        """A change word, as written or as its lemma ('rose', 'rise'): what it takes is a change, not a share."""
+        changes = self.lex.word_set("change_words")
+        return tok.lower_ in changes or tok.lemma_.lower() in changes
 
-    def _is_amount(self, tok: Token) -> bool:
-        return tok.lower_ in self.amount or tok.lemma_.lower() in self.amount
+    def is_amount(self, tok: Token) -> bool:
+        """An amount noun, as written or as its lemma ('sales', 'budgets'): a percentage of it is no share."""
+        amounts = self.lex.word_set("amount_nouns")
+        return tok.lower_ in amounts or tok.lemma_.lower() in amounts
 
     def is_people(self, tok: Token) -> bool:
         """Does this noun count people or surveyed units (firms, households, PCs) rather than an amount?"""
@@ -280,7 +271,7 @@ class GroupRules:
             return None
         verb = root.head
         target = verb
-        if verb.lemma_.lower() in self.opinion_verbs:
+        if verb.lemma_.lower() in self.lex.word_set("opinion_verbs"):
             comp = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
             if comp:
                 target = comp[0]
