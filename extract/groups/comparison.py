@@ -31,7 +31,7 @@ def anaphoric_subject(sent: Span) -> bool:
 def comparison(state: GroupState, sent: Span) -> Optional[Frame]:
     """'A are more likely than B to ...' -> (A, B); 'They are more likely ...' -> the frame in force."""
     doc, lex = state.doc, state.rules.lex
-    compares = "than" in state.words(sent)
+    compares = "than" in state.sentence_words(sent)
     if not compares and state.frame is None:
         return None  # nothing compared here, and no frame for a 'they' to take
     than = [t for t in sent if t.lower_ == "than"] if compares else []

@@ -76,7 +76,7 @@ KindRule = Callable[[FigureView], Verdict]
 
 def survey_cue(state: GroupState, sent: Span) -> bool:
     """Does the sentence mention a survey, its respondents or what they said?"""
-    return not state.words(sent).isdisjoint(state.rules.lex.word_set("survey_sentence_cues"))
+    return not state.sentence_words(sent).isdisjoint(state.rules.lex.word_set("survey_sentence_cues"))
 
 
 def _default_share(v: FigureView) -> bool:
@@ -108,7 +108,7 @@ def points(v: FigureView) -> Verdict:
         return None
     if v.fig._.form == "fraction":
         return "other", False
-    words, lex = v.state.words(v.sent), v.rules.lex
+    words, lex = v.state.sentence_words(v.sent), v.rules.lex
     rates = words & lex.word_set("rate_nouns")
     surveyish = words & (lex.word_set("survey_context_words") - {"say", "said", "says"})  # "he says" is every news sentence
     return ("other" if rates and not surveyish else "point_change"), False

@@ -109,7 +109,7 @@ def respectively(state: GroupState, sent: Span, members: list[int]) -> None:
     the run of figures before 'respectively' maps, in order, onto the groups named before it (else the
     sentence's subject, else the two sides of the frame in force)."""
     doc, figures, out = state.doc, state.figures, state.assignments
-    if "respectively" not in state.words(sent):
+    if "respectively" not in state.sentence_words(sent):
         return
     resp = [t for t in sent if t.lower_ == "respectively"]
     r = resp[0]
