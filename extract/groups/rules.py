@@ -67,14 +67,13 @@ class GroupRules:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
-        phrases = "|".join(regex.escape(p) for p in sorted(lexicon.word_set("time_expressions"), key=len, reverse=True))
-        self.time_re = regex.compile(TIME_RE.pattern.replace("{phrases}", phrases), TIME_RE.flags)
+        self.time_re = regex.compile(TIME_RE.pattern.replace("{phrases}", lexicon.alternation("time_expressions")),
+                                     TIME_RE.flags)
         self.samples = lexicon.compiled(SamplePatterns)
-        cues = "|".join(regex.escape(w) for w in sorted(lexicon.word_set("survey_cue_words"), key=len, reverse=True))
-        self.survey_cue_re = regex.compile(rf"\b(?:{cues})\b", regex.I)
-        # What decides a figure's kind (``kind_rules.KIND_RULES``).
+        self.survey_cue_re = regex.compile(rf"\b(?:{lexicon.alternation('survey_cue_words')})\b", regex.I)
         self.counterpart_link = regex.compile(COUNTERPART_LINK.format(changes=lexicon.alternation("change_words")),
                                               regex.I | regex.X)
+        # What decides a figure's kind (``kind_rules.KIND_RULES``).
         self.margin_re = regex.compile(rf"(?:{lexicon.alternation('margin_of_error_words')})[^.]{{0,40}}$", regex.I)
 
     # ------------------------------------------------------------ finding heads
