@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from .rules import LINK_END
 from .state import GroupState
 
 LOOK_BACK = 60  # characters before a figure searched for the comparison that introduces it
@@ -19,7 +20,7 @@ LOOK_BACK = 60  # characters before a figure searched for the comparison that in
 def introduced_as_counterpart(state: GroupState, fig: Span, sent: Span) -> bool:
     """Is the figure the other side of a comparison, introduced after the figure it is compared with?"""
     before = state.text[max(sent.start_char, fig.start_char - LOOK_BACK):fig.start_char]
-    return state.rules.counterpart_link.search(before) is not None
+    return LINK_END.search(before) is not None and state.rules.counterpart_link.search(before) is not None
 
 
 def base_in_force(state: GroupState, sent: Span, members: list[int]) -> None:
