@@ -75,6 +75,8 @@ COMPARING_WORDS = frozenset({"compared", "than", "versus", "vs", "vs."})
 CONTRAST_WORDS = frozenset({"while", "but", "whereas"})
 # Words and dashes after a number that make it one end of a range ('25 to 34', '18-24'), not a count.
 RANGE_WORDS = frozenset({"-", "to", "\u2013"})
+# What opens a clause that a figure can lead: '..., while 19 percent go to ...', '; 8% think ...'.
+CLAUSE_OPENERS = frozenset({",", ";", ":", "and", "while", "but", "whereas", "\u2014", "\u2013"})
 # Words that introduce examples ('companies such as Coca-Cola', 'including Barclaycard'): what follows says where
 # people work, not who they are.
 EXAMPLE_WORDS = frozenset({"such", "including", "like"})

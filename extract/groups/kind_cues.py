@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import grammar
 from .rules import GroupRules
 from .state import GroupState
 
@@ -27,16 +28,11 @@ def names_the_gap(fig: Span, difference: frozenset[str]) -> bool:
     return False
 
 
-# What opens a clause that a figure can lead: "..., while 19 percent go to ...", "; 8% think ...".
-CLAUSE_OPENERS = frozenset({",", ";", ":", "and", "while", "but", "whereas", "\u2014", "\u2013"})
-# Verbs whose complement clause a figure can lead: "found 30% worry about money", "shows 40% plan to".
-FINDING_VERBS = frozenset({"find", "show", "reveal", "suggest", "indicate", "say"})
-
-
-def _opens_clause(tok: Token) -> bool:
-    """A word after which a figure leads a clause: punctuation or a conjunction, 'that', a verb of finding."""
-    return (tok.lower_ in CLAUSE_OPENERS or tok.lower_ == "that"
-            or tok.pos_ == "VERB" and tok.lemma_.lower() in FINDING_VERBS)
+def _opens_clause(tok: Token, findings: frozenset[str]) -> bool:
+    """A word after which a figure leads a clause: punctuation or a conjunction, 'that', a verb of finding
+    (``findings``: the lemmas of finding_verbs)."""
+    return (tok.lower_ in grammar.CLAUSE_OPENERS or tok.lower_ == "that"
+            or tok.pos_ == "VERB" and tok.lemma_.lower() in findings)
 
 
 # Words that may stand between a clause's opener and its figure: "while slightly more than 40 percent project".
@@ -54,10 +50,11 @@ def verb_taken_for_noun(fig: Span, sent: Span, rules: GroupRules) -> bool:
     if head.tag_ != "NN" or any(w in rules.lex.word_set(name) for w in (head.lower_, head.lemma_.lower())
                                 for name in ("change_words", "amount_nouns", "rate_nouns", "time_nouns")):
         return False  # a change, an amount, a rate or a time: the noun the figure modifies
-    opener = next((t.i for t in reversed(doc[sent.start:fig.start]) if _opens_clause(t)), sent.start - 1)
+    findings = rules.lex.word_set("finding_verbs")
+    opener = next((t.i for t in reversed(doc[sent.start:fig.start]) if _opens_clause(t, findings)), sent.start - 1)
     if not all(t.pos_ in LEADING_WORD_POS and t.lower_ not in ("a", "an", "the") for t in doc[opener + 1:fig.start]):
         return False
-    clause_end = next((t.i for t in doc[head.i + 1:sent.end] if t.lower_ in CLAUSE_OPENERS), sent.end)
+    clause_end = next((t.i for t in doc[head.i + 1:sent.end] if t.lower_ in grammar.CLAUSE_OPENERS), sent.end)
     own_verb = any(t.pos_ in ("VERB", "AUX") and not head.is_ancestor(t) for t in doc[opener + 1:clause_end])
     complement = any(c.i > head.i and c.dep_ in ("prep", "relcl", "ccomp", "acl", "dobj", "advmod")
                      for c in head.children)
