@@ -191,9 +191,10 @@ def asked(head: Token, patterns: SamplePatterns, figure_tokens: frozenset[int] =
     # "A survey conducted last month by realtor.com of nearly 4,000 U.S. adults", "survey conducted between
     # February 13th and February 18th, 2007 of 1,001 adult Canadians": a survey's "conducted", its date or
     # maker between, then "of" the people.
-    if head.dep_ == "pobj" and gov.lower_ == "of" and is_people(head, patterns.lexicon) and any(
-            a.tag_ == "VBN" and a.lemma_.lower() in patterns.conducting and a.dep_ == "acl"
-            and a.head.lemma_.lower() in patterns.survey_nouns for a in list(gov.ancestors)[:3]):
+    if head.dep_ == "pobj" and gov.lower_ == "of" and is_people(head, lex) and any(
+            a.tag_ == "VBN" and a.dep_ == "acl" and a.head.lemma_.lower() in survey_nouns
+            and (a.lemma_.lower() in lex.word_set("survey_tail_verbs") or a.lemma_.lower() in lex.word_set("survey_verbs"))
+            for a in list(gov.ancestors)[:3]):
         return True
     # "polled a weighted sample of 1,981 voters": the head is inside "sample of".
     if head.dep_ == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in lex.word_set("sample_part_nouns"):
