@@ -11,7 +11,7 @@ from extract.review.across import grim_cannot_fail, grim_possible, same_populati
 from extract.review.checks import check
 from extract.cli import app
 from extract.lexicon import Lexicon
-from extract.percentages import PercentPatterns
+from extract.percentages.passes import PercentPatterns
 from extract.pipeline import extract_text
 
 from .conftest import SEEDS
