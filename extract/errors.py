@@ -63,6 +63,7 @@ class Errors(metaclass=WithCodes):
     E047 = ("--out {path} is not an output of extract run (its first line is neither a JSON record nor the CSV "
             "header); --resume will not write into it")
     E050 = "The model package {name!r} is not installed; install it with: pip install {pip}"
+    E051 = "select (survey_parser) is which sentences are parsed: 'candidates' (those the rules read) or 'all', not {select!r}"
     E060 = "Dask support needs the 'distributed' package: pip install 'survey-extract[dask]'"
     E061 = "{doc}: over the {budget:g}-second time budget (--doc-timeout); skipped, the rest goes on"
     E062 = "{doc}: the worker processing it died (exit code {code}); skipped, the rest goes on"

@@ -16,6 +16,11 @@ LEADING_DROP_WORDS = frozenset({"all", "both", "the", "a", "an", "of", "each", "
 NAMING_DETERMINERS = frozenset({"this", "that", "these", "those"})
 # Between the two numbers of a count of a whole: 'Five of the eight critics', 'two of its three plants'.
 COUNT_OF_DETERMINERS = frozenset({"the", "those", "these", "its", "their"})
+# 'those', 'these': as a head they stand for people ('those who said ...', 'these polled').
+PLURAL_DEMONSTRATIVES = frozenset({"those", "these"})
+# Determiners that point back with a noun ('these leaders', 'those respondents', 'such firms'): the phrase refers
+# to a mention with the same noun.
+DEMONSTRATIVE_OPENERS = frozenset({"these", "those", "such"})
 
 # ------------------------------------------------------------------ pronouns and anaphors
 # Pronouns that stand for people: as the head of a phrase they count people.
@@ -29,12 +34,52 @@ ANAPHORS = frozenset({"they", "them", "these", "those", "this", "it", "we", "us"
 ANAPHORIC_OPENERS = frozenset({"these", "those", "both", "such"})
 # Whole phrases that point back to two groups named before.
 ANAPHORIC_PHRASES = frozenset({"the two", "two", "the latter", "the former", "groups"})
+# Phrases that stand for the two groups compared before, not for one of them ('both', 'both groups', 'the two'):
+# such an anaphor points to no one mention; in a sentence, one of more than a word ('both groups', 'the two')
+# makes its pair of figures the two sides of the comparison in force.
+BOTH_SIDES = frozenset({"both", "both groups", "both sides", "the two", "two"})
 # In a sentence that holds a figure, they make the sentence before worth parsing: it names the group.
 BACK_REFERENCES = frozenset({"they", "them", "these", "those", "both", "the two", "the latter", "the former",
                              "this group"})
 
+# Subjects that refer to the two groups last compared ('They are also more likely ...', 'Both ...', 'These ...').
+FRAME_ANAPHORS = frozenset({"they", "both", "these"})
+# Sentence openers that refer back to the figure before ('That was up from 24% in 2022', 'This compares with ...').
+BACK_REFERENCE_OPENERS = frozenset({"that", "this", "it", "which", "the"})
+# Possessive pronouns: a noun they own in a sentence ('their kids', 'their children') is who the respondents
+# speak about, not a group to carry to them.
+POSSESSIVE_PRONOUNS = frozenset({"her", "his", "my", "our", "their", "your"})
+
+# Pronouns for the whole sample in 'N of them': '312 of them work in retail'.
+PART_PRONOUNS = frozenset({"them", "those", "these"})
+
+# The auxiliaries, as lemmas: every kind of clause has one, so a figure that is their subject is not thereby
+# reporting an answer ('12% are ...' is not '12% say ...').
+AUXILIARY_VERBS = frozenset({"be", "have", "do"})
 # The object of a verb, never part of who answered: a word that takes one is the clause's verb.
 REFLEXIVES = frozenset({"themselves", "himself", "herself", "itself", "ourselves", "myself", "yourselves", "oneself"})
+
+# ------------------------------------------------------------------ conjunctions and comparison
+# Coordinating conjunctions: a phrase does not end on one; a group continues after one ('marketers and IT types').
+COORDINATORS = frozenset({"and", "or"})
+# Words after a comma that end a statement ('..., while 30% ...', '..., compared with ...').
+STATEMENT_BREAK_WORDS = frozenset({"while", "whereas", "but", "compared", "and", "versus"})
+# Particles of a comparison ('three times as many as those who ...', 'more than those ...'): the phrase after
+# them is the compared side, not the group before a bracket.
+COMPARISON_PARTICLES = frozenset({"as", "than"})
+# Words that set one side of a comparison against the other ('compared to people who ...', 'than those ...'): a
+# bracket on the compared side keeps its own group.
+COMPARING_WORDS = frozenset({"compared", "than", "versus", "vs", "vs."})
+# Conjunctions of contrast: a list after one is not a breakdown of the total before it ('720 executives, while
+# 537 ...').
+CONTRAST_WORDS = frozenset({"while", "but", "whereas"})
+# Words and dashes after a number that make it one end of a range ('25 to 34', '18-24'), not a count.
+RANGE_WORDS = frozenset({"-", "to", "\u2013"})
+# What opens a clause that a figure can lead: '..., while 19 percent go to ...', '; 8% think ...'.
+CLAUSE_OPENERS = frozenset({",", ";", ":", "and", "while", "but", "whereas", "\u2014", "\u2013"})
+# Words that introduce examples ('companies such as Coca-Cola', 'including Barclaycard'): what follows says where
+# people work, not who they are.
+EXAMPLE_WORDS = frozenset({"such", "including", "like"})
 
 # ------------------------------------------------------------------ prepositions
 # Before a survey noun: 'in the Sunday Times poll', 'for the study' name the survey, not who answered.
@@ -63,3 +108,36 @@ TITLE_TAIL_PREPS = frozenset({"on", "of"})
 RANGE_CHANGE_PREPS = frozenset({"from", "by"})
 # They cannot be the noun counted in 'A NOUN out of B' ('39 nations out of 65').
 RATIO_NON_NOUNS = frozenset({"in", "of", "out", "per"})
+# Prepositions that can set the group of a clause: fronted 'Among those who ...', 'Of these organizations ...',
+# 'In British Columbia, ...', or 'among Republicans' after the figure.
+GROUP_SETTING_PREPS = frozenset({"among", "of", "in", "within"})
+# Prepositions of a fronted place or band of a breakdown ('In British Columbia, 69% support', 'Within Quebec,
+# ...', 'In the 18 to 34 category, ...').
+BREAKDOWN_PLACE_PREPS = frozenset({"in", "within"})
+# Words between the two numbers of a ratio written before its noun ('four in five consumers', 'two of three
+# voters', 'nine out of 10').
+RATIO_BASE_PREPS = frozenset({"in", "of"})
+# Prepositions that tie a figure to a change or an amount ('rose by 5%', 'running at 50%', 'a rate of 20%').
+RATE_PREPS = frozenset({"by", "to", "from", "at", "of", "on", "around", "about", "between"})
+# 'ahead', 'behind': after a figure a lead over a rival, unless a choice follows ('71 per cent behind leaving').
+RIVAL_POSITION_WORDS = frozenset({"behind", "ahead"})
+# Prepositions that set people at a place ('25,000 undergraduates at 49 colleges'): the count at the place is not
+# the people.
+PLACE_PREPS = frozenset({"at", "in", "across", "from", "throughout"})
+# Prepositions of a place phrase after a population that may say more than where ('across 12 industries at
+# companies with ...').
+PLACE_TAIL_PREPS = frozenset({"across", "from", "at", "in"})
+# Prepositions after a survey noun before its sample ('a poll of 1,313 people', 'interviews with 500', 'a survey
+# among 2,000').
+SURVEY_NOUN_PREPS = frozenset({"of", "with", "among"})
+# Prepositions that set a survey among its people ('conducted online among 2,521 adults').
+CONDUCTED_AMONG_PREPS = frozenset({"among", "with"})
+# Prepositions that give who answered ('responses from 420 finance leaders', 'answers of 300 CIOs').
+RESPONSE_SOURCE_PREPS = frozenset({"from", "of", "by"})
+# Prepositions that name whose level a figure is: 'rose to 40% for pharmacists', 'Among CFOs ..., the share rose
+# to'.
+LEVEL_GROUP_PREPS = frozenset({"for", "among"})
+# Right after a figure, they introduce its own group: 'compared to 69 percent for marketers'.
+OWN_GROUP_PREPS = frozenset({"for", "among", "of", "at"})
+# After a lead (gap, edge), the group it is among: 'a lead among men', 'a lead with independents'.
+LEAD_PREPS = frozenset({"among", "with"})

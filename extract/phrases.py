@@ -68,7 +68,7 @@ def head_with_determiner(doc: Doc, head: Token, span: tuple[int, int]) -> Span:
 
 
 def is_pronoun_head(tok: Token, lex: Lexicon) -> bool:
-    return tok.pos_ == "PRON" or tok.lower_ in lex.word_set("plural_demonstratives")
+    return tok.pos_ == "PRON" or tok.lower_ in grammar.PLURAL_DEMONSTRATIVES
 
 
 def _droppable_child(child: Token, head: Token, lex: Lexicon) -> bool:
@@ -154,7 +154,7 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
             break  # "... process surveyed online between June 22", "adults taken on the 10th ... by YouGov", "CFOs who responded"
         if tok.dep_ == "prep" and tok.lower_ == "from" and tok.i > head.i and (
                 any(c.lower_ in grammar.SPREAD_PREPS for c in tok.children)
-                or any(t.lower_ in lex.word_set("example_words") for t in doc[tok.i + 1:min(end, tok.i + 5)])):
+                or any(t.lower_ in grammar.EXAMPLE_WORDS for t in doc[tok.i + 1:min(end, tok.i + 5)])):
             end = tok.i
             break  # "senior marketers from companies such as Coca-Cola", "CEOs from across North America"
         if tok.dep_ == "prep" and tok.right_edge.i + 1 >= end and any(
@@ -196,7 +196,7 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
     if j > start and any(doc[k].lower_ in magnitudes for k in range(start, j)):
         start = _skip_leading(doc, j, end, head, drop, lex)
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc" or doc[end - 1].is_space
-                               or doc[end - 1].lower_ in lex.word_set("coordinators")):
+                               or doc[end - 1].lower_ in grammar.COORDINATORS):
         end -= 1
     if start >= end or doc[start:end].text.strip() == "":
         return None
@@ -226,7 +226,7 @@ def _has_verb_root(doc: Doc, start: int, end: int) -> bool:
 
 def _skip_leading(doc: Doc, start: int, end: int, head: Token, drop: set[int], lex: Lexicon) -> int:
     """Leading determiners, counts and qualifiers: "the 2,000 broadband users" -> "broadband users"."""
-    participles, demonstratives = lex.word_set("survey_participles"), lex.word_set("plural_demonstratives")
+    participles, demonstratives = lex.word_set("survey_participles"), grammar.PLURAL_DEMONSTRATIVES
     qualifiers = lex.word_set("leading_qualifier_words")
     kept, dropped = grammar.NAMING_DETERMINERS, grammar.LEADING_DROP_WORDS
     while start < head.i and (doc[start].i in drop or not any(c.isalnum() for c in doc[start].text)

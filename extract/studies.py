@@ -91,7 +91,7 @@ class StudyPatterns:
             # almost 2,200 office workers by recruitment specialists Robert Walters": the org ends the clause
             # (not a place: "driven by higher prices in London").
             ("survey_late_by", 3, regex.compile(
-                rf"\b{survey_noun}\b[^.;:!?\n]{{0,120}}?\bby{_SP}(?:(?!(?:{words('place_prepositions')})\b)(?-i:[a-z][\w-]*){_SP}){{0,3}}(?P<org>{org})"
+                rf"\b{survey_noun}\b[^.;:!?\n]{{0,120}}?\bby{_SP}(?:(?!(?:{spaced(grammar.PLACE_PREPS)})\b)(?-i:[a-z][\w-]*){_SP}){{0,3}}(?P<org>{org})"
                 rf"(?=[ \t]*(?:[.,;:!?)\n]|$))", regex.I)),
             ("org_noun", 3, regex.compile(
                 rf"(?P<org>{org})(?:'s|\u2019s)?{_SP}(?:\([A-Z]{{2,6}}\){_SP})?(?:(?:{words('org_survey_adjectives')}){_SP})?"

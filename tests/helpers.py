@@ -127,6 +127,11 @@ def cpu_per_item(work, n: int, rounds: int = 2) -> float:
     return best / n
 
 
+def figure_groups(doc: Doc) -> dict[str, str | None]:
+    """Each percentage's text and its group's text (None without one), for tables of real phrasings."""
+    return {s.text: s._.group.text if s._.group is not None else None for s in doc.spans["survey_percentages"]}
+
+
 class Page(HTMLParser):
     """The review page as parsed: marks inside each article template, with their text; every element seen; the
     data block."""

@@ -23,3 +23,13 @@ def test_errors_codes_in_order_and_read_with_their_code(messages):
 ])
 def test_errors_reading_a_message(read, expected):
     assert read() == expected
+
+
+def test_errors_survey_parser_select_has_a_code():
+    """A wrong ``select`` is refused, with its code, before the model is loaded."""
+    import spacy
+
+    from extract.model.parser import SparseParser
+
+    with pytest.raises(ValueError, match=r"^\[E051\] select \(survey_parser\)"):
+        SparseParser(spacy.blank("en"), select="every")

@@ -6,7 +6,7 @@ import pytest
 
 from extract.phrases import trim_phrase
 
-from .helpers import parsed_doc
+from .helpers import figure_groups, parsed_doc
 
 # The clause's verb taken into the group's phrase by the parser: the phrase ends before it.
 PREDICATE_IN_PHRASE = [
@@ -28,8 +28,7 @@ PREDICATE_IN_PHRASE = [
 @pytest.mark.parametrize("text,figure,group", PREDICATE_IN_PHRASE)
 def test_phrases_a_group_stops_before_the_clause_verb_the_parser_took_for_a_noun(nlp, text, figure, group):
     doc = nlp(text)
-    got = {s.text: s._.group.text if s._.group is not None else None for s in doc.spans["survey_percentages"]}
-    assert got[figure] == group
+    assert figure_groups(doc)[figure] == group
 
 
 # "35% of those with a documented strategy rate themselves as successful": the model's parse, by hand.

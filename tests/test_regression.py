@@ -26,10 +26,13 @@ FLOORS = {
                      "n_f1": 0.90, "population_lenient": 0.84, "study_f1": 0.77},
     # Health, workplace, consumer, IT and poll articles: dev3_tune read while writing rules, dev3_heldout never read
     # (docs/evaluation.md has the first measurement of both).
-    "dev3_tune": {"pct_f1": 0.98, "kind_acc": 0.94, "bound_acc": 0.99, "group_strict": 0.72, "group_lenient": 0.75,
-                  "n_f1": 0.90, "population_lenient": 0.94, "study_f1": 0.58},
-    "dev3_heldout": {"pct_f1": 0.98, "kind_acc": 0.95, "bound_acc": 0.99, "group_strict": 0.69, "group_lenient": 0.75,
-                     "n_f1": 0.88, "population_lenient": 0.80, "study_f1": 0.66},
+    "dev3_tune": {"pct_f1": 0.98, "kind_acc": 0.94, "bound_acc": 0.99, "group_strict": 0.76, "group_lenient": 0.79,
+                  "n_f1": 0.93, "population_lenient": 0.95, "study_f1": 0.58},
+    "dev3_heldout": {"pct_f1": 0.98, "kind_acc": 0.96, "bound_acc": 0.99, "group_strict": 0.69, "group_lenient": 0.76,
+                     "n_f1": 0.91, "population_lenient": 0.80, "study_f1": 0.66},
+    # dev3_heldout without its two articles read on 2026-12-07 (gold/splits.json says which and why)
+    "dev3_heldout_unread": {"pct_f1": 0.98, "kind_acc": 0.95, "bound_acc": 0.99, "group_strict": 0.70,
+                            "group_lenient": 0.74, "n_f1": 0.88, "population_lenient": 0.75, "study_f1": 0.66},
 }
 
 

@@ -10,6 +10,7 @@ from typing import Optional
 import regex
 from spacy.tokens import Span
 
+from .. import grammar
 from .state import GroupState, TokenSpan
 
 # An age band written right before a figure's bracket: "those aged 35-54 (72%)", "adults ages 65 and older (30%)".
@@ -56,7 +57,7 @@ def age_band_of(state: GroupState, fig: Span, sent: Span) -> Optional[TokenSpan]
     if words is None or words.end > sent.end:
         return None
     head = words[0]
-    if head.lower_ not in state.rules.lex.word_set("plural_demonstratives") and not state.rules.is_people(head):
+    if head.lower_ not in grammar.PLURAL_DEMONSTRATIVES and not state.rules.is_people(head):
         return None
     return (words.start, words.end)
 
@@ -71,6 +72,6 @@ def age_band_before(state: GroupState, fig: Span, sent: Span) -> Optional[TokenS
     if words is None or words.start < sent.start:
         return None
     head = words[0]
-    if head.lower_ not in state.rules.lex.word_set("plural_demonstratives") and not state.rules.is_people(head):
+    if head.lower_ not in grammar.PLURAL_DEMONSTRATIVES and not state.rules.is_people(head):
         return None
     return (words.start, words.end)

@@ -11,11 +11,11 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import grammar
 from ..lexicon import Lexicon
 from ..phrases import is_break
 from .state import GroupState, TokenSpan
 
-LEAD_PREPS = frozenset({"among", "with"})  # "a lead among men", "a lead with independents"
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "amod", "compound"})
 
 
@@ -33,7 +33,7 @@ def among_group(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
     doc = state.doc
     verb = fig.root.head if fig.root.dep_ != "pobj" else fig.root.head.head
     preps = state.per_sentence("among_of", sent, lambda: [t for t in sent if t.dep_ in ("prep", "conj")
-                                                          and t.lower_ in state.rules.lex.word_set("group_setting_preps")])
+                                                          and t.lower_ in grammar.GROUP_SETTING_PREPS])
     for tok in preps:
         if tok.i in range(fig.start, fig.end):
             continue
@@ -42,7 +42,7 @@ def among_group(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
                                          and not _other_subject(tok.head, fig, state.rules.lex))
         if tok.dep_ == "conj" and not (tok.lower_ == "among" and _leads_clause(doc, tok, fig, verb)):
             continue  # a preposition the parser took for a conjunct only counts when it leads the clause
-        if tok.i < fig.start and tok.lower_ in state.rules.lex.word_set("breakdown_place_preps") and _fronted(doc, tok, fig, sent) \
+        if tok.i < fig.start and tok.lower_ in grammar.BREAKDOWN_PLACE_PREPS and _fronted(doc, tok, fig, sent) \
                 and not _other_subject(tok.head, fig, state.rules.lex):
             place = next((c for c in tok.children if c.dep_ == "pobj" and c.pos_ == "PROPN"
                           and c.lower_ not in state.rules.lex.word_set("month_names")), None)
@@ -58,7 +58,7 @@ def among_group(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
         if not (fronted or after or inside):
             continue
         obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-        if obj is not None and (obj.lower_ in state.rules.lex.word_set("plural_demonstratives") or state.rules.is_people(obj)):
+        if obj is not None and (obj.lower_ in grammar.PLURAL_DEMONSTRATIVES or state.rules.is_people(obj)):
             return obj
     return None
 
@@ -96,10 +96,11 @@ def lead_group(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
     voters (39%, to 28% for the NDP)': a lead (gap, edge) among a group sets the group of the shares that make it.
     The nearest such group before the figure, else one the lead names right after it."""
     rules = state.rules
-    found = [t for t in sent if t.lower_ in LEAD_PREPS and t.head.lemma_.lower() in rules.difference]
+    difference = rules.lex.word_set("difference_words")
+    found = [t for t in sent if t.lower_ in grammar.LEAD_PREPS and t.head.lemma_.lower() in difference]
     for tok in sorted(found, key=lambda t: (t.i > fig.start, -t.i if t.i < fig.start else t.i)):
         obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-        if obj is not None and (obj.lower_ in rules.lex.word_set("plural_demonstratives") or rules.is_people(obj)):
+        if obj is not None and (obj.lower_ in grammar.PLURAL_DEMONSTRATIVES or rules.is_people(obj)):
             return obj
     return None
 

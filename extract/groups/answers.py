@@ -12,6 +12,7 @@ from typing import Optional
 import regex
 from spacy.tokens import Span, Token
 
+from .. import grammar
 from .rules import bracket_holds_more_figures
 from .state import GroupState, TokenSpan
 
@@ -59,7 +60,7 @@ def answer_giver(state: GroupState, fig: Span, sent: Span, bracket: Optional[Tok
     tok, crossed, best = bracket if bracket is not None else doc[fig.start - 2], False, None
     while tok.head.i != tok.i and sent.start <= tok.head.i < sent.end:
         crossed = crossed or tok.dep_ in CLAUSE_DEPS
-        if tok.dep_ == "attr" or tok.lower_ in rules.lex.word_set("comparing_words") or (
+        if tok.dep_ == "attr" or tok.lower_ in grammar.COMPARING_WORDS or (
                 tok.dep_ in ("nsubj", "nsubjpass") and rules.is_people(rules.counted_noun(tok))):
             break  # the bracket is on a people subject's side, on a compared side, or the predicate's own
         tok = tok.head
@@ -71,7 +72,7 @@ def answer_giver(state: GroupState, fig: Span, sent: Span, bracket: Optional[Tok
         if named is not None and named.pos_ in ("NOUN", "PROPN") and rules.is_people(named):
             best = named  # a people subject; a higher one (the speakers) replaces it
         elif subj is not None and subj.pos_ == "NUM" and any(
-                c.lower_ in rules.lex.word_set("plural_demonstratives") for c in subj.children):
+                c.lower_ in grammar.PLURAL_DEMONSTRATIVES for c in subj.children):
             best = subj  # "Those 55 and older are most supportive (75%)": the parser heads the band with its number
     return best if best is not None and (bracket is None or crossed) else None
 
@@ -84,7 +85,7 @@ def respondents_of_answer(state: GroupState, fig: Span, sent: Span) -> Optional[
     if fig.start <= sent.start or doc[fig.start - 1].text != "(":
         return None
     # Nouns that name the respondents as such ('respondents', 'those polled'), not people at large ('many people').
-    respondents = state.rules.respondents - state.rules.lex.word_set("population_nouns")
+    respondents = state.rules.lex.word_set("respondent_nouns") - state.rules.lex.word_set("population_nouns")
     named = [m for m in state.mentions if sent.start <= m[0] and m[1] <= sent.end and not m[0] <= fig.start < m[1]
              and (doc[m[0]:m[1]].root.lower_ in respondents or doc[m[0]:m[1]].text.lower() in respondents)]
     return min(named, key=lambda m: abs(m[0] - fig.start)) if named else None

@@ -9,28 +9,18 @@ open the nearest earlier mention, passes over the contrasts while a base is in f
 """
 from __future__ import annotations
 
-import regex
 from spacy.tokens import Span
 
+from .rules import LINK_END
 from .state import GroupState
 
-# What introduces a figure as the other side of a comparison: the same share at another time ("up from 7% in
-# 2003", "compared to 72 percent in 2006", "against 44% a year earlier") or for another group ("versus just 19
-# percent for marketers", "in contrast to 49% of the general public").
-COUNTERPART_LINK = regex.compile(
-    r"""\b(?:(?:up|down|rising|falling|rose|fell|increased|decreased|declined|drop|fall|decline|rise|increase)
-              (?:\s+by\s+(?:more\s+than\s+|almost\s+|nearly\s+)?(?:half|a\s+third|a\s+quarter|\d+\s+points?))?
-              \s+from                                    # "up from", "down by more than half from"
-           |compared\s+(?:to|with)|versus|vs\.?|against  # "compared with", "versus", "vs.", "against"
-           |in\s+contrast\s+(?:to|with)                  # "in contrast to"
-        )\s+(?:\w+\s+){0,2}$                            # up to two words between: "a mere", "just"
-    """, regex.I | regex.X)
 LOOK_BACK = 60  # characters before a figure searched for the comparison that introduces it
 
 
 def introduced_as_counterpart(state: GroupState, fig: Span, sent: Span) -> bool:
     """Is the figure the other side of a comparison, introduced after the figure it is compared with?"""
-    return COUNTERPART_LINK.search(state.text[max(sent.start_char, fig.start_char - LOOK_BACK):fig.start_char]) is not None
+    before = state.text[max(sent.start_char, fig.start_char - LOOK_BACK):fig.start_char]
+    return LINK_END.search(before) is not None and state.rules.counterpart_link.search(before) is not None
 
 
 def base_in_force(state: GroupState, sent: Span, members: list[int]) -> None:

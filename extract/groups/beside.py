@@ -81,3 +81,47 @@ def _breakdown_table(state: GroupState, fig: Span) -> bool:
         if label is not None and _names_people(state, label[-1]):
             return True
     return False
+
+
+# A place is a breakdown's group where a preposition sets the figure there ('hold the upper hand in Ontario
+# (38%)', 'their strongholds of Alberta (62%)', 'followed by the UK (60%)'); as an object ('named China (45%)')
+# or a complement ('is Spain (25%)') it is more often an answer.
+PLACE_SETTING_PREPS = frozenset({"in", "of", "by", "across", "among", "within"})
+PLACE_WORDS = 4  # the longest place name, in tokens ('Washington , D.C.')
+
+
+def place_of_breakdown(state: GroupState, fig: Span, sent: Span) -> Optional[TokenSpan]:
+    """A place named right before the figure, its bracket ('in Ontario (38%)', 'Manitoba and Saskatchewan
+    (53%)', 'in British Columbia (35% each)') or 'at' ('the highest percentage in India at 78%'), set there by a
+    preposition: in a poll's breakdown by region the place is the group."""
+    doc = state.doc
+    end = fig.start - 1
+    if end <= sent.start or doc[end].text not in ("(", "at"):
+        return None
+    place = _place_ending_at(state, end, sent.start)
+    if place is None:
+        return None
+    start, head = place[0], doc[place[1] - 1]
+    if doc[end].text == "at" and not (start > sent.start and doc[start - 1].lower_ == "in"):
+        return None  # 'at' only after 'in PLACE': 'in India at 78%'
+    while start - 2 >= sent.start and doc[start - 1].lower_ in ("and", "&"):  # 'Manitoba and Saskatchewan'
+        before = _place_ending_at(state, start - 1, sent.start)
+        if before is None:
+            break
+        start = before[0]
+    first = head
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if not (first.dep_ == "pobj" and first.head.lower_ in PLACE_SETTING_PREPS):
+        return None
+    return start, place[1]
+
+
+def _place_ending_at(state: GroupState, end: int, lo: int) -> Optional[TokenSpan]:
+    """The longest run of capitalised tokens ending right before ``end`` that the lexicon names a place."""
+    doc, places = state.doc, state.rules.lex.word_set("place_names")
+    for n in range(min(PLACE_WORDS, end - lo), 0, -1):
+        words = doc[end - n:end]
+        if words[0].text[:1].isupper() and words.text.lower() in places:
+            return words.start, words.end
+    return None

@@ -8,23 +8,30 @@ from typing import Optional
 import regex
 from spacy.tokens import Span, Token
 
+from .. import grammar
+from ..lexicon import phrase_alternation
 from ..phrases import is_anaphoric, is_pronoun_head, trim_phrase
 from .state import Frame, GroupState, TokenSpan
 
+# 'both groups', 'the two' anywhere in a sentence ('both' or 'two' alone say nothing there).
+BOTH_SIDES_PHRASE = regex.compile(rf"\b(?:{phrase_alternation(p for p in grammar.BOTH_SIDES if ' ' in p)})\b", regex.I)
+
 
 def anaphoric_subject(sent: Span) -> bool:
-    """Does the sentence point back to the two sides compared: 'both groups', 'the two', 'They ...'?"""
-    low = sent.text.lower()
-    if regex.search(r"\b(?:both\s+groups|the\s+two|between\s+the\s+two|both\s+sides)\b", low):
+    """Does the sentence point back to the two sides compared: 'both groups', 'the two', or a subject that
+    stands alone and refers to them ('They ...', 'Both ...', 'These ...', 'Those ...': a plural
+    demonstrative with nothing after it, not 'those who ...')?"""
+    if BOTH_SIDES_PHRASE.search(sent.text):
         return True
-    return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("they", "both", "these", "those") and not list(t.children)
-               for t in sent)
+    return any(t.dep_ in ("nsubj", "nsubjpass")
+               and (t.lower_ in grammar.FRAME_ANAPHORS or t.lower_ in grammar.PLURAL_DEMONSTRATIVES)
+               and not list(t.children) for t in sent)
 
 
 def comparison(state: GroupState, sent: Span) -> Optional[Frame]:
     """'A are more likely than B to ...' -> (A, B); 'They are more likely ...' -> the frame in force."""
     doc, lex = state.doc, state.rules.lex
-    compares = "than" in state.words(sent)
+    compares = "than" in state.sentence_words(sent)
     if not compares and state.frame is None:
         return None  # nothing compared here, and no frame for a 'they' to take
     than = [t for t in sent if t.lower_ == "than"] if compares else []
@@ -41,7 +48,7 @@ def comparison(state: GroupState, sent: Span) -> Optional[Frame]:
                 a = trim_phrase(doc, subj, lex, limit=(sent.start, sent.end))
             if a and b and a != b:
                 return a, b
-    if subj is not None and subj.lower_ in state.rules.lex.word_set("frame_anaphors") and state.frame is not None:
+    if subj is not None and subj.lower_ in grammar.FRAME_ANAPHORS and state.frame is not None:
         return state.frame
     return None
 
@@ -105,7 +112,7 @@ def sentence_subject(state: GroupState, sent: Span) -> Optional[TokenSpan]:
         return None
     if any(t.like_num or t.text == "%" for t in subj.subtree):
         return None
-    if subj.lower_ in rules.amount or subj.lemma_.lower() in rules.amount or subj.lemma_.lower() in rules.lex.word_set("survey_nouns"):
+    if rules.is_amount(subj) or subj.lemma_.lower() in rules.lex.word_set("survey_nouns"):
         return None
     if subj.tag_ not in ("NNS", "NNPS") and subj.lower_ not in rules.lex.word_set("generic_group_heads"):
         return None

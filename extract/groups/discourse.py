@@ -8,6 +8,7 @@ from typing import Optional, Sequence
 
 from spacy.tokens import Span
 
+from .. import grammar
 from ..phrases import is_anaphoric
 from .memory import earliest_from
 from .state import GroupState, TokenSpan
@@ -24,7 +25,7 @@ def resolve_anaphor(state: GroupState, phrase: Span, recent: Sequence[TokenSpan]
     sent_start = state.sentences[max(0, bisect_right(starts, phrase.start) - 1)][0] if starts else 0
     earlier = [b for b in state.sentences if b[1] <= sent_start]
     previous = [m for m in before if earlier and earlier[-1][0] <= m[0] < earlier[-1][1]]
-    if words and words[0] in state.rules.lex.word_set("demonstrative_openers") and len(words) == 2:
+    if words and words[0] in grammar.DEMONSTRATIVE_OPENERS and len(words) == 2:
         noun = phrase[-1].lemma_.lower()
         current = [m for m in before if m[0] >= sent_start]  # "among Republican voters who ...; 18 percent of those voters"
         for pool in (current, previous, before):
@@ -34,7 +35,7 @@ def resolve_anaphor(state: GroupState, phrase: Span, recent: Sequence[TokenSpan]
         if previous:
             return previous[-1][:2]
         return None
-    if words in (["both"], ["both", "groups"], ["the", "two"], ["two"]):
+    if " ".join(words) in grammar.BOTH_SIDES:
         return None
     if words == ["whom"]:  # "the general population – 50% of whom think": the phrase right before it
         named = [m[:2] for m in (*state.mentions, *state.weak) if sent_start <= m[0] and m[1] <= phrase.start]
@@ -58,12 +59,11 @@ def _setting_mention(state: GroupState, phrase: Span, sent_start: int) -> Option
     """'Among mothers who are employed 34 to 40 hours a week, 29 percent of them said ...': a pronoun
     after a phrase that sets the group of its clause points to that phrase."""
     doc = state.doc
-    preps = state.rules.lex.word_set("group_setting_preps")
     for m in reversed(state.mentions):  # in reading order already
         if not sent_start <= m[0] or m[1] > phrase.start:
             continue
         head = doc[m[0]:m[1]].root
-        if head.dep_ == "pobj" and head.head.lower_ in preps and head.head.i < m[0] \
+        if head.dep_ == "pobj" and head.head.lower_ in grammar.GROUP_SETTING_PREPS and head.head.i < m[0] \
                 and all(not t.is_alpha for t in doc[sent_start:head.head.i]):
             return m
     return None
@@ -99,10 +99,9 @@ def nearest_mention(state: GroupState, token_i: int, members: list[int], n: int,
 
 def _owned_nouns(state: GroupState, sent: Span) -> frozenset[str]:
     """Lemmas of the nouns the sentence gives a possessive pronoun ('their kids', 'their children')."""
-    owners = state.rules.lex.word_set("possessive_pronouns")
     return state.per_sentence("owned_nouns", sent, lambda: frozenset(
-        t.lemma_.lower() for t in sent if t.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in owners
-                                                                    for c in t.children)))
+        t.lemma_.lower() for t in sent if t.pos_ == "NOUN"
+        and any(c.dep_ == "poss" and c.lower_ in grammar.POSSESSIVE_PRONOUNS for c in t.children)))
 
 
 def carry_mentions(state: GroupState, sent: Span, members: list[int]) -> None:

@@ -69,7 +69,7 @@ def share_changes(state: GroupState, sent: Span, members: list[int]) -> None:
         if a.kind != "other" or fig._.unit != "percent" or fig.end >= sent.end:
             continue
         noun = doc[fig.end]
-        if noun.lemma_.lower() not in rules.change_after or noun.pos_ != "NOUN" or fig.root.head.i != noun.i:
+        if noun.lemma_.lower() not in rules.lex.word_set("change_after_figure") or noun.pos_ != "NOUN" or fig.root.head.i != noun.i:
             continue
         holder = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "in"
                        for o in c.children if o.dep_ == "pobj" for p in o.children

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import grammar
 from .rules import GroupRules
 from .state import GroupState
 
@@ -27,16 +28,11 @@ def names_the_gap(fig: Span, difference: frozenset[str]) -> bool:
     return False
 
 
-# What opens a clause that a figure can lead: "..., while 19 percent go to ...", "; 8% think ...".
-CLAUSE_OPENERS = frozenset({",", ";", ":", "and", "while", "but", "whereas", "\u2014", "\u2013"})
-# Verbs whose complement clause a figure can lead: "found 30% worry about money", "shows 40% plan to".
-FINDING_VERBS = frozenset({"find", "show", "reveal", "suggest", "indicate", "say"})
-
-
-def _opens_clause(tok: Token) -> bool:
-    """A word after which a figure leads a clause: punctuation or a conjunction, 'that', a verb of finding."""
-    return (tok.lower_ in CLAUSE_OPENERS or tok.lower_ == "that"
-            or tok.pos_ == "VERB" and tok.lemma_.lower() in FINDING_VERBS)
+def _opens_clause(tok: Token, findings: frozenset[str]) -> bool:
+    """A word after which a figure leads a clause: punctuation or a conjunction, 'that', a verb of finding
+    (``findings``: the lemmas of finding_verbs)."""
+    return (tok.lower_ in grammar.CLAUSE_OPENERS or tok.lower_ == "that"
+            or tok.pos_ == "VERB" and tok.lemma_.lower() in findings)
 
 
 # Words that may stand between a clause's opener and its figure: "while slightly more than 40 percent project".
@@ -51,13 +47,14 @@ def verb_taken_for_noun(fig: Span, sent: Span, rules: GroupRules) -> bool:
     with no verb of its own. A noun the figure really modifies ('a 3% rise in prices', '10% inflation', 'and 10%
     growth in sales') has a determiner before the figure, no complement, or is a change, an amount or a rate."""
     doc, head = fig.doc, fig.root.head
-    if head.tag_ != "NN" or any(w in rules.change or w in rules.amount or w in rules.rate_nouns or w in rules.time_nouns
-                                for w in (head.lower_, head.lemma_.lower())):
-        return False
-    opener = next((t.i for t in reversed(doc[sent.start:fig.start]) if _opens_clause(t)), sent.start - 1)
+    if head.tag_ != "NN" or any(w in rules.lex.word_set(name) for w in (head.lower_, head.lemma_.lower())
+                                for name in ("change_words", "amount_nouns", "rate_nouns", "time_nouns")):
+        return False  # a change, an amount, a rate or a time: the noun the figure modifies
+    findings = rules.lex.word_set("finding_verbs")
+    opener = next((t.i for t in reversed(doc[sent.start:fig.start]) if _opens_clause(t, findings)), sent.start - 1)
     if not all(t.pos_ in LEADING_WORD_POS and t.lower_ not in ("a", "an", "the") for t in doc[opener + 1:fig.start]):
         return False
-    clause_end = next((t.i for t in doc[head.i + 1:sent.end] if t.lower_ in CLAUSE_OPENERS), sent.end)
+    clause_end = next((t.i for t in doc[head.i + 1:sent.end] if t.lower_ in grammar.CLAUSE_OPENERS), sent.end)
     own_verb = any(t.pos_ in ("VERB", "AUX") and not head.is_ancestor(t) for t in doc[opener + 1:clause_end])
     complement = any(c.i > head.i and c.dep_ in ("prep", "relcl", "ccomp", "acl", "dobj", "advmod")
                      for c in head.children)
@@ -109,10 +106,11 @@ def survey_default(state: GroupState, sent: Span) -> bool:
     rules = state.rules
 
     def no_money() -> bool:
+        rates, amounts = rules.lex.word_set("rate_nouns"), rules.lex.word_set("amount_nouns")
         currency = rules.lex.word_set("currency_symbols")
         for tok in sent:
             low = tok.lower_
-            if (low in rules.rate_nouns or low in rules.amount or tok.lemma_.lower() in rules.amount
+            if (low in rates or low in amounts or tok.lemma_.lower() in amounts
                     or tok.text.lower() in currency):
                 return False
         return True
@@ -125,16 +123,17 @@ def opinion_moves(state: GroupState, fig: Span, sent: Span) -> bool:
     if not state.survey_doc:
         return False
     verb = fig.root.head.head if fig.root.dep_ == "pobj" else fig.root.head
+    measures, opinions = state.rules.lex.word_set("measure_nouns"), state.rules.lex.word_set("opinion_measures")
     for _ in range(3):
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             # "the number of retailers focused on opening new stores has increased ..., from 19% to 26%"
             counted = next((o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
                             for o in p.children if o.dep_ == "pobj"), None)
-            if subj.lemma_.lower() in state.rules.measure_nouns and counted is not None:
+            if subj.lemma_.lower() in measures and counted is not None:
                 return state.rules.is_people(counted)
-            return subj.lemma_.lower() in state.rules.opinion_measures
-        if verb.pos_ in ("VERB", "AUX") and any(t.lemma_.lower() in state.rules.opinion_measures
+            return subj.lemma_.lower() in opinions
+        if verb.pos_ in ("VERB", "AUX") and any(t.lemma_.lower() in opinions
                                                  for left in verb.lefts for t in left.subtree):
             return True  # "In contrast trust in senior police officers has slumped from 72%": a subject misparsed
         if verb.head.i == verb.i:

@@ -14,6 +14,7 @@ from typing import Callable, Optional
 import regex
 from spacy.tokens import Doc, Span, Token
 
+from .. import grammar
 from .kind_cues import (bounds_what_follows, bracketed_after_answer, names_the_gap, opinion_moves, survey_default,
                         verb_taken_for_noun)
 from .rules import GroupRules
@@ -75,15 +76,7 @@ KindRule = Callable[[FigureView], Verdict]
 
 def survey_cue(state: GroupState, sent: Span) -> bool:
     """Does the sentence mention a survey, its respondents or what they said?"""
-    return not state.words(sent).isdisjoint(state.rules.survey_sentence_cues)
-
-
-def _amount_word(tok: Token, rules: GroupRules) -> bool:
-    return tok.lower_ in rules.amount or tok.lemma_.lower() in rules.amount
-
-
-def _change_word(tok: Token, rules: GroupRules) -> bool:
-    return tok.lower_ in rules.change or tok.lemma_.lower() in rules.change
+    return not state.sentence_words(sent).isdisjoint(state.rules.lex.word_set("survey_sentence_cues"))
 
 
 def _default_share(v: FigureView) -> bool:
@@ -105,7 +98,7 @@ def margin_of_error(v: FigureView) -> Verdict:
 
 def stated_gap(v: FigureView) -> Verdict:
     """'The Remain lead, 12 percent', 'a lead of 12 percent', 'the gap is 9%': the gap between two shares."""
-    return ("point_change", False) if names_the_gap(v.fig, v.rules.difference) else None
+    return ("point_change", False) if names_the_gap(v.fig, v.rules.lex.word_set("difference_words")) else None
 
 
 def points(v: FigureView) -> Verdict:
@@ -115,9 +108,9 @@ def points(v: FigureView) -> Verdict:
         return None
     if v.fig._.form == "fraction":
         return "other", False
-    words = v.state.words(v.sent)
-    rates = words & v.rules.rate_nouns
-    surveyish = words & (v.rules.survey_context - {"say", "said", "says"})  # "he says" is every news sentence
+    words, lex = v.state.sentence_words(v.sent), v.rules.lex
+    rates = words & lex.word_set("rate_nouns")
+    surveyish = words & (lex.word_set("survey_context_words") - {"say", "said", "says"})  # "he says" is every news sentence
     return ("other" if rates and not surveyish else "point_change"), False
 
 
@@ -130,7 +123,7 @@ def of_object(v: FigureView) -> Verdict:
     head = of_obj.lemma_.lower()
     if v.state.survey_doc and head in rules.lex.word_set("vote_nouns"):
         return "share", False  # a poll's "44 percent of the vote": a share of the people asked
-    if _amount_word(of_obj, rules) or head in rules.time_nouns:
+    if rules.is_amount(of_obj) or head in rules.lex.word_set("time_nouns"):
         return "other", False
     if rules.is_people(of_obj) or v.state.names_who_answered(of_obj):
         return "share", False
@@ -159,10 +152,10 @@ def modifies_a_noun(v: FigureView) -> Verdict:
     glued = head.i in v.state.stops and fig._.form != "range_low"
     if not (head.i > fig.end - 1 and not glued and head.pos_ in ("NOUN", "PROPN") and root.dep_ in NOUN_MODIFIER_DEPS):
         return None
-    if head.i == fig.end and (head.lemma_.lower() in rules.mistagged_verbs or verb_taken_for_noun(fig, v.sent, rules)):
+    if head.i == fig.end and (head.lemma_.lower() in rules.lex.word_set("mistagged_verbs") or verb_taken_for_noun(fig, v.sent, rules)):
         # the figure is the subject of a verb the tagger took for a noun
         return ("share" if _default_share(v) else "other"), True
-    if head.i == fig.end and head.lower_.endswith("ing") and not _amount_word(head, rules):
+    if head.i == fig.end and head.lower_.endswith("ing") and not rules.is_amount(head):
         return "other", True  # "31 per cent agreeing, 39 per cent disagreeing": a participle, not a noun
     return None if rules.is_people(head) else ("other", False)
 
@@ -187,9 +180,9 @@ def change_after(v: FigureView) -> Verdict:
     leaving' (behind a choice) nor 'more than 15 years' (the answer's own quantity)."""
     doc, rules, sent = v.doc, v.rules, v.sent
     nxt = doc[v.fig.end] if v.fig.end < len(doc) else None
-    if nxt is None or nxt.lower_ not in rules.change_after:
+    if nxt is None or nxt.lower_ not in rules.lex.word_set("change_after_figure"):
         return None
-    if nxt.lower_ in rules.rival_position and nxt.i + 1 < sent.end and doc[nxt.i + 1].tag_ == "VBG":
+    if nxt.lower_ in grammar.RIVAL_POSITION_WORDS and nxt.i + 1 < sent.end and doc[nxt.i + 1].tag_ == "VBG":
         return None
     return None if bounds_what_follows(doc, nxt, sent) else ("other", False)
 
@@ -204,15 +197,15 @@ def rate_preposition(v: FigureView) -> Verdict:
     """'rose by 5%', 'running at 50%', 'a rate of 20%', 'sales of 13%': a preposition of rate after a change
     or an amount."""
     root, gov, rules = v.root, v.gov, v.rules
-    if root.dep_ == "pobj" and gov.pos_ == "ADP" and gov.lower_ in rules.rate_preps and (
-            _change_word(gov.head, rules) or _amount_word(gov.head, rules)):
+    if root.dep_ == "pobj" and gov.pos_ == "ADP" and gov.lower_ in grammar.RATE_PREPS and (
+            rules.is_change(gov.head) or rules.is_amount(gov.head)):
         return "other", False
     return None
 
 
 def object_of_change(v: FigureView) -> Verdict:
     """'rose 5%', 'up 4.5%': the figure is what a change word takes."""
-    if v.root.dep_ in ("dobj", "npadvmod", "advmod", "attr", "acomp") and _change_word(v.gov, v.rules):
+    if v.root.dep_ in ("dobj", "npadvmod", "advmod", "attr", "acomp") and v.rules.is_change(v.gov):
         return "other", False
     return None
 
@@ -227,17 +220,17 @@ def measured_subject(v: FigureView) -> Verdict:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
         return None
-    if subj.lemma_.lower() in rules.measure_nouns and not any(c.lower_ == "of" for c in subj.children):
+    if subj.lemma_.lower() in rules.lex.word_set("measure_nouns") and not any(c.lower_ == "of" for c in subj.children):
         return "other", True  # the measure before it decides
-    if _amount_word(subj, rules):
+    if rules.is_amount(subj):
         return "other", False
     return None
 
 
 def rate_noun_before(v: FigureView) -> Verdict:
     """'takes the jobless rate to 12.1%'."""
-    doc, fig = v.doc, v.fig
-    if v.root.dep_ == "pobj" and any(t.lower_ in v.rules.rate_nouns for t in doc[max(v.sent.start, fig.start - 3):fig.start]):
+    doc, fig, rates = v.doc, v.fig, v.rules.lex.word_set("rate_nouns")
+    if v.root.dep_ == "pobj" and any(t.lower_ in rates for t in doc[max(v.sent.start, fig.start - 3):fig.start]):
         return "other", False
     return None
 
@@ -263,14 +256,16 @@ def subject_of_verb(v: FigureView) -> Verdict:
     root, gov, rules = v.root, v.gov, v.rules
     if root.dep_ not in ("nsubj", "nsubjpass") or gov.pos_ not in ("VERB", "AUX"):
         return None
-    if gov.lemma_.lower() in rules.opinion_verbs or gov.lemma_.lower() in rules.reporting or survey_cue(v.state, v.sent):
+    verb = gov.lemma_.lower()
+    if verb in rules.lex.word_set("opinion_verbs") or (
+            verb in rules.lex.word_set("reporting_verbs") and verb not in grammar.AUXILIARY_VERBS) or survey_cue(v.state, v.sent):
         return "share", False
     return ("share" if v.fig._.form in ("fraction", "ratio", "count") or survey_default(v.state, v.sent) else "other"), True
 
 
 def apposition_to_amount(v: FigureView) -> Verdict:
     """'sales, 12%,': in apposition to an amount."""
-    if v.root.dep_ == "appos" and _amount_word(v.gov, v.rules):
+    if v.root.dep_ == "appos" and v.rules.is_amount(v.gov):
         return "other", False
     return None
 

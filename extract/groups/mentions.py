@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from .. import grammar
 from ..phrases import extend_defining_tail, is_people, not_who_answered, trim_phrase
 from .state import GroupState, TokenSpan
 
@@ -56,9 +57,9 @@ def is_mention(state: GroupState, span: TokenSpan) -> bool:
     if not toks:
         return False
     head = next((t for t in toks if t.head.i < span[0] or t.head.i >= span[1] or t.head.i == t.i), toks[-1])
-    if head.pos_ == "PRON" or head.lower_ in state.rules.lex.word_set("plural_demonstratives"):
+    if head.pos_ == "PRON" or head.lower_ in grammar.PLURAL_DEMONSTRATIVES:
         return True
-    return head.lower_ in state.rules.respondents or is_people(head, state.rules.lex)
+    return head.lower_ in state.rules.lex.word_set("respondent_nouns") or is_people(head, state.rules.lex)
 
 
 def respondent_mentions(state: GroupState, sent: Span) -> list[TokenSpan]:
@@ -66,8 +67,9 @@ def respondent_mentions(state: GroupState, sent: Span) -> list[TokenSpan]:
     doc, rules = state.doc, state.rules
     s, e = sent.start, sent.end
     out: list[TokenSpan] = []
+    respondents, population = rules.lex.word_set("respondent_nouns"), rules.lex.word_set("population_nouns")
     for tok in sent:
-        if tok.lower_ in rules.respondents and tok.lower_ not in rules.lex.word_set("population_only_nouns"):
+        if tok.lower_ in respondents and tok.lower_ not in population:
             span = trim_phrase(doc, tok, rules.lex, limit=(s, e))
             if span:
                 out.append(span)

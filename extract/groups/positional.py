@@ -9,6 +9,7 @@ from typing import Optional
 import regex
 from spacy.tokens import Span
 
+from .. import grammar
 from ..phrases import is_anaphoric, trim_phrase
 from .base import introduced_as_counterpart
 from .comparison import anaphoric_subject, comparison, sentence_subject
@@ -20,7 +21,6 @@ LIST_LINK = regex.compile(r"^\s*(?:,|and|or|&|,\s*and|,\s*&)\s*$", regex.I)
 
 
 # ------------------------------------------------------------ earlier values
-OWN_GROUP_PREPS = frozenset({"for", "among", "of", "at"})  # "compared to 69 percent for marketers"
 
 
 def earlier_values(state: GroupState, sent: Span, members: list[int]) -> None:
@@ -49,7 +49,7 @@ def earlier_values(state: GroupState, sent: Span, members: list[int]) -> None:
             group = own or out[earlier[-1]].group
             a.decide_kind("share")
             a.take(group)
-        elif state.previous_groups and sent[0].lower_ in state.rules.lex.word_set("back_reference_openers"):
+        elif state.previous_groups and sent[0].lower_ in grammar.BACK_REFERENCE_OPENERS:
             # "Nearly half (49%) of CEOs rated ... Best in Class. That was up from 24% in 2022."
             a.decide_kind("share")
             a.settle(state.previous_groups[-1])
@@ -58,7 +58,7 @@ def earlier_values(state: GroupState, sent: Span, members: list[int]) -> None:
 def _own_group_after(state: GroupState, i: int) -> Optional[TokenSpan]:
     """'69 percent for marketers', '40% of those working for independents': the mention that a preposition
     right after the figure (token ``i``) introduces, if any."""
-    if i >= len(state.doc) or state.doc[i].lower_ not in OWN_GROUP_PREPS:
+    if i >= len(state.doc) or state.doc[i].lower_ not in grammar.OWN_GROUP_PREPS:
         return None
     return next((m for m in state.mentions if m[0] == i + 1), None)
 
@@ -109,7 +109,7 @@ def respectively(state: GroupState, sent: Span, members: list[int]) -> None:
     the run of figures before 'respectively' maps, in order, onto the groups named before it (else the
     sentence's subject, else the two sides of the frame in force)."""
     doc, figures, out = state.doc, state.figures, state.assignments
-    if "respectively" not in state.words(sent):
+    if "respectively" not in state.sentence_words(sent):
         return
     resp = [t for t in sent if t.lower_ == "respectively"]
     r = resp[0]
@@ -241,7 +241,8 @@ def point_changes(state: GroupState, sent: Span, members: list[int]) -> None:
     """A stated difference between groups has no group; a change belongs to the figure it changes (a share
     before it in its sentence, else one after it); one the sentence leaves open is carried like a share
     (``discourse``) unless the sentence speaks of a gap."""
-    doc, figures, out, difference = state.doc, state.figures, state.assignments, state.rules.difference
+    doc, figures, out = state.doc, state.figures, state.assignments
+    difference = state.rules.lex.word_set("difference_words")
     for n in members:
         fig, a = figures[n], out[n]
         if a.kind == "point_change":
@@ -264,5 +265,5 @@ def point_changes(state: GroupState, sent: Span, members: list[int]) -> None:
 
 def _names_a_gap(state: GroupState, sent: Span) -> bool:
     """Does the sentence speak of a gap between two figures ('differences', 'the gap', 'a lead')?"""
-    difference = state.rules.difference
+    difference = state.rules.lex.word_set("difference_words")
     return state.per_sentence("names_a_gap", sent, lambda: any(t.lemma_.lower() in difference for t in sent))

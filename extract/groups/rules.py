@@ -13,21 +13,30 @@ from ..lexicon import Lexicon
 from ..phrases import is_people
 from ..samples.patterns import SamplePatterns
 
-QUANTITY_HEADS = frozenset({"share", "percentage", "proportion", "number", "majority", "minority", "fraction", "half",
-                            "third", "quarter", "most", "many", "percent", "%", "portion", "rest", "bulk"})
-# Prepositions that name whose level a figure is: 'rose to 40% for pharmacists', 'Among CFOs ..., the share rose to'.
-LEVEL_GROUP_PREPS = frozenset({"for", "among"})
+# What introduces a figure as the other side of a comparison (groups/base.py): the same share at another time ("up
+# from 7% in 2003", "compared to 72 percent in 2006", "against 44% a year earlier") or for another group ("versus
+# just 19 percent for marketers", "in contrast to 49% of the general public"). {changes}: the change words.
+COUNTERPART_LINK = r"""\b(?:(?:{changes})
+              (?:\s+by\s+(?:more\s+than\s+|almost\s+|nearly\s+)?(?:half|a\s+third|a\s+quarter|\d+\s+points?))?
+              \s+from                                    # "up from", "down by more than half from"
+           |compared\s+(?:to|with)|versus|vs\.?|against  # "compared with", "versus", "vs.", "against"
+           |in\s+contrast\s+(?:to|with)                  # "in contrast to"
+        )\s+(?:\w+\s+){{0,2}}$                            # up to two words between: "a mere", "just"
+    """
+# Every counterpart link ends in one of these words and at most two more: tried first, this short pattern
+# spares most figures the search of the long alternation of change words (several times slower).
+LINK_END = regex.compile(r"\b(?:from|to|with|versus|vs\.?|against)\s+(?:\w+\s+){0,2}$", regex.I)
 TIME_RE = regex.compile(
     r"""[\s,]*(?:respectively[\s,]*)?(?:(?:in|from|since|during|for|of|by|than|on|over|at)\s+)?
         (?:the\s+)?(?P<t>(?:19|20)\d\d(?:[/-]\d{2,4})?|(?:{phrases}))\b""", regex.I | regex.VERBOSE)
 
 
-def ratio_base(num: Token, lex: Lexicon) -> bool:
+def ratio_base(num: Token) -> bool:
     """The base of a ratio written before its noun, not a count of it: 'Four in five consumers (80 per
     cent)', 'nine out of 10 HR staff (86%)', '3 in 10 organizations (30.4%)', 'two of three voters'."""
     doc = num.doc
     i = num.i - 1
-    if i < 1 or doc[i].lower_ not in lex.word_set("ratio_base_preps"):
+    if i < 1 or doc[i].lower_ not in grammar.RATIO_BASE_PREPS:
         return False
     j = i - 1 if doc[i - 1].lower_ != "out" else i - 2
     return j >= 0 and doc[j].like_num
@@ -55,34 +64,20 @@ def bracket_holds_more_figures(doc: Doc, fig: Span, sent: Span) -> bool:
 
 
 class GroupRules:
-    """Word lists from the lexicon and the syntactic look-ups built on them."""
+    """The lexicon, the patterns compiled from its lists, and the syntactic look-ups built on them. A rule
+    reads a list as ``rules.lex.word_set(name)`` (no copy of it is kept here under another name, so the
+    list's name is what a reader of the rule sees)."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
-        self.amount = lexicon.word_set("amount_nouns")
-        self.time_nouns = lexicon.word_set("time_nouns")
-        self.change = lexicon.word_set("change_words")
-        self.difference = lexicon.word_set("difference_words")
-        self.respondents = lexicon.word_set("respondent_nouns")
-        self.people = lexicon.word_set("people_nouns")
-        self.reporting = lexicon.word_set("reporting_verbs") - {"be", "have", "do"}
-        phrases = "|".join(regex.escape(p) for p in sorted(lexicon.word_set("time_expressions"), key=len, reverse=True))
-        self.time_re = regex.compile(TIME_RE.pattern.replace("{phrases}", phrases), TIME_RE.flags)
+        self.time_re = regex.compile(TIME_RE.pattern.replace("{phrases}", lexicon.alternation("time_expressions")),
+                                     TIME_RE.flags)
         self.samples = lexicon.compiled(SamplePatterns)
-        self.opinion_measures = lexicon.word_set("opinion_measures")
-        cues = "|".join(regex.escape(w) for w in sorted(lexicon.word_set("survey_cue_words"), key=len, reverse=True))
-        self.survey_cue_re = regex.compile(rf"\b(?:{cues})\b", regex.I)
+        self.survey_cue_re = regex.compile(rf"\b(?:{lexicon.alternation('survey_cue_words')})\b", regex.I)
+        self.counterpart_link = regex.compile(COUNTERPART_LINK.format(changes=lexicon.alternation("change_words")),
+                                              regex.I | regex.X)
         # What decides a figure's kind (``kind_rules.KIND_RULES``).
         self.margin_re = regex.compile(rf"(?:{lexicon.alternation('margin_of_error_words')})[^.]{{0,40}}$", regex.I)
-        self.rate_nouns = lexicon.word_set("rate_nouns")
-        self.survey_sentence_cues = lexicon.word_set("survey_sentence_cues")
-        self.survey_context = lexicon.word_set("survey_context_words")
-        self.mistagged_verbs = lexicon.word_set("mistagged_verbs")
-        self.measure_nouns = lexicon.word_set("measure_nouns")
-        self.change_after = lexicon.word_set("change_after_figure")
-        self.rival_position = lexicon.word_set("rival_position_words")
-        self.rate_preps = lexicon.word_set("rate_prepositions")
-        self.opinion_verbs = lexicon.word_set("opinion_verbs")
 
     # ------------------------------------------------------------ finding heads
     def of_object(self, doc: Doc, fig: Span, sent: Span) -> Optional[Token]:
@@ -121,10 +116,10 @@ class GroupRules:
         tok = prev
         while sent.start <= tok.i < sent.end:
             right = max((t.i for t in tok.subtree if t.i < fig.start - 1), default=tok.i)
-            if right > prev.i or tok.lower_ in self.lex.word_set("comparison_particles"):
+            if right > prev.i or tok.lower_ in grammar.COMPARISON_PARTICLES:
                 break  # "three times as many as [those who ...] (24%)": the group is the compared side
             named = self.counted_noun(tok)
-            counted = any(c.dep_ == "nummod" and c.like_num and not ratio_base(c, self.lex) for c in named.children)
+            counted = any(c.dep_ == "nummod" and c.like_num and not ratio_base(c) for c in named.children)
             if tok.pos_ in ("NOUN", "PROPN", "PRON") and self.is_people(named) and not counted:
                 best = named
             elif tok.pos_ == "NUM" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and any(t.pos_ == "NOUN" and self.is_people(t) for t in tok.subtree if t.i != tok.i):
@@ -188,7 +183,8 @@ class GroupRules:
     def counted_noun(self, tok: Token) -> Token:
         """What a quantity word counts: 'the largest share of those who ...' names 'those who ...'. Any other
         word is its own noun. The group is who is counted, not the share."""
-        if tok.lower_ in QUANTITY_HEADS or tok.lemma_.lower() in QUANTITY_HEADS:
+        heads = self.lex.word_set("quantity_heads")
+        if tok.lower_ in heads or tok.lemma_.lower() in heads:
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for obj in child.children:
@@ -212,13 +208,15 @@ class GroupRules:
         lemma = verb.lemma_.lower()
         # "the number of retailers ... has increased ..., from 19% a year ago to 26% today": a change of the value
         if root.dep_ not in ("attr", "acomp", "dobj", "pobj", "npadvmod", "oprd", "advmod") or not (
-                lemma in self.lex.word_set("copula_verbs") or lemma in self.change and verb.pos_ == "VERB"):
+                lemma in self.lex.word_set("copula_verbs") or lemma in self.lex.word_set("change_words") and verb.pos_ == "VERB"):
             return None
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subjects and verb.dep_ == "conj":
             verb = verb.head  # "The number of retailers focused on ... has increased": the subject of the first verb
+        heads = self.lex.word_set("quantity_heads")
         for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in QUANTITY_HEADS - {"%", "percent"}:
+            measure = child.lemma_.lower()  # 'The percentage of ...'; not '%' or 'percent', the figure's own unit
+            if child.dep_ in ("nsubj", "nsubjpass") and measure in heads and measure not in ("%", "percent"):
                 obj = self.counted_noun(child)
                 return obj if obj.i != child.i else None
         return None
@@ -231,23 +229,27 @@ class GroupRules:
         level is their share, as a change of an amount's level ('sales rose to ...') is not."""
         root = fig.root
         gov = root.head
-        if not (root.dep_ == "pobj" and gov.lower_ == "to" and self._is_change(gov.head)):
+        if not (root.dep_ == "pobj" and gov.lower_ == "to" and self.is_change(gov.head)):
             return None
         verb = gov.head
-        if any(c.dep_ in ("nsubj", "nsubjpass") and self._is_amount(c) and not _points_back(c) for c in verb.children):
+        if any(c.dep_ in ("nsubj", "nsubjpass") and self.is_amount(c) and not _points_back(c) for c in verb.children):
             return None  # 'sales rose to ...'; not 'that figure rose to ...', the figure before it
         for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ in LEVEL_GROUP_PREPS:
+            if prep.dep_ == "prep" and prep.lower_ in grammar.LEVEL_GROUP_PREPS:
                 obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
                 if obj is not None and self.is_people(obj):
                     return obj
         return None
 
-    def _is_change(self, tok: Token) -> bool:
-        return tok.lower_ in self.change or tok.lemma_.lower() in self.change
+    def is_change(self, tok: Token) -> bool:
+        """A change word, as written or as its lemma ('rose', 'rise'): what it takes is a change, not a share."""
+        changes = self.lex.word_set("change_words")
+        return tok.lower_ in changes or tok.lemma_.lower() in changes
 
-    def _is_amount(self, tok: Token) -> bool:
-        return tok.lower_ in self.amount or tok.lemma_.lower() in self.amount
+    def is_amount(self, tok: Token) -> bool:
+        """An amount noun, as written or as its lemma ('sales', 'budgets'): a percentage of it is no share."""
+        amounts = self.lex.word_set("amount_nouns")
+        return tok.lower_ in amounts or tok.lemma_.lower() in amounts
 
     def is_people(self, tok: Token) -> bool:
         """Does this noun count people or surveyed units (firms, households, PCs) rather than an amount?"""
@@ -271,7 +273,7 @@ class GroupRules:
             return None
         verb = root.head
         target = verb
-        if verb.lemma_.lower() in self.opinion_verbs:
+        if verb.lemma_.lower() in self.lex.word_set("opinion_verbs"):
             comp = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
             if comp:
                 target = comp[0]
@@ -279,7 +281,7 @@ class GroupRules:
         end = target.right_edge.i + 1
         for i in range(start, min(end, sent.end)):
             if i in stops or doc[i].text in (";", ":", "(", "\u2014", "\u2013") or (
-                    doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in self.lex.word_set("statement_break_words")):
+                    doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in grammar.STATEMENT_BREAK_WORDS):
                 end = i
                 break
         end = min(end, sent.end)

@@ -125,7 +125,7 @@ class GroupState:
     base: Optional[TokenSpan] = None  # the group the article's figures are about, as far as read (base.py)
     contrasts: set[TokenSpan] = field(default_factory=set)  # groups named only as a comparison's other side
     # Per sentence or figure, read once however many steps or figures read it (``words``, ``per_sentence``).
-    _words: dict[TokenSpan, frozenset[str]] = field(default_factory=dict)
+    _sentence_words: dict[TokenSpan, frozenset[str]] = field(default_factory=dict)
     _facts: dict[tuple[str, TokenSpan], Any] = field(default_factory=dict)
     _memory: Optional[Memory] = None  # indexes of the lists above for nearest_mention, made on first use
 
@@ -136,12 +136,12 @@ class GroupState:
             self._memory = Memory(self.doc)
         return self._memory.sync(self.strong, self.weak, self.sample_populations, self.mentions)
 
-    def words(self, sent: Span) -> frozenset[str]:
+    def sentence_words(self, sent: Span) -> frozenset[str]:
         """The sentence's words, lower-cased: computed once per sentence, not once per figure."""
         key = (sent.start, sent.end)
-        if key not in self._words:
-            self._words[key] = frozenset(t.lower_ for t in sent)
-        return self._words[key]
+        if key not in self._sentence_words:
+            self._sentence_words[key] = frozenset(t.lower_ for t in sent)
+        return self._sentence_words[key]
 
     def per_sentence(self, name: str, sent: Span, compute: Callable[[], T]) -> T:
         """``compute()`` for this sentence, once: a sentence of many figures is not read again per figure."""

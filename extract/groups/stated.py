@@ -13,12 +13,13 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
+from .. import grammar
 from ..lexicon import Lexicon
 from ..phrases import extend_defining_tail, head_with_determiner, is_anaphoric, is_break, is_pronoun_head, trim_phrase
 from .age_bands import age_band_after, age_band_before, age_band_of
 from .among import among_group, lead_group, share_as_base
 from .answers import answer_giver, answer_under_question, respondents_of_answer
-from .beside import named_beside
+from .beside import named_beside, place_of_breakdown
 from .discourse import resolve_anaphor
 from .state import Assignment, GroupState, TokenSpan
 
@@ -96,8 +97,8 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
     doc, rules, stops = state.doc, state.rules, state.stops
     fig, a, out = state.figures[n], state.assignments[n], state.assignments
     limit = (sent.start, sent.end)
-    population = (share_as_base(state, fig, sent) or _population_bracket(state, fig, sent) or age_band_after(state, fig, sent)
-                  or age_band_before(state, fig, sent) or age_band_of(state, fig, sent))
+    population = (share_as_base(state, fig, sent) or place_of_breakdown(state, fig, sent) or _population_bracket(state, fig, sent)
+                  or age_band_after(state, fig, sent) or age_band_before(state, fig, sent) or age_band_of(state, fig, sent))
     if population is not None:
         a.settle(population)
         return
@@ -159,9 +160,8 @@ def _with_after_copula(state: GroupState, fig: Span, sent: Span) -> Optional[Tok
         if cand is None or cand.pos_ == "ADJ" or any(t.lower_ in state.rules.lex.word_set("ranking_words") for t in cand.subtree):
             continue
         named = cand if cand.pos_ != "NUM" else cand.head  # "Those over 55": the parser heads it with the number
-        those = state.rules.lex.word_set("plural_demonstratives")
-        if named.lower_ in those or named.pos_ == "PROPN" or state.rules.is_people(named) \
-                or cand.pos_ == "NUM" and any(t.lower_ in those for t in cand.subtree):
+        if named.lower_ in grammar.PLURAL_DEMONSTRATIVES or named.pos_ == "PROPN" or state.rules.is_people(named) \
+                or cand.pos_ == "NUM" and any(t.lower_ in grammar.PLURAL_DEMONSTRATIVES for t in cand.subtree):
             return cand
     return None
 
@@ -236,7 +236,7 @@ def _extend_coordination(state: GroupState, fig: Span, head: Token, span: TokenS
                 break
         if extra_end > end + 1:
             span, end = (span[0], extra_end), extra_end
-    if end + 1 >= limit[1] or doc[end].lower_ not in state.rules.lex.word_set("coordinators"):
+    if end + 1 >= limit[1] or doc[end].lower_ not in grammar.COORDINATORS:
         return span
     for conj in doc[end + 1:limit[1]]:
         if conj.dep_ == "conj" and conj.head.i in (fig.root.i, head.i) and conj.pos_ in ("NOUN", "PROPN"):

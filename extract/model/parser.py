@@ -109,7 +109,7 @@ class SparseParser(RuleComponent[SamplePatterns, SentenceParses]):
                  fast_ops: bool = DEFAULT_FAST_OPS, embed_cache: int = DEFAULT_EMBED_CACHE,
                  hold_gil: bool = DEFAULT_HOLD_GIL) -> None:
         if select not in ("candidates", "all"):
-            raise ValueError(f"select must be 'candidates' or 'all', not {select!r}")
+            raise ValueError(Errors.E051.format(select=select))
         super().__init__(nlp, name, lexicon=lexicon)
         self.model_name = model
         self.model = load_model(model)

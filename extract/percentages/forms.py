@@ -87,7 +87,7 @@ class PercentForms:
         # "up by nine and 14 percentage points": earlier numbers share the last one's unit
         self.shared_unit = regex.compile(
             rf"""(?P<head>(?:{self.number})(?:\s*,\s*(?:{self.number}))*)
-                 \s*,?\s+(?:{lexicon.alternation("coordinators")})\s+(?P<last>{self.number}){unit}""", flags)
+                 \s*,?\s+(?:{phrase_alternation(grammar.COORDINATORS)})\s+(?P<last>{self.number}){unit}""", flags)
         # ... unless a word before ties the first number to another phrase ("aged between 18 and 24, and 19%").
         self.list_blocked_before = regex.compile(rf"\b(?:{lexicon.alternation('list_blocking_words')})\s+$", regex.I)
         # A change written with one unit for both ends: "from 4.1 to 3.9 percent", "from 6 to 8 per cent

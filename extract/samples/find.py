@@ -16,7 +16,9 @@ from spacy.attrs import LIKE_NUM, POS
 from spacy.symbols import NUM
 from spacy.tokens import Doc, Span, Token
 
+from .. import grammar
 from ..extensions import doc_text
+from ..lexicon import Lexicon
 from ..percentages.component import DEFAULT_SPANS_KEY as PERCENT_KEY
 from ..phrases import extend_defining_tail, is_break, is_people, trim_phrase
 from .asked import after_survey_of, asked, people_after, quantified_head, subject_lemma
@@ -29,10 +31,10 @@ COMPOUND_HINT = re.compile(r"\d-[a-z]")
 
 def _in_age_band(doc: Doc, sent: Span, tok: Token, patterns: SamplePatterns) -> bool:
     """Is the number one end of an age band: 'ages 18-34', 'aged 18 to 24', 'age 65 or older'?"""
-    ages, ranges, joins = patterns.words("age_words"), patterns.words("range_words"), patterns.words("coordinators")
+    ages = patterns.lex.word_set("age_words")
     first = next((t.i for t in doc[max(sent.start, tok.i - 3):tok.i] if t.lower_ in ages), None)
-    return first is not None and all(t.lower_ in ages or t.like_num or t.text in ranges or t.lower_ in joins
-                                     for t in doc[first + 1:tok.i])
+    return first is not None and all(t.lower_ in ages or t.like_num or t.text in grammar.RANGE_WORDS
+                                     or t.lower_ in grammar.COORDINATORS for t in doc[first + 1:tok.i])
 
 
 def _numerator(doc: Doc, tok: Token, patterns: SamplePatterns) -> bool:
@@ -41,7 +43,7 @@ def _numerator(doc: Doc, tok: Token, patterns: SamplePatterns) -> bool:
     j = tok.i + 1
     if j < len(doc) and doc[j].text in ("-", "\u2013"):
         j += 1
-    return j < len(doc) and doc[j].lower_ in patterns.lexicon.denominators
+    return j < len(doc) and doc[j].lower_ in patterns.lex.denominators
 
 
 def _threshold(doc: Doc, tok: Token, sent: Span, patterns: SamplePatterns) -> bool:
@@ -49,13 +51,14 @@ def _threshold(doc: Doc, tok: Token, sent: Span, patterns: SamplePatterns) -> bo
     'firms with 25 staff or fewer', 'a national sample of 1,910 18 to 34 year-olds', 'children aged 10 or
     younger'. The family: a count after 'with' (a qualifier may stand between), or a count followed by 'or
     more/fewer/less/older/younger', or the low end of a range of years of age."""
-    before = [t for t in doc[max(sent.start, tok.i - 3):tok.i] if t.lower_ not in patterns.words("threshold_qualifiers")]
+    qualifiers = patterns.lex.word_set("threshold_qualifiers")
+    before = [t for t in doc[max(sent.start, tok.i - 3):tok.i] if t.lower_ not in qualifiers]
     if before and before[-1].lower_ == "with":
         return True
     words = [t.lower_ for t in doc[tok.i + 1:min(sent.end, tok.i + 5)]]
     # "25 staff or fewer", "1,000 or more employees": the comparative may follow the count or its noun.
     for k in range(min(3, len(words) - 1)):
-        if words[k] == "or" and words[k + 1] in patterns.words("threshold_comparatives"):
+        if words[k] == "or" and words[k + 1] in patterns.lex.word_set("threshold_comparatives"):
             return True
     # "18 to 34 year-olds" (the low end of an age band), "24 year olds" (the high end)
     return _opens_age_band(doc, tok.i, patterns) or _years_of_age(words)
@@ -63,7 +66,7 @@ def _threshold(doc: Doc, tok: Token, sent: Span, patterns: SamplePatterns) -> bo
 
 def _opens_age_band(doc: Doc, i: int, patterns: SamplePatterns) -> bool:
     """'1,910 [18 to 34 year-olds]': the first number of an age band stays in the population."""
-    if not doc[i].like_num or i + 3 >= len(doc) or doc[i + 1].lower_ not in patterns.words("range_words"):
+    if not doc[i].like_num or i + 3 >= len(doc) or doc[i + 1].lower_ not in grammar.RANGE_WORDS:
         return False
     return doc[i + 2].like_num and _years_of_age([t.lower_ for t in doc[i + 3:i + 6]])
 
@@ -86,6 +89,9 @@ def _number_tokens(doc: Doc, sent: Span, percent_tokens: set[int], patterns: Sam
     """Counts that could be a sample size; ``numeric``: ``_numeric_tokens(doc)``, when the caller has it."""
     out = []
     numeric = _numeric_tokens(doc) if numeric is None else numeric
+    lex = patterns.lex
+    currency, magnitudes = lex.word_set("currency_symbols"), lex.word_set("magnitudes")
+    months = lex.word_set("month_names")
     for i in numeric[bisect_left(numeric, sent.start):bisect_left(numeric, sent.end)]:
         tok = doc[i]
         if tok.i in percent_tokens:
@@ -95,13 +101,13 @@ def _number_tokens(doc: Doc, sent: Span, percent_tokens: set[int], patterns: Sam
             continue
         prev = doc[tok.i - 1] if tok.i > 0 else None
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if prev is not None and prev.text.lower() in patterns.currency:
+        if prev is not None and prev.text.lower() in currency:
             continue
-        if nxt is not None and nxt.lower_ in patterns.magnitudes and prev is not None and prev.text.lower() in patterns.currency:
+        if nxt is not None and nxt.lower_ in magnitudes and prev is not None and prev.text.lower() in currency:
             continue
         if "," not in tok.text and 1900 <= value <= 2100 and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN")):
             continue  # a year
-        if value <= 31 and any(t.lower_.rstrip(".") in patterns.months
+        if value <= 31 and any(t.lower_.rstrip(".") in months
                                for t in doc[max(sent.start, tok.i - 3):min(sent.end, tok.i + 4)]):
             continue  # a day: "between June 22 and 30, 2009", "Feb. 25 to March 8", "between 11 and 27 February"
         if value <= 120 and _in_age_band(doc, sent, tok, patterns):
@@ -129,7 +135,7 @@ def find_samples(doc: Doc, sentences: Iterable[tuple[int, int]], patterns: Sampl
                 if bare is not None:
                     accepted[num.i] = bare
                 continue
-            if head.lemma_.lower() in patterns.not_respondents or head.lower_ in patterns.not_respondents:
+            if _counts_no_people(head, patterns.lex):
                 continue
             if not (asked(head, patterns, percent_tokens) or after_survey_of(doc, num, head, patterns)):
                 continue
@@ -145,21 +151,33 @@ def find_samples(doc: Doc, sentences: Iterable[tuple[int, int]], patterns: Sampl
             if partner is None and own is None and num.i > 0 and doc[num.i - 1].lower_ in ("and", ","):
                 # "interviewed 401 people before ... and 601 afterwards"
                 partner = next((accepted[i] for i in sorted(accepted, reverse=True) if i < num.i), None)
-            if partner is None and own is not None and is_people(own, patterns.lexicon) and _breakdown_after(doc, num, accepted, patterns):
+            if partner is None and own is not None and is_people(own, patterns.lex) and _breakdown_after(doc, num, accepted, patterns):
                 # "surveyed 720 senior business technology executives; 537 CIOs/VPs of IT and 182 corporate managers"
                 partner = next(accepted[i] for i in sorted(accepted, reverse=True) if i < num.i)
-            if partner is None and own is not None and is_people(own, patterns.lexicon) and _fronted_base(doc, num, own, s, percent_tokens, patterns):
+            if partner is None and own is not None and is_people(own, patterns.lex) and _fronted_base(doc, num, own, s, percent_tokens, patterns):
                 accepted[num.i] = _make_sample(doc, num, own, patterns, (s, e), stops=percent_tokens)
                 continue
             if partner is None:
                 continue
-            if own is not None and (own.lemma_.lower() in patterns.not_respondents or own.lower_ in patterns.not_respondents):
+            if own is not None and _counts_no_people(own, patterns.lex):
                 continue
             accepted[num.i] = _make_sample(doc, num, own, patterns, (s, e), fallback=partner.population,
                                            stops=percent_tokens)
         found.extend(sorted(accepted.values(), key=lambda x: x.start))
     _split_shared_heads(doc, found)
     return found
+
+
+def _names_no_people(word: str, lex: Lexicon) -> bool:
+    """Places, amounts and times ('24 countries', '500 stores', '$5 million', '10 years'): a count of them is
+    not a count of the people asked."""
+    return (word in lex.word_set("non_respondent_count_nouns") or word in lex.word_set("amount_nouns")
+            or word in lex.word_set("time_nouns"))
+
+
+def _counts_no_people(noun: Token, lex: Lexicon) -> bool:
+    """``_names_no_people`` of the noun a number counts, as written or as its lemma."""
+    return _names_no_people(noun.lemma_.lower(), lex) or _names_no_people(noun.lower_, lex)
 
 
 def _breakdown_after(doc: Doc, num: Token, accepted: dict[int, Sample], patterns: SamplePatterns) -> bool:
@@ -170,14 +188,14 @@ def _breakdown_after(doc: Doc, num: Token, accepted: dict[int, Sample], patterns
         return False
     between = doc[max(earlier):num.i]
     return any(t.text in (";", ":", "\u2014", "\u2013", "-", "(") for t in between) and not any(
-        t.lower_ in patterns.words("contrast_words") for t in between)
+        t.lower_ in grammar.CONTRAST_WORDS for t in between)
 
 
 def _fronted_base(doc: Doc, num: Token, head: Token, start: int, figure_tokens: frozenset[int],
                   patterns: SamplePatterns) -> bool:
     """'of 1,806 retailers across 10 categories, 61% say ...': a base set up front for the figure."""
     of = head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
-    if of is None or num.i - 1 != of.i and doc[num.i - 1].lower_ not in patterns.words("base_qualifiers"):
+    if of is None or num.i - 1 != of.i and doc[num.i - 1].lower_ not in patterns.lex.word_set("base_qualifiers"):
         return False
     comma = next((t.i for t in doc[head.i:min(len(doc), head.i + 12)] if t.text == ","), None)
     return comma is not None and any(comma < i <= comma + 4 for i in figure_tokens) and (
@@ -199,7 +217,8 @@ def written_counts(doc: Doc, taken: set[int], patterns: SamplePatterns) -> list[
             if span is None or span.start in taken:
                 continue
             pop = doc.char_span(m.start("pop"), m.end("pop"), alignment_mode="expand") if "pop" in m.groupdict() else None
-            if pop is not None and {pop.text.lower(), pop.text.lower() + "s"} & patterns.not_respondents:
+            if pop is not None and (_names_no_people(pop.text.lower(), patterns.lex)
+                                    or _names_no_people(pop.text.lower() + "s", patterns.lex)):
                 continue  # "a 24-state survey": states were not asked
             out.append(Sample(span.start, span.end, int(m.group("num").replace(",", "")), "exact",
                               (pop.start, pop.end) if pop is not None else None))
@@ -215,18 +234,21 @@ def _bare_count(doc: Doc, num: Token, patterns: SamplePatterns, limit: tuple[int
     - a part of the sample as a clause: "312 of them work in retail", "40 of those polled run agencies"
       (population: what the clause says of the part).
     """
-    gov = num.head
-    if num.dep_ == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in patterns.bases:
+    gov, lex = num.head, patterns.lex
+    bases, survey_nouns = lex.word_set("sample_base_nouns"), lex.word_set("survey_nouns")
+    if num.dep_ == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in bases:
         return _make_sample(doc, num, None, patterns, limit)
-    if num.dep_ in ("attr", "acomp") and gov.lemma_.lower() in patterns.copulas and subject_lemma(gov) in patterns.bases:
+    if num.dep_ in ("attr", "acomp") and gov.lemma_.lower() in lex.word_set("copula_verbs") \
+            and subject_lemma(gov) in bases:
         return _make_sample(doc, num, None, patterns, limit)
-    if num.dep_ == "nsubj" and gov.lemma_.lower() in patterns.taking_part | {"return"} and any(
-            t.lemma_.lower() in patterns.survey_nouns for t in doc[limit[0]:limit[1]]):
+    taking_part = gov.lemma_.lower() == "return" or gov.lemma_.lower() in lex.word_set("taking_part_verbs")
+    if num.dep_ == "nsubj" and taking_part and any(t.lemma_.lower() in survey_nouns for t in doc[limit[0]:limit[1]]):
         return _make_sample(doc, num, None, patterns, limit)  # "... sent questionnaires and 1,957 returned them"
     of_part = next((c for c in num.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of_part is not None and num.dep_ in ("nsubj", "nsubjpass"):
         whole = next((c for c in of_part.children if c.dep_ == "pobj"), None)
-        if whole is not None and (whole.lower_ in patterns.words("part_pronouns") or whole.lemma_.lower() in patterns.respondent_heads):
+        if whole is not None and (whole.lower_ in grammar.PART_PRONOUNS
+                                  or whole.lemma_.lower() in lex.word_set("respondent_heads")):
             return _make_sample(doc, num, None, patterns, limit, fallback=_predicate(doc, gov))
     return None
 
@@ -249,21 +271,21 @@ def _make_sample(doc: Doc, num: Token, head: Optional[Token], patterns: SamplePa
     bound = patterns.percent.bound_at(doc_text(doc), num.idx, num.idx + len(num.text))
     value = int(patterns.percent.number_value(num.text) or 0)
     population = fallback
-    if head is not None and head.lemma_.lower() in patterns.responses:
+    if head is not None and head.lemma_.lower() in patterns.lex.word_set("response_nouns"):
         # "1,000 responses from marketers": who responded, not the responses.
-        source = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in patterns.source_preps), None)
+        source = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in grammar.RESPONSE_SOURCE_PREPS), None)
         obj = next((c for c in source.children if c.dep_ == "pobj"), None) if source is not None else None
-        population = trim_phrase(doc, obj, patterns.lexicon, limit=limit) if obj is not None else None
+        population = trim_phrase(doc, obj, patterns.lex, limit=limit) if obj is not None else None
     elif head is not None and head.i > num.i:
         # "surveyed more than 400 teachers and 70% said": a figure is never part of who was asked
-        phrase = trim_phrase(doc, head, patterns.lexicon, drop_tokens={num.i}, stop_tokens=stops, limit=limit)
+        phrase = trim_phrase(doc, head, patterns.lex, drop_tokens={num.i}, stop_tokens=stops, limit=limit)
         if phrase is not None:
             while phrase[0] < head.i and (doc[phrase[0]].like_num or doc[phrase[0]].dep_ == "cc") \
                     and not _opens_age_band(doc, phrase[0], patterns):
                 phrase = (phrase[0] + 1, phrase[1])  # "1,647 and 844 adults": the other count is not who
             population = extend_defining_tail(doc, _verb_attached_modifier(doc, head, phrase, patterns), limit)
-        if head.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in patterns.respondent_heads and \
-                head.head.lemma_.lower() in patterns.subsample_verbs:
+        if head.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in patterns.lex.word_set("respondent_heads") \
+                and head.head.lemma_.lower() in patterns.lex.word_set("subsample_verbs"):
             # "only 15 respondents were based in the U.S.": a part of the sample, described by its clause.
             population = _predicate(doc, head.head) or population
     return Sample(num.i, num.i + 1, value, bound, population)
@@ -277,14 +299,15 @@ def _verb_attached_modifier(doc: Doc, head: Token, phrase: tuple[int, int], patt
         return phrase
     nxt = doc[end]
     hosts = {head.i, head.head.i, head.head.head.i}  # the noun, its "of", the survey word or verb
-    defining = nxt.lower_ in patterns.words("defining_tail_words")
+    defining = nxt.lower_ in patterns.lex.word_set("defining_tail_words")
     # "across 12 industries at companies with at least $250 million": more than a place, it says who;
     # names alone are places ("from across North America, Europe, Asia and Australia").
-    longer_than_a_place = nxt.lower_ in patterns.words("place_tail_preps") and any(
-        t.pos_ == "NOUN" and t.lower_ not in patterns.places for t in nxt.subtree)
+    places = patterns.lex.word_set("non_respondent_count_nouns")
+    longer_than_a_place = nxt.lower_ in grammar.PLACE_TAIL_PREPS and any(
+        t.pos_ == "NOUN" and t.lower_ not in places for t in nxt.subtree)
     if nxt.head.i not in hosts or not (defining or longer_than_a_place) or _opens_a_date(doc, end, patterns):
         return phrase
-    if any(t.lower_ in patterns.words("example_words") for t in doc[end + 1:min(len(doc), end + 5)]):
+    if any(t.lower_ in grammar.EXAMPLE_WORDS for t in doc[end + 1:min(len(doc), end + 5)]):
         return phrase  # "from companies including Barclaycard, ...": examples of where they work, not who
     new_end = doc[end].right_edge.i + 1
     for i in range(end, new_end):
@@ -297,7 +320,8 @@ def _verb_attached_modifier(doc: Doc, head: Token, phrase: tuple[int, int], patt
 def _opens_a_date(doc: Doc, i: int, patterns: SamplePatterns) -> bool:
     """'questioned 600 owners between January 27 and Februar 20, 2009', 'surveyed 333 executives between March 26
     and April 2': when they were asked, not who they are; a month or a year within two words of the preposition."""
-    return any(t.lower_.rstrip(".") in patterns.months or (t.like_num and len(t.text) == 4 and t.text[:2] in ("19", "20"))
+    months = patterns.lex.word_set("month_names")
+    return any(t.lower_.rstrip(".") in months or (t.like_num and len(t.text) == 4 and t.text[:2] in ("19", "20"))
                for t in doc[i + 1:min(len(doc), i + 3)])
 
 

@@ -35,33 +35,14 @@ class Sample:
 
 
 class SamplePatterns:
-    """Word classes and cheap cues, built from the lexicon."""
+    """The lexicon and the cheap cues compiled from it. A rule reads a list as
+    ``patterns.lex.word_set(name)``, as the group rules read theirs: no copy is kept here under another name."""
 
     def __init__(self, lexicon: Lexicon) -> None:
-        self.lexicon = lexicon
+        self.lex = lexicon
         self.percent = lexicon.compiled(PercentPatterns)
-        self.survey_verbs = lexicon.word_set("survey_verbs")
-        self.survey_nouns = lexicon.word_set("survey_nouns")
-        self.participles = lexicon.word_set("survey_participles")
-        self.responses = lexicon.word_set("response_nouns")
-        self.reporting = lexicon.word_set("reporting_verbs")
-        self.months = lexicon.word_set("month_names")
-        self.currency = lexicon.word_set("currency_symbols")
-        self.place_preps = lexicon.word_set("place_prepositions")
-        self.copulas = lexicon.word_set("copula_verbs")
-        self.conducting = lexicon.word_set("survey_tail_verbs") | self.survey_verbs
-        self.bases = lexicon.word_set("sample_base_nouns")
-        self.inclusion = lexicon.word_set("inclusion_verbs")
-        self.subsample_verbs = lexicon.word_set("subsample_verbs")
-        self.places = lexicon.word_set("non_respondent_count_nouns")  # "in 24 countries and five continents"
-        self.not_respondents = (lexicon.word_set("non_respondent_count_nouns") | lexicon.word_set("amount_nouns")
-                                | lexicon.word_set("time_nouns"))
-        self.respondent_heads = lexicon.word_set("respondent_heads")
-        self.taking_part = lexicon.word_set("taking_part_verbs")
-        self.magnitudes = lexicon.word_set("magnitudes")
-        self.source_preps = lexicon.word_set("response_source_preps")
-        self.words = lexicon.word_set  # the other, smaller lists, read by name where a rule needs one
-        cue_words = sorted(lexicon.word_set("sample_cue_words") | self.participles, key=len, reverse=True)
+        cue_words = sorted(lexicon.word_set("sample_cue_words") | lexicon.word_set("survey_participles"), key=len,
+                           reverse=True)
         # Lower case, for find_anchors (a case-blind `re` alternation is several times slower).
         self.cue = re.compile(rf"\b(?:{'|'.join(re.escape(w.lower()) for w in cue_words)})\b")
         self.cue_starts = sorted({w.lower().split()[0] for w in cue_words})  # what every cue begins with

@@ -19,7 +19,7 @@ import pytest
 from extract.groups.answers import answer_under_question
 from extract.groups.rules import ratio_base
 
-from ..helpers import build, groups_of, parsed_doc
+from ..helpers import build, figure_groups, groups_of, parsed_doc
 
 def figures_kinds_groups(doc) -> list[tuple[str, str, str | None]]:
     """Each percentage's text, kind and group text, in reading order."""
@@ -124,9 +124,9 @@ def test_answer_giver_on_hand_built_parses(vocab, lex, rows, figures, expected) 
     (["surveyed", "1,000", "adults"], 1, False),   # a count of the people, not the base of a ratio
     (["one", "of", "the", "10", "sectors"], 3, False),
 ])
-def test_the_base_of_a_ratio_is_not_a_count(vocab, lex, words: list[str], index: int, expected: bool) -> None:
+def test_the_base_of_a_ratio_is_not_a_count(vocab, words: list[str], index: int, expected: bool) -> None:
     rows = [(w, i, "dep", "X", "X", w.lower()) for i, w in enumerate(words)]
-    assert ratio_base(parsed_doc(vocab, rows)[index], lex) is expected
+    assert ratio_base(parsed_doc(vocab, rows)[index]) is expected
 
 
 MOVING = [
@@ -784,7 +784,7 @@ def test_those_keeps_its_ing_clause_on_a_hand_built_parse(vocab, lex) -> None:
 ])
 def test_those_keeps_its_ing_clause_in_real_phrasings(nlp, text: str, figure: str, group: str) -> None:
     doc = nlp(text)
-    assert {s.text: s._.group.text for s in doc.spans["survey_percentages"] if s._.group is not None}[figure] == group
+    assert figure_groups(doc)[figure] == group
 
 
 # ------------------------------------------------------------------ a fronted share as the base
@@ -819,4 +819,45 @@ def test_a_fronted_share_is_the_base_on_a_hand_built_parse(vocab, lex) -> None:
 ])
 def test_a_fronted_share_is_the_base_in_real_phrasings(nlp, text: str, figure: str, group: str) -> None:
     doc = nlp(text)
-    assert {s.text: s._.group.text for s in doc.spans["survey_percentages"] if s._.group is not None}[figure] == group
+    assert figure_groups(doc)[figure] == group
+
+
+# ------------------------------------------------------------------ a place in a regional breakdown
+# "The Tories hold the upper hand in Ontario (38%)." (dev3 pub_06, Angus Reid, shortened)
+IN_ONTARIO = [
+    ("The", 1, "det", "DET", "DT", "the"), ("Tories", 2, "nsubj", "PROPN", "NNPS", "Tories"),
+    ("hold", 2, "ROOT", "VERB", "VBP", "hold"), ("the", 5, "det", "DET", "DT", "the"), ("upper", 5, "amod", "ADJ", "JJ", "upper"),
+    ("hand", 2, "dobj", "NOUN", "NN", "hand"), ("in", 5, "prep", "ADP", "IN", "in"), ("Ontario", 6, "pobj", "PROPN", "NNP", "Ontario"),
+    ("(", 7, "punct", "PUNCT", "-LRB-", "("), ("38", 10, "nummod", "NUM", "CD", "38"), ("%", 7, "appos", "NOUN", "NN", "%"),
+    (")", 2, "punct", "PUNCT", "-RRB-", ")"), (".", 2, "punct", "PUNCT", ".", ".")]
+# "Respondents named China (45%) as the biggest threat." (written for the test): a place named as an answer
+NAMED_CHINA = [
+    ("Respondents", 0, "ROOT", "NOUN", "NNS", "respondent"), ("named", 0, "acl", "VERB", "VBN", "name"),
+    ("China", 1, "oprd", "PROPN", "NNP", "China"), ("(", 2, "punct", "PUNCT", "-LRB-", "("), ("45", 5, "nummod", "NUM", "CD", "45"),
+    ("%", 2, "appos", "NOUN", "NN", "%"), (")", 0, "punct", "PUNCT", "-RRB-", ")"), ("as", 0, "prep", "ADP", "IN", "as"),
+    ("the", 10, "det", "DET", "DT", "the"), ("biggest", 10, "amod", "ADJ", "JJS", "big"), ("threat", 7, "pobj", "NOUN", "NN", "threat"),
+    (".", 0, "punct", "PUNCT", ".", ".")]
+
+
+@pytest.mark.parametrize("rows,figure,expected", [
+    (IN_ONTARIO, (9, 11, 38.0, "percent"), [("share", "Ontario")]),
+    (NAMED_CHINA, (4, 6, 45.0, "percent"), [("share", "Respondents")]),
+], ids=["set-in-a-place", "a-place-as-answer"])
+def test_a_place_set_by_a_preposition_is_the_group_on_hand_built_parses(vocab, lex, rows, figure, expected) -> None:
+    assert groups_of(build(vocab, rows, [figure]), lex) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # dev3 pub_06 (Angus Reid): provinces in brackets after 'in' and 'of'
+    ("The Tories remain dominant in their strongholds of Alberta (62%), and hold the upper hand in Ontario (38%). "
+     "The New Democrats are tied with the Conservatives in British Columbia (35% each).",
+     {"62%": "Alberta", "38%": "Ontario", "35%": "British Columbia"}),
+    # dev3 biz_07 (GoTo/OnePoll): 'in India at 78%', then a list after 'followed by'
+    ("OnePoll reported that 58% of IT decision-makers are experiencing burnout, with the highest percentage in India at "
+     "78%, followed by the UK (60%) and the US (53%).",
+     {"58%": "IT decision-makers", "78%": "India", "60%": "UK", "53%": "US"}),
+])
+def test_a_place_set_by_a_preposition_is_the_group_in_real_phrasings(nlp, text: str, expected: dict) -> None:
+    doc = nlp(text)
+    got = figure_groups(doc)
+    assert {k: got.get(k) for k in expected} == expected

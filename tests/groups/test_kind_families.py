@@ -21,7 +21,7 @@ from extract.groups import GroupRules, GroupState, assign_groups
 from extract.groups.kind_rules import KIND_RULES, FigureView, decide_kind
 from extract.groups.stated import figure_heads
 
-from ..helpers import build, groups_of
+from ..helpers import build, figure_groups, groups_of
 
 # "Only 17% are in solo practice compared to 25% in 2012." (dev3 health)
 COMPARED_TO_A_YEAR = [
@@ -198,4 +198,4 @@ def test_a_level_for_a_group_takes_that_group_on_a_hand_built_parse(vocab, lex) 
 ])
 def test_a_level_for_a_group_takes_that_group_in_real_phrasings(nlp, text: str, figure: str, group: str) -> None:
     doc = nlp(SURVEY + text)
-    assert {s.text: s._.group.text for s in doc.spans["survey_percentages"] if s._.group is not None}[figure] == group
+    assert figure_groups(doc)[figure] == group

@@ -104,6 +104,15 @@ WHEN = [("The", 1, "det", "DET", "DT", "the"), ("survey", 2, "nsubj", "NOUN", "N
         ("and", 6, "cc", "CCONJ", "CC", "and"), ("February", 6, "conj", "PROPN", "NNP", "February"),
         ("20", 9, "nummod", "NUM", "CD", "20"), (".", 2, "punct", "PUNCT", ".", ".")]
 
+# "... survey conducted between February 13th and February 18th, 2007 of 1,001 adult Canadians." (dev3 health_10)
+CONDUCTED_OF = [("The", 1, "det", "DET", "DT", "the"), ("survey", 1, "ROOT", "NOUN", "NN", "survey"),
+                ("conducted", 1, "acl", "VERB", "VBN", "conduct"), ("between", 2, "prep", "ADP", "IN", "between"),
+                ("February", 5, "compound", "PROPN", "NNP", "February"), ("13th", 3, "pobj", "NOUN", "NN", "13th"),
+                (",", 5, "punct", "PUNCT", ",", ","), ("2007", 5, "appos", "NUM", "CD", "2007"),
+                ("of", 2, "prep", "ADP", "IN", "of"), ("1,001", 11, "nummod", "NUM", "CD", "1,001"),
+                ("adult", 11, "compound", "NOUN", "NN", "adult"), ("Canadians", 8, "pobj", "PROPN", "NNPS", "Canadians"),
+                (".", 1, "punct", "PUNCT", ".", ".")]
+
 CASES = [
     ("a part as a clause", PART_CLAUSE, [(312, "work in retail")]),
     ("a part as a subject", PART_SUBJECT, [(15, "were based in the U.S.")]),
@@ -118,6 +127,7 @@ CASES = [
     ("the participle between count and noun", SURVEYED_BETWEEN, [(2000, "adults")]),
     ("a size is not a sample", SIZE, []),
     ("a date is when, not who", WHEN, [(600, "owners")]),
+    ("conducted, its date, then of the people", CONDUCTED_OF, [(1001, "adult Canadians")]),
 ]
 
 

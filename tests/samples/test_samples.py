@@ -169,6 +169,11 @@ ASKED_WHEN_AND_HOW = [
     ("The charts above show the results of a recent NBC News / GenForward Poll -- done between July 26th and August "
      "13th of a national sample of 1,910 18 to 34 year-olds, with a margin of error of 3.8 points.",
      [(1910, "exact", "18 to 34 year-olds")]),
+    # "conducted", then its date or maker, then "of" the people (dev3 health_10, Ipsos-Reid; dev3 work_06, realtor.com)
+    ("These are the findings of Ipsos-Reid telephone survey conducted between February 13th and February 18th, 2007 "
+     "of 1,001 adult Canadians.", [(1001, "exact", "adult Canadians")]),
+    ("A survey conducted last month by realtor.com® of nearly 4,000 U.S. adults showed that almost 60% of new "
+     "homeowners are working from home.", [(4000, "upper", "U.S. adults")]),
 ]
 
 

@@ -11,9 +11,9 @@ from typing import Any, List, Optional
 
 import typer
 
-from .cli_help import PlainGroup, plain_help
-from .errors import Errors, Notes
-from .runs.settings import (DEFAULT_BATCH_SIZE, DEFAULT_DOC_TIMEOUT, DEFAULT_ID_FIELD, DEFAULT_MAX_BYTES,
+from .help import PlainGroup, plain_help
+from ..errors import Errors, Notes
+from ..runs.settings import (DEFAULT_BATCH_SIZE, DEFAULT_DOC_TIMEOUT, DEFAULT_ID_FIELD, DEFAULT_MAX_BYTES,
                             DEFAULT_PARSE_CACHE, DEFAULT_TEXT_FIELD, DEFAULT_WORKERS, ReadOptions, RunSettings,
                             run_format)
 
@@ -37,7 +37,7 @@ def _version() -> str:
     try:
         return version("survey-extract")
     except PackageNotFoundError:
-        from . import __version__
+        from .. import __version__
 
         return __version__
 
@@ -110,7 +110,7 @@ def run(
         if dask:
             summary = _run_on_dask(ctx, paths, out, dask, settings)
         else:
-            from .runs.batch import run_batch
+            from ..runs.batch import run_batch
 
             summary = run_batch(paths, out, settings)
     except KeyboardInterrupt:
@@ -144,7 +144,7 @@ def _run_on_dask(ctx: typer.Context, paths: List[str], out: str, address: str, s
         return None
     if fmt != "parquet":
         _fail(Errors.E065.format(out=out, fmt=fmt))
-    from .runs.dask import run_on_cluster
+    from ..runs.dask import run_on_cluster
 
     return run_on_cluster(paths, out, address=address, docs_per_partition=settings.batch_size,
                           parse_cache=settings.parse_cache, **settings.read.as_kwargs())
@@ -168,7 +168,7 @@ def evaluate(
     per_doc: bool = typer.Option(False, "--per-doc", help="Also show the figures per document."),
 ) -> None:
     """Score the extractor (or --pred) against the gold set, by the rules of docs/annotation.md."""
-    from .review.evaluation import evaluate_corpus, format_evaluation, split_docs
+    from ..review.evaluation import evaluate_corpus, format_evaluation, split_docs
 
     if pred is None and corpus is None:
         _fail(Errors.E093)
@@ -193,7 +193,7 @@ def _read_inputs(paths: List[str], command: Optional[str] = None,
     """Texts of the readable inputs, and the message of each one that could not be read (also printed).
     For ``command`` (check, report), inputs that are all records files and no --records is a usage error
     (E097): 'extract check stats.jsonl', the obvious first try, read nothing and said 'checks: 0'."""
-    from .runs.io import read_inputs
+    from ..runs.io import read_inputs
 
     inputs = read_inputs(paths)
     for message in inputs.notes + inputs.messages:
@@ -206,7 +206,7 @@ def _read_inputs(paths: List[str], command: Optional[str] = None,
 def _read_records(records: Optional[Path]) -> tuple[Optional[list], list[str]]:
     """The records file if given, and the message of each malformed line (also printed); a missing one
     is a usage error naming it."""
-    from .review.evaluation import read_predictions
+    from ..review.evaluation import read_predictions
 
     if records is None:
         return None, []
@@ -249,8 +249,8 @@ def check(
     same study quoted by several articles. Exit status: 1 with --strict when any
     check fails or any input could not be read, else 0.
     """
-    from .review.checks import check as run_checks
-    from .review.results import FAILS, save_results, status_counts, summary_line
+    from ..review.checks import check as run_checks
+    from ..review.results import FAILS, save_results, status_counts, summary_line
 
     texts, recs, bad = _articles_and_records(paths, records)
     results = run_checks(recs, texts, show=show)
@@ -277,7 +277,7 @@ def report(
     Inputs that could not be read are printed and listed at the top of the page. Exit status: 0 when
     every input was read, 1 when any could not be (the page shows the others), 2 for a usage error.
     """
-    from .review.report import report_views, save_page
+    from ..review.report import report_views, save_page
 
     texts, failed = _read_inputs(paths, "report", records)
     recs, bad_lines = _read_records(records)
@@ -311,8 +311,8 @@ def studies(
     too (the matched_on column says which). Exit status: 0 when every input was read, 1 when any could
     not be (the table has the others), 2 for a usage error.
     """
-    from .review.evaluation import extract_records
-    from .review.studies import studies_table, write_studies
+    from ..review.evaluation import extract_records
+    from ..review.studies import studies_table, write_studies
 
     texts, failed = _read_inputs(paths, "studies", records)
     recs, bad_lines = _read_records(records)
@@ -338,7 +338,7 @@ def gold_validate(
     corpus: Path = typer.Option(..., "--corpus", help="Texts the offsets refer to."),
 ) -> None:
     """Check every gold record: schema, types, values, offsets against the text, duplicates."""
-    from .review.gold import validate
+    from ..review.gold import validate
 
     texts, failed = _read_inputs([str(corpus)])
     if failed and not texts:  # no corpus at all: each gold file's 'no text' would only hide why
@@ -372,7 +372,3 @@ def main() -> None:
     for name in SINGLE_THREAD_ENV:
         os.environ.setdefault(name, "1")
     app()
-
-
-if __name__ == "__main__":
-    main()
