@@ -205,6 +205,9 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
 
 # Dependencies of a word inside a noun phrase: a finite verb found there is the clause's own verb.
 NOMINAL_DEPS = frozenset({"amod", "compound", "nmod", "appos", "dobj", "pobj", "nsubj"})
+# Fine-grained tags of a finite verb in the present: a word the tagger tags so is a clause's verb, even where the
+# parser hung it in a noun's place ('almost half report malnutrition', 'those who responded foresee ...').
+PRESENT_VERB_TAGS = frozenset({"VBP", "VBZ"})
 
 
 def _predicate_taken_for_noun(tok: Token) -> bool:
@@ -215,7 +218,7 @@ def _predicate_taken_for_noun(tok: Token) -> bool:
     $100 million anticipate spending increases', 'those who responded foresee sales falling')."""
     if tok.pos_ not in ("VERB", "AUX") and any(c.lower_ in grammar.REFLEXIVES for c in tok.children if c.i == tok.i + 1):
         return True
-    return tok.tag_ in ("VBP", "VBZ") and tok.dep_ in NOMINAL_DEPS and tok.i > 0 and tok.nbor(-1).pos_ in ("NOUN", "PROPN", "NUM")
+    return tok.tag_ in PRESENT_VERB_TAGS and tok.dep_ in NOMINAL_DEPS and tok.i > 0 and tok.nbor(-1).pos_ in ("NOUN", "PROPN", "NUM")
 
 
 def _has_verb_root(doc: Doc, start: int, end: int) -> bool:

@@ -39,14 +39,26 @@ def _opens_clause(tok: Token, findings: frozenset[str]) -> bool:
 LEADING_WORD_POS = ("ADV", "PUNCT", "CCONJ", "ADJ", "ADP", "SCONJ")
 
 
-def verb_taken_for_noun(fig: Span, sent: Span, rules: GroupRules) -> bool:
+def word_after_figure(fig: Span) -> Token | None:
+    """The noun right after the figure that the figure is read with: the one it modifies ('10% inflation'), or,
+    where the parser made both the figure and that word modifiers of the next noun ('14% file issues against
+    projects': '%' and 'file' compounds of 'issues'), that word."""
+    doc, head = fig.doc, fig.root.head
+    if head.i == fig.end:
+        return head
+    if fig.end < len(doc) and doc[fig.end].dep_ == "compound" and doc[fig.end].head.i == head.i:
+        return doc[fig.end]
+    return None
+
+
+def verb_taken_for_noun(fig: Span, sent: Span, rules: GroupRules, head: Token) -> bool:
     """'20% practice in groups of 101 doctors', 'Only 14% perceive that they have the time', '6 percent visit
     warehouses, ... and 1 percent shop online', 'while slightly more than 40 percent project major layoffs', 'found
-    30% worry about money': a
-    figure that leads its clause, followed by a singular noun that takes a complement as a verb would, in a clause
+    30% worry about money', 'and 14% file issues against projects': a figure that leads its clause, followed by
+    a singular noun (``head``, see ``word_after_figure``) that takes a complement as a verb would, in a clause
     with no verb of its own. A noun the figure really modifies ('a 3% rise in prices', '10% inflation', 'and 10%
     growth in sales') has a determiner before the figure, no complement, or is a change, an amount or a rate."""
-    doc, head = fig.doc, fig.root.head
+    doc = fig.doc
     if head.tag_ != "NN" or any(w in rules.lex.word_set(name) for w in (head.lower_, head.lemma_.lower())
                                 for name in ("change_words", "amount_nouns", "rate_nouns", "time_nouns")):
         return False  # a change, an amount, a rate or a time: the noun the figure modifies

@@ -15,8 +15,9 @@ import regex
 from spacy.tokens import Doc, Span, Token
 
 from .. import grammar
+from ..phrases import PRESENT_VERB_TAGS
 from .kind_cues import (bounds_what_follows, bracketed_after_answer, names_the_gap, opinion_moves, survey_default,
-                        verb_taken_for_noun)
+                        verb_taken_for_noun, word_after_figure)
 from .rules import GroupRules
 from .state import GroupState
 
@@ -152,8 +153,12 @@ def modifies_a_noun(v: FigureView) -> Verdict:
     glued = head.i in v.state.stops and fig._.form != "range_low"
     if not (head.i > fig.end - 1 and not glued and head.pos_ in ("NOUN", "PROPN") and root.dep_ in NOUN_MODIFIER_DEPS):
         return None
-    if head.i == fig.end and (head.lemma_.lower() in rules.lex.word_set("mistagged_verbs") or verb_taken_for_noun(fig, v.sent, rules)):
-        # the figure is the subject of a verb the tagger took for a noun
+    after = word_after_figure(fig)
+    if after is not None and (after.i == head.i and after.lemma_.lower() in rules.lex.word_set("mistagged_verbs")
+                              or after.i != head.i and after.tag_ in PRESENT_VERB_TAGS
+                              or verb_taken_for_noun(fig, v.sent, rules, after)):
+        # the figure is the subject of a verb the tagger took for a noun, or that the parser made a compound of
+        # its object ('almost half report malnutrition': 'report' tagged VBP, a compound of 'malnutrition')
         return ("share" if _default_share(v) else "other"), True
     if head.i == fig.end and head.lower_.endswith("ing") and not rules.is_amount(head):
         return "other", True  # "31 per cent agreeing, 39 per cent disagreeing": a participle, not a noun
