@@ -34,6 +34,9 @@ FROM_BEFORE = regex.compile(r"\bfrom\s+(?:\w+\s+){0,2}$", regex.I)
 TO_AFTER = regex.compile(r"\s+(?:in\s+\d{4}\s+)?to\b", regex.I)
 FROM_TO_BEFORE = regex.compile(r"\bfrom\s+(?:[\w.%]+\s+){1,4}to\s+(?:a\s+(?:record|new)\s+\w*\s*)?$", regex.I)
 NOUN_MODIFIER_DEPS = ("nummod", "amod", "compound", "quantmod", "nmod", "npadvmod")
+# Forms that count people out of a whole ('a third', 'two out of three', 'one in four', '6 in 10'): only ever a share
+# of whatever they count.
+COUNTING_FORMS = ("fraction", "ratio", "count")
 
 
 @dataclass(frozen=True)
@@ -162,7 +165,13 @@ def modifies_a_noun(v: FigureView) -> Verdict:
         return ("share" if _default_share(v) else "other"), True
     if head.i == fig.end and head.lower_.endswith("ing") and not rules.is_amount(head):
         return "other", True  # "31 per cent agreeing, 39 per cent disagreeing": a participle, not a noun
-    return None if rules.is_people(head) else ("other", False)
+    # ("two in three estate professionals": the parser may hang the figure on the first word of a compound)
+    noun = head.head if head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN" else head
+    if not rules.is_people(noun):
+        return "other", False
+    # "Nearly two out of three estate professionals rated ...", "one in four parents": people counted out of a
+    # whole, whatever the verb (a percentage before a people noun is left to the rules after: '45% Democrats')
+    return ("share", False) if fig._.form in COUNTING_FORMS else None
 
 
 def opinion_moving(v: FigureView) -> Verdict:
@@ -265,7 +274,7 @@ def subject_of_verb(v: FigureView) -> Verdict:
     if verb in rules.lex.word_set("opinion_verbs") or (
             verb in rules.lex.word_set("reporting_verbs") and verb not in grammar.AUXILIARY_VERBS) or survey_cue(v.state, v.sent):
         return "share", False
-    return ("share" if v.fig._.form in ("fraction", "ratio", "count") or survey_default(v.state, v.sent) else "other"), True
+    return ("share" if v.fig._.form in COUNTING_FORMS or survey_default(v.state, v.sent) else "other"), True
 
 
 def apposition_to_amount(v: FigureView) -> Verdict:

@@ -82,6 +82,14 @@ SALES_GROWTH = [
     ("%", 7, "compound", "NOUN", "NN", "%"), ("sales", 7, "compound", "NOUN", "NNS", "sale"),
     ("growth", 8, "nsubj", "NOUN", "NN", "growth"), ("followed", 1, "conj", "VERB", "VBD", "follow"),
     (".", 1, "punct", "PUNCT", ".", ".")]
+# "Nearly two in three estate professionals rated conditions poorly." (dev3 work_15, with 'in'): the figure hung
+# on the first word of the compound its people noun heads.
+TWO_IN_THREE = [
+    ("Nearly", 3, "advmod", "ADV", "RB", "nearly"), ("two", 3, "quantmod", "NUM", "CD", "two"),
+    ("in", 3, "quantmod", "ADP", "IN", "in"), ("three", 4, "nummod", "NUM", "CD", "three"),
+    ("estate", 5, "compound", "NOUN", "NN", "estate"), ("professionals", 6, "nsubj", "NOUN", "NNS", "professional"),
+    ("rated", 6, "ROOT", "VERB", "VBD", "rate"), ("conditions", 6, "dobj", "NOUN", "NNS", "condition"),
+    ("poorly", 6, "advmod", "ADV", "RB", "poorly"), (".", 6, "punct", "PUNCT", ".", ".")]
 # "A 3% rise in prices." : a noun the figure really modifies (a determiner before the figure).
 RISE = [
     ("A", 3, "det", "DET", "DT", "a"), ("3", 2, "nummod", "NUM", "CD", "3"), ("%", 3, "compound", "NOUN", "NN", "%"),
@@ -115,11 +123,27 @@ SALES_LEVEL = [
     (FILE_ISSUES, [(1, 3, 14.0, "percent")], ["share"]),
     (SALES_GROWTH, [(4, 6, 10.0, "percent")], ["other"]),
     (HALF_REPORT, [(4, 5, 50.0, "fraction")], ["share"]),
+    (TWO_IN_THREE, [(1, 4, 66.7, "ratio")], ["share"]),
 ], ids=["compared-to-a-year", "practice-up-from", "perceive", "rely", "a-rise", "visit-compound", "level-for-group",
-        "amount-level", "verb-compound-beside-figure", "noun-compound-beside-figure", "present-verb-beside-figure"])
+        "amount-level", "verb-compound-beside-figure", "noun-compound-beside-figure", "present-verb-beside-figure",
+        "people-counted-out-of-a-whole"])
 def test_kinds_of_counterparts_and_verbs_taken_for_nouns(vocab, lex, rows, figures, kinds) -> None:
     doc = build(vocab, rows, figures)
     assert [kind for kind, _ in groups_of(doc, lex)] == kinds
+
+
+# People counted out of a whole ('N in M <people>', 'N out of M <people>'), with a word before the figure, so that
+# the parser makes it a modifier of the people noun, not the verb's subject: a share whatever the verb, with no
+# survey named in the text (dev3 work_15, dev3 biz_05, dev2 pub_14).
+@pytest.mark.parametrize("text,figure", [
+    ("Nearly two out of three estate professionals rated current market conditions on the bottom half of a 10-point "
+     "scale in July.", "two out of three"),
+    ("Nearly four out of ten CIOs now plan IT spending increases in the second half of the year.", "four out of ten"),
+    ("More than six in 10 Republicans have favorable views of Trump.", "six in 10"),
+])
+def test_people_counted_out_of_a_whole_are_shares(nlp, text: str, figure: str) -> None:
+    doc = nlp(text)
+    assert [(s.text, s._.kind) for s in doc.spans["survey_percentages"]] == [(figure, "share")]
 
 
 SURVEY = "A survey of 2,000 adults was published on Monday. "
