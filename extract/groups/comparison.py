@@ -37,15 +37,13 @@ def comparison(state: GroupState, sent: Span) -> Optional[Frame]:
     than = [t for t in sent if t.lower_ == "than"] if compares else []
     subj = _main_subject(sent)
     if than:
-        subj = _clause_subject(than[0]) or subj
-        objs = [c for c in than[0].children if c.dep_ in ("pobj", "pcomp")] or [
-            t for t in sent if t.i > than[0].i and t.pos_ in ("PRON", "NOUN", "PROPN")][:1]
+        subj, objs = _compared_sides(than[0], subj)
         if objs and subj is not None:
             b = trim_phrase(doc, objs[0], lex, limit=(sent.start, sent.end))
             if is_pronoun_head(subj, lex) and not list(subj.children) and state.frame is not None:
                 a = state.frame[0]
-            else:
-                a = trim_phrase(doc, subj, lex, limit=(sent.start, sent.end))
+            else:  # A's phrase ends where the comparison starts: 'more men [than women use ...]'
+                a = trim_phrase(doc, subj, lex, limit=(sent.start, than[0].i if subj.i < than[0].i else sent.end))
             if a and b and a != b:
                 return a, b
     if subj is not None and subj.lower_ in grammar.FRAME_ANAPHORS and state.frame is not None:
@@ -81,12 +79,37 @@ def subject_groups(state: GroupState, sent: Span, members: list[int]) -> None:
                 a.settle(subject)
 
 
+def _compared_sides(than: Token, main: Optional[Token]) -> tuple[Optional[Token], list[Token]]:
+    """The heads of the two sides 'than' compares: (A, [B]) or (``main``, []) when it names no B.
+
+    - 'A are more likely than B to ...': B is the object of 'than', A the subject of the clause above it.
+    - 'more A than B <verb> ...' ('more agencies than clients identified areas like ...') and 'A were more likely
+      than B to <verb> ...' ('Younger nurses were more likely than older colleagues to consider leaving'): the
+      parser makes 'than' the mark of a clause whose subject is B (unless it gave 'than' an object); A is that
+      clause's other subject, the noun the clause hangs on, or the subject of the clause above it, never the
+      subject of the clause 'than' marks."""
+    own = [c for c in than.children if c.dep_ in ("pobj", "pcomp")]
+    if than.dep_ == "mark":
+        clause = than.head
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        b = own[0] if own else next((c for c in subjects if c.i > than.i), None)
+        if b is not None:
+            a = next((c for c in subjects if c.i < than.i), None)  # both subjects of one verb
+            if a is None:
+                a = clause.head if clause.dep_ == "advcl" and clause.head.pos_ in ("NOUN", "PROPN") else _clause_subject(clause)
+            return a or main, [b]
+    objs = own or [t for t in than.sent if t.i > than.i and t.pos_ in ("PRON", "NOUN", "PROPN")][:1]
+    return _clause_subject(than) or main, objs
+
+
 def _clause_subject(tok: Token) -> Optional[Token]:
-    """The subject of the nearest clause above ``tok``: 'survey shows that [marketers ...] have used ... than'."""
+    """The subject of the nearest clause above ``tok`` that is about someone: 'survey shows that [marketers ...]
+    have used ... than'; past 'this' and 'it' ('Stay-at-home moms say this happens more frequently than working
+    moms')."""
     for anc in tok.ancestors:
         if anc.pos_ in ("VERB", "AUX"):
             subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None:
+            if subj is not None and not (subj.pos_ in ("PRON", "DET") and subj.lower_ not in grammar.PEOPLE_PRONOUNS):
                 return subj
     return None
 

@@ -21,6 +21,7 @@ from extract.groups.rules import ratio_base
 
 from ..helpers import build, figure_groups, groups_of, parsed_doc
 
+
 def figures_kinds_groups(doc) -> list[tuple[str, str, str | None]]:
     """Each percentage's text, kind and group text, in reading order."""
     return [(s.text, s._.kind, s._.group.text if s._.group is not None else None) for s in doc.spans["survey_percentages"]]
