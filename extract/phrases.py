@@ -195,12 +195,31 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
         j += 1
     if j > start and any(doc[k].lower_ in magnitudes for k in range(start, j)):
         start = _skip_leading(doc, j, end, head, drop, lex)
+    end = _title_case_predicate(doc, start, end, lex) or end
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc" or doc[end - 1].is_space
                                or doc[end - 1].lower_ in grammar.COORDINATORS):
         end -= 1
     if start >= end or doc[start:end].text.strip() == "":
         return None
     return start, end
+
+
+def _title_case_predicate(doc: Doc, start: int, end: int, lex: Lexicon) -> Optional[int]:
+    """Where a headline's predicate starts inside a phrase: in title case the parser reads the verb or participle
+    after the people as part of their noun ('85% Of Nurses Plan To Leave Hospital Roles', 'One in Four Parents
+    Concerned About Child's Safety at School', 'That Half of Canadians Say ...'). The first word after a people
+    noun that is a reporting verb ('Plan', 'Say', 'Says') or a participle in '-ed' ('Concerned'), except 'Aged'."""
+    if not _in_title_case_run(doc[start]) and not _in_title_case_run(doc[end - 1]):
+        return None
+    verbs = lex.word_set("reporting_verbs")
+    seen_people = False
+    for tok in doc[start:end]:
+        low = tok.lower_
+        if seen_people and tok.is_title and (low in verbs or low.endswith("s") and low[:-1] in verbs
+                                             or low.endswith("ed") and low not in lex.word_set("age_words")):
+            return tok.i
+        seen_people = seen_people or is_people(tok, lex)
+    return None
 
 
 # Dependencies of a word inside a noun phrase: a finite verb found there is the clause's own verb.
