@@ -125,6 +125,8 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
         return
     if of_obj is not None and head.i == of_obj.i and fig.root.dep_ not in ("nsubj", "nsubjpass"):
         span = _drop_predicate_participle(head, span, rules.lex)
+    elif of_obj is not None and head.i == of_obj.i:
+        span = _clause_hung_on_the_figure(fig, span, stops, rules.lex)
     if counted is not None and head.i == counted.i:
         span = _drop_counted_clause(head, span)
     span = extend_defining_tail(doc, _extend_coordination(state, fig, head, span, limit), limit, stops)
@@ -195,6 +197,24 @@ def _drop_predicate_participle(head: Token, span: TokenSpan, lex: Lexicon) -> To
         if child.dep_ == "acl" and child.tag_ == "VBG" and child.i > head.i and child.right_edge.i + 1 >= span[1]:
             end = child.left_edge.i
             return (span[0], end) if end > span[0] else span
+    return span
+
+
+def _clause_hung_on_the_figure(fig: Span, span: TokenSpan, stops: set[int], lex: Lexicon) -> TokenSpan:
+    """'about three-fourths of the physicians who are using EHR technology said ...', '66% of developers using
+    open source engage ...': the parser hung the clause on the figure, which no 'who' or '-ing' clause can
+    describe. Between the group and the verb the figure is the subject of, it says who the group is: the
+    phrase takes it, unless it only says they were surveyed ('who responded', 'polled online')."""
+    doc, root = fig.doc, fig.root
+    verb = root.head
+    for clause in root.children:
+        if clause.dep_ not in ("relcl", "acl") or clause.left_edge.i != span[1] or clause.right_edge.i >= verb.i:
+            continue
+        end = clause.right_edge.i + 1
+        if (clause.lower_ in lex.word_set("survey_participles") or clause.lemma_.lower() in lex.word_set("answering_verbs")
+                or any(i in stops or is_break(doc, i) for i in range(span[1], end))):
+            return span
+        return (span[0], end)
     return span
 
 

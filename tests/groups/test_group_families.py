@@ -862,3 +862,42 @@ def test_a_place_set_by_a_preposition_is_the_group_in_real_phrasings(nlp, text: 
     doc = nlp(text)
     got = figure_groups(doc)
     assert {k: got.get(k) for k in expected} == expected
+
+
+# A clause the parser hung on the figure, between the group and the verb the figure is the subject of, says who
+# the group is ('about three-fourths of the physicians who are using EHR technology said ...'); one that only says
+# they answered does not ('35 percent of CFOs who responded ... said').
+PHYSICIANS_USING = [
+    ("three", 2, "nummod", "NUM", "CD", "three"), ("-", 2, "punct", "PUNCT", "HYPH", "-"),
+    ("fourths", 10, "nsubj", "NOUN", "NNS", "fourth"), ("of", 2, "prep", "ADP", "IN", "of"),
+    ("the", 5, "det", "DET", "DT", "the"), ("physicians", 3, "pobj", "NOUN", "NNS", "physician"),
+    ("who", 8, "nsubj", "PRON", "WP", "who"), ("are", 8, "aux", "AUX", "VBP", "be"),
+    ("using", 2, "relcl", "VERB", "VBG", "use"), ("EHRs", 8, "dobj", "PROPN", "NNPS", "EHRs"),
+    ("said", 10, "ROOT", "VERB", "VBD", "say"), ("so", 10, "advmod", "ADV", "RB", "so"), (".", 10, "punct", "PUNCT", ".", ".")]
+CFOS_RESPONDED = [
+    ("35", 1, "nummod", "NUM", "CD", "35"), ("percent", 8, "nsubj", "NOUN", "NN", "percent"),
+    ("of", 1, "prep", "ADP", "IN", "of"), ("CFOs", 2, "pobj", "PROPN", "NNPS", "CFOs"),
+    ("who", 5, "nsubj", "PRON", "WP", "who"), ("responded", 1, "relcl", "VERB", "VBD", "respond"),
+    ("to", 5, "prep", "ADP", "IN", "to"), ("it", 6, "pobj", "PRON", "PRP", "it"),
+    ("said", 8, "ROOT", "VERB", "VBD", "say"), ("so", 8, "advmod", "ADV", "RB", "so"), (".", 8, "punct", "PUNCT", ".", ".")]
+
+
+@pytest.mark.parametrize("rows,figure,expected", [
+    (PHYSICIANS_USING, (0, 3, 75.0, "fraction"), [("share", "physicians who are using EHRs")]),
+    (CFOS_RESPONDED, (0, 2, 35.0, "percent"), [("share", "CFOs")]),
+], ids=["who-the-group-is", "only-that-they-answered"])
+def test_a_clause_hung_on_the_figure_on_hand_built_parses(vocab, lex, rows, figure, expected) -> None:
+    assert groups_of(build(vocab, rows, [figure]), lex) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # dev3 health_07 (NCHS): a relative clause; 'Half of them' in the next sentence takes the same group
+    ("Additionally, about three-fourths of the physicians who are using EHR technology said that using their system "
+     "enhanced overall patient care. Half of them said they had been alerted to critical lab results.",
+     {"three-fourths": "physicians who are using EHR technology", "Half": "physicians who are using EHR technology"}),
+    # dev3 biz_08 (DigitalOcean): an '-ing' clause, carried to the next figure of the sentence
+    ("While 66% of developers using open source engage at least once a week, just 34% can use company time to do so.",
+     {"66%": "developers using open source", "34%": "developers using open source"}),
+])
+def test_a_clause_hung_on_the_figure_in_real_phrasings(nlp, text: str, expected: dict) -> None:
+    assert figure_groups(nlp(SURVEY + text)) == expected
