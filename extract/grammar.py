@@ -141,3 +141,7 @@ LEVEL_GROUP_PREPS = frozenset({"for", "among"})
 OWN_GROUP_PREPS = frozenset({"for", "among", "of", "at"})
 # After a lead (gap, edge), the group it is among: 'a lead among men', 'a lead with independents'.
 LEAD_PREPS = frozenset({"among", "with"})
+# Words a line of prose does not end on: a line break right after one is a hard wrap, whatever the next line
+# starts with ('a survey of\n2,521 adults', 'marketers and\nIT leaders').
+LINE_CONTINUING_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "to", "in", "for", "with", "by", "on", "at",
+                                   "from", "than", "that", "among", "between", "about", "who", "which", "whose"})

@@ -21,11 +21,20 @@ LEADING_DROP_POS = frozenset({"DET", "PUNCT", "CCONJ", "ADP", "SPACE"})
 
 
 def is_break(doc: Doc, i: int) -> bool:
-    """Punctuation that ends a phrase; a hyphen only when spaced like a dash ("tax - currently 40%")."""
+    """Punctuation that ends a phrase; a hyphen only when spaced like a dash ("tax - currently 40%"); a line
+    break, unless the text is hard-wrapped there (``wraps_line``)."""
     tok = doc[i]
-    if tok.text in BREAKS or tok.is_space:
+    if tok.text in BREAKS or tok.is_space and not wraps_line(doc, i):
         return True
     return tok.text == "-" and i > 0 and bool(doc[i - 1].whitespace_)
+
+
+def wraps_line(doc: Doc, i: int) -> bool:
+    """Is token ``i`` a hard wrap: a single line break followed by a word in lower case ('400 senior\nmarketing
+    executives')? The sentence splitter reads the same sign (sentences.py) and does not start a sentence there."""
+    tok = doc[i]
+    return (tok.is_space and tok.text.count("\n") == 1 and i + 1 < len(doc)
+            and tok.text.strip(" \t\n") == "" and doc[i + 1].text[:1].islower())
 
 
 # A verbal figure at the front of a phrase: "Four in five", "eight out of 10", "two-thirds of", "half of".

@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .errors import Errors
+from .extensions import doc_text
 from .lexicon import KINDS  # noqa: F401  (records name the kinds the lexicon defines)
 
 PERCENT_KEY = "survey_percentages"
@@ -99,7 +100,13 @@ def to_json(record: Record) -> str:
 def _span_fields(span: Optional[Span]) -> tuple[Optional[str], Optional[int], Optional[int]]:
     if span is None:
         return None, None, None
-    return span.text, span.start_char, span.end_char
+    return _text_of(span), span.start_char, span.end_char
+
+
+def _text_of(span: Span) -> str:
+    """The span's text as written: the text the tokenizer was given, which may differ from the tokens' text in
+    a hard wrap's line break (``tokenizer.unwrapped``)."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
 
 
 def records_from_doc(doc: Doc, doc_id: Optional[str] = None, *, keys: SpanKeys = SpanKeys()) -> list[Record]:
@@ -113,14 +120,14 @@ def records_from_doc(doc: Doc, doc_id: Optional[str] = None, *, keys: SpanKeys =
         group, gs, ge = _span_fields(span._.group)
         out.append((span.start_char, PercentageRecord(
             doc_id=doc_id, type="percentage", value=float(span._.value), start=span.start_char, end=span.end_char,
-            text=span.text, bound=span._.bound, kind=span._.kind, group=group, group_start=gs, group_end=ge,
-            statement=span._.statement.text if span._.statement is not None else None,
-            time=span._.time.text if span._.time is not None else None)))
+            text=_text_of(span), bound=span._.bound, kind=span._.kind, group=group, group_start=gs, group_end=ge,
+            statement=_text_of(span._.statement) if span._.statement is not None else None,
+            time=_text_of(span._.time) if span._.time is not None else None)))
     for span in doc.spans.get(keys.samples, []):
         pop, ps, pe = _span_fields(span._.population)
         out.append((span.start_char, SampleSizeRecord(
             doc_id=doc_id, type="sample_size", value=int(span._.value), start=span.start_char, end=span.end_char,
-            text=span.text, bound=span._.bound, population=pop, population_start=ps, population_end=pe)))
+            text=_text_of(span), bound=span._.bound, population=pop, population_start=ps, population_end=pe)))
     for span in doc.spans.get(keys.studies, []):
         org, os_, oe = _span_fields(span._.org)
         title, ts, te = _span_fields(span._.title)

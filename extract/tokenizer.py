@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Iterator, Optional
 
+import regex
 import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
+from . import grammar
 from .extensions import keep_text
+from .lexicon import phrase_alternation
 
 # "(70%/66%)", "5%-10%": two figures written against each other; English tokenization keeps "70%/66" whole.
 FIGURE_PAIR_INFIX = r"(?<=%)[/\-\u2013](?=[0-9])"
@@ -62,10 +65,27 @@ def bound_suffix_search(nlp: Language, reach: int = SUFFIX_REACH) -> None:
     if current is not None and isinstance(getattr(current, "__self__", None), re.Pattern):
         nlp.tokenizer.suffix_search = TailSuffixSearch(current.__self__, reach).search
 
+# A hard wrap: a single line break between a word and a word in lower case ("400 senior\nmarketing executives"),
+# not after a figure or a digit, where a line is more often a table row ("nationally: 15%\nmiddle class: 19%");
+# or a single line break after a word no line of prose ends on ("a survey of\n2,521 adults").
+HARD_WRAP = regex.compile(rf"""
+    (?<=[^\s\d%])[ \t]*\n(?=[ \t]*[a-z])  # after a word or punctuation, before a word in lower case
+    | \b(?i:{phrase_alternation(grammar.LINE_CONTINUING_WORDS)})\K[ \t]*\n(?=[ \t]*\S)  # after 'of', 'the', ...
+    """, regex.X)
+
+
+def unwrapped(text: str) -> str:
+    """``text`` with each hard wrap's line break read as a space: the same length, every offset the same. The
+    model parses a wrapped sentence as the sentence, not as two lines ('senior\nmarketing executives' is one
+    phrase); the text the components read, and the records' text, stay as written."""
+    return HARD_WRAP.sub(lambda m: m.group()[:-1] + " ", text) if "\n" in text else text
+
 
 class TextKeepingTokenizer:
     """A tokenizer that leaves the text it was given on the Doc (``extensions.doc_text`` reads it there):
-    ``doc.text`` joins a Token object per word, and the components read the text of every document.
+    ``doc.text`` joins a Token object per word, and the components read the text of every document. It
+    tokenizes the text with its hard wraps read as spaces (``unwrapped``), so ``doc.text`` may differ from the
+    text given in those line breaks alone.
 
     Everything else is the wrapped tokenizer's: attributes are read and set on it, and it is what
     ``nlp.to_disk`` saves (a pipeline loaded back has spaCy's tokenizer, and builds the text as before)."""
@@ -76,7 +96,8 @@ class TextKeepingTokenizer:
         object.__setattr__(self, "tokenizer", tokenizer)
 
     def __call__(self, text: str) -> Doc:
-        doc = self.tokenizer(text) if LONG_RUN.search(text) is None else self._in_pieces(text)
+        read = unwrapped(text)
+        doc = self.tokenizer(read) if LONG_RUN.search(read) is None else self._in_pieces(read)
         keep_text(doc, text)
         return doc
 

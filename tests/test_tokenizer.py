@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from extract.tokenizer import SUFFIX_REACH, bound_suffix_search, split_figure_pairs
+from extract.tokenizer import SUFFIX_REACH, bound_suffix_search, split_figure_pairs, unwrapped
 
 
 @pytest.fixture(scope="module")
@@ -123,3 +123,32 @@ def test_tokenizer_long_runs_without_space_are_tokenized_in_pieces(english, text
     tail = text.rsplit("\n\n", 1)[-1] if "\n\n" in text else None
     if tail:
         assert [t.text for t in nlp(tail)] == [t.text for t in doc][-len(nlp(tail)):]
+
+
+# Hard wraps, read as spaces (real wraps from dev2 mkt_14, dev2 tech_15, dev3 biz_03, corpus 004), and line breaks
+# that are not wraps: after a figure (dev2 pub_01's table), before a capital after a full stop, a blank line.
+@pytest.mark.parametrize("text,expected", [
+    ("contact centers fail to formally measure customer\nsatisfaction with the service",
+     "contact centers fail to formally measure customer satisfaction with the service"),
+    ("survey of 1,500 IT professionals in the\nUnited States, U.K., China and India",
+     "survey of 1,500 IT professionals in the United States, U.K., China and India"),
+    ("20% of agencies report they\nare likely to allocate", "20% of agencies report they are likely to allocate"),
+    ("400 senior marketing and 250 information technology executives in 10\ncountries",
+     "400 senior marketing and 250 information technology executives in 10\ncountries"),
+    ("marketers and  \nIT leaders", "marketers and   IT leaders"),
+    ("nationally: 15%\nmiddle/upper class: 19%", "nationally: 15%\nmiddle/upper class: 19%"),
+    ("They did.\nThen they left.", "They did.\nThen they left."),
+    ("Survey finds\n\nthe majority agree", "Survey finds\n\nthe majority agree"),
+    ("a survey of\n\n2,000 adults", "a survey of\n\n2,000 adults"),
+])
+def test_tokenizer_reads_hard_wraps_as_spaces(text, expected):
+    assert unwrapped(text) == expected and len(unwrapped(text)) == len(text)
+
+
+def test_tokenizer_parses_unwrapped_and_keeps_the_text_as_written(english):
+    from extract.extensions import doc_text
+
+    text = "Accenture surveyed 400 senior\nmarketing executives, and 45% of the\nsenior managers agreed."
+    doc = english(text)
+    assert doc_text(doc) == text and doc.text == text.replace("\n", " ")
+    assert not any(t.is_space for t in doc)
