@@ -14,6 +14,14 @@ from .. import grammar
 from ..lexicon import Lexicon, phrase_alternation
 from ..numbers import alternation, numbers_of
 
+# Irregular forms of verbs the lexicon lists by lemma ('finding_verbs').
+IRREGULAR_FORMS = {"find": ("found",), "say": ("said",), "show": ("shown",), "tell": ("told",)}
+
+
+def verb_forms(lemma: str) -> tuple[str, ...]:
+    """A lemma's finite forms and participles, regular or listed: 'reveal' -> reveal, reveals, revealed."""
+    return (lemma, lemma + "s", lemma + ("d" if lemma.endswith("e") else "ed")) + IRREGULAR_FORMS.get(lemma, ())
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -152,8 +160,11 @@ class PercentForms:
 
         stop_after_ratio = lexicon.word_set("time_nouns") | lexicon.word_set("non_respondent_count_nouns")
         self.ratio_stop_next = stop_after_ratio - {"people"}
+        # ('that' after a verb of finding opens its clause: "found that half of respondents", "Finds That Half of
+        # Canadians Say"; elsewhere it points at a half: "in that half of the year")
+        finding = alternation(sorted(form for lemma in lexicon.word_set("finding_verbs") for form in verb_forms(lemma)))
         self.half_stop_before = regex.compile(
-            rf"""(?:\b(?:{lexicon.alternation("part_words_before_half")})\s+
+            rf"""(?:\b(?<!\b(?:{finding})\s+)(?:{lexicon.alternation("part_words_before_half")})\s+
                  | \band\s+an?\s+ | \d\s*and\s+an?\s+ | \bin\s+ | \bone\s+and\s+ | \band-)$""",
             regex.VERBOSE | regex.IGNORECASE)
         time_alt = alternation(lexicon.word_set("time_nouns"))

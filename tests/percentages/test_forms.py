@@ -43,6 +43,13 @@ FORMS = [
     ("Half of them said yes, and 30% said no.", [("Half", 50.0, "exact", "percent"), ("30%", 30.0, "exact", "percent")]),
     ("Just over half of teachers have considered leaving their job, with \n\n47 per cent considering leaving.",
      [("half", 50.0, "lower", "percent"), ("47 per cent", 47.0, "exact", "percent")]),
+    # 'that' after a verb of finding opens its clause (dev3 health_10's headline; the body-text form written for
+    # the test, with the lemma list's regular and irregular forms)
+    ("Survey Also Finds That Half of Canadians Say That The Way They Vote Will Be Influenced",
+     [("Half", 50.0, "exact", "percent")]),
+    ("The survey found that half of respondents plan to leave.", [("half", 50.0, "exact", "percent")]),
+    ("The report revealed that half of all workers are tired.", [("half", 50.0, "exact", "percent")]),
+    ("Polls indicated that half of the voters agree.", [("half", 50.0, "exact", "percent")]),
     # points where a share moved or two differ
     ("Differences between parties have grown from 15 points in 1994 to 36 points now.",
      [("15 points", 15.0, "exact", "points"), ("36 points", 36.0, "exact", "points")]),
@@ -67,6 +74,8 @@ NOT_FIGURES = [
     "Prices rose by 3-5% last year.",  # after 'by' (grammar.RANGE_CHANGE_PREPS) the size of a change
     "Confidence among non-manufacturers is forecast to drop one point in the March survey.",
     "The PC market grew.",
+    "Sales in that half of the year rose.",  # 'that' pointing at a half, not after a verb of finding
+    "The first half of the year was slow.",
 ]
 
 
