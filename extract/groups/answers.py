@@ -63,6 +63,8 @@ def answer_giver(state: GroupState, fig: Span, sent: Span, bracket: Optional[Tok
         if tok.dep_ == "attr" or tok.lower_ in grammar.COMPARING_WORDS or (
                 tok.dep_ in ("nsubj", "nsubjpass") and rules.is_people(rules.counted_noun(tok))):
             break  # the bracket is on a people subject's side, on a compared side, or the predicate's own
+        if best is not None and _contrasts(tok):
+            break  # "..., while Australian firms paid the least often (9%)": the other side's own subject
         tok = tok.head
         # The subject can hang on the auxiliary: "Parents [nsubj of] are evenly split".
         subj = next((c for h in (tok, *(a for a in tok.children if a.dep_ in ("aux", "auxpass")))
@@ -75,6 +77,14 @@ def answer_giver(state: GroupState, fig: Span, sent: Span, bracket: Optional[Tok
                 c.lower_ in grammar.PLURAL_DEMONSTRATIVES for c in subj.children):
             best = subj  # "Those 55 and older are most supportive (75%)": the parser heads the band with its number
     return best if best is not None and (bracket is None or crossed) else None
+
+
+def _contrasts(clause: Token) -> bool:
+    """Is ``clause`` set against the one above it ('while B ...', 'whereas B ...', '..., and B ...')? Its subject
+    is then a side of its own, not a speaker whose words hold the answer."""
+    if clause.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in grammar.CONTRAST_WORDS for c in clause.children)
+    return clause.dep_ == "conj" and clause.pos_ in ("VERB", "AUX")
 
 
 def respondents_of_answer(state: GroupState, fig: Span, sent: Span) -> Optional[TokenSpan]:
