@@ -30,6 +30,10 @@ def quantified_head(num: Token) -> Optional[Token]:
     return None if head.i == num.i else (head if head.pos_ in ("NOUN", "PROPN") else None)
 
 
+# How far after the count its people may stand, past the words that qualify them: '512 chief financial officers'.
+PEOPLE_REACH = 4
+
+
 def _is_survey_verb(tok: Token, patterns: SamplePatterns) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in patterns.lex.word_set("survey_verbs")
 
@@ -38,8 +42,11 @@ def after_survey_of(doc: Doc, num: Token, head: Token, patterns: SamplePatterns)
     """Read in word order, not in the parse, which for some digits makes the people the subject of the next
     verb: 'A poll of 116 voters found 16% back the plan', 'I surveyed more than 400 teachers and 70% said', 'A new
     survey from Gartner of 512 chief financial officers found'. A survey noun and 'of' (the survey's maker may
-    stand between: 'from Gartner'), or a survey verb, then a qualifier or two, the count, and people right after."""
-    if head.i != num.i + 1 or not is_people(head, patterns.lex):
+    stand between: 'from Gartner'), or a survey verb, then a qualifier or two, the count, and people right after,
+    or after the words that qualify them ('512 chief financial officers')."""
+    if not num.i < head.i <= num.i + PEOPLE_REACH or not is_people(head, patterns.lex):
+        return False
+    if any(not head.is_ancestor(t) or t.pos_ not in ("ADJ", "NOUN", "PROPN", "VERB") for t in doc[num.i + 1:head.i]):
         return False
     base, threshold = patterns.lex.word_set("base_qualifiers"), patterns.lex.word_set("threshold_qualifiers")
     i = num.i - 1
@@ -62,8 +69,11 @@ def after_survey_of(doc: Doc, num: Token, head: Token, patterns: SamplePatterns)
 def people_after(doc: Doc, num: Token, patterns: SamplePatterns) -> Optional[Token]:
     """'a survey from YouGov of 6103 voters', parsed with the count as the object of 'of' and the people hung
     elsewhere: the people right after the count, when word order says they were asked."""
-    nxt = doc[num.i + 1] if num.i + 1 < len(doc) else None
-    if nxt is None or nxt.pos_ != "NOUN" or not after_survey_of(doc, num, nxt, patterns):
+    end = num.i + 1  # the run of words after the count that can make a noun phrase: 'British adults'
+    while end < min(len(doc), num.i + 1 + PEOPLE_REACH) and doc[end].pos_ in ("ADJ", "NOUN", "PROPN"):
+        end += 1
+    nxt = next((t for t in reversed(doc[num.i + 1:end]) if t.pos_ == "NOUN"), None)  # the phrase's head
+    if nxt is None or not after_survey_of(doc, num, nxt, patterns):
         return None
     return nxt
 

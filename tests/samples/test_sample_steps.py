@@ -113,6 +113,23 @@ CONDUCTED_OF = [("The", 1, "det", "DET", "DT", "the"), ("survey", 1, "ROOT", "NO
                 ("adult", 11, "compound", "NOUN", "NN", "adult"), ("Canadians", 8, "pobj", "PROPN", "NNPS", "Canadians"),
                 (".", 1, "punct", "PUNCT", ".", ".")]
 
+# "A new survey from Gartner of 512 chief financial officers found this." (issue 19): the maker between the survey
+# and 'of', which the parser hangs on the maker; the people after two words that qualify them.
+MAKER_THEN_OF = [("A", 2, "det", "DET", "DT", "a"), ("new", 2, "amod", "ADJ", "JJ", "new"),
+                 ("survey", 10, "nsubj", "NOUN", "NN", "survey"), ("from", 2, "prep", "ADP", "IN", "from"),
+                 ("Gartner", 3, "pobj", "PROPN", "NNP", "Gartner"), ("of", 4, "prep", "ADP", "IN", "of"),
+                 ("512", 9, "nummod", "NUM", "CD", "512"), ("chief", 9, "amod", "ADJ", "JJ", "chief"),
+                 ("financial", 9, "amod", "ADJ", "JJ", "financial"), ("officers", 5, "pobj", "NOUN", "NNS", "officer"),
+                 ("found", 10, "ROOT", "VERB", "VBD", "find"), ("this", 10, "dobj", "PRON", "DT", "this"),
+                 (".", 10, "punct", "PUNCT", ".", ".")]
+# "A poll by YouGov of 2,000 British adults found this.": the count the object of 'of', the people hung on 'by'.
+MAKER_COUNT_APART = [("A", 1, "det", "DET", "DT", "a"), ("poll", 8, "nsubj", "NOUN", "NN", "poll"),
+                     ("by", 1, "prep", "ADP", "IN", "by"), ("YouGov", 7, "nmod", "PROPN", "NNP", "YouGov"),
+                     ("of", 3, "prep", "ADP", "IN", "of"), ("2,000", 4, "pobj", "NUM", "CD", "2,000"),
+                     ("British", 7, "amod", "ADJ", "JJ", "british"), ("adults", 2, "pobj", "NOUN", "NNS", "adult"),
+                     ("found", 8, "ROOT", "VERB", "VBD", "find"), ("this", 8, "dobj", "PRON", "DT", "this"),
+                     (".", 8, "punct", "PUNCT", ".", ".")]
+
 CASES = [
     ("a part as a clause", PART_CLAUSE, [(312, "work in retail")]),
     ("a part as a subject", PART_SUBJECT, [(15, "were based in the U.S.")]),
@@ -128,6 +145,8 @@ CASES = [
     ("a size is not a sample", SIZE, []),
     ("a date is when, not who", WHEN, [(600, "owners")]),
     ("conducted, its date, then of the people", CONDUCTED_OF, [(1001, "adult Canadians")]),
+    ("the maker, then of the people", MAKER_THEN_OF, [(512, "chief financial officers")]),
+    ("the maker, the count apart from its people", MAKER_COUNT_APART, [(2000, "British adults")]),
 ]
 
 

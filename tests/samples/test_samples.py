@@ -56,6 +56,12 @@ WORDINGS = [
      [(2521, "exact", "adults (aged 18 and over)")]),
     ("The results come from a 5,000-physician survey from The Doctors Company, a medical liability insurer.",
      [(5000, "exact", "physician")]),
+    # the survey's maker between the survey and 'of', the people after words that qualify them (issue 19's
+    # Gartner wording; dev2 pub_15's sources, 'NUT poll by YouGov of 826 teachers'; a written variant)
+    ("A new survey from Gartner of 512 chief financial officers found that 40% plan to cut costs.",
+     [(512, "exact", "chief financial officers")]),
+    ("A NUT poll by YouGov of 826 teachers found 60% were stressed.", [(826, "exact", "teachers")]),
+    ("A poll by YouGov of 2,000 British adults found 30% agree.", [(2000, "exact", "British adults")]),
     ("There were 113 participants who were apart of the following categories:",
      [(113, "exact", "participants who were apart of the following categories")]),
     ("Creativebrief surveyed 50 senior brand marketers from companies including Barclaycard, McDonald's and Starbucks.",
