@@ -102,7 +102,7 @@ def _carries_answers(tok: Token, patterns: SamplePatterns) -> bool:
 
     def answers(t: Token) -> bool:
         return t.lemma_.lower() in responses or t.lower_ in responses
-    if tok.lemma_.lower() in responses:
+    if answers(tok):  # the list holds forms as written: 'responses', and 'opinions', whose lemma is 'opinion'
         return True
     if tok.pos_ in ("VERB", "AUX"):
         return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and answers(c) for c in tok.children)

@@ -62,6 +62,12 @@ WORDINGS = [
      [(512, "exact", "chief financial officers")]),
     ("A NUT poll by YouGov of 826 teachers found 60% were stressed.", [(826, "exact", "teachers")]),
     ("A poll by YouGov of 2,000 British adults found 30% agree.", [(2000, "exact", "British adults")]),
+    # answers named by a plural whose lemma the list does not hold ('opinions' -> 'opinion', 'data' -> 'datum'):
+    # issue 19's nursing survey, dev3 work_02, a written variant
+    ("The survey canvassed the opinions of more than 2300 nurses across the country.", [(2300, "lower", "nurses")]),
+    ("The survey includes data from 183 global companies across 14 industries, including healthcare services.",
+     [(183, "exact", "global companies across 14 industries")]),
+    ("The poll sought the views of 1,500 voters in Scotland.", [(1500, "exact", "voters in Scotland")]),
     ("There were 113 participants who were apart of the following categories:",
      [(113, "exact", "participants who were apart of the following categories")]),
     ("Creativebrief surveyed 50 senior brand marketers from companies including Barclaycard, McDonald's and Starbucks.",
