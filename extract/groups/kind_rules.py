@@ -213,8 +213,19 @@ def rate_preposition(v: FigureView) -> Verdict:
     root, gov, rules = v.root, v.gov, v.rules
     if root.dep_ == "pobj" and gov.pos_ == "ADP" and gov.lower_ in grammar.RATE_PREPS and (
             rules.is_change(gov.head) or rules.is_amount(gov.head)):
+        if _bare_measure_subject(gov.head, rules) is not None:
+            return None  # "that figure has now fallen to 25%": the measure's own earlier figure decides (below)
         return "other", False
     return None
+
+
+def _bare_measure_subject(verb: Token, rules: GroupRules) -> Optional[Token]:
+    """The subject of ``verb`` when it is a measure that names no 'of' ('that figure', 'The share saying so'):
+    it stands for an earlier figure, whose kind the level it moves to keeps."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lemma_.lower() not in rules.lex.word_set("measure_nouns"):
+        return None
+    return None if any(c.lower_ == "of" for c in subj.children) else subj
 
 
 def object_of_change(v: FigureView) -> Verdict:

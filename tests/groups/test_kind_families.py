@@ -21,7 +21,7 @@ from extract.groups import GroupRules, GroupState, assign_groups
 from extract.groups.kind_rules import KIND_RULES, FigureView, decide_kind
 from extract.groups.stated import figure_heads
 
-from ..helpers import build, figure_groups, groups_of
+from ..helpers import build, figure_groups, groups_of, readings
 
 # "Only 17% are in solo practice compared to 25% in 2012." (dev3 health)
 COMPARED_TO_A_YEAR = [
@@ -90,6 +90,15 @@ TWO_IN_THREE = [
     ("estate", 5, "compound", "NOUN", "NN", "estate"), ("professionals", 6, "nsubj", "NOUN", "NNS", "professional"),
     ("rated", 6, "ROOT", "VERB", "VBD", "rate"), ("conditions", 6, "dobj", "NOUN", "NNS", "condition"),
     ("poorly", 6, "advmod", "ADV", "RB", "poorly"), (".", 6, "punct", "PUNCT", ".", ".")]
+# "36% said so. That figure has now fallen to 25%." (dev2 pub_24, shortened): a measure with no 'of' stands for the
+# earlier figure, whose kind the level it moves to keeps.
+FIGURE_FALLEN = [
+    ("36", 1, "nummod", "NUM", "CD", "36"), ("%", 2, "nsubj", "NOUN", "NN", "%"), ("said", 2, "ROOT", "VERB", "VBD", "say"),
+    ("so", 2, "advmod", "ADV", "RB", "so"), (".", 2, "punct", "PUNCT", ".", "."),
+    ("That", 6, "det", "DET", "DT", "that"), ("figure", 9, "nsubj", "NOUN", "NN", "figure"),
+    ("has", 9, "aux", "AUX", "VBZ", "have"), ("now", 9, "advmod", "ADV", "RB", "now"),
+    ("fallen", 9, "ROOT", "VERB", "VBN", "fall"), ("to", 9, "prep", "ADP", "IN", "to"),
+    ("25", 12, "nummod", "NUM", "CD", "25"), ("%", 10, "pobj", "NOUN", "NN", "%"), (".", 9, "punct", "PUNCT", ".", ".")]
 # "A 3% rise in prices." : a noun the figure really modifies (a determiner before the figure).
 RISE = [
     ("A", 3, "det", "DET", "DT", "a"), ("3", 2, "nummod", "NUM", "CD", "3"), ("%", 3, "compound", "NOUN", "NN", "%"),
@@ -222,6 +231,26 @@ def deciding_rules(vocab, lex, rows, figures) -> list[tuple[str, str]]:
         name, kind, _ = decide_kind(FigureView(state, fig, sent, of_obj, bracket))
         out.append((name, kind))
     return out
+
+
+def test_a_measure_that_moves_keeps_its_figures_kind_on_a_hand_built_parse(vocab, lex) -> None:
+    doc = build(vocab, FIGURE_FALLEN, [(0, 2, 36.0, "percent"), (11, 13, 25.0, "percent")])
+    assert [kind for kind, _ in readings(doc, lex, sentences=[(0, 5), (5, 14)])] == ["share", "share"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # dev2 pub_24 (YouGov): 'that figure' after a share
+    ("In 2003 36% of people said they trusted Liberal Democrat politicians to tell the truth, perhaps as a result of "
+     "their difficulties, that figure has now fallen to 25%.", [("36%", "share"), ("25%", "share")]),
+    # issue 19's wording, after a share
+    ("Only 30% said so in 2019. The share saying so has since dropped to 21%.", [("30%", "share"), ("21%", "share")]),
+    # written for the test: after an amount, the level is an amount; a rate stays a rate
+    ("Sales rose 12% in 2019. That figure has since dropped to 5%.", [("12%", "other"), ("5%", "other")]),
+    ("The jobless rate rose to 5%.", [("5%", "other")]),
+])
+def test_a_measure_that_moves_keeps_its_figures_kind(nlp, text: str, expected) -> None:
+    doc = nlp(SURVEY + text)
+    assert [(s.text, s._.kind) for s in doc.spans["survey_percentages"]] == expected
 
 
 def test_kind_rules_are_a_named_table() -> None:
