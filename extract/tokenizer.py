@@ -67,18 +67,42 @@ def bound_suffix_search(nlp: Language, reach: int = SUFFIX_REACH) -> None:
 
 # A hard wrap: a single line break between a word and a word in lower case ("400 senior\nmarketing executives"),
 # not after a figure or a digit, where a line is more often a table row ("nationally: 15%\nmiddle class: 19%");
-# or a single line break after a word no line of prose ends on ("a survey of\n2,521 adults").
-HARD_WRAP = regex.compile(rf"""
-    (?<=[^\s\d%])[ \t]*\n(?=[ \t]*[a-z])  # after a word or punctuation, before a word in lower case
-    | \b(?i:{phrase_alternation(grammar.LINE_CONTINUING_WORDS)})\K[ \t]*\n(?=[ \t]*\S)  # after 'of', 'the', ...
-    """, regex.X)
+# or a single line break after a word no line of prose ends on ("a survey of\n2,521 adults"). Each test reads
+# the line's end just before a line break (WRAP_REACH characters), so the cost is in line breaks, not characters.
+ENDS_IN_WORD = regex.compile(r"[^\s\d%][ \t]*\Z")
+ENDS_IN_CONTINUING_WORD = regex.compile(rf"\b(?i:{phrase_alternation(grammar.LINE_CONTINUING_WORDS)})[ \t]*\Z")
+WRAP_REACH = 24
 
 
 def unwrapped(text: str) -> str:
     """``text`` with each hard wrap's line break read as a space: the same length, every offset the same. The
     model parses a wrapped sentence as the sentence, not as two lines ('senior\nmarketing executives' is one
     phrase); the text the components read, and the records' text, stay as written."""
-    return HARD_WRAP.sub(lambda m: m.group()[:-1] + " ", text) if "\n" in text else text
+    breaks = [i for i in _line_breaks(text) if _wraps(text, i)]
+    if not breaks:
+        return text
+    chars = list(text)
+    for i in breaks:
+        chars[i] = " "
+    return "".join(chars)
+
+
+def _line_breaks(text: str) -> Iterator[int]:
+    i = text.find("\n")
+    while i != -1:
+        yield i
+        i = text.find("\n", i + 1)
+
+
+def _wraps(text: str, i: int) -> bool:
+    """Is the line break at ``i`` a hard wrap? A single one (the next line is not empty), after a word that the
+    next line goes on from in lower case, or after a word no line of prose ends on."""
+    nxt = text[i + 1:i + 1 + WRAP_REACH].lstrip(" \t")
+    if not nxt or nxt[0] in "\r\n":
+        return False
+    lo = max(0, i - WRAP_REACH)
+    return (nxt[0].islower() and ENDS_IN_WORD.search(text, lo, i) is not None
+            or ENDS_IN_CONTINUING_WORD.search(text, lo, i) is not None)
 
 
 class TextKeepingTokenizer:
