@@ -20,7 +20,7 @@ FLOORS = {
     "wild_heldout": {"pct_f1": 0.99, "kind_acc": 0.95, "group_strict": 0.92, "group_lenient": 0.96, "study_f1": 0.28},
     # Trade-press and poll articles: dev2_tune was read while writing rules; dev2_heldout was measured at the
     # end of its session before its errors were read (README), and fixes came from reading it after that.
-    "dev2_tune": {"pct_f1": 0.99, "kind_acc": 0.98, "bound_acc": 0.99, "group_strict": 0.89, "group_lenient": 0.89,
+    "dev2_tune": {"pct_f1": 0.99, "kind_acc": 0.98, "bound_acc": 0.99, "group_strict": 0.89, "group_lenient": 0.90,
                   "n_f1": 0.94, "population_lenient": 0.92, "study_f1": 0.79},
     "dev2_heldout": {"pct_f1": 0.99, "kind_acc": 0.97, "bound_acc": 0.98, "group_strict": 0.83, "group_lenient": 0.84,
                      "n_f1": 0.90, "population_lenient": 0.84, "study_f1": 0.77},
