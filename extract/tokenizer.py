@@ -78,7 +78,10 @@ def unwrapped(text: str) -> str:
     """``text`` with each hard wrap's line break read as a space: the same length, every offset the same. The
     model parses a wrapped sentence as the sentence, not as two lines ('senior\nmarketing executives' is one
     phrase); the text the components read, and the records' text, stay as written."""
-    breaks = [i for i in _line_breaks(text) if _wraps(text, i)]
+    if "\n" not in text:
+        return text
+    in_blocks = set(_wrapped_block_breaks(text))
+    breaks = [i for i in _line_breaks(text) if i in in_blocks or _wraps(text, i)]
     if not breaks:
         return text
     chars = list(text)
@@ -92,6 +95,40 @@ def _line_breaks(text: str) -> Iterator[int]:
     while i != -1:
         yield i
         i = text.find("\n", i + 1)
+
+
+# A paragraph wrapped at a fixed width: three lines or more, every line but the last between WRAP_WIDTHS wide and
+# within WRAP_RAGGED characters of the longest, no line opening a list item. Each of its line breaks is a wrap,
+# whatever the words around it ('Accenture surveyed\n400 senior marketing ...', '... on 4 and 8\nJune, 2009').
+WRAP_WIDTHS = (40, 100)
+WRAP_RAGGED = 16
+LIST_ITEM = re.compile(r"[ \t]*(?:[-*\u2022\u2013\u2014\u25aa\u25cf>]|\d{1,2}[.)])\s")
+
+
+def _wrapped_block_breaks(text: str) -> Iterator[int]:
+    """The line breaks inside paragraphs wrapped at a fixed width (see WRAP_WIDTHS)."""
+    block: list[tuple[int, str]] = []  # (offset of the line break after it, line) for the paragraph being read
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            block.append((pos + len(line), line))
+        else:
+            yield from _breaks_if_wrapped(block)
+            block = []
+        pos += len(line) + 1
+    yield from _breaks_if_wrapped(block)
+
+
+def _breaks_if_wrapped(block: list[tuple[int, str]]) -> Iterator[int]:
+    if len(block) < 3:
+        return
+    widths = [len(line.rstrip()) for _, line in block[:-1]]
+    widest = max(widths)
+    if not WRAP_WIDTHS[0] <= widest <= WRAP_WIDTHS[1] or min(widths) < widest - WRAP_RAGGED:
+        return
+    if any(LIST_ITEM.match(line) for _, line in block[1:]):
+        return
+    yield from (end for end, _ in block[:-1])
 
 
 def _wraps(text: str, i: int) -> bool:

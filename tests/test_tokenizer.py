@@ -152,3 +152,26 @@ def test_tokenizer_parses_unwrapped_and_keeps_the_text_as_written(english):
     doc = english(text)
     assert doc_text(doc) == text and doc.text == text.replace("\n", " ")
     assert not any(t.is_space for t in doc)
+
+
+# A paragraph wrapped at a fixed width (corpus 004, wrapped at 72 columns): every line break in it is a wrap, before
+# a digit or a capital too. Not a list, a table, or a headline over its first line.
+WRAPPED_PARAGRAPH = ("According to a new report from Accenture, CIOs and CMOs aren\u2019t exactly\n"
+                     "sitting around singing Kumbaya \u2013 at least not yet. Accenture surveyed\n"
+                     "400 senior marketing and 250 information technology executives in 10\n"
+                     "countries and found that the transition is slow-going.")
+
+
+@pytest.mark.parametrize("text,joined", [
+    (WRAPPED_PARAGRAPH, True),
+    ("Headline of the article\nAccording to a new report from Accenture, CIOs and CMOs aren\u2019t exactly\n"
+     "sitting around singing Kumbaya \u2013 at least not yet. Accenture surveyed\n400 senior", False),
+    ("- 76 % believe agencies are inward looking and repeat the mantra of creativity\n"
+     "- 74% suggest that agencies giving time to creativity fails to appease board members\n"
+     "- 72% say they quickly realised agencies were not data- and science-driven at all", False),
+    ("Quality 33%\nPersonnel shortages 30%\nPatient Safety 29%\nGovernmental mandates 22%", False),
+])
+def test_tokenizer_reads_a_paragraph_wrapped_at_a_width_as_one_line(text, joined):
+    out = unwrapped(text)
+    assert len(out) == len(text)
+    assert ("\n" not in out) == joined
