@@ -213,19 +213,21 @@ def rate_preposition(v: FigureView) -> Verdict:
     root, gov, rules = v.root, v.gov, v.rules
     if root.dep_ == "pobj" and gov.pos_ == "ADP" and gov.lower_ in grammar.RATE_PREPS and (
             rules.is_change(gov.head) or rules.is_amount(gov.head)):
-        if _bare_measure_subject(gov.head, rules) is not None:
+        if _is_bare_measure(_subject(gov.head), rules):
             return None  # "that figure has now fallen to 25%": the measure's own earlier figure decides (below)
         return "other", False
     return None
 
 
-def _bare_measure_subject(verb: Token, rules: GroupRules) -> Optional[Token]:
-    """The subject of ``verb`` when it is a measure that names no 'of' ('that figure', 'The share saying so'):
-    it stands for an earlier figure, whose kind the level it moves to keeps."""
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.lemma_.lower() not in rules.lex.word_set("measure_nouns"):
-        return None
-    return None if any(c.lower_ == "of" for c in subj.children) else subj
+def _subject(verb: Token) -> Optional[Token]:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _is_bare_measure(subj: Optional[Token], rules: GroupRules) -> bool:
+    """Is ``subj`` a measure that names no 'of' ('that figure', 'The share saying so')? It stands for an earlier
+    figure, whose kind a level it moves to keeps."""
+    return (subj is not None and subj.lemma_.lower() in rules.lex.word_set("measure_nouns")
+            and not any(c.lower_ == "of" for c in subj.children))
 
 
 def object_of_change(v: FigureView) -> Verdict:
@@ -242,10 +244,10 @@ def measured_subject(v: FigureView) -> Verdict:
     verb = gov.head if root.dep_ == "pobj" else gov
     if root.dep_ not in ("pobj", "attr", "dobj", "acomp", "npadvmod") or verb.pos_ not in ("VERB", "AUX"):
         return None
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = _subject(verb)
     if subj is None:
         return None
-    if subj.lemma_.lower() in rules.lex.word_set("measure_nouns") and not any(c.lower_ == "of" for c in subj.children):
+    if _is_bare_measure(subj, rules):
         return "other", True  # the measure before it decides
     if rules.is_amount(subj):
         return "other", False
