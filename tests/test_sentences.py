@@ -171,15 +171,19 @@ def wrap_before_lower(text: str, width: int) -> str:
 ])
 @pytest.mark.parametrize("width", [30, 45, 72])
 def test_sentences_hard_wrapped_text_keeps_its_groups(nlp, text: str, width: int) -> None:
-    import extract
-
-    def fields(t: str) -> list[tuple]:
-        return [(r.type, r.value, getattr(r, "kind", None),
-                 " ".join((getattr(r, "group", None) or getattr(r, "population", None) or "").split()))
-                for r in extract.extract_text(t, nlp=nlp) if r.type != "study"]
     wrapped = wrap_before_lower(text, width)
     assert "\n" in wrapped and sum(sentence_starts(spacy.blank("en")(wrapped)).tolist()) == 1
-    assert fields(wrapped) == fields(text)
+    assert record_fields(nlp, wrapped) == record_fields(nlp, text)
+
+
+def record_fields(nlp, text: str) -> list[tuple]:
+    """Each figure's and sample's type, start, value, kind and group or population (its spaces made one), for
+    comparing a wrapped text with the same text on one line (a wrap keeps every offset)."""
+    import extract
+
+    return [(r.type, r.start, r.value, getattr(r, "kind", None),
+             " ".join((getattr(r, "group", None) or getattr(r, "population", None) or "").split()))
+            for r in extract.extract_text(text, nlp=nlp) if r.type != "study"]
 
 
 @pytest.mark.parametrize("text", [
@@ -190,10 +194,4 @@ def test_sentences_hard_wrapped_text_keeps_its_groups(nlp, text: str, width: int
     "and\nIT executives say collaboration is where it should be.",
 ])
 def test_sentences_wrap_after_a_function_word_keeps_the_records(nlp, text: str) -> None:
-    import extract
-
-    def fields(t: str) -> list[tuple]:
-        return [(r.type, r.start, r.value, getattr(r, "kind", None),
-                 " ".join((getattr(r, "group", None) or getattr(r, "population", None) or "").split()))
-                for r in extract.extract_text(t, nlp=nlp) if r.type != "study"]
-    assert fields(text) == fields(text.replace("\n", " "))
+    assert record_fields(nlp, text) == record_fields(nlp, text.replace("\n", " "))
