@@ -37,10 +37,12 @@ def among_group(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
     for tok in preps:
         if tok.i in range(fig.start, fig.end):
             continue
+        opening = tok.i < fig.start and tok.lower_ == "of" and _opens_clause(doc, tok, sent) \
+            and _leads_clause(doc, tok, fig, verb)
         fronted = tok.i < fig.start and (tok.lower_ == "among" and tok.head.pos_ in ("VERB", "AUX")
                                          or tok.lower_ == "of" and _fronted(doc, tok, fig, sent)
-                                         and not _other_subject(tok.head, fig, state.rules.lex))
-        if tok.dep_ == "conj" and not (tok.lower_ == "among" and _leads_clause(doc, tok, fig, verb)):
+                                         and not _other_subject(tok.head, fig, state.rules.lex)) or opening
+        if tok.dep_ == "conj" and not (tok.lower_ == "among" and _leads_clause(doc, tok, fig, verb) or opening):
             continue  # a preposition the parser took for a conjunct only counts when it leads the clause
         if tok.i < fig.start and tok.lower_ in grammar.BREAKDOWN_PLACE_PREPS and _fronted(doc, tok, fig, sent) \
                 and not _other_subject(tok.head, fig, state.rules.lex):
@@ -106,13 +108,29 @@ def lead_group(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
 
 
 def _leads_clause(doc: Doc, prep: Token, fig: Span, verb: Token) -> bool:
-    """'among M, it was 19 per cent', 'among M, 19 per cent said': the phrase and a comma come right
-    before the figure's clause, which starts with its subject or the figure itself."""
+    """'among M, it was 19 per cent', 'among M, 19 per cent said', 'of those who do, only 54% reported': the
+    phrase and a comma come right before the figure's clause, which starts with its subject, the figure
+    itself or a word of the figure's phrase."""
     end = prep.right_edge.i + 1
     if end + 1 >= fig.end or doc[end].text != ",":
         return False
     nxt = doc[end + 1]
-    return fig.start <= nxt.i < fig.end or (nxt.head.i == verb.i and nxt.dep_ in ("nsubj", "nsubjpass", "expl"))
+    return fig.start <= nxt.i < fig.end or (nxt.head.i == verb.i and nxt.dep_ in ("nsubj", "nsubjpass", "expl")) \
+        or nxt.i < fig.start and nxt in _figure_phrase(fig).subtree
+
+
+def _figure_phrase(fig: Span) -> Token:
+    """The noun a figure is, or restates in brackets: 'more than a third' of 'more than a third (38.7%)'."""
+    return fig.root.head if fig.root.dep_ == "appos" else fig.root
+
+
+def _opens_clause(doc: Doc, prep: Token, sent: Span) -> bool:
+    """Mid-sentence openings of an "Of M," base: after a coordinator or a clause mark ('..., and of those
+    who do, only 54% reported', 'found that, of those that do measure, more than a third (38.7%)', 'But of
+    the 145 companies reporting, 76% ...'), where the parser often hangs "of" on the comma or makes it a
+    conjunct."""
+    before = next((t for t in reversed(doc[sent.start:prep.i]) if not t.is_punct), None)
+    return before is None or before.lower_ in grammar.CLAUSE_OPENERS or before.dep_ == "mark"
 
 
 def _clause_verb(tok: Token) -> Token:

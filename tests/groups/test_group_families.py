@@ -823,6 +823,23 @@ def test_a_fronted_share_is_the_base_in_real_phrasings(nlp, text: str, figure: s
     assert figure_groups(doc)[figure] == group
 
 
+# "Of M," opening a clause inside the sentence, after a coordinator or a clause mark (dev2 tech_08 and mkt_14,
+# wrapped as the article is; wild bbc_business_397).
+@pytest.mark.parametrize("text,figure,group", [
+    ("May 18. 2007 (PLANSPONSOR.com) - Just more than half of companies surveyed ask for their workers' perception of "
+     "the workplace, and of those who do, only 54% reported using employees' input to make any changes.", "54%",
+     "those who do"),
+    ("More than 30% of contact centers fail to formally measure customer satisfaction.\n\nThe 2007 Customer "
+     "Satisfaction Measurement Report found that, of those that\ndo measure, more than a third (38.7%) reported an "
+     "enviable customer\nsatisfaction rating of 91%-100%, with another 35% reporting a more than\nadequate rate.",
+     "38.7%", "those that do measure"),
+    ("But of the 145 companies reporting, 76% didn't examine their supply chains, says the annual survey.", "76%",
+     "companies reporting"),
+])
+def test_of_m_opening_a_clause_inside_the_sentence(nlp, text: str, figure: str, group: str) -> None:
+    assert figure_groups(nlp(text))[figure] == group
+
+
 # ------------------------------------------------------------------ a place in a regional breakdown
 # "The Tories hold the upper hand in Ontario (38%)." (dev3 pub_06, Angus Reid, shortened)
 IN_ONTARIO = [

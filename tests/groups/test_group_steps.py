@@ -29,6 +29,30 @@ OF_FRONTED = [("Of", 11, "prep", "ADP", "IN", "of"), ("those", 2, "det", "DET", 
               ("%", 11, "nsubj", "NOUN", "NN", "%"), ("saw", 11, "ROOT", "VERB", "VBD", "see"),
               ("an", 13, "det", "DET", "DT", "an"), ("increase", 11, "dobj", "NOUN", "NN", "increase"),
               (".", 11, "punct", "PUNCT", ".", ".")]
+# "Most firms ask, and of those who do, only 54% reported using it." ("of" parsed as a conjunct of "ask")
+OF_AFTER_AND = [("Most", 1, "amod", "ADJ", "JJS", "most"), ("firms", 2, "nsubj", "NOUN", "NNS", "firm"),
+                ("ask", 2, "ROOT", "VERB", "VBP", "ask"), (",", 2, "punct", "PUNCT", ",", ","),
+                ("and", 2, "cc", "CCONJ", "CC", "and"), ("of", 2, "conj", "ADP", "IN", "of"),
+                ("those", 5, "pobj", "PRON", "DT", "those"), ("who", 8, "nsubj", "PRON", "WP", "who"),
+                ("do", 6, "relcl", "VERB", "VBP", "do"), (",", 13, "punct", "PUNCT", ",", ","),
+                ("only", 11, "advmod", "ADV", "RB", "only"), ("54", 12, "nummod", "NUM", "CD", "54"),
+                ("%", 13, "nsubj", "NOUN", "NN", "%"), ("reported", 2, "conj", "VERB", "VBD", "report"),
+                ("using", 13, "xcomp", "VERB", "VBG", "use"), ("it", 14, "dobj", "PRON", "PRP", "it"),
+                (".", 13, "punct", "PUNCT", ".", ".")]
+# "The report found that, of those that do measure, more than a third (38.7%) reported a rating." ("of" hung
+# on the comma; the figure restates "more than a third" in brackets)
+OF_AFTER_THAT = [("The", 1, "det", "DET", "DT", "the"), ("report", 2, "nsubj", "NOUN", "NN", "report"),
+                 ("found", 2, "ROOT", "VERB", "VBD", "find"), ("that", 19, "mark", "SCONJ", "IN", "that"),
+                 (",", 19, "punct", "PUNCT", ",", ","), ("of", 4, "prep", "ADP", "IN", "of"),
+                 ("those", 5, "pobj", "PRON", "DT", "those"), ("that", 8, "nsubj", "PRON", "WDT", "that"),
+                 ("do", 6, "relcl", "VERB", "VBP", "do"), ("measure", 8, "dobj", "NOUN", "NN", "measure"),
+                 (",", 14, "punct", "PUNCT", ",", ","), ("more", 13, "amod", "ADJ", "JJR", "more"),
+                 ("than", 13, "quantmod", "ADP", "IN", "than"), ("a", 14, "quantmod", "DET", "DT", "a"),
+                 ("third", 19, "nsubj", "ADJ", "JJ", "third"), ("(", 14, "punct", "PUNCT", "-LRB-", "("),
+                 ("38.7", 17, "nummod", "NUM", "CD", "38.7"), ("%", 14, "appos", "NOUN", "NN", "%"),
+                 (")", 14, "punct", "PUNCT", "-RRB-", ")"), ("reported", 2, "ccomp", "VERB", "VBD", "report"),
+                 ("a", 21, "det", "DET", "DT", "a"), ("rating", 19, "dobj", "NOUN", "NN", "rating"),
+                 (".", 2, "punct", "PUNCT", ".", ".")]
 # "Trump attracts 44 percent of the vote among self-identified Republicans."
 AMONG_AFTER = [("Trump", 1, "nsubj", "PROPN", "NNP", "Trump"), ("attracts", 1, "ROOT", "VERB", "VBZ", "attract"),
                ("44", 3, "nummod", "NUM", "CD", "44"), ("percent", 1, "dobj", "NOUN", "NN", "percent"),
@@ -104,6 +128,8 @@ STEP_CASES = [
     ("fronted among", AMONG, [(7, 9, 14.0, "numeric")], [("share", "those who use Internet advertising")]),
     # the scorer trims a leading "those"; the span keeps the article's words
     ("fronted of", OF_FRONTED, [(9, 11, 54.0, "numeric")], [("share", "those workers that received a pay hike")]),
+    ("of M after a coordinator", OF_AFTER_AND, [(11, 13, 54.0, "numeric")], [("share", "those who do")]),
+    ("of M after a clause mark", OF_AFTER_THAT, [(16, 18, 38.7, "numeric")], [("share", "those that do measure")]),
     ("trailing among", AMONG_AFTER, [(2, 4, 44.0, "numeric")], [("share", "self-identified Republicans")]),
     ("an average has no group", AVERAGE, [(6, 8, 31.0, "numeric")], [("share", None)]),
     ("age modifier kept", AGE, [(0, 2, 40.0, "numeric")], [("share", "voters age 50 or older")]),
