@@ -80,6 +80,20 @@ def is_pronoun_head(tok: Token, lex: Lexicon) -> bool:
     return tok.pos_ == "PRON" or tok.lower_ in grammar.PLURAL_DEMONSTRATIVES
 
 
+def _restricts_a_subject(clause: Token, head: Token) -> bool:
+    """'Almost half (48%) of members who said they plan to leave teaching ... are considering ...', 'Nearly half of
+    voters who say their top priority is national security choose Trump': a 'who say' clause inside the subject
+    of a verb that comes after it picks out the people; the later verb carries the finding. Only a part 'of'
+    the people: in 'participants who said they have strong pro-green attitudes were in the clear minority (18
+    to 38 percent)' the clause is what the figure counts."""
+    if not (head.dep_ == "pobj" and head.head.lower_ == "of"):
+        return False
+    tok = head
+    while tok.dep_ in ("pobj", "prep", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i > clause.right_edge.i
+
+
 def _droppable_child(child: Token, head: Token, lex: Lexicon) -> bool:
     """Modifiers that name, place or time the survey rather than say who."""
     lower = child.lower_
@@ -92,7 +106,7 @@ def _droppable_child(child: Token, head: Token, lex: Lexicon) -> bool:
     if child.dep_ == "acl" and child.lemma_.lower() in lex.word_set("survey_tail_verbs"):
         return True  # "adults conducted in May", "voters commissioned by the BBC": about the survey, not who
     if child.dep_ == "relcl" and child.lemma_.lower() in lex.word_set("opinion_verbs") and not is_pronoun_head(head, lex):
-        return True
+        return not _restricts_a_subject(child, head)
     if child.dep_ == "acl" and child.lemma_.lower() in lex.word_set("saying_verbs"):
         return True  # "marketing leaders saying they have ...": the saying is the statement
     if child.dep_ in ("appos", "punct", "cc", "conj") and child.i > head.i and child.dep_ != "conj":

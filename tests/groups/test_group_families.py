@@ -840,6 +840,45 @@ def test_of_m_opening_a_clause_inside_the_sentence(nlp, text: str, figure: str, 
     assert figure_groups(nlp(text))[figure] == group
 
 
+# ------------------------------------------------------------------ a "who say" clause that restricts
+# A "who say" clause is the statement when it is what the figure counts, but it picks out the people when it sits
+# inside a part "of" them that is the subject of a later verb, which then carries the finding.
+# "Nearly half of voters who say their top priority is national security choose Trump as well." (dev2 pub_14,
+# Morning Consult, with the parse it should have: the model makes "half" the root and "choose" a complement)
+VOTERS_WHO_SAY = [
+    ("Nearly", 1, "advmod", "ADV", "RB", "nearly"), ("half", 12, "nsubj", "NOUN", "NN", "half"),
+    ("of", 1, "prep", "ADP", "IN", "of"), ("voters", 2, "pobj", "NOUN", "NNS", "voter"),
+    ("who", 5, "nsubj", "PRON", "WP", "who"), ("say", 3, "relcl", "VERB", "VBP", "say"),
+    ("their", 8, "poss", "PRON", "PRP$", "their"), ("top", 8, "amod", "ADJ", "JJ", "top"),
+    ("priority", 9, "nsubj", "NOUN", "NN", "priority"), ("is", 5, "ccomp", "AUX", "VBZ", "be"),
+    ("national", 11, "amod", "ADJ", "JJ", "national"), ("security", 9, "attr", "NOUN", "NN", "security"),
+    ("choose", 12, "ROOT", "VERB", "VBP", "choose"), ("Trump", 12, "dobj", "PROPN", "NNP", "Trump"),
+    ("as", 15, "advmod", "ADV", "RB", "as"), ("well", 12, "advmod", "ADV", "RB", "well"),
+    (".", 12, "punct", "PUNCT", ".", ".")]
+
+
+def test_a_who_say_clause_inside_a_later_verbs_subject_on_a_hand_built_parse(vocab, lex) -> None:
+    doc = build(vocab, VOTERS_WHO_SAY, [(0, 2, 50.0, "fraction")])
+    assert groups_of(doc, lex) == [("share", "voters who say their top priority is national security")]
+
+
+@pytest.mark.parametrize("text,figure,group", [
+    # dev3 work_11 (EIS): restricts, "are considering" carries the finding
+    ("- Almost half (48%) of members who said they plan to leave teaching within the next 5 years are considering "
+     "doing so because workload is too high.", "48%", "members who said they plan to leave teaching within the "
+     "next 5 years"),
+    # dev2 pub_20 (Harris): no part "of" them; the clause is what the range counts
+    ("In eight other questions, participants who said they have strong pro-green and pro-environmental attitudes "
+     "were in the clear minority (18 to 38 percent), although those rates were the highest in the last three years.",
+     "38 percent", "participants"),
+    # dev3 pub_04 (Kantar): no later verb, the clause is the statement
+    ("This is compared to 79% of over 65s who said they will definitely vote, alongside 50% of 55 to 64 year olds.",
+     "79%", "over 65s"),
+])
+def test_a_who_say_clause_restricts_only_before_a_later_verb(nlp, text: str, figure: str, group: str) -> None:
+    assert figure_groups(nlp(SURVEY + text))[figure] == group
+
+
 # ------------------------------------------------------------------ a place in a regional breakdown
 # "The Tories hold the upper hand in Ontario (38%)." (dev3 pub_06, Angus Reid, shortened)
 IN_ONTARIO = [
