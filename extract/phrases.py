@@ -138,6 +138,24 @@ def _saying(tok: Token, lex: Lexicon) -> bool:
     return tok.lemma_.lower() in saying or low.endswith("ing") and low[:-3] in saying
 
 
+def split_compound_head(tok: Token) -> Token:
+    """'15% of IT execs', parsed with 'IT' and 'execs' both objects of 'of': the parser split a compound, whose
+    head is the last of the bare nouns it hung side by side on one word."""
+    while (tok.pos_ in ("NOUN", "PROPN") and not any(True for _ in tok.children) and tok.i + 1 < len(tok.doc)
+           and (nxt := tok.doc[tok.i + 1]).head.i == tok.head.i and nxt.dep_ == tok.dep_ and nxt.pos_ in ("NOUN", "PROPN")):
+        tok = nxt
+    return tok
+
+
+def _split_compound_start(head: Token) -> int:
+    """Where a compound the parser split before ``head`` starts (see split_compound_head)."""
+    i = head.left_edge.i
+    while i > 0 and (prev := head.doc[i - 1]).head.i == head.head.i and prev.dep_ == head.dep_ \
+            and prev.pos_ in ("NOUN", "PROPN") and not any(True for _ in prev.children):
+        i -= 1
+    return i
+
+
 def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[int] = (),
                 stop_tokens: Iterable[int] = (), limit: Optional[tuple[int, int]] = None) -> Optional[tuple[int, int]]:
     """Token offsets (start, end) of the phrase headed by ``head``, trimmed by the guide's rules."""
@@ -145,7 +163,8 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
     # The callers' stop set is read, not copied: it holds every figure token of the article.
     stops = stop_tokens if isinstance(stop_tokens, (set, frozenset)) else set(stop_tokens)
     lo_limit, hi_limit = limit if limit else (0, len(doc))
-    start, end = max(head.left_edge.i, lo_limit), min(head.right_edge.i + 1, hi_limit)
+    split = _split_compound_start(head)
+    start, end = max(split, lo_limit), min(head.right_edge.i + 1, hi_limit)
     # Right side: drop trailing modifiers that only place or name the survey, last first.
     for child in sorted((c for c in head.children if c.i > head.i), key=lambda c: c.i, reverse=True):
         if child.left_edge.i >= end:
@@ -198,7 +217,7 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
             break
     # Left side: a break or another figure before the head cuts the phrase there.
     for i in range(head.i - 1, start - 1, -1):
-        if i in stops or i in drop or is_break(doc, i) or not head.is_ancestor(doc[i]):
+        if i in stops or i in drop or is_break(doc, i) or not (head.is_ancestor(doc[i]) or i >= split):
             start = i + 1
             break
     # A hyphenated word the parser cut into pieces ('35% of non-profits' as 'non', '-', 'profits'): whole.

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import grammar
 from ..lexicon import Lexicon
-from ..phrases import is_people
+from ..phrases import is_people, split_compound_head
 from ..samples.patterns import SamplePatterns
 
 # What introduces a figure as the other side of a comparison (groups/base.py): the same share at another time ("up
@@ -90,7 +90,7 @@ class GroupRules:
         of = doc[j]
         for tok in doc[j + 1:sent.end]:
             if tok.head.i == of.i and tok.dep_ in ("pobj", "pcomp", "dobj", "conj", "appos", "npadvmod", "nmod"):
-                return tok
+                return split_compound_head(tok)
         if j + 1 >= sent.end:
             return None
         tok = doc[j + 1]
