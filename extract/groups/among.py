@@ -45,7 +45,7 @@ def among_group(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
         if tok.dep_ == "conj" and not (tok.lower_ == "among" and _leads_clause(doc, tok, fig, verb) or opening):
             continue  # a preposition the parser took for a conjunct only counts when it leads the clause
         if tok.i < fig.start and tok.lower_ in grammar.BREAKDOWN_PLACE_PREPS and _fronted(doc, tok, fig, sent) \
-                and not _other_subject(tok.head, fig, state.rules.lex):
+                and (_figure_follows(doc, tok, fig) or not _other_subject(tok.head, fig, state.rules.lex)):
             place = next((c for c in tok.children if c.dep_ == "pobj" and c.pos_ == "PROPN"
                           and c.lower_ not in state.rules.lex.word_set("month_names")), None)
             if place is not None:
@@ -111,7 +111,7 @@ def _leads_clause(doc: Doc, prep: Token, fig: Span, verb: Token) -> bool:
     """'among M, it was 19 per cent', 'among M, 19 per cent said', 'of those who do, only 54% reported': the
     phrase and a comma come right before the figure's clause, which starts with its subject, the figure
     itself or a word of the figure's phrase."""
-    end = prep.right_edge.i + 1
+    end = _closing_comma(doc, prep, fig)
     if end + 1 >= fig.end or doc[end].text != ",":
         return False
     nxt = doc[end + 1]
@@ -155,5 +155,22 @@ def _fronted(doc: Doc, prep: Token, fig: Span, sent: Span) -> bool:
     """'Of those workers that ..., 54%': a phrase that opens the sentence and closes with a comma before
     the figure."""
     opens = all(t.is_punct or not any(c.isalnum() for c in t.text) for t in doc[sent.start:prep.i])
-    end = prep.right_edge.i + 1
+    end = _closing_comma(doc, prep, fig)
     return opens and end < fig.start and doc[end].text == ","
+
+
+def _figure_follows(doc: Doc, prep: Token, fig: Span) -> bool:
+    """'- In Atlantic Canada, 19% support ...': the figure comes right after the phrase's comma, whatever verb
+    the parser hung the phrase on (for some digits 'oppose', the next clause's)."""
+    return _closing_comma(doc, prep, fig) + 1 == fig.start
+
+
+def _closing_comma(doc: Doc, prep: Token, fig: Span) -> int:
+    """Where the comma that closes a fronted phrase is: after its last word, or its last word itself when the
+    parser hung the comma on the phrase ('In Atlantic Canada, 54% support', 'Canada' taking the comma for some
+    digits and not for others). When the parser hung the figure's clause on the phrase too ('Canada' <- 'support'
+    as an apposition), the first comma after the preposition."""
+    last = prep.right_edge.i
+    if last >= fig.start:
+        return next((k for k in range(prep.i + 2, fig.start) if doc[k].text == ","), last + 1)
+    return last if doc[last].text == "," and last > prep.i + 1 else last + 1

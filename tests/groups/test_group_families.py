@@ -920,6 +920,41 @@ def test_a_place_set_by_a_preposition_is_the_group_in_real_phrasings(nlp, text: 
     assert {k: got.get(k) for k in expected} == expected
 
 
+# A fronted place whatever the parse does with its comma and its clause. Digits moved one by one over P = 2..98
+# (dev2 pub_10, Ipsos; dev2 pub_01, YouGov) give parses where the comma hangs on the place, where the figure's
+# clause hangs on the place as an apposition, and where "In" hangs on the next clause's verb.
+# "- In Atlantic Canada, 19% support (30% strongly/27% somewhat); 43% oppose (29% strongly/14% somewhat)."
+ATLANTIC_19 = [
+    ("-", 20, "punct", "PUNCT", ":", "-"), ("In", 20, "prep", "ADP", "IN", "in"),
+    ("Atlantic", 3, "compound", "PROPN", "NNP", "Atlantic"), ("Canada", 1, "pobj", "PROPN", "NNP", "Canada"),
+    (",", 3, "punct", "PUNCT", ",", ","), ("19", 6, "nummod", "NUM", "CD", "19"), ("%", 7, "compound", "NOUN", "NN", "%"),
+    ("support", 3, "appos", "NOUN", "NN", "support"), ("(", 7, "punct", "PUNCT", "-LRB-", "("),
+    ("30", 10, "nummod", "NUM", "CD", "30"), ("%", 15, "npadvmod", "NOUN", "NN", "%"),
+    ("strongly", 13, "advmod", "ADV", "RB", "strongly"), ("/", 13, "punct", "SYM", "SYM", "/"),
+    ("27", 14, "nummod", "NUM", "CD", "27"), ("%", 10, "appos", "NOUN", "NN", "%"),
+    ("somewhat", 1, "advmod", "ADV", "RB", "somewhat"), (")", 1, "punct", "PUNCT", "-RRB-", ")"),
+    (";", 20, "punct", "PUNCT", ":", ";"), ("43", 19, "nummod", "NUM", "CD", "43"), ("%", 20, "nsubj", "NOUN", "NN", "%"),
+    ("oppose", 20, "ROOT", "VERB", "VBP", "oppose"), (".", 20, "punct", "PUNCT", ".", ".")]
+
+
+def test_a_fronted_place_whose_clause_the_parser_misplaced_on_a_hand_built_parse(vocab, lex) -> None:
+    doc = build(vocab, ATLANTIC_19, [(5, 7, 19.0, "percent"), (18, 20, 43.0, "percent")])
+    assert groups_of(doc, lex) == [("share", "Atlantic Canada"), ("share", "Atlantic Canada")]
+
+
+@pytest.mark.parametrize("text,group", [
+    ("- In Atlantic Canada, {P}% support (30% strongly/27% somewhat); 43% oppose (29% strongly/14% somewhat).",
+     "Atlantic Canada"),
+    ("- In Saskatchewan and Manitoba, {P}% support (53% strongly/16% somewhat); 31% oppose (14% strongly/17% "
+     "somewhat).", "Saskatchewan and Manitoba"),
+    ("In Scotland, which voted against Brexit, {P} per cent wanted the national vote ignored.", "Scotland"),
+])
+@pytest.mark.parametrize("share", [6, 19, 27, 54, 81])
+def test_a_fronted_place_is_the_group_whatever_the_digits(nlp, text: str, group: str, share: int) -> None:
+    doc = nlp("A poll of 1,000 Canadians was conducted. " + text.format(P=share))
+    assert doc.spans["survey_percentages"][0]._.group.text == group
+
+
 # A clause the parser hung on the figure, between the group and the verb the figure is the subject of, says who
 # the group is ('about three-fourths of the physicians who are using EHR technology said ...'); one that only says
 # they answered does not ('35 percent of CFOs who responded ... said').
