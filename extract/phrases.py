@@ -138,6 +138,16 @@ def _saying(tok: Token, lex: Lexicon) -> bool:
     return tok.lemma_.lower() in saying or low.endswith("ing") and low[:-3] in saying
 
 
+def participle_taken_away(head: Token, lex: Lexicon) -> Optional[Token]:
+    """'half of those surveyed (51 percent)': the survey participle right after a demonstrative, when the parser
+    hung it on something else (here the bracketed figure); it still names those asked."""
+    doc = head.doc
+    if head.lower_ not in grammar.PLURAL_DEMONSTRATIVES or head.i + 1 >= len(doc):
+        return None
+    nxt = doc[head.i + 1]
+    return nxt if nxt.lower_ in lex.word_set("survey_participles") and nxt.head.i != head.i else None
+
+
 def split_compound_head(tok: Token) -> Token:
     """'15% of IT execs', parsed with 'IT' and 'execs' both objects of 'of': the parser split a compound, whose
     head is the last of the bare nouns it hung side by side on one word."""
@@ -220,6 +230,9 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
         if i in stops or i in drop or is_break(doc, i) or not (head.is_ancestor(doc[i]) or i >= split):
             start = i + 1
             break
+    taken = participle_taken_away(head, lex)
+    if taken is not None and end == head.i + 1 and taken.i < hi_limit and taken.i not in stops:
+        end = taken.i + 1
     # A hyphenated word the parser cut into pieces ('35% of non-profits' as 'non', '-', 'profits'): whole.
     while end + 1 < hi_limit and end == head.i + 1 and doc[end].text == "-" and not doc[end - 1].whitespace_ \
             and not doc[end].whitespace_ and doc[end + 1].is_alpha and end + 1 not in stops:

@@ -15,7 +15,8 @@ from spacy.tokens import Span, Token
 
 from .. import grammar
 from ..lexicon import Lexicon
-from ..phrases import extend_defining_tail, head_with_determiner, is_anaphoric, is_break, is_pronoun_head, trim_phrase
+from ..phrases import (extend_defining_tail, head_with_determiner, is_anaphoric, is_break, is_pronoun_head,
+                       participle_taken_away, trim_phrase)
 from .age_bands import age_band_after, age_band_before, age_band_of
 from .among import among_group, lead_group, share_as_base
 from .answers import answer_giver, answer_under_question, respondents_of_answer
@@ -72,7 +73,9 @@ def times(state: GroupState, sent: Span, members: list[int]) -> None:
 def _named_by_asking(head: Token, lex: Lexicon) -> bool:
     """'those companies questioned': a demonstrative with a survey participle names the respondents, it does
     not point back."""
-    return any(c.dep_ in ("acl", "amod") and c.lower_ in lex.word_set("survey_participles") for c in head.children)
+    participles = lex.word_set("survey_participles")
+    return any(c.dep_ in ("acl", "amod") and c.lower_ in participles for c in head.children) \
+        or participle_taken_away(head, lex) is not None
 
 
 def _shared_of(state: GroupState, fig: Span, sent: Span, members: list[int]) -> Optional[Token]:
