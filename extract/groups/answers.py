@@ -58,9 +58,11 @@ def answer_giver(state: GroupState, fig: Span, sent: Span, bracket: Optional[Tok
     if bracket_holds_more_figures(doc, fig, sent):
         return None  # "(83% of very effective vs. 51% of effective)": a pair, read by position
     tok, crossed, best = bracket if bracket is not None else doc[fig.start - 2], False, None
+    if fig.start <= tok.head.i < fig.end:
+        tok = fig.root  # "Those 55 and older are most supportive (74%)" parsed with the figure as the attribute
     while tok.head.i != tok.i and sent.start <= tok.head.i < sent.end:
         crossed = crossed or tok.dep_ in CLAUSE_DEPS
-        if tok.dep_ == "attr" or tok.lower_ in grammar.COMPARING_WORDS or (
+        if tok.dep_ == "attr" and tok.i != fig.root.i or tok.lower_ in grammar.COMPARING_WORDS or (
                 tok.dep_ in ("nsubj", "nsubjpass") and rules.is_people(rules.counted_noun(tok))):
             break  # the bracket is on a people subject's side, on a compared side, or the predicate's own
         if best is not None and _contrasts(tok):

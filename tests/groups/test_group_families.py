@@ -109,13 +109,38 @@ OUTNUMBER = [("Respondents", 10, "nsubj", "NOUN", "NNS", "respondent"), ("who", 
              (")", 11, "punct", "PUNCT", "-RRB-", ")"), (".", 10, "punct", "PUNCT", ".", ".")]
 
 
+# "Those 55 and older are most supportive (74%)." (dev2 pub_10, Ipsos, for 74, 94 and 95): the parser makes the
+# bracketed figure the attribute and hangs "supportive" on it; the group is still the copula's subject.
+SUPPORTIVE_ATTR = [("Those", 1, "det", "DET", "DT", "those"), ("55", 4, "nsubj", "NUM", "CD", "55"),
+                   ("and", 1, "cc", "CCONJ", "CC", "and"), ("older", 1, "conj", "ADJ", "JJR", "old"),
+                   ("are", 4, "ROOT", "AUX", "VBP", "be"), ("most", 6, "advmod", "ADV", "RBS", "most"),
+                   ("supportive", 9, "amod", "ADJ", "JJ", "supportive"), ("(", 6, "punct", "PUNCT", "-LRB-", "("),
+                   ("74", 9, "nummod", "NUM", "CD", "74"), ("%", 4, "attr", "NOUN", "NN", "%"),
+                   (")", 4, "punct", "PUNCT", "-RRB-", ")"), (".", 4, "punct", "PUNCT", ".", ".")]
+
+
 @pytest.mark.parametrize("rows,figures,expected", [
+    (SUPPORTIVE_ATTR, [(8, 10, 74.0, "numeric")], [("share", "Those 55 and older")]),
     (SPLIT, [(10, 12, 27.0, "numeric")], [("share", "Parents")]),
     (AVENUES, [(11, 13, 50.0, "numeric")], [("share", "Developers")]),
     (OUTNUMBER, [(18, 20, 30.0, "numeric")], [("share", "those who say they are unhappy")]),
 ])
 def test_answer_giver_on_hand_built_parses(vocab, lex, rows, figures, expected) -> None:
     assert groups_of(build(vocab, rows, figures), lex) == expected
+
+
+@pytest.mark.parametrize("text,group", [
+    ("Nationally, men (53%) are significantly more supportive than women. Those 55 and older are most supportive "
+     "({P}%), followed closely by those aged 35-54 (72%).", "Those 55 and older"),  # dev2 pub_10 (Ipsos)
+    ("Companies in the more densely populated areas such as the Northeast are least likely ({P}%) to implement "
+     "results.", "Companies in the more densely populated areas such as the Northeast"),  # dev2 tech_08
+    ("Employees at mid-sized companies are most likely ({P}%) to view employee surveys in a positive light.",
+     "Employees at mid-sized companies"),  # dev2 tech_08
+])
+@pytest.mark.parametrize("share", [43, 74, 75, 94])
+def test_a_bracket_after_a_copulas_complement_whatever_the_digits(nlp, text: str, group: str, share: int) -> None:
+    got = figure_groups(nlp(SURVEY + text.format(P=share)))
+    assert got[f"{share}%"] == group
 
 
 @pytest.mark.parametrize("words,index,expected", [
