@@ -161,7 +161,9 @@ def _bracketed_after_conjuncts(state: GroupState, first: Span, sent: Span) -> li
     head = last
     while head.dep_ == "conj" and head.head.i < head.i and head.head.i >= sent.start:
         head = head.head
-    items = [head] + [c for c in head.conjuncts if c.i > head.i]
+    # Only conjuncts before the bracket: for some digits the parser makes the bracket's first number one more
+    # conjunct ('Republicans and Independents (70 and 64 percent, ...)' with '70' on 'Independents').
+    items = [head] + [c for c in head.conjuncts if head.i < c.i < first.start - 1]
     if len(items) < 2 or items[-1].i != last.i or not all(
             t.pos_ == "PROPN" or state.rules.is_people(t) for t in items):
         return []  # "a multi-year strategic plan or funding plan (29% and 17%, respectively)": answers, not groups

@@ -865,6 +865,16 @@ def test_of_m_opening_a_clause_inside_the_sentence(nlp, text: str, figure: str, 
     assert figure_groups(nlp(text))[figure] == group
 
 
+# "X and Y (A and B percent, respectively)" whatever the digits: for some the parser makes A one more conjunct of Y
+# (dev2 pub_20, Harris).
+@pytest.mark.parametrize("first,second", [(65, 58), (70, 64), (73, 63), (74, 64)])
+def test_respectively_after_coordinated_groups_whatever_the_digits(nlp, first: int, second: int) -> None:
+    text = (f"This majority was bigger among men (50 percent) than women (48 percent), and among Republicans and "
+            f"Independents ({first} and {second} percent, respectively) than among Democrats (52 percent).")
+    got = figure_groups(nlp(SURVEY + text))
+    assert (got[str(first)], got[f"{second} percent"]) == ("Republicans", "Independents")
+
+
 # ------------------------------------------------------------------ a "who say" clause that restricts
 # A "who say" clause is the statement when it is what the figure counts, but it picks out the people when it sits
 # inside a part "of" them that is the subject of a later verb, which then carries the finding.
