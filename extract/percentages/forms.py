@@ -98,6 +98,9 @@ class PercentForms:
                  \s*,?\s+(?:{phrase_alternation(grammar.COORDINATORS)})\s+(?P<last>{self.number}){unit}""", flags)
         # ... unless a word before ties the first number to another phrase ("aged between 18 and 24, and 19%").
         self.list_blocked_before = regex.compile(rf"\b(?:{lexicon.alternation('list_blocking_words')})\s+$", regex.I)
+        # ... or makes it a day ("between May 5 and May 9, and 40% said ..."): a capitalised month right before.
+        months = phrase_alternation(frozenset(m.capitalize() for m in lexicon.word_set("month_names")))
+        self.day_before = regex.compile(rf"\b(?:{months})\.?\s+$")
         # A change written with one unit for both ends: "from 4.1 to 3.9 percent", "from 6 to 8 per cent
         # to 2 to 4 per cent" (the second "to" makes the first pair a range, not a change).
         self.from_to = regex.compile(

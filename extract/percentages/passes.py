@@ -169,8 +169,9 @@ class PercentPatterns(PercentForms):
 
     def _shared_unit_lists(self, text: str, windows: Windows) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
         for m in self._scan(self.shared_unit, text, windows):
-            if self.list_blocked_before.search(text[max(0, m.start() - 10):m.start()]):
-                continue  # "aged between 18 and 24, and 19% of ...": the number belongs to another phrase
+            before = text[max(0, m.start() - 12):m.start()]
+            if self.list_blocked_before.search(before) or self.day_before.search(before):
+                continue  # "aged between 18 and 24, and 19% of ...", "on May 9, and 40% ...": another phrase's number
             heads = list(regex.finditer(self.number, m.group("head"), regex.VERBOSE | regex.IGNORECASE))
             values = [self.number_value(h.group()) for h in heads]
             if not heads or any(v is None or v > 100 or "," in h.group() for v, h in zip(values, heads)):

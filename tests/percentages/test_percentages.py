@@ -103,6 +103,17 @@ def test_percentages_negatives_give_nothing(blank_nlp, text):
     assert _figures(blank_nlp, text) == []
 
 
+# A day before ", and N%" is no list with it: found by redrawing the days of real fieldwork dates ("surveyed online
+# between June 24 and 26", dev2; "between March 26 and April 2", dev3 work_08) with a finding after them.
+@pytest.mark.parametrize("text", [
+    "YouGov questioned 1,650 adults between May 5 and May 9, and 40% said yes.",
+    "The survey ran on Sept. 9, and 40% said yes.",
+    "Executives were surveyed between March 26 and April 2, and 40% expect cuts.",
+])
+def test_percentages_a_day_is_not_listed_with_the_next_figure(blank_nlp, text):
+    assert [s.text for s in _figures(blank_nlp, text)] == ["40%"]
+
+
 def test_percentages_verbal_restated_is_one_record(blank_nlp):
     spans = _figures(blank_nlp, "Nearly two thirds - 65% - of those asked agreed.")
     assert [(s.text, s._.value, s._.bound) for s in spans] == [("65%", 65.0, "exact")]
