@@ -91,6 +91,10 @@ WORLD_PREPS = frozenset({"around", "across", "throughout", "in"})
 SPONSOR_PREPS = frozenset({"for", "by"})
 # After 'from', spreading people over places: 'CEOs from across North America'.
 SPREAD_PREPS = frozenset({"across", "around"})
+# 'registered voters online between Friday and Monday', 'adults from June 1 to June 5': when the survey was in the
+# field, not who answered, when the object is a day or a month.
+FIELDWORK_PREPS = frozenset({"between", "from", "on", "during"})
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # 'over 65s', 'under 25s': before a number they name an age group, and stay in the phrase.
 AGE_BOUND_WORDS = frozenset({"over", "under"})
 # They leave people out of the figures: 'excluding those who would not vote'.

@@ -125,6 +125,9 @@ def _droppable_child(child: Token, head: Token, lex: Lexicon) -> bool:
             return True  # "large companies around the world"
         if lower in grammar.SPONSOR_PREPS and child.i > head.i:
             return True  # "110 pupils for education watchdog Ofsted": who the survey was for
+        if lower in grammar.FIELDWORK_PREPS and child.i > head.i and any(
+                o.lower_ in grammar.WEEKDAYS or o.lower_ in lex.word_set("month_names") for o in objs):
+            return True  # "registered voters online between Friday and Monday": when, not who
     if child.dep_ == "advmod" and lower in lex.word_set("survey_adverbs"):
         return True
     return False

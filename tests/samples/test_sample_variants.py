@@ -22,6 +22,10 @@ WORDINGS = [
     ("A new survey from {Org} of {N} {people} found that {P}% plan to cut costs.", "{people}"),
     # ... and the verb after the figure is taken for a noun ('worry'): the figure still leads the found clause.
     ("A survey of {N} {people} found {P}% worry about money.", "{people}"),
+    # When the survey was in the field is neither who answered nor a figure (dev3 pub_01, dev3 work_08, dev2 mkt_03).
+    ("The poll was conducted among {N} {people} online between Friday and Monday, and {P}% said they approve.",
+     "{people}"),
+    ("{Org} questioned {N} {people} between March 26 and April 2, and {P}% said yes.", "{people}"),
 ]
 PEOPLE = ["voters", "adults", "nurses", "teachers", "parents", "employees", "marketers", "doctors"]
 ORGS = ["YouGov", "Gallup", "Ipsos", "Harris", "Pew Research"]
