@@ -90,13 +90,28 @@ class GroupRules:
         of = doc[j]
         for tok in doc[j + 1:sent.end]:
             if tok.head.i == of.i and tok.dep_ in ("pobj", "pcomp", "dobj", "conj", "appos", "npadvmod", "nmod"):
-                return split_compound_head(tok)
+                tok = split_compound_head(tok)
+                return self._people_before_a_verb_read_as_noun(tok) or tok
         if j + 1 >= sent.end:
             return None
         tok = doc[j + 1]
         while tok.head.i > tok.i and tok.head.i < sent.end and tok.head.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
             tok = tok.head
         return tok
+
+    def _people_before_a_verb_read_as_noun(self, obj: Token) -> Optional[Token]:
+        """'over 90% of voters value chemistry, creativity, ...': the parser made the verb and its object one noun
+        with the people as its first word. A plural people noun compounded onto a lower-case singular or verb
+        form, in an object that names no people, is who answered; what follows is the predicate."""
+        if self.is_people(obj):
+            return None
+        doc = obj.doc
+        for tok in doc[obj.left_edge.i:obj.i]:
+            nxt = doc[tok.i + 1]
+            if tok.dep_ == "compound" and tok.tag_ in ("NNS", "NNPS") and self.is_people(tok) \
+                    and nxt.tag_ in ("NN", "VB", "VBP") and nxt.is_lower:
+                return tok
+        return None
 
     def bracket_head(self, doc: Doc, fig: Span, sent: Span) -> Optional[Token]:
         """'those who say the relationship is very effective (48%)': the phrase the bracket follows."""
