@@ -126,7 +126,7 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
     span = trim_phrase(doc, head, rules.lex, stop_tokens=stops, limit=limit)
     if span is None:
         return
-    if of_obj is not None and head.i == of_obj.i and fig.root.dep_ not in ("nsubj", "nsubjpass"):
+    if of_obj is not None and head.i == of_obj.i and not _subject_of_its_own_verb(fig):
         span = _drop_predicate_participle(head, span, rules.lex)
     elif of_obj is not None and head.i == of_obj.i:
         span = _clause_hung_on_the_figure(fig, span, stops, rules.lex)
@@ -187,6 +187,17 @@ def _restated_noun(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
         head = next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
                      for o in p.children if o.dep_ == "pobj" and state.rules.is_people(o)), head)
     return head
+
+
+def _subject_of_its_own_verb(fig: Span) -> bool:
+    """Is the figure the subject of a verb of its own? Not of a verb far on that has a relative pronoun for subject
+    too, or of an infinitive: in '..., with nearly a quarter of teachers throwing in the towel every year, which in
+    turn forces companies to pay for ...' the parser hangs the figure on 'pay' for some nouns."""
+    root = fig.root
+    verb = root.head
+    return root.dep_ in ("nsubj", "nsubjpass") and not any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i != root.i and c.tag_ in ("WDT", "WP")
+        or c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _drop_predicate_participle(head: Token, span: TokenSpan, lex: Lexicon) -> TokenSpan:

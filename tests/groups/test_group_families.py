@@ -903,6 +903,38 @@ def test_people_before_their_verb_whatever_the_noun(nlp, text: str, figure: str,
     assert figure_groups(nlp(SURVEY + text.format(G=people)))[figure] == people
 
 
+# ------------------------------------------------------------------ an '-ing' clause after "with N of M"
+# "with nearly a quarter of workers throwing in the towel every year": with no verb of its own the '-ing' clause is
+# what the group does. For some nouns the parser makes the figure the subject of a later infinitive ('to pay'), and
+# the clause was kept as if the figure had a verb (bbc_business_020, with its noun changed).
+TEACHERS_THROWING = [
+    ("Call", 1, "compound", "NOUN", "NN", "call"), ("centres", 2, "nsubj", "NOUN", "NNS", "centre"),
+    ("have", 2, "ROOT", "VERB", "VBP", "have"), ("a", 6, "det", "DET", "DT", "a"), ("high", 6, "amod", "ADJ", "JJ", "high"),
+    ("churn", 6, "compound", "NOUN", "NN", "churn"), ("rate", 2, "dobj", "NOUN", "NN", "rate"),
+    (",", 2, "punct", "PUNCT", ",", ","), ("with", 2, "prep", "ADP", "IN", "with"),
+    ("nearly", 11, "advmod", "ADV", "RB", "nearly"), ("a", 11, "quantmod", "DET", "DT", "a"),
+    ("quarter", 27, "nsubj", "NOUN", "NN", "quarter"), ("of", 11, "prep", "ADP", "IN", "of"),
+    ("teachers", 12, "pobj", "NOUN", "NNS", "teacher"), ("throwing", 13, "acl", "VERB", "VBG", "throw"),
+    ("in", 14, "prt", "ADP", "RP", "in"), ("the", 17, "det", "DET", "DT", "the"), ("towel", 14, "dobj", "NOUN", "NN", "towel"),
+    ("every", 19, "det", "DET", "DT", "every"), ("year", 14, "npadvmod", "NOUN", "NN", "year"),
+    (",", 13, "punct", "PUNCT", ",", ","), ("which", 24, "nsubj", "PRON", "WDT", "which"),
+    ("in", 24, "prep", "ADP", "IN", "in"), ("turn", 22, "pobj", "NOUN", "NN", "turn"),
+    ("forces", 25, "compound", "NOUN", "NNS", "force"), ("companies", 13, "appos", "NOUN", "NNS", "company"),
+    ("to", 27, "aux", "PART", "TO", "to"), ("pay", 8, "pcomp", "VERB", "VB", "pay"), ("for", 27, "prep", "ADP", "IN", "for"),
+    ("training", 28, "pobj", "NOUN", "NN", "training"), (".", 2, "punct", "PUNCT", ".", ".")]
+
+
+def test_an_ing_clause_after_with_n_of_m_on_a_hand_built_parse(vocab, lex) -> None:
+    assert groups_of(build(vocab, TEACHERS_THROWING, [(10, 12, 25.0, "fraction")]), lex) == [("share", "teachers")]
+
+
+@pytest.mark.parametrize("people", ["workers", "teachers", "executives", "nurses", "agents"])
+def test_an_ing_clause_after_with_n_of_m_whatever_the_noun(nlp, people: str) -> None:
+    text = (f'As a result, call centres have a high "churn rate", with nearly a quarter of {people} throwing in the '
+            "towel every year, which in turn forces companies to pay for training new staff.")
+    assert figure_groups(nlp(SURVEY + text))["a quarter"] == people
+
+
 # ------------------------------------------------------------------ a "who say" clause that restricts
 # A "who say" clause is the statement when it is what the figure counts, but it picks out the people when it sits
 # inside a part "of" them that is the subject of a later verb, which then carries the finding.
