@@ -186,6 +186,11 @@ def asked(head: Token, patterns: SamplePatterns, figure_tokens: frozenset[int] =
         # "of the 2,000 surveyed adults", "the 1,000 polled voters": the participle between the count and the noun
         if child.dep_ in ("amod", "compound") and child.lower_ in participles and child.i < head.i:
             return True
+    # "87% of the 1,000 employees quizzed by ICM for BBC News 24 said ...", parsed for some nouns with "quizzed" as
+    # the main verb: a survey participle right after the counted noun, whatever the parse makes of it.
+    nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if nxt is not None and nxt.lower_ in participles and nxt.tag_ == "VBN":
+        return True
     # ... the clause may hang on the place the people are at; they, not the colleges, were asked.
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in grammar.PLACE_PREPS):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):

@@ -26,6 +26,10 @@ WORDINGS = [
     ("The poll was conducted among {N} {people} online between Friday and Monday, and {P}% said they approve.",
      "{people}"),
     ("{Org} questioned {N} {people} between March 26 and April 2, and {P}% said yes.", "{people}"),
+    # A survey participle right after the counted people, which the parser may make the main verb (bbc_politics_403,
+    # "87% of the 1,000 adults quizzed by ICM ..."; bbc_tech "A third of the 2,000 broadband users interviewed ...").
+    ("And {P}% of the {N} {people} quizzed by {Org} for BBC News 24 said politicians did not deliver.", "{people}"),
+    ("{P}% of the {N} {people} interviewed were fed up with their current provider.", "{people}"),
 ]
 PEOPLE = ["voters", "adults", "nurses", "teachers", "parents", "employees", "marketers", "doctors"]
 ORGS = ["YouGov", "Gallup", "Ipsos", "Harris", "Pew Research"]
