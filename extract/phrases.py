@@ -324,7 +324,8 @@ def _skip_leading(doc: Doc, start: int, end: int, head: Token, drop: set[int], l
         start += 1
     m = VERBAL_FIGURE.match(doc[start:head.i].text + " ") if start < head.i else None
     if m:  # "Four in five consumers", "two-thirds of U.S. adults": the figure is not part of the group
-        while start < head.i and doc[start].idx < doc[start:head.i].start_char + m.end():
+        figure_end = doc[start].idx + m.end()  # fixed once: "eight in 10 UK adults" keeps "UK"
+        while start < head.i and doc[start].idx < figure_end:
             start += 1
     return start
 
