@@ -156,6 +156,8 @@ def modifies_a_noun(v: FigureView) -> Verdict:
     glued = head.i in v.state.stops and fig._.form != "range_low"
     if not (head.i > fig.end - 1 and not glued and head.pos_ in ("NOUN", "PROPN") and root.dep_ in NOUN_MODIFIER_DEPS):
         return None
+    if any(t.text == ")" for t in v.doc[fig.end:head.i]) and fig.start > 0 and v.doc[fig.start - 1].text == "(":
+        return None  # "two-thirds of marketers (66 percent) state ...": a bracketed figure modifies nothing past it
     after = word_after_figure(fig)
     if after is not None and (after.i == head.i and after.lemma_.lower() in rules.lex.word_set("mistagged_verbs")
                               or after.i != head.i and after.tag_ in PRESENT_VERB_TAGS
@@ -254,6 +256,18 @@ def measured_subject(v: FigureView) -> Verdict:
     return None
 
 
+def _restates_people(v: FigureView) -> bool:
+    twin = v.fig._.restates
+    if twin is None or not v.sent.start <= twin.start < v.fig.start:
+        return False
+    rules, doc = v.rules, v.doc
+    # what it counts: the object of its "of", else the last noun between it and the figure ('three in five
+    # advertisers (58%)', however the parser hangs 'advertisers')
+    nouns = [t for t in doc[twin.end:v.fig.start] if t.pos_ in ("NOUN", "PROPN")]
+    head = rules.of_object(doc, twin, v.sent) or (nouns[-1] if nouns else None)
+    return head is not None and rules.is_people(head)
+
+
 def rate_noun_before(v: FigureView) -> Verdict:
     """'takes the jobless rate to 12.1%'."""
     doc, fig, rates = v.doc, v.fig, v.rules.lex.word_set("rate_nouns")
@@ -263,9 +277,11 @@ def rate_noun_before(v: FigureView) -> Verdict:
 
 
 def restated_in_bracket(v: FigureView) -> Verdict:
-    """'marketers (60%)': the noun the bracket follows, or a survey in the sentence."""
+    """'marketers (60%)': the noun the bracket follows, or a survey in the sentence. A figure that restates people
+    counted out of a whole ('three in five advertisers (58%)', 'two-thirds of marketers (66 percent)') is a share
+    of them, as the words it restates are."""
     if v.bracket is None:
-        return None
+        return ("share", False) if _restates_people(v) else None
     return ("share", False) if v.rules.is_people(v.bracket) or survey_cue(v.state, v.sent) else ("other", True)
 
 
