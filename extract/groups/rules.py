@@ -249,7 +249,8 @@ class GroupRules:
         verb = gov.head
         if any(c.dep_ in ("nsubj", "nsubjpass") and self.is_amount(c) and not _points_back(c) for c in verb.children):
             return None  # 'sales rose to ...'; not 'that figure rose to ...', the figure before it
-        for prep in verb.children:
+        # On the verb, or on the figure where the parser hangs it there ('rose to 40 percent for pharmacists').
+        for prep in (*verb.children, *(c for c in root.children if c.i > root.i)):
             if prep.dep_ == "prep" and prep.lower_ in grammar.LEVEL_GROUP_PREPS:
                 obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
                 if obj is not None and self.is_people(obj):

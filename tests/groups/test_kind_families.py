@@ -114,6 +114,13 @@ LEVEL_FOR = [
     ("pharmacists", 5, "pobj", "NOUN", "NNS", "pharmacist"), ("working", 6, "acl", "VERB", "VBG", "work"),
     ("at", 7, "prep", "ADP", "IN", "at"), ("the", 10, "det", "DET", "DT", "the"),
     ("multiples", 8, "pobj", "NOUN", "NNS", "multiple"), (".", 1, "punct", "PUNCT", ".", ".")]
+# ... and with "for" hung on the figure, as the parser does when "percent" is spelled out.
+LEVEL_FOR_ON_FIGURE = [
+    ("This", 1, "nsubj", "PRON", "DT", "this"), ("rose", 1, "ROOT", "VERB", "VBD", "rise"), ("to", 1, "prep", "ADP", "IN", "to"),
+    ("40", 4, "nummod", "NUM", "CD", "40"), ("percent", 2, "pobj", "NOUN", "NN", "percent"), ("for", 4, "prep", "ADP", "IN", "for"),
+    ("pharmacists", 5, "pobj", "NOUN", "NNS", "pharmacist"), ("working", 6, "acl", "VERB", "VBG", "work"),
+    ("at", 7, "prep", "ADP", "IN", "at"), ("the", 10, "det", "DET", "DT", "the"),
+    ("multiples", 8, "pobj", "NOUN", "NNS", "multiple"), (".", 1, "punct", "PUNCT", ".", ".")]
 SALES_LEVEL = [
     ("Sales", 1, "nsubj", "NOUN", "NNS", "sale"), ("rose", 1, "ROOT", "VERB", "VBD", "rise"), ("to", 1, "prep", "ADP", "IN", "to"),
     ("5", 4, "nummod", "NUM", "CD", "5"), ("%", 2, "pobj", "NOUN", "NN", "%"), ("for", 1, "prep", "ADP", "IN", "for"),
@@ -142,14 +149,15 @@ BRACKET_BEFORE_VERB = [
     (RISE, [(1, 3, 3.0, "percent")], ["other"]),
     (VISIT, [(3, 5, 6.0, "percent")], ["share"]),
     (LEVEL_FOR, [(3, 5, 40.0, "percent")], ["share"]),
+    (LEVEL_FOR_ON_FIGURE, [(3, 5, 40.0, "percent")], ["share"]),
     (SALES_LEVEL, [(3, 5, 5.0, "percent")], ["other"]),
     (FILE_ISSUES, [(1, 3, 14.0, "percent")], ["share"]),
     (SALES_GROWTH, [(4, 6, 10.0, "percent")], ["other"]),
     (HALF_REPORT, [(4, 5, 50.0, "fraction")], ["share"]),
     (TWO_IN_THREE, [(1, 4, 66.7, "ratio")], ["share"]),
 ], ids=["compared-to-a-year", "practice-up-from", "perceive", "rely", "a-rise", "visit-compound", "level-for-group",
-        "amount-level", "verb-compound-beside-figure", "noun-compound-beside-figure", "present-verb-beside-figure",
-        "people-counted-out-of-a-whole"])
+        "level-for-group-on-figure", "amount-level", "verb-compound-beside-figure", "noun-compound-beside-figure",
+        "present-verb-beside-figure", "people-counted-out-of-a-whole"])
 def test_kinds_of_counterparts_and_verbs_taken_for_nouns(vocab, lex, rows, figures, kinds) -> None:
     doc = build(vocab, rows, figures)
     assert [kind for kind, _ in groups_of(doc, lex)] == kinds
@@ -282,6 +290,20 @@ THREE_IN_FIVE = [("Three", 8, "nsubj", "NUM", "CD", "three"), ("in", 0, "prep", 
                  ("%", 3, "appos", "NOUN", "NN", "%"), (")", 3, "punct", "PUNCT", "-RRB-", ")"),
                  ("use", 8, "ROOT", "VERB", "VBP", "use"), ("Internet", 10, "compound", "NOUN", "NN", "internet"),
                  ("advertising", 8, "dobj", "NOUN", "NN", "advertising"), (".", 8, "punct", "PUNCT", ".", ".")]
+
+
+# A level for a group, wherever the parser hangs "for" (dev3 health_11 with the unit spelled out; dev2 pub_25).
+@pytest.mark.parametrize("text,figure,group", [
+    ("While 14% of pharmacists working for independents experienced \u201cintimidation from management\u201d, this rose "
+     "to 40{u} for pharmacists working at the multiples.", "40{u}", "pharmacists working at the multiples"),
+    ("When asked if they approved of the way Bush was handling his job as president, 62 percent said yes, while the "
+     "rating dips to 53{u} for the older group.", "53{u}", "older group"),
+])
+@pytest.mark.parametrize("unit", ["%", " percent", " per cent"])
+def test_a_level_for_a_group_whatever_the_unit(nlp, text: str, figure: str, group: str, unit: str) -> None:
+    doc = nlp(SURVEY + text.format(u=unit))
+    found = {s.text: (s._.kind, s._.group.text if s._.group is not None else None) for s in doc.spans["survey_percentages"]}
+    assert found[figure.format(u=unit)] == ("share", group)
 
 
 def test_a_figure_restating_people_counted_is_a_share_on_a_hand_built_parse(vocab, lex) -> None:
