@@ -272,8 +272,13 @@ def _extend_coordination(state: GroupState, fig: Span, head: Token, span: TokenS
             span, end = (span[0], extra_end), extra_end
     if end + 1 >= limit[1] or doc[end].lower_ not in grammar.COORDINATORS:
         return span
+    root = fig.root
     for conj in doc[end + 1:limit[1]]:
-        if conj.dep_ == "conj" and conj.head.i in (fig.root.i, head.i) and conj.pos_ in ("NOUN", "PROPN"):
+        # "More than 60 percent of marketers and IT respondents said ...": for some spellings the parser makes the
+        # second noun another subject of the figure's verb instead of a conjunct.
+        split_subject = conj.dep_ == root.dep_ and root.dep_ in ("nsubj", "nsubjpass") and conj.head.i == root.head.i \
+            and state.rules.is_people(conj)
+        if (conj.dep_ == "conj" and conj.head.i in (root.i, head.i) or split_subject) and conj.pos_ in ("NOUN", "PROPN"):
             if any(t.i in stops for t in conj.subtree):
                 return span
             extra = trim_phrase(doc, conj, state.rules.lex, stop_tokens=stops, limit=limit)

@@ -949,6 +949,36 @@ def test_an_ing_clause_after_with_n_of_m_whatever_the_noun(nlp, people: str) -> 
     assert figure_groups(nlp(SURVEY + text))["a quarter"] == people
 
 
+# ------------------------------------------------------------------ "N of A and B" as one group
+# The parser hangs the second noun on the figure, or (for "percent" spelled out in seed 001) makes it a second
+# subject of the figure's verb; the group is the coordination either way.
+MARKETERS_AND_IT = [
+    ("More", 2, "amod", "ADJ", "JJR", "More"), ("than", 2, "quantmod", "ADP", "IN", "than"), ("60", 3, "nummod", "NUM", "CD", "60"),
+    ("percent", 9, "nsubj", "NOUN", "NN", "percent"), ("of", 3, "prep", "ADP", "IN", "of"),
+    ("marketers", 4, "pobj", "NOUN", "NNS", "marketer"), ("and", 3, "cc", "CCONJ", "CC", "and"),
+    ("IT", 8, "compound", "PRON", "PRP", "it"), ("respondents", 9, "nsubj", "NOUN", "NNS", "respondent"),
+    ("said", 9, "ROOT", "VERB", "VBD", "say"), ("so", 9, "advmod", "ADV", "RB", "so"), (".", 9, "punct", "PUNCT", ".", ".")]
+
+
+def test_a_coordinated_group_split_into_two_subjects_on_a_hand_built_parse(vocab, lex) -> None:
+    doc = build(vocab, MARKETERS_AND_IT, [(2, 4, 60.0, "percent")])
+    assert groups_of(doc, lex) == [("share", "marketers and IT respondents")]
+
+
+@pytest.mark.parametrize("text,group", [
+    ("\u201cMore than 60{u} of marketers and IT respondents said they don\u2019t see eye-to-eye on how to reach customers "
+     "and prospects online and how to measure the results.\u201d", "marketers and IT respondents"),  # seed 001
+    ("Some 60{u} of Democrats and Democratic sympathizers think their party is split.",
+     "Democrats and Democratic sympathizers"),  # dev3 pub_07
+    ("Only 7{u} of teachers and leaders said \u201cnothing\u201d would positively influence them.",
+     "teachers and leaders"),  # dev3 work_13
+])
+@pytest.mark.parametrize("unit", ["%", " percent", " per cent"])
+def test_a_coordinated_group_whatever_the_unit(nlp, text: str, group: str, unit: str) -> None:
+    doc = nlp(SURVEY + text.format(u=unit))
+    assert [s._.group.text for s in doc.spans["survey_percentages"]] == [group]
+
+
 # ------------------------------------------------------------------ a "who say" clause that restricts
 # A "who say" clause is the statement when it is what the figure counts, but it picks out the people when it sits
 # inside a part "of" them that is the subject of a later verb, which then carries the finding.
