@@ -190,7 +190,7 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
     # "... than those with an effective relationship to use a variety of metrics": an infinitive on a
     # noun says what they do, not who they are.
     for tok in doc[head.i + 1:end]:
-        if _predicate_taken_for_noun(tok):
+        if predicate_taken_for_noun(tok):
             end = tok.i
             break
         if tok.dep_ == "acl" and _saying(tok, lex) and tok.right_edge.i + 1 >= end:
@@ -287,7 +287,7 @@ NOMINAL_DEPS = frozenset({"amod", "compound", "nmod", "appos", "dobj", "pobj", "
 PRESENT_VERB_TAGS = frozenset({"VBP", "VBZ"})
 
 
-def _predicate_taken_for_noun(tok: Token) -> bool:
+def predicate_taken_for_noun(tok: Token) -> bool:
     """The clause's verb, which the parser hung inside the group's phrase, so that the phrase runs on into
     the predicate. Two signs: a word with a reflexive object that the parser did not make a verb ('60% of
     marketers that have a documented strategy rate themselves highly', where 'strategy rate' became a

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from .. import grammar
 from ..lexicon import Lexicon
 from ..phrases import (extend_defining_tail, head_with_determiner, is_anaphoric, is_break, is_pronoun_head,
-                       participle_taken_away, trim_phrase)
+                       participle_taken_away, predicate_taken_for_noun, trim_phrase)
 from .age_bands import age_band_after, age_band_before, age_band_of
 from .among import among_group, lead_group, share_as_base
 from .answers import answer_giver, answer_under_question, respondents_of_answer
@@ -127,7 +127,8 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
     if span is None:
         return
     if of_obj is not None and head.i == of_obj.i and not _subject_of_its_own_verb(fig):
-        span = _drop_predicate_participle(head, span, rules.lex)
+        span = _clause_hung_on_the_figure(fig, _drop_predicate_participle(head, span, rules.lex), stops, rules.lex,
+                                          relative_only=True)
     elif of_obj is not None and head.i == of_obj.i:
         span = _clause_hung_on_the_figure(fig, span, stops, rules.lex)
     if counted is not None and head.i == counted.i:
@@ -214,17 +215,23 @@ def _drop_predicate_participle(head: Token, span: TokenSpan, lex: Lexicon) -> To
     return span
 
 
-def _clause_hung_on_the_figure(fig: Span, span: TokenSpan, stops: set[int], lex: Lexicon) -> TokenSpan:
+def _clause_hung_on_the_figure(fig: Span, span: TokenSpan, stops: set[int], lex: Lexicon, *,
+                               relative_only: bool = False) -> TokenSpan:
     """'about three-fourths of the physicians who are using EHR technology said ...', '66% of developers using
     open source engage ...': the parser hung the clause on the figure, which no 'who' or '-ing' clause can
     describe. Between the group and the verb the figure is the subject of, it says who the group is: the
-    phrase takes it, unless it only says they were surveyed ('who responded', 'polled online')."""
+    phrase takes it, unless it only says they were surveyed ('who responded', 'polled online'). A figure that
+    is no subject takes only a relative clause ('60 per cent of b-to-b marketers that have a documented strategy
+    rate themselves ...', 'that have' hung on 'cent'), up to the verb the parser made a noun: its '-ing'
+    clause is what the group does ('with a quarter of workers throwing in the towel')."""
     doc, root = fig.doc, fig.root
     verb = root.head
     for clause in root.children:
-        if clause.dep_ not in ("relcl", "acl") or clause.left_edge.i != span[1] or clause.right_edge.i >= verb.i:
+        if clause.dep_ not in ("relcl", "acl") or clause.left_edge.i != span[1] or (
+                verb.i > root.i and clause.right_edge.i >= verb.i) or relative_only and clause.dep_ != "relcl":
             continue
         end = clause.right_edge.i + 1
+        end = next((i for i in range(clause.i + 1, end) if predicate_taken_for_noun(doc[i])), end)
         if (clause.lower_ in lex.word_set("survey_participles") or clause.lemma_.lower() in lex.word_set("answering_verbs")
                 or any(i in stops or is_break(doc, i) for i in range(span[1], end))):
             return span
@@ -265,7 +272,9 @@ def _extend_coordination(state: GroupState, fig: Span, head: Token, span: TokenS
             c.dep_ == "pobj" and c.lemma_.lower() in survey_nouns for c in doc[end].children):
         extra_end = doc[end].right_edge.i + 1
         for i in range(end, extra_end):
-            if i in stops or is_break(doc, i):
+            # ... up to the clause's verb where the parser made it a noun ('35 per cent of those with a documented
+            # strategy rate themselves ...', 'with' hung on the figure)
+            if i in stops or is_break(doc, i) or predicate_taken_for_noun(doc[i]):
                 extra_end = i
                 break
         if extra_end > end + 1:
