@@ -228,8 +228,9 @@ def _clause_hung_on_the_figure(fig: Span, span: TokenSpan, stops: set[int], lex:
     verb = root.head
     for clause in root.children:
         if clause.dep_ not in ("relcl", "acl") or clause.left_edge.i != span[1] or (
-                verb.i > root.i and clause.right_edge.i >= verb.i) or relative_only and clause.dep_ != "relcl":
-            continue
+                verb.i > root.i and clause.right_edge.i >= verb.i) or relative_only and (
+                clause.dep_ != "relcl" or clause.lemma_.lower() in lex.word_set("opinion_verbs")):
+            continue  # (with no verb of its own after, "79% of over 65s who said ..." is what the figure counts)
         end = clause.right_edge.i + 1
         end = next((i for i in range(clause.i + 1, end) if predicate_taken_for_noun(doc[i])), end)
         if (clause.lower_ in lex.word_set("survey_participles") or clause.lemma_.lower() in lex.word_set("answering_verbs")
