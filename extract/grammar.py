@@ -91,6 +91,8 @@ WORLD_PREPS = frozenset({"around", "across", "throughout", "in"})
 SPONSOR_PREPS = frozenset({"for", "by"})
 # After 'from', spreading people over places: 'CEOs from across North America'.
 SPREAD_PREPS = frozenset({"across", "around"})
+# After 'those', they say who: 'those with a very effective relationship', 'those in the West', 'those aged 18-24'.
+DEFINING_PREPS = frozenset({"with", "without", "in", "at", "from", "aged", "over", "under", "between", "on"})
 # 'registered voters online between Friday and Monday', 'adults from June 1 to June 5': when the survey was in the
 # field, not who answered, when the object is a day or a month.
 FIELDWORK_PREPS = frozenset({"between", "from", "on", "during"})

@@ -151,6 +151,21 @@ def participle_taken_away(head: Token, lex: Lexicon) -> Optional[Token]:
     return nxt if nxt.lower_ in lex.word_set("survey_participles") and nxt.head.i != head.i else None
 
 
+def _defining_phrase_taken_away(doc: Doc, head: Token, hi_limit: int, stops: set[int], lex: Lexicon) -> Optional[int]:
+    """'versus 40 per cent of those with a very effective relationship', with 'with' hung on the clause's verb:
+    a phrase right after 'those' that the parser hung elsewhere still says who they are. Where it ends."""
+    prep = doc[head.i + 1] if head.i + 1 < hi_limit else None
+    if prep is None or prep.dep_ != "prep" or prep.lower_ not in grammar.DEFINING_PREPS or prep.head.i == head.i:
+        return None
+    end = min(prep.right_edge.i + 1, hi_limit)
+    for i in range(prep.i, end):
+        if i in stops or is_break(doc, i) or predicate_taken_for_noun(doc[i]) or (
+                doc[i].dep_ == "acl" and doc[i].lemma_.lower() in lex.word_set("saying_verbs")):
+            end = i
+            break
+    return end if end > prep.i + 1 else None
+
+
 def split_compound_head(tok: Token) -> Token:
     """'15% of IT execs', parsed with 'IT' and 'execs' both objects of 'of': the parser split a compound, whose
     head is the last of the bare nouns it hung side by side on one word."""
@@ -236,6 +251,8 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
     taken = participle_taken_away(head, lex)
     if taken is not None and end == head.i + 1 and taken.i < hi_limit and taken.i not in stops:
         end = taken.i + 1
+    elif end == head.i + 1 and head.lower_ in grammar.PLURAL_DEMONSTRATIVES:
+        end = _defining_phrase_taken_away(doc, head, hi_limit, stops, lex) or end
     # A hyphenated word the parser cut into pieces ('35% of non-profits' as 'non', '-', 'profits'): whole.
     while end + 1 < hi_limit and end == head.i + 1 and doc[end].text == "-" and not doc[end - 1].whitespace_ \
             and not doc[end].whitespace_ and doc[end + 1].is_alpha and end + 1 not in stops:

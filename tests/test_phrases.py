@@ -153,3 +153,39 @@ def test_phrases_half_of_those_surveyed_whatever_the_digits(nlp, share):
     text = ("While only 10 percent of women consider themselves infuriated and perceive the wait to be due to "
             f"overbooking, half of those surveyed ({share} percent) feel their time is not being respected.")
     assert figure_groups(nlp(text))[f"{share} percent"] == "those surveyed"
+
+
+# "those with ..." when the parser hangs "with" on the clause's verb (seed 003 with "per cent" spelled out): the
+# phrase still says who they are, so "those" does not point back.
+# "Most follow versus 40 per cent of those with a very effective relationship."
+THOSE_WITH = [("Most", 1, "nsubj", "ADJ", "JJS", "most"), ("follow", 1, "ROOT", "VERB", "VBP", "follow"),
+              ("versus", 1, "prep", "ADP", "IN", "versus"), ("40", 5, "nummod", "NUM", "CD", "40"),
+              ("per", 5, "compound", "ADP", "IN", "per"), ("cent", 2, "pobj", "NOUN", "NN", "cent"),
+              ("of", 5, "prep", "ADP", "IN", "of"), ("those", 6, "pobj", "PRON", "DT", "those"),
+              ("with", 1, "prep", "ADP", "IN", "with"), ("a", 12, "det", "DET", "DT", "a"),
+              ("very", 11, "advmod", "ADV", "RB", "very"), ("effective", 12, "amod", "ADJ", "JJ", "effective"),
+              ("relationship", 8, "pobj", "NOUN", "NN", "relationship"), (".", 1, "punct", "PUNCT", ".", ".")]
+
+
+def test_phrases_those_keep_a_defining_phrase_hung_elsewhere_on_a_hand_built_parse(vocab, lex):
+    doc = parsed_doc(vocab, THOSE_WITH)
+    start, end = trim_phrase(doc, doc[7], lex, stop_tokens={3, 4, 5})
+    assert doc[start:end].text == "those with a very effective relationship"
+
+
+@pytest.mark.parametrize("text,figure,group", [
+    ("Meanwhile, more than half (55%) of those who say the relationship is effective describe the relationship as "
+     "\u201cone leads, one follows\u201d versus 40{u} of those with a very effective relationship.", "40{u}",
+     "those with a very effective relationship"),  # seed 003
+    ("The largest share of those who say the relationship is very effective (48%) describe the relationship as an equal "
+     "partnership, compared to only 21{u} of those with an effective relationship saying as such.", "21{u}",
+     "those with an effective relationship"),  # seed 003
+    ("Half of those with no college education, compared with only 11{u} of those with at least some college education, "
+     "say they fear for their child's physical safety at school.", "11{u}",
+     "those with at least some college education"),  # dev3 pub_08
+    ("Only 57{u} of those between 13 and 17 said they would return the change, while 96 percent of respondents "
+     "between 45 and 54 said they would give the money back.", "57{u}", "those between 13 and 17"),  # dev3 consumer_03
+])
+@pytest.mark.parametrize("unit", ["%", " percent", " per cent"])
+def test_phrases_those_with_whatever_the_unit(nlp, text, figure, group, unit):
+    assert figure_groups(nlp("The survey was published today. " + text.format(u=unit)))[figure.format(u=unit)] == group

@@ -267,7 +267,7 @@ def _extend_coordination(state: GroupState, fig: Span, head: Token, span: TokenS
     of the group on the figure rather than on its head noun."""
     doc, stops = state.doc, state.stops
     end = span[1]
-    survey_nouns = state.rules.lex.word_set("survey_nouns")
+    survey_nouns, saying = state.rules.lex.word_set("survey_nouns"), state.rules.lex.word_set("saying_verbs")
     if end < limit[1] and doc[end].dep_ == "prep" and doc[end].head.i == fig.root.i and doc[end].lower_ in (
             "to", "with", "aged", "from", "at", "who", "over", "under", "between") and not any(
             c.dep_ == "pobj" and c.lemma_.lower() in survey_nouns for c in doc[end].children):
@@ -275,8 +275,9 @@ def _extend_coordination(state: GroupState, fig: Span, head: Token, span: TokenS
         for i in range(end, extra_end):
             # ... up to the clause's verb where the parser made it a noun ('35 per cent of those with a documented
             # strategy rate themselves ...', 'with' hung on the figure)
-            if i in stops or is_break(doc, i) or predicate_taken_for_noun(doc[i]):
-                extra_end = i
+            if i in stops or is_break(doc, i) or predicate_taken_for_noun(doc[i]) or (
+                    doc[i].dep_ == "acl" and doc[i].lemma_.lower() in saying):
+                extra_end = i  # (nor 'saying as such' after 'those with an effective relationship')
                 break
         if extra_end > end + 1:
             span, end = (span[0], extra_end), extra_end
