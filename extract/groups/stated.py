@@ -268,8 +268,8 @@ def _extend_coordination(state: GroupState, fig: Span, head: Token, span: TokenS
     doc, stops = state.doc, state.stops
     end = span[1]
     survey_nouns, saying = state.rules.lex.word_set("survey_nouns"), state.rules.lex.word_set("saying_verbs")
-    if end < limit[1] and doc[end].dep_ == "prep" and doc[end].head.i == fig.root.i and doc[end].lower_ in (
-            "to", "with", "aged", "from", "at", "who", "over", "under", "between") and not any(
+    hung_on_figure = end < limit[1] and doc[end].head.i == fig.root.i and (doc[end].dep_ == "prep" or doc[end].lower_ == "aged")
+    if hung_on_figure and doc[end].lower_ in ("to", "with", "aged", "from", "at", "who", "over", "under", "between") and not any(
             c.dep_ == "pobj" and c.lemma_.lower() in survey_nouns for c in doc[end].children):
         extra_end = doc[end].right_edge.i + 1
         for i in range(end, extra_end):

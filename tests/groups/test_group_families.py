@@ -979,6 +979,41 @@ def test_a_coordinated_group_whatever_the_unit(nlp, text: str, group: str, unit:
     assert [s._.group.text for s in doc.spans["survey_percentages"]] == [group]
 
 
+# "Figures suggest 29 per cent of people aged between 18 and 24, and 19% of black voters were not on the roll.", with
+# "aged" hung on the figure as the model does in the article's full sentence.
+AGED_ON_FIGURE = [
+    ("Figures", 1, "nsubj", "NOUN", "NNS", "figure"), ("suggest", 1, "ROOT", "VERB", "VBP", "suggest"),
+    ("29", 4, "nummod", "NUM", "CD", "29"), ("per", 4, "compound", "ADP", "IN", "per"), ("cent", 1, "dobj", "NOUN", "NN", "cent"),
+    ("of", 4, "prep", "ADP", "IN", "of"), ("people", 5, "pobj", "NOUN", "NNS", "people"), ("aged", 4, "acl", "VERB", "VBN", "age"),
+    ("between", 7, "prep", "ADP", "IN", "between"), ("18", 8, "pobj", "NUM", "CD", "18"), ("and", 9, "cc", "CCONJ", "CC", "and"),
+    ("24", 9, "conj", "NUM", "CD", "24"), (",", 9, "punct", "PUNCT", ",", ","), ("and", 4, "cc", "CCONJ", "CC", "and"),
+    ("19", 15, "nummod", "NUM", "CD", "19"), ("%", 19, "nsubj", "NOUN", "NN", "%"), ("of", 15, "prep", "ADP", "IN", "of"),
+    ("black", 18, "amod", "ADJ", "JJ", "black"), ("voters", 16, "pobj", "NOUN", "NNS", "voter"),
+    ("were", 1, "ccomp", "AUX", "VBD", "be"), ("not", 19, "neg", "PART", "RB", "not"), ("on", 19, "prep", "ADP", "IN", "on"),
+    ("the", 23, "det", "DET", "DT", "the"), ("roll", 21, "pobj", "NOUN", "NN", "roll"), (".", 19, "punct", "PUNCT", ".", ".")]
+
+
+def test_an_age_band_hung_on_the_figure_on_a_hand_built_parse(vocab, lex) -> None:
+    doc = build(vocab, AGED_ON_FIGURE, [(2, 5, 29.0, "percent"), (14, 16, 19.0, "percent")])
+    assert groups_of(doc, lex) == [("share", "people aged between 18 and 24"), ("share", "black voters")]
+
+
+# An age band after the people, which the parser hangs on the figure as a participle ("29 per cent of people aged
+# between 18 and 24", bbc_politics_372 with the unit spelled out), stays in the group.
+@pytest.mark.parametrize("text,figure,group", [
+    ("Figures for the 2001 general election suggest 29{u} of people aged between 18 and 24, and 19% of black voters "
+     "were not on the electoral roll.", "29{u}", "people aged between 18 and 24"),  # bbc_politics_372
+    ("A new survey by Kantar has found that just 14{u} of young people aged 18 to 24 will \u2018definitely vote\u2019 in "
+     "the upcoming UK general election.", "14{u}", "young people aged 18 to 24"),  # dev3 pub_04
+    ("In the survey carried out by ICM Research, 14{u} of people aged between 18 and 34 said they never voted in "
+     "general elections.", "14{u}", "people aged between 18 and 34"),  # bbc_politics_043
+])
+@pytest.mark.parametrize("unit", ["%", " percent", " per cent"])
+def test_an_age_band_after_the_people_whatever_the_unit(nlp, text: str, figure: str, group: str, unit: str) -> None:
+    got = figure_groups(nlp("The survey was published today. " + text.format(u=unit)))
+    assert got[figure.format(u=unit)] == group
+
+
 # ------------------------------------------------------------------ a "who say" clause that restricts
 # A "who say" clause is the statement when it is what the figure counts, but it picks out the people when it sits
 # inside a part "of" them that is the subject of a later verb, which then carries the finding.
