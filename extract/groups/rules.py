@@ -91,6 +91,11 @@ class GroupRules:
         for tok in doc[j + 1:sent.end]:
             if tok.head.i == of.i and tok.dep_ in ("pobj", "pcomp", "dobj", "conj", "appos", "npadvmod", "nmod"):
                 tok = split_compound_head(tok)
+                # "nearly a quarter of IT managers throwing in the towel", parsed as "of [managers throwing ...]":
+                # the people are the subject of the clause the parser made the object.
+                subject = next((c for c in tok.children if c.dep_ == "nsubj"), None) if tok.dep_ == "pcomp" else None
+                if subject is not None and self.is_people(subject):
+                    return subject
                 return self._people_before_a_verb_read_as_noun(tok) or tok
         if j + 1 >= sent.end:
             return None

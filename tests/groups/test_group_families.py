@@ -942,7 +942,22 @@ def test_an_ing_clause_after_with_n_of_m_on_a_hand_built_parse(vocab, lex) -> No
     assert groups_of(build(vocab, TEACHERS_THROWING, [(10, 12, 25.0, "fraction")]), lex) == [("share", "teachers")]
 
 
-@pytest.mark.parametrize("people", ["workers", "teachers", "executives", "nurses", "agents"])
+# ... and parsed as "of [IT managers throwing ...]", the people the subject of the clause made the object of "of".
+MANAGERS_THROWING = [
+    ("Churn", 1, "nsubj", "NOUN", "NN", "churn"), ("is", 1, "ROOT", "AUX", "VBZ", "be"), ("high", 1, "acomp", "ADJ", "JJ", "high"),
+    (",", 1, "punct", "PUNCT", ",", ","), ("with", 1, "prep", "ADP", "IN", "with"), ("nearly", 7, "advmod", "ADV", "RB", "nearly"),
+    ("a", 7, "quantmod", "DET", "DT", "a"), ("quarter", 4, "pobj", "NOUN", "NN", "quarter"), ("of", 7, "prep", "ADP", "IN", "of"),
+    ("IT", 10, "compound", "PROPN", "NNP", "IT"), ("managers", 11, "nsubj", "NOUN", "NNS", "manager"),
+    ("throwing", 8, "pcomp", "VERB", "VBG", "throw"), ("in", 11, "prt", "ADP", "RP", "in"), ("the", 14, "det", "DET", "DT", "the"),
+    ("towel", 11, "dobj", "NOUN", "NN", "towel"), (".", 1, "punct", "PUNCT", ".", ".")]
+
+
+def test_people_as_the_subject_of_the_object_of_of_on_a_hand_built_parse(vocab, lex) -> None:
+    assert groups_of(build(vocab, MANAGERS_THROWING, [(6, 8, 25.0, "fraction")]), lex) == [("share", "IT managers")]
+
+
+@pytest.mark.parametrize("people", ["workers", "teachers", "executives", "nurses", "agents", "IT managers",
+                                    "small business owners"])
 def test_an_ing_clause_after_with_n_of_m_whatever_the_noun(nlp, people: str) -> None:
     text = (f'As a result, call centres have a high "churn rate", with nearly a quarter of {people} throwing in the '
             "towel every year, which in turn forces companies to pay for training new staff.")
