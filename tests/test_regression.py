@@ -19,20 +19,21 @@ FLOORS = {
              "n_f1": 0.94, "population_lenient": 0.99, "study_f1": 0.49},
     "wild_heldout": {"pct_f1": 0.99, "kind_acc": 0.95, "group_strict": 0.92, "group_lenient": 0.96, "study_f1": 0.28},
     # Trade-press and poll articles: dev2_tune was read while writing rules; dev2_heldout was measured at the
-    # end of its session before its errors were read (README), and fixes came from reading it after that.
+    # end of its session before its errors were read (README), and fixes came from reading it after that
+    # (its errors and wild_heldout's were read again on 2026-12-07, third session).
     "dev2_tune": {"pct_f1": 0.99, "kind_acc": 0.98, "bound_acc": 0.99, "group_strict": 0.89, "group_lenient": 0.90,
                   "n_f1": 0.94, "population_lenient": 0.92, "study_f1": 0.79},
-    "dev2_heldout": {"pct_f1": 0.99, "kind_acc": 0.97, "bound_acc": 0.98, "group_strict": 0.83, "group_lenient": 0.84,
+    "dev2_heldout": {"pct_f1": 0.99, "kind_acc": 0.97, "bound_acc": 0.98, "group_strict": 0.84, "group_lenient": 0.85,
                      "n_f1": 0.90, "population_lenient": 0.84, "study_f1": 0.77},
     # Health, workplace, consumer, IT and poll articles: dev3_tune read while writing rules, dev3_heldout never read
     # (docs/evaluation.md has the first measurement of both).
     "dev3_tune": {"pct_f1": 0.98, "kind_acc": 0.95, "bound_acc": 0.99, "group_strict": 0.81, "group_lenient": 0.83,
                   "n_f1": 0.95, "population_lenient": 0.95, "study_f1": 0.58},
-    "dev3_heldout": {"pct_f1": 0.98, "kind_acc": 0.96, "bound_acc": 0.99, "group_strict": 0.70, "group_lenient": 0.76,
+    "dev3_heldout": {"pct_f1": 0.98, "kind_acc": 0.96, "bound_acc": 0.99, "group_strict": 0.71, "group_lenient": 0.76,
                      "n_f1": 0.91, "population_lenient": 0.80, "study_f1": 0.66},
     # dev3_heldout without its two articles read on 2026-12-07 (gold/splits.json says which and why)
     "dev3_heldout_unread": {"pct_f1": 0.98, "kind_acc": 0.95, "bound_acc": 0.99, "group_strict": 0.70,
-                            "group_lenient": 0.74, "n_f1": 0.88, "population_lenient": 0.75, "study_f1": 0.66},
+                            "group_lenient": 0.75, "n_f1": 0.88, "population_lenient": 0.75, "study_f1": 0.66},
 }
 
 
