@@ -166,6 +166,15 @@ def _defining_phrase_taken_away(doc: Doc, head: Token, hi_limit: int, stops: set
     return end if end > prep.i + 1 else None
 
 
+def opening_bracket(doc: Doc, start: int, lo: int, qualifiers: frozenset[str]) -> Optional[int]:
+    """Where the bracket a figure starting at ``start`` sits in opens: right before it, or before the words that
+    qualify it ('Alberta (nearly 62%)', 'bankers (only 30%)', '(just over 57%)'). None when it is not in one."""
+    i = start - 1
+    while i >= lo and start - i <= 3 and doc[i].lower_ in qualifiers:
+        i -= 1
+    return i if i >= lo and doc[i].text == "(" else None
+
+
 def split_compound_head(tok: Token) -> Token:
     """'15% of IT execs', parsed with 'IT' and 'execs' both objects of 'of': the parser split a compound, whose
     head is the last of the bare nouns it hung side by side on one word."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.phrases import participle_taken_away, split_compound_head, trim_phrase
+from extract.phrases import opening_bracket, participle_taken_away, split_compound_head, trim_phrase
 
 from .helpers import figure_groups, parsed_doc
 
@@ -189,3 +189,15 @@ def test_phrases_those_keep_a_defining_phrase_hung_elsewhere_on_a_hand_built_par
 @pytest.mark.parametrize("unit", ["%", " percent", " per cent"])
 def test_phrases_those_with_whatever_the_unit(nlp, text, figure, group, unit):
     assert figure_groups(nlp("The survey was published today. " + text.format(u=unit)))[figure.format(u=unit)] == group
+
+
+@pytest.mark.parametrize("text,figure_at,opened", [
+    ("Alberta ( 62 % )", 2, 1),
+    ("Alberta ( nearly 62 % )", 3, 1),
+    ("Alberta ( just over 62 % )", 4, 1),
+    ("Alberta nearly 62 %", 2, None),
+    ("( a b c d 62 % )", 5, None),  # no more than three words between
+])
+def test_phrases_the_bracket_a_figure_sits_in(blank_nlp, lex, text, figure_at, opened):
+    doc = blank_nlp.make_doc(text)
+    assert opening_bracket(doc, figure_at, 0, lex.word_set("leading_qualifier_words") | {"a", "b", "c", "d"}) == opened

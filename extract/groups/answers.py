@@ -53,11 +53,12 @@ def answer_giver(state: GroupState, fig: Span, sent: Span, bracket: Optional[Tok
     other side of a comparison ('compared to people who don't own businesses (25 per cent)'). 'The
     retailers most likely to ... are discount stores (82%)' names the answer's own group."""
     doc, rules = state.doc, state.rules
-    if fig.start - 2 < sent.start or doc[fig.start - 1].text != "(":
+    opened = rules.open_bracket(doc, fig, sent.start)
+    if opened is None or opened - 1 < sent.start:
         return None
     if bracket_holds_more_figures(doc, fig, sent):
         return None  # "(83% of very effective vs. 51% of effective)": a pair, read by position
-    tok, crossed, best = bracket if bracket is not None else doc[fig.start - 2], False, None
+    tok, crossed, best = bracket if bracket is not None else doc[opened - 1], False, None
     if fig.start <= tok.head.i < fig.end:
         tok = fig.root  # "Those 55 and older are most supportive (74%)" parsed with the figure as the attribute
     while tok.head.i != tok.i and sent.start <= tok.head.i < sent.end:
@@ -94,7 +95,7 @@ def respondents_of_answer(state: GroupState, fig: Span, sent: Span) -> Optional[
     learning': a share in brackets after an answer belongs to the respondents its sentence names, before or
     after it, rather than to a group carried from earlier."""
     doc = state.doc
-    if fig.start <= sent.start or doc[fig.start - 1].text != "(":
+    if state.rules.open_bracket(doc, fig, sent.start) is None:
         return None
     # Nouns that name the respondents as such ('respondents', 'those polled'), not people at large ('many people').
     respondents = state.rules.lex.word_set("respondent_nouns") - state.rules.lex.word_set("population_nouns")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Optional
 
 import regex
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .state import GroupState, TokenSpan
 
@@ -24,7 +24,7 @@ def named_beside(state: GroupState, fig: Span, sent: Span) -> Optional[TokenSpan
     - after it, in its bracket: '(38%, ages 50+)', '(41%, women under 35)';
     - before it, as a label: '18-24 yr olds: 21%', 'Lib Dems: 37%' (a label that names people)."""
     doc = state.doc
-    if fig.start > sent.start and doc[fig.start - 1].text == "(" and fig.end < sent.end and doc[fig.end].text == ",":
+    if state.rules.open_bracket(doc, fig, sent.start) is not None and fig.end < sent.end and doc[fig.end].text == ",":
         close = next((t.i for t in doc[fig.end:min(sent.end, fig.end + 10)] if t.text == ")"), None)
         if close is not None and close > fig.end + 1:
             words = doc[fig.end + 1:close]
@@ -95,7 +95,8 @@ def place_of_breakdown(state: GroupState, fig: Span, sent: Span) -> Optional[Tok
     (53%)', 'in British Columbia (35% each)') or 'at' ('the highest percentage in India at 78%'), set there by a
     preposition: in a poll's breakdown by region the place is the group."""
     doc = state.doc
-    end = fig.start - 1
+    opened = state.rules.open_bracket(doc, fig, sent.start)
+    end = opened if opened is not None else fig.start - 1
     if end <= sent.start or doc[end].text not in ("(", "at"):
         return None
     place = _place_ending_at(state, end, sent.start)
@@ -112,9 +113,18 @@ def place_of_breakdown(state: GroupState, fig: Span, sent: Span) -> Optional[Tok
     first = head
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
-    if not (first.dep_ == "pobj" and first.head.lower_ in PLACE_SETTING_PREPS):
+    if not (first.dep_ == "pobj" and first.head.lower_ in PLACE_SETTING_PREPS or _listed_after_a_bracket(doc, start, sent)):
         return None
     return start, place[1]
+
+
+def _listed_after_a_bracket(doc: Doc, start: int, sent: Span) -> bool:
+    """'followed by the UK (60%) and the US (53%)': a place listed right after another item's bracketed figure is
+    an item of the same breakdown, whatever conjunct the parser hangs it on."""
+    i = start - 1
+    if i >= sent.start and doc[i].lower_ == "the":
+        i -= 1
+    return i - 1 >= sent.start and doc[i].lower_ in ("and", ",", "or") and doc[i - 1].text == ")"
 
 
 def _place_ending_at(state: GroupState, end: int, lo: int) -> Optional[TokenSpan]:

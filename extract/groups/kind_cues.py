@@ -100,7 +100,7 @@ def bracketed_after_answer(state: GroupState, fig: Span, sent: Span) -> bool:
     if doc[fig.start - 1].text == "/":  # the second of "(26%/24%)": the other group's answer
         opened = any(t.text == "(" for t in doc[max(sent.start, fig.start - 4):fig.start - 1])
         return opened and fig.end < len(doc) and doc[fig.end].text == ")"
-    if doc[fig.start - 1].text != "(":
+    if state.rules.open_bracket(doc, fig, sent.start) is None:
         return False
     close = fig.end < len(doc) and doc[fig.end].text == ")"
     if fig.end + 1 < len(doc) and doc[fig.end].text == "/":  # "(70%/66%)": two groups' answers

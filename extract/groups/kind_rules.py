@@ -156,7 +156,7 @@ def modifies_a_noun(v: FigureView) -> Verdict:
     glued = head.i in v.state.stops and fig._.form != "range_low"
     if not (head.i > fig.end - 1 and not glued and head.pos_ in ("NOUN", "PROPN") and root.dep_ in NOUN_MODIFIER_DEPS):
         return None
-    if any(t.text == ")" for t in v.doc[fig.end:head.i]) and fig.start > 0 and v.doc[fig.start - 1].text == "(":
+    if any(t.text == ")" for t in v.doc[fig.end:head.i]) and rules.open_bracket(v.doc, fig, v.sent.start) is not None:
         return None  # "two-thirds of marketers (66 percent) state ...": a bracketed figure modifies nothing past it
     after = word_after_figure(fig)
     if after is not None and (after.i == head.i and after.lemma_.lower() in rules.lex.word_set("mistagged_verbs")
@@ -288,7 +288,8 @@ def restated_in_bracket(v: FigureView) -> Verdict:
 def vague_word_made_exact(v: FigureView) -> Verdict:
     """'Most (71%) have no policies'."""
     doc, fig = v.doc, v.fig
-    if fig.start >= 2 and doc[fig.start - 1].text == "(" and doc[fig.start - 2].lower_ in v.rules.lex.word_set("vague_quantifiers"):
+    opened = v.rules.open_bracket(doc, fig, v.sent.start)
+    if opened is not None and opened >= 1 and doc[opened - 1].lower_ in v.rules.lex.word_set("vague_quantifiers"):
         return "share", False
     return None
 

@@ -155,15 +155,16 @@ def respectively(state: GroupState, sent: Span, members: list[int]) -> None:
 def _bracketed_after_conjuncts(state: GroupState, first: Span, sent: Span) -> list[TokenSpan]:
     """The coordinated phrases right before the bracket that opens a 'respectively' run, in order."""
     doc = state.doc
-    if first.start - 2 < sent.start or doc[first.start - 1].text != "(":
+    opened = state.rules.open_bracket(doc, first, sent.start)
+    if opened is None or opened - 1 < sent.start:
         return []
-    last = doc[first.start - 2]
+    last = doc[opened - 1]
     head = last
     while head.dep_ == "conj" and head.head.i < head.i and head.head.i >= sent.start:
         head = head.head
     # Only conjuncts before the bracket: for some digits the parser makes the bracket's first number one more
     # conjunct ('Republicans and Independents (70 and 64 percent, ...)' with '70' on 'Independents').
-    items = [head] + [c for c in head.conjuncts if head.i < c.i < first.start - 1]
+    items = [head] + [c for c in head.conjuncts if head.i < c.i < opened]
     if len(items) < 2 or items[-1].i != last.i or not all(
             t.pos_ == "PROPN" or state.rules.is_people(t) for t in items):
         return []  # "a multi-year strategic plan or funding plan (29% and 17%, respectively)": answers, not groups

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import grammar
 from ..lexicon import Lexicon
-from ..phrases import is_people, split_compound_head
+from ..phrases import is_people, opening_bracket, split_compound_head
 from ..samples.patterns import SamplePatterns
 
 # What introduces a figure as the other side of a comparison (groups/base.py): the same share at another time ("up
@@ -80,10 +80,14 @@ class GroupRules:
         self.margin_re = regex.compile(rf"(?:{lexicon.alternation('margin_of_error_words')})[^.]{{0,40}}$", regex.I)
 
     # ------------------------------------------------------------ finding heads
+    def open_bracket(self, doc: Doc, fig: Span, lo: int) -> Optional[int]:
+        """The "(" the figure sits in, past the words that qualify it ('(nearly 62%)'); None outside brackets."""
+        return opening_bracket(doc, fig.start, lo, self.lex.word_set("leading_qualifier_words"))
+
     def of_object(self, doc: Doc, fig: Span, sent: Span) -> Optional[Token]:
         """The object of the 'of' right after the figure (after a closing bracket for '(23%)')."""
         j = fig.end
-        if j < sent.end and doc[j].text == ")" and fig._.form and fig.start > sent.start and doc[fig.start - 1].text == "(":
+        if j < sent.end and doc[j].text == ")" and fig._.form and self.open_bracket(doc, fig, sent.start) is not None:
             j += 1
         if j >= sent.end or doc[j].lower_ != "of":
             return None
@@ -120,9 +124,10 @@ class GroupRules:
 
     def bracket_head(self, doc: Doc, fig: Span, sent: Span) -> Optional[Token]:
         """'those who say the relationship is very effective (48%)': the phrase the bracket follows."""
-        if fig.start - 2 < sent.start or doc[fig.start - 1].text != "(":
+        opened = self.open_bracket(doc, fig, sent.start)
+        if opened is None or opened - 1 < sent.start:
             return None
-        prev = doc[fig.start - 2]
+        prev = doc[opened - 1]
         if prev.is_punct or prev.like_num or prev.lower_ in self.lex.denominators:
             return None
         if prev.lower_ in self.lex.word_set("vague_quantifiers"):
@@ -135,7 +140,7 @@ class GroupRules:
         best: Optional[Token] = None
         tok = prev
         while sent.start <= tok.i < sent.end:
-            right = max((t.i for t in tok.subtree if t.i < fig.start - 1), default=tok.i)
+            right = max((t.i for t in tok.subtree if t.i < opened), default=tok.i)
             if right > prev.i or tok.lower_ in grammar.COMPARISON_PARTICLES:
                 break  # "three times as many as [those who ...] (24%)": the group is the compared side
             named = self.counted_noun(tok)
