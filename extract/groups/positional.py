@@ -198,10 +198,14 @@ def _run_before(state: GroupState, candidates: list[int], limit: int) -> list[in
 def pairs(state: GroupState, sent: Span, members: list[int]) -> None:
     """'X% vs. Y%': the two sides of the comparison in force."""
     doc, figures, out = state.doc, state.figures, state.assignments
+    qualifiers = state.rules.lex.word_set("leading_qualifier_words")
     last_pair: Optional[Frame] = None
     for a_n, b_n in zip(members, members[1:]):
         fa, fb = figures[a_n], figures[b_n]
-        gap = doc[fa.end:fb.start].text
+        k = fb.start  # "46%, versus nearly 68% last year": the words that qualify the second figure are not the link
+        while k > fa.end and doc[k - 1].lower_ in qualifiers:
+            k -= 1
+        gap = doc[fa.end:k].text
         if not PAIR_LINK.match(gap) and not regex.match(r"^\s*(?:of\s+[^()]*?)?\s*(?:vs\.?|versus)\s*$", gap, regex.I):
             continue
         aa, ab = out[a_n], out[b_n]

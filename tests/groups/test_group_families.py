@@ -1048,6 +1048,20 @@ def test_a_bracketed_figure_with_a_qualifier_inside(nlp, text: str, expected: di
     assert {k: got.get(k) for k in expected} == expected
 
 
+# "X% vs. Y%" with a word that qualifies the second figure: the link is still "vs." (seed 000, dev3 consumer_10, with
+# a qualifier put in; no article in the pools writes one there).
+@pytest.mark.parametrize("text,expected", [
+    ("The percentage of respondents who said they can track digital sales is 46%, versus {q}68% last year.",
+     {"46%": "respondents", "68%": "respondents"}),
+    ("Consumers who use mobile wallets are more than twice as likely as non-users to say flexible payment options like "
+     "BNPL are important to them when choosing where to shop (54% vs. {q}26%).",
+     {"54%": "Consumers who use mobile wallets", "26%": "non-users"}),
+])
+@pytest.mark.parametrize("qualifier", ["", "nearly ", "just over ", "only "])
+def test_a_pair_with_a_qualified_second_figure(nlp, text: str, expected: dict, qualifier: str) -> None:
+    assert figure_groups(nlp(SURVEY + text.format(q=qualifier))) == expected
+
+
 # ------------------------------------------------------------------ a "who say" clause that restricts
 # A "who say" clause is the statement when it is what the figure counts, but it picks out the people when it sits
 # inside a part "of" them that is the subject of a later verb, which then carries the finding.
