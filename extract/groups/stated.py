@@ -118,6 +118,12 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
     counted = None if (of_obj or bracket) else rules.copula_subject(doc, fig, sent)
     head = (of_obj or bracket or rules.following_noun(doc, fig, sent) or counted or rules.level_group(fig) or among_group(state, fig, sent)
             or lead_group(state, fig, sent) or _restated_noun(state, fig, sent) or _with_after_copula(state, fig, sent))
+    if head is not None and head.i in stops and not fig.start <= head.i < fig.end:
+        # "Nearly nine out of 10 HR staff (83%)", where 83 is too far from 90 to restate it: a word of another
+        # figure is no group; the figure it sits in has the group, once read.
+        other = next((m for m in members if m < n and state.figures[m].start <= head.i < state.figures[m].end), None)
+        a.take(out[other].group if other is not None and out[other].kind == "share" else None)
+        return
     if head is None:
         named = named_beside(state, fig, sent) or respondents_of_answer(state, fig, sent)
         if named is not None:

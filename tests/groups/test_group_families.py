@@ -1062,6 +1062,33 @@ def test_a_pair_with_a_qualified_second_figure(nlp, text: str, expected: dict, q
     assert figure_groups(nlp(SURVEY + text.format(q=qualifier))) == expected
 
 
+# A word of another figure is no group: "Nearly nine out of 10 HR staff (83%)" (dev2 tech_02 with a bracket too far
+# from 90 to restate it) took "nine"; the bracket now shares the ratio's group.
+NINE_OUT_OF_TEN = [
+    ("Nearly", 1, "advmod", "ADV", "RB", "nearly"), ("nine", 12, "nsubj", "NUM", "CD", "nine"), ("out", 1, "prep", "ADP", "IN", "out"),
+    ("of", 2, "prep", "ADP", "IN", "of"), ("10", 6, "nummod", "NUM", "CD", "10"), ("HR", 6, "compound", "NOUN", "NN", "hr"),
+    ("staff", 3, "pobj", "NOUN", "NN", "staff"), ("(", 6, "punct", "PUNCT", "-LRB-", "("), ("83", 9, "nummod", "NUM", "CD", "83"),
+    ("%", 6, "appos", "NOUN", "NN", "%"), (")", 6, "punct", "PUNCT", "-RRB-", ")"), ("would", 12, "aux", "AUX", "MD", "would"),
+    ("recommend", 12, "ROOT", "VERB", "VB", "recommend"), ("it", 12, "dobj", "PRON", "PRP", "it"), (".", 12, "punct", "PUNCT", ".", ".")]
+
+
+def test_a_word_of_another_figure_is_no_group_on_a_hand_built_parse(vocab, lex) -> None:
+    doc = build(vocab, NINE_OUT_OF_TEN, [(1, 5, 90.0, "ratio"), (8, 10, 83.0, "numeric")])
+    assert groups_of(doc, lex) == [("share", "HR staff"), ("share", "HR staff")]
+
+
+@pytest.mark.parametrize("text,group", [
+    ("Nearly nine out of 10 HR staff ({P}%) would recommend their company to friends as a good place to work.",
+     "HR staff"),  # dev2 tech_02
+    ("More than eight in 10 parents ({P}%) say their children\u2019s behavior reflects their parenting skills.",
+     "parents"),  # dev2 pub_05
+])
+@pytest.mark.parametrize("share", [72, 78, 83, 86])
+def test_a_bracket_after_a_ratio_it_does_not_restate(nlp, text: str, group: str, share: int) -> None:
+    got = figure_groups(nlp(SURVEY + text.format(P=share)))
+    assert got[f"{share}%"] == group
+
+
 # ------------------------------------------------------------------ a "who say" clause that restricts
 # A "who say" clause is the statement when it is what the figure counts, but it picks out the people when it sits
 # inside a part "of" them that is the subject of a later verb, which then carries the finding.
