@@ -165,10 +165,16 @@ def modifies_a_noun(v: FigureView) -> Verdict:
         # the figure is the subject of a verb the tagger took for a noun, or that the parser made a compound of
         # its object ('almost half report malnutrition': 'report' tagged VBP, a compound of 'malnutrition')
         return ("share" if _default_share(v) else "other"), True
-    if head.i == fig.end and head.lower_.endswith("ing") and not rules.is_amount(head):
+    if fig._.form in COUNTING_FORMS and rules.people_ending_run(v.doc, fig.end, v.sent.end) is not None:
+        return "share", False  # "one in 11 marketing and IT executives say", however the parser cuts the run
+    if head.i == fig.end and head.lower_.endswith("ing") and not rules.is_amount(head) and not (
+            head.dep_ in ("compound", "nmod") and head.head.i > head.i):  # not 'marketing' of 'marketing executives'
         return "other", True  # "31 per cent agreeing, 39 per cent disagreeing": a participle, not a noun
     # ("two in three estate professionals": the parser may hang the figure on the first word of a compound)
-    noun = head.head if head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN" else head
+    # ("one in 5 marketing and IT executives": or on a word that modifies the people noun further on)
+    noun = head
+    while noun.dep_ in ("compound", "nmod") and noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
     if not rules.is_people(noun):
         return "other", False
     # "Nearly two out of three estate professionals rated ...", "one in four parents": people counted out of a

@@ -63,6 +63,9 @@ def bracket_holds_more_figures(doc: Doc, fig: Span, sent: Span) -> bool:
     return any(t.like_num for t in doc[fig.end:close])
 
 
+RUN_WORDS = 6  # the longest run of nominal words read after a counting figure ('marketing and IT executives')
+
+
 class GroupRules:
     """The lexicon, the patterns compiled from its lists, and the syntactic look-ups built on them. A rule
     reads a list as ``rules.lex.word_set(name)`` (no copy of it is kept here under another name, so the
@@ -202,8 +205,24 @@ class GroupRules:
             if not (tok.head.i > tok.i and tok.head.i < sent.end):
                 return None
             tok = tok.head
+        # The run of nominal words may go on past the parser's head to the people it counts ('one in 11 marketing
+        # and IT executives', with 'marketing' hung elsewhere).
+        run_end = self.people_ending_run(doc, j, sent.end)
+        if run_end is not None and run_end.i > tok.i:
+            return run_end
         # "A fifth rely on mobiles": a verb mistagged as a noun is not a group.
         return tok if tok.tag_ in ("NNS", "NNPS") or self.is_people(tok) else None
+
+    def people_ending_run(self, doc: Doc, start: int, end: int) -> Optional[Token]:
+        """'one in 11 marketing and IT executives say ...', which the parser may cut anywhere: the people noun that
+        ends the run of nominal words from ``start``, read in word order, if the run ends on one."""
+        last: Optional[Token] = None
+        for tok in doc[start:min(end, start + RUN_WORDS)]:
+            if tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "PRON" and tok.text.isupper() and len(tok.text) > 1:
+                last = tok
+            elif not (tok.pos_ in ("ADJ", "CCONJ") or tok.text in ("-", "&")):
+                break
+        return last if last is not None and self.is_people(last) else None
 
     def counted_noun(self, tok: Token) -> Token:
         """What a quantity word counts: 'the largest share of those who ...' names 'those who ...'. Any other

@@ -116,7 +116,8 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
     if of_obj is None:
         bracket = answer_giver(state, fig, sent, bracket) or bracket
     counted = None if (of_obj or bracket) else rules.copula_subject(doc, fig, sent)
-    head = (of_obj or bracket or rules.following_noun(doc, fig, sent) or counted or rules.level_group(fig) or among_group(state, fig, sent)
+    following = None if (of_obj or bracket) else rules.following_noun(doc, fig, sent)
+    head = (of_obj or bracket or following or counted or rules.level_group(fig) or among_group(state, fig, sent)
             or lead_group(state, fig, sent) or _restated_noun(state, fig, sent) or _with_after_copula(state, fig, sent))
     if head is not None and head.i in stops and not fig.start <= head.i < fig.end:
         # "Nearly nine out of 10 HR staff (83%)", where 83 is too far from 90 to restate it: a word of another
@@ -139,6 +140,9 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
         span = _clause_hung_on_the_figure(fig, span, stops, rules.lex)
     if counted is not None and head.i == counted.i:
         span = _drop_counted_clause(head, span)
+    if following is not None and head.i == following.i and all(
+            t.pos_ in ("NOUN", "PROPN", "ADJ", "CCONJ", "PRON") or t.text in ("-", "&") for t in doc[fig.end:span[0]]):
+        span = (min(span[0], fig.end), span[1])  # the whole run the figure counts: "marketing and IT executives"
     span = extend_defining_tail(doc, _extend_coordination(state, fig, head, span, limit), limit, stops)
     twin = fig._.restates
     if twin is not None and span[0] <= twin.start < span[1] and twin.end < span[1]:

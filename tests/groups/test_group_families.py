@@ -1089,6 +1089,38 @@ def test_a_bracket_after_a_ratio_it_does_not_restate(nlp, text: str, group: str,
     assert got[f"{share}%"] == group
 
 
+# People counted out of a whole, read in word order: the run of nominal words after the ratio ends on the people
+# ("only one in 11 marketing and IT executives say", seed 004 with other denominators, which the parser cuts at
+# "marketing" for 6, 11, 17 and 19).
+ONE_IN_ELEVEN = [
+    ("According", 13, "prep", "VERB", "VBG", "accord"), ("to", 0, "prep", "ADP", "IN", "to"), ("the", 3, "det", "DET", "DT", "the"),
+    ("report", 1, "pobj", "NOUN", "NN", "report"), (",", 13, "punct", "PUNCT", ",", ","), ("only", 6, "advmod", "ADV", "RB", "only"),
+    ("one", 8, "quantmod", "NUM", "CD", "one"), ("in", 8, "quantmod", "ADP", "IN", "in"), ("11", 9, "nummod", "NUM", "CD", "11"),
+    ("marketing", 4, "prep", "NOUN", "NN", "marketing"), ("and", 9, "cc", "CCONJ", "CC", "and"),
+    ("IT", 12, "compound", "PRON", "PRP", "it"), ("executives", 13, "nsubj", "NOUN", "NNS", "executive"),
+    ("say", 13, "ROOT", "VERB", "VBP", "say"), ("so", 13, "advmod", "ADV", "RB", "so"), (".", 13, "punct", "PUNCT", ".", ".")]
+
+
+def test_people_counted_read_in_word_order_on_a_hand_built_parse(vocab, lex) -> None:
+    doc = build(vocab, ONE_IN_ELEVEN, [(6, 9, 9.1, "ratio")])
+    assert groups_of(doc, lex) == [("share", "marketing and IT executives")]
+
+
+@pytest.mark.parametrize("text,group", [
+    ("According to the report, only one in {D} marketing and IT executives say collaboration is at the level it "
+     "should be.", "marketing and IT executives"),  # seed 004
+    ("The poll found one in {D} small business owners have a negative view of the role money plays in politics.",
+     "small business owners"),  # dev2 tech_11
+    ("Financial difficulties have prompted nearly one in {D} HR leaders to conduct multiple rounds of layoffs during "
+     "the past year.", "HR leaders"),  # dev3 work_03
+    ("Almost one in {D} US citizens aged under 30 have one.", "US citizens aged under 30"),  # bbc_tech_047
+])
+@pytest.mark.parametrize("denominator", [5, 6, 10, 11, 17, 19])
+def test_people_counted_out_of_a_whole_whatever_the_denominator(nlp, text: str, group: str, denominator: int) -> None:
+    doc = nlp(SURVEY + text.format(D=denominator))
+    assert [(s._.kind, s._.group.text) for s in doc.spans["survey_percentages"]] == [("share", group)]
+
+
 # ------------------------------------------------------------------ a "who say" clause that restricts
 # A "who say" clause is the statement when it is what the figure counts, but it picks out the people when it sits
 # inside a part "of" them that is the subject of a later verb, which then carries the finding.
