@@ -42,6 +42,7 @@ VERBAL_FIGURE = regex.compile(
     r"""^(?:\w+\s+(?:in|out\s+of)\s+(?:every\s+)?\w+
          | (?:\w+[\s-]+)?(?:half|halves|thirds?|quarters?|fifths?|tenths?)\b(?:\s+of)?)\s+""", regex.I | regex.X)
 AGE_GROUP = regex.compile(r"\d+s$|olds$")
+QUALIFIERS_IN_BRACKET = 3  # the most words read between "(" and its figure ('(just over 57%)')
 PEOPLE_SUFFIX = regex.compile(r"(?:[^s]ers|tors|sors|ists|ians|ees|ents|ants|ives)$")
 
 
@@ -157,21 +158,32 @@ def _defining_phrase_taken_away(doc: Doc, head: Token, hi_limit: int, stops: set
     prep = doc[head.i + 1] if head.i + 1 < hi_limit else None
     if prep is None or prep.dep_ != "prep" or prep.lower_ not in grammar.DEFINING_PREPS or prep.head.i == head.i:
         return None
-    end = min(prep.right_edge.i + 1, hi_limit)
-    for i in range(prep.i, end):
-        if i in stops or is_break(doc, i) or predicate_taken_for_noun(doc[i]) or (
-                doc[i].dep_ == "acl" and doc[i].lemma_.lower() in lex.word_set("saying_verbs")):
-            end = i
-            break
+    end = hung_phrase_end(doc, prep.i, min(prep.right_edge.i + 1, hi_limit), stops, lex)
     return end if end > prep.i + 1 else None
+
+
+def hung_phrase_end(doc: Doc, start: int, end: int, stops: set[int], lex: Lexicon) -> int:
+    """Where a phrase the parser hung on another word ends, read from ``start``: before a figure, a break, the
+    clause's verb taken for a noun ('those with a documented strategy rate themselves') or a saying clause
+    ('those with an effective relationship saying as such'); else at ``end``."""
+    saying = lex.word_set("saying_verbs")
+    return next((i for i in range(start, end) if i in stops or is_break(doc, i) or predicate_taken_for_noun(doc[i])
+                 or doc[i].dep_ == "acl" and doc[i].lemma_.lower() in saying), end)
+
+
+def qualifiers_before(doc: Doc, start: int, lo: int, qualifiers: frozenset[str], most: Optional[int] = None) -> int:
+    """Where the words that qualify a figure starting at ``start`` begin ('nearly', 'just over'), at most ``most``
+    of them and not before ``lo``: ``start`` itself when there are none."""
+    i = start
+    while i > lo and (most is None or start - i < most) and doc[i - 1].lower_ in qualifiers:
+        i -= 1
+    return i
 
 
 def opening_bracket(doc: Doc, start: int, lo: int, qualifiers: frozenset[str]) -> Optional[int]:
     """Where the bracket a figure starting at ``start`` sits in opens: right before it, or before the words that
     qualify it ('Alberta (nearly 62%)', 'bankers (only 30%)', '(just over 57%)'). None when it is not in one."""
-    i = start - 1
-    while i >= lo and start - i <= 3 and doc[i].lower_ in qualifiers:
-        i -= 1
+    i = qualifiers_before(doc, start, lo, qualifiers, most=QUALIFIERS_IN_BRACKET) - 1
     return i if i >= lo and doc[i].text == "(" else None
 
 

@@ -10,7 +10,7 @@ import regex
 from spacy.tokens import Span
 
 from .. import grammar
-from ..phrases import is_anaphoric, trim_phrase
+from ..phrases import is_anaphoric, qualifiers_before, trim_phrase
 from .base import introduced_as_counterpart
 from .comparison import anaphoric_subject, comparison, sentence_subject
 from .kind import same_kind
@@ -202,10 +202,8 @@ def pairs(state: GroupState, sent: Span, members: list[int]) -> None:
     last_pair: Optional[Frame] = None
     for a_n, b_n in zip(members, members[1:]):
         fa, fb = figures[a_n], figures[b_n]
-        k = fb.start  # "46%, versus nearly 68% last year": the words that qualify the second figure are not the link
-        while k > fa.end and doc[k - 1].lower_ in qualifiers:
-            k -= 1
-        gap = doc[fa.end:k].text
+        # "46%, versus nearly 68% last year": the words that qualify the second figure are not the link
+        gap = doc[fa.end:qualifiers_before(doc, fb.start, fa.end, qualifiers)].text
         if not PAIR_LINK.match(gap) and not regex.match(r"^\s*(?:of\s+[^()]*?)?\s*(?:vs\.?|versus)\s*$", gap, regex.I):
             continue
         aa, ab = out[a_n], out[b_n]

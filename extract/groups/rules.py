@@ -66,6 +66,16 @@ def bracket_holds_more_figures(doc: Doc, fig: Span, sent: Span) -> bool:
 RUN_WORDS = 6  # the longest run of nominal words read after a counting figure ('marketing and IT executives')
 
 
+def nominal_run_word(tok: Token) -> bool:
+    """A word of a run of nominal words ('marketing and IT executives', 'small business owners'): a noun, a name,
+    an acronym the tagger took for a pronoun ('IT'), an adjective, a coordinator, a hyphen or '&'."""
+    return is_run_noun(tok) or tok.pos_ in ("ADJ", "CCONJ") or tok.text in ("-", "&")
+
+
+def is_run_noun(tok: Token) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "PRON" and tok.text.isupper() and len(tok.text) > 1
+
+
 class GroupRules:
     """The lexicon, the patterns compiled from its lists, and the syntactic look-ups built on them. A rule
     reads a list as ``rules.lex.word_set(name)`` (no copy of it is kept here under another name, so the
@@ -218,10 +228,10 @@ class GroupRules:
         ends the run of nominal words from ``start``, read in word order, if the run ends on one."""
         last: Optional[Token] = None
         for tok in doc[start:min(end, start + RUN_WORDS)]:
-            if tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "PRON" and tok.text.isupper() and len(tok.text) > 1:
-                last = tok
-            elif not (tok.pos_ in ("ADJ", "CCONJ") or tok.text in ("-", "&")):
+            if not nominal_run_word(tok):
                 break
+            if is_run_noun(tok):
+                last = tok
         return last if last is not None and self.is_people(last) else None
 
     def counted_noun(self, tok: Token) -> Token:

@@ -15,13 +15,14 @@ from spacy.tokens import Span, Token
 
 from .. import grammar
 from ..lexicon import Lexicon
-from ..phrases import (extend_defining_tail, head_with_determiner, is_anaphoric, is_break, is_pronoun_head,
-                       participle_taken_away, predicate_taken_for_noun, trim_phrase)
+from ..phrases import (extend_defining_tail, head_with_determiner, hung_phrase_end, is_anaphoric, is_break,
+                       is_pronoun_head, participle_taken_away, predicate_taken_for_noun, trim_phrase)
 from .age_bands import age_band_after, age_band_before, age_band_of
 from .among import among_group, lead_group, share_as_base
 from .answers import answer_giver, answer_under_question, respondents_of_answer
 from .beside import named_beside, place_of_breakdown
 from .discourse import resolve_anaphor
+from .rules import nominal_run_word
 from .state import Assignment, GroupState, TokenSpan
 
 
@@ -140,8 +141,7 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
         span = _clause_hung_on_the_figure(fig, span, stops, rules.lex)
     if counted is not None and head.i == counted.i:
         span = _drop_counted_clause(head, span)
-    if following is not None and head.i == following.i and all(
-            t.pos_ in ("NOUN", "PROPN", "ADJ", "CCONJ", "PRON") or t.text in ("-", "&") for t in doc[fig.end:span[0]]):
+    if following is not None and head.i == following.i and all(nominal_run_word(t) for t in doc[fig.end:span[0]]):
         span = (min(span[0], fig.end), span[1])  # the whole run the figure counts: "marketing and IT executives"
     span = extend_defining_tail(doc, _extend_coordination(state, fig, head, span, limit), limit, stops)
     twin = fig._.restates
@@ -277,18 +277,13 @@ def _extend_coordination(state: GroupState, fig: Span, head: Token, span: TokenS
     of the group on the figure rather than on its head noun."""
     doc, stops = state.doc, state.stops
     end = span[1]
-    survey_nouns, saying = state.rules.lex.word_set("survey_nouns"), state.rules.lex.word_set("saying_verbs")
+    survey_nouns = state.rules.lex.word_set("survey_nouns")
     hung_on_figure = end < limit[1] and doc[end].head.i == fig.root.i and (doc[end].dep_ == "prep" or doc[end].lower_ == "aged")
     if hung_on_figure and doc[end].lower_ in ("to", "with", "aged", "from", "at", "who", "over", "under", "between") and not any(
             c.dep_ == "pobj" and c.lemma_.lower() in survey_nouns for c in doc[end].children):
-        extra_end = doc[end].right_edge.i + 1
-        for i in range(end, extra_end):
-            # ... up to the clause's verb where the parser made it a noun ('35 per cent of those with a documented
-            # strategy rate themselves ...', 'with' hung on the figure)
-            if i in stops or is_break(doc, i) or predicate_taken_for_noun(doc[i]) or (
-                    doc[i].dep_ == "acl" and doc[i].lemma_.lower() in saying):
-                extra_end = i  # (nor 'saying as such' after 'those with an effective relationship')
-                break
+        # ... up to the clause's verb where the parser made it a noun ('35 per cent of those with a documented
+        # strategy rate themselves ...', 'with' hung on the figure)
+        extra_end = hung_phrase_end(doc, end, doc[end].right_edge.i + 1, stops, state.rules.lex)
         if extra_end > end + 1:
             span, end = (span[0], extra_end), extra_end
     if end + 1 >= limit[1] or doc[end].lower_ not in grammar.COORDINATORS:
