@@ -22,6 +22,8 @@ SENTENCE_REACH = 2000  # characters back to look for a sentence's start, so that
 POINTS_CONTEXT = 400  # characters before bare "points" that must hold a percentage for them to be points of one
 RESTATED_NEAR_TOLERANCE = 10.0  # "nearly half (41%)": a verbal figure right before its exact value
 RESTATED_TOLERANCE = 5.0  # points between a verbal figure and the exact one that restates it further on
+# A number spelled out is exact: only its own value, rounded, restates it ('only four percent -- that's 4 percent').
+RESTATED_WORDS_TOLERANCE = 1.0
 WINDOW = 120  # characters of context kept on each side of a possible figure
 Windows = list[tuple[int, int]]
 WHITESPACE = re.compile(r"\s")
@@ -284,11 +286,12 @@ class PercentPatterns(PercentForms):
             m = self.restated.match(text[fig.end:fig.end + 40])
             j = by_start.get(fig.end + m.start("num")) if m else None  # the restating figure, found by its own pass
             bracketed = m is not None and regex.match(r"\s*\(", m.group())
-            if j is not None and not bracketed and abs(figures[j].value - fig.value) > RESTATED_NEAR_TOLERANCE:
-                j = None  # "half of them said yes, and 30% said no": two figures, not one restated
+            near = RESTATED_WORDS_TOLERANCE if fig.form == "words" else RESTATED_NEAR_TOLERANCE
+            if j is not None and (not bracketed or fig.form == "words") and abs(figures[j].value - fig.value) > near:
+                j = None  # "half of them said yes, and 30% said no", "Only four percent ..., and 2% ...": two figures
             if j is None and i + 1 < len(figures):
                 nxt = figures[i + 1]
-                if nxt.form == "numeric" and abs(nxt.value - fig.value) <= RESTATED_TOLERANCE and \
+                if nxt.form == "numeric" and abs(nxt.value - fig.value) <= min(near, RESTATED_TOLERANCE) and \
                         self.restated_far.match(text[fig.end:nxt.start]):
                     j = i + 1
             if j is None or j == i:

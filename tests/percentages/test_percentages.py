@@ -119,6 +119,25 @@ def test_percentages_verbal_restated_is_one_record(blank_nlp):
     assert [(s.text, s._.value, s._.bound) for s in spans] == [("65%", 65.0, "exact")]
 
 
+# A number spelled out is exact: another figure after its group is another figure, not its restatement, unless it
+# has the same value (dev2 pub_08, dev3 consumer_03 and dev2 mkt_06, the last with the figure spelled out as news
+# style writes one that opens a sentence; before, a second figure within 10 points after a comma was taken for it).
+@pytest.mark.parametrize("text,expected", [
+    ("Eleven percent of responders understood this, and 5 percent said they did not.", ["Eleven percent", "5 percent"]),
+    ("Sixty percent of shoppers prefer grocery stores, while 55 percent prefer others.", ["Sixty percent", "55 percent"]),
+    ("Only four percent of respondents say their current business outlook is \u201cfair,\u201d and a surprising zero "
+     "respondents (0%) say their outlook is \u201cpoor\u201d.", ["four percent", "0%"]),
+    ("Only seven percent of respondents say it is fair, and 2% say it is poor.", ["seven percent", "2%"]),
+    # the same value restates it
+    ("Only four percent -- that's 4 percent -- agree.", ["4 percent"]),
+    ("Forty-six percent (46%) of firms agree.", ["46%"]),
+    # a vague or fractional figure keeps its tolerance
+    ("Nearly half of them, 41%, agree.", ["41%"]),
+])
+def test_percentages_a_number_in_words_is_restated_only_by_its_value(blank_nlp, text, expected):
+    assert [s.text for s in _figures(blank_nlp, text)] == expected
+
+
 def test_percentages_component_round_trips_its_lexicon(blank_nlp, tmp_path):
     comp = blank_nlp.get_pipe("survey_percentages")
     comp.to_disk(tmp_path / "lex")
