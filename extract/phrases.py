@@ -18,6 +18,34 @@ from .lexicon import Lexicon
 
 BREAKS = frozenset({"(", ")", "[", "]", ",", ";", ":", "\u2014", "\u2013", "--"})
 LEADING_DROP_POS = frozenset({"DET", "PUNCT", "CCONJ", "ADP", "SPACE"})
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "dep", "advcl", "parataxis", "csubj"})  # what heads a clause
+
+
+LEAD_IN_WORDS = 10  # the most words of an "According to ..." lead-in ('According to the 2023 YouGov poll,')
+
+
+def opens_clause(doc: Doc, start: int, i: int, lex: Lexicon) -> bool:
+    """Does token ``i`` open the first clause of the sentence that starts at ``start``, as a fronted base must
+    ('Of those who do, 54% ...', 'In Scotland, 23 per cent ...')? A lead-in does not close that place: a
+    connective with its comma ('However, in the 18 to 34 category, ...', 'In addition, of those ...'), an
+    "According to ..." phrase ('According to the survey, among ...') or a finding verb's "that" ('The survey
+    found that within Quebec, ...'). Read from the words, not the parse, which hangs a fronted phrase after a
+    lead-in on either clause."""
+    words = [t for t in doc[start:i] if any(c.isalnum() for c in t.text)]
+    if not words:
+        return True
+    last = words[-1]
+    if last.lower_ == "that" and last.i > start:
+        verb = next((t for t in reversed(doc[start:last.i]) if t.pos_ != "ADV" and not t.is_punct), None)
+        return verb is not None and verb.lemma_.lower() in lex.word_set("finding_verbs")
+    if doc[i - 1].text != "," or any(t.text == "," for t in doc[start:i - 1]):
+        return False
+    while words and words[0].lower_ in ("and", "but", "so"):
+        words = words[1:]
+    lead = " ".join(t.lower_ for t in words)
+    if lead in lex.word_set("sentence_connectives"):
+        return True
+    return len(words) <= LEAD_IN_WORDS and lead.startswith("according to ")
 
 
 def is_break(doc: Doc, i: int) -> bool:
@@ -152,6 +180,25 @@ def participle_taken_away(head: Token, lex: Lexicon) -> Optional[Token]:
     return nxt if nxt.lower_ in lex.word_set("survey_participles") and nxt.head.i != head.i else None
 
 
+def _clause_taken_away(doc: Doc, head: Token, hi_limit: int, stops: set[int], lex: Lexicon) -> Optional[int]:
+    """'while 66% of developers using open source engage at least once a week', parsed with '66% of developers'
+    as the subject of 'using' and 'using' as a clause of 'engage': an '-ing' phrase right after the people a
+    figure is of, when a later verb is the figure's own, still says who they are. Not a survey participle
+    ('taking part in the survey') nor a saying one ('adults saying they ...'). Where it ends."""
+    nxt = doc[head.i + 1] if head.i + 1 < hi_limit else None
+    if nxt is None or nxt.tag_ != "VBG" or nxt.head.i == head.i or nxt.head.i < nxt.i or nxt.head.pos_ != "VERB":
+        return None
+    of = head.head
+    if not (head.dep_ == "pobj" and of.lower_ == "of" and any(c.dep_ == "nsubj" and c.i == of.head.i for c in nxt.children)):
+        return None
+    lemma = nxt.lemma_.lower()
+    if _saying(nxt, lex) or lemma == "take" or lemma in lex.word_set("taking_part_verbs") \
+            or lemma in lex.word_set("survey_tail_verbs") or nxt.lower_ in lex.word_set("survey_participles"):
+        return None
+    end = hung_phrase_end(doc, nxt.i, min(nxt.right_edge.i + 1, hi_limit), stops, lex)
+    return end if end > nxt.i + 1 else None
+
+
 def _defining_phrase_taken_away(doc: Doc, head: Token, hi_limit: int, stops: set[int], lex: Lexicon) -> Optional[int]:
     """'versus 40 per cent of those with a very effective relationship', with 'with' hung on the clause's verb:
     a phrase right after 'those' that the parser hung elsewhere still says who they are. Where it ends."""
@@ -233,7 +280,8 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
             lead = doc[tok.left_edge.i:tok.i]  # "those surveyed feeling ...": 'surveyed' hung on 'feeling'
             end = tok.i if len(lead) and all(t.lower_ in lex.word_set("survey_participles") for t in lead) else tok.left_edge.i
             break
-        if tok.dep_ in ("acl", "relcl") and (tok.tag_ == "VBD" or not _has_verb_root(doc, lo_limit, hi_limit)) and not any(
+        if tok.dep_ in ("acl", "relcl") and (tok.tag_ == "VBD" or not _has_verb_root(doc, lo_limit, hi_limit)
+                                             or tok.tag_ == "VBN" and _verbless_clause(head)) and not any(
                 c.dep_ == "nsubj" for c in tok.children) and not (
                 is_pronoun_head(head, lex) and tok.lower_ in lex.word_set("survey_participles")):
             end = tok.left_edge.i  # a main verb the parser hung on the noun: "5,000 households pointed to ..."
@@ -274,6 +322,8 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
         end = taken.i + 1
     elif end == head.i + 1 and head.lower_ in grammar.PLURAL_DEMONSTRATIVES:
         end = _defining_phrase_taken_away(doc, head, hi_limit, stops, lex) or end
+    elif end == head.i + 1:
+        end = _clause_taken_away(doc, head, hi_limit, stops, lex) or end
     # A hyphenated word the parser cut into pieces ('35% of non-profits' as 'non', '-', 'profits'): whole.
     while end + 1 < hi_limit and end == head.i + 1 and doc[end].text == "-" and not doc[end - 1].whitespace_ \
             and not doc[end].whitespace_ and doc[end + 1].is_alpha and end + 1 not in stops:
@@ -340,6 +390,15 @@ def _has_verb_root(doc: Doc, start: int, end: int) -> bool:
     """Is the root of the sentence in doc[start:end] a verb? (Cheaper than Token.sent.)"""
     root = next((t for t in doc[start:end] if t.dep_ == "ROOT"), None)
     return root is None or root.pos_ in ("VERB", "AUX")
+
+
+def _verbless_clause(tok: Token) -> bool:
+    """Is the clause ``tok`` sits in headed by a noun? ('The company said that the Conference Board survey of
+    5,000 households pointed to ...', with 'survey' as the clause of 'said' and 'pointed' hung on 'households':
+    the clause's own verb was taken for a modifier.)"""
+    while tok.dep_ not in CLAUSE_DEPS and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.pos_ in ("NOUN", "PROPN") and tok.is_alpha
 
 
 def _skip_leading(doc: Doc, start: int, end: int, head: Token, drop: set[int], lex: Lexicon) -> int:

@@ -13,10 +13,11 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import grammar
 from ..lexicon import Lexicon
-from ..phrases import is_break
+from ..phrases import is_break, opens_clause
 from .state import GroupState, TokenSpan
 
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "amod", "compound"})
+RESTATED_WORDS = 4  # the most words of a figure a bracket restates ('three quarters (76%)', 'just over half (52%)')
 
 
 def among_group(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
@@ -29,29 +30,33 @@ def among_group(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
       Party supporters was at 78 percent', 'Support for the tax among Republicans stands at 35 percent',
       'Confidence ... has fallen ... among Scottish nurses, from 82% in 2009 to 30%';
     - leading the figure's clause after a comma, wherever the parser hangs it: '... and among the middle
-      and upper classes, it was just 19 per cent'."""
+      and upper classes, it was just 19 per cent'.
+    A fronted phrase may follow a lead-in ('However, in Scotland, ...', 'The survey found that within Quebec,
+    ...'). The phrase nearest before the figure is read first: the one that sets the figure's own clause."""
     doc = state.doc
     verb = fig.root.head if fig.root.dep_ != "pobj" else fig.root.head.head
-    preps = state.per_sentence("among_of", sent, lambda: [t for t in sent if t.dep_ in ("prep", "conj")
+    preps = state.per_sentence("among_of", sent, lambda: [t for t in sent if t.dep_ in ("prep", "conj", "ROOT")
                                                           and t.lower_ in grammar.GROUP_SETTING_PREPS])
-    for tok in preps:
+    lex = state.rules.lex
+    for tok in sorted(preps, key=lambda t: (t.i > fig.start, -t.i if t.i < fig.start else t.i)):
         if tok.i in range(fig.start, fig.end):
             continue
         opening = tok.i < fig.start and tok.lower_ == "of" and _opens_clause(doc, tok, sent) \
             and _leads_clause(doc, tok, fig, verb)
         fronted = tok.i < fig.start and (tok.lower_ == "among" and tok.head.pos_ in ("VERB", "AUX")
-                                         or tok.lower_ == "of" and _fronted(doc, tok, fig, sent)
-                                         and not _other_subject(tok.head, fig, state.rules.lex)) or opening
+                                         or tok.lower_ == "of" and _fronted(doc, tok, fig, sent, lex)
+                                         and not _other_subject(_fronted_to(doc, tok, fig), fig, lex)) or opening
         if tok.dep_ == "conj" and not (tok.lower_ == "among" and _leads_clause(doc, tok, fig, verb) or opening):
             continue  # a preposition the parser took for a conjunct only counts when it leads the clause
-        if tok.i < fig.start and tok.lower_ in grammar.BREAKDOWN_PLACE_PREPS and _fronted(doc, tok, fig, sent) \
-                and (_figure_follows(doc, tok, fig) or not _other_subject(tok.head, fig, state.rules.lex)):
+        if tok.i < fig.start and tok.lower_ in grammar.BREAKDOWN_PLACE_PREPS and _fronted(doc, tok, fig, sent, lex) \
+                and (_figure_follows(doc, tok, fig, state.rules.open_bracket(doc, fig, sent.start))
+                     or not _other_subject(_fronted_to(doc, tok, fig), fig, lex)):
             place = next((c for c in tok.children if c.dep_ == "pobj" and c.pos_ == "PROPN"
-                          and c.lower_ not in state.rules.lex.word_set("month_names")), None)
+                          and c.lower_ not in lex.word_set("month_names")), None)
             if place is not None:
                 return place  # a regional breakdown: "In British Columbia, 69% support ...", "Within Quebec, ..."
             band = next((c for c in tok.children if c.dep_ == "pobj"
-                         and c.lower_ in state.rules.lex.word_set("breakdown_nouns")), None)
+                         and c.lower_ in lex.word_set("breakdown_nouns")), None)
             if band is not None:
                 return band  # "In the 18 to 34 category, 40 per cent wanted ...", "In the over-65 age group, ..."
         after = tok.i >= fig.end and tok.lower_ == "among" and tok.head.i in (verb.i, fig.root.i, fig.root.head.i)
@@ -68,13 +73,12 @@ def among_group(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
 def share_as_base(state: GroupState, fig: Span, sent: Span) -> Optional[TokenSpan]:
     """'Of the 55% of respondents contributing to open source, 60% of those contribute ...', 'Among the 76.3
     percent of respondents who said they'd travel, more than 40 percent said ...': a fronted share is the
-    base of the figures of its sentence, and its people are the whole phrase, with the clause that makes
-    them that share (which, after the share itself, reads as what they said)."""
+    base of the figures of its sentence (also after a lead-in: 'The survey found that among ...'), and its
+    people are the whole phrase, with the clause that makes them that share (which, after the share itself,
+    reads as what they said)."""
     doc = state.doc
-    i = sent.start
-    while i < fig.start and not any(c.isalnum() for c in doc[i].text):
-        i += 1
-    if i >= fig.start or doc[i].lower_ not in ("of", "among"):
+    i = next((t.i for t in doc[sent.start:fig.start] if t.lower_ in ("of", "among")), fig.start)
+    if i >= fig.start or not opens_clause(doc, sent.start, i, state.rules.lex):
         return None
     j = i + 1 + (doc[i + 1].lower_ == "the")
     share = next((f for f in state.figures if f.start == j), None)
@@ -151,18 +155,29 @@ def _other_subject(verb: Token, fig: Span, lex: Lexicon) -> bool:
                and not c.like_num and c.lower_ not in quantity for c in verb.children)
 
 
-def _fronted(doc: Doc, prep: Token, fig: Span, sent: Span) -> bool:
-    """'Of those workers that ..., 54%': a phrase that opens the sentence and closes with a comma before
-    the figure."""
-    opens = all(t.is_punct or not any(c.isalnum() for c in t.text) for t in doc[sent.start:prep.i])
+def _fronted(doc: Doc, prep: Token, fig: Span, sent: Span, lex: Lexicon) -> bool:
+    """'Of those workers that ..., 54%', 'However, in Scotland, 23 per cent ...': a phrase that opens the
+    sentence's first clause and closes with a comma before the figure."""
     end = _closing_comma(doc, prep, fig)
-    return opens and end < fig.start and doc[end].text == ","
+    return opens_clause(doc, sent.start, prep.i, lex) and end < fig.start and doc[end].text == ","
 
 
-def _figure_follows(doc: Doc, prep: Token, fig: Span) -> bool:
-    """'- In Atlantic Canada, 19% support ...': the figure comes right after the phrase's comma, whatever verb
-    the parser hung the phrase on (for some digits 'oppose', the next clause's)."""
-    return _closing_comma(doc, prep, fig) + 1 == fig.start
+def _fronted_to(doc: Doc, prep: Token, fig: Span) -> Token:
+    """The verb of the clause a fronted phrase leads: the one its preposition hangs on, or, when the parser hung
+    it on a lead-in ('The report also shows that of the social sites, respondents reported ...', "of" on
+    "that"), the verb whose subject follows the phrase's comma."""
+    end = _closing_comma(doc, prep, fig)
+    nxt = doc[end + 1] if end + 1 < len(doc) else prep
+    return nxt.head if prep.head.lower_ == "that" and nxt.dep_ in ("nsubj", "nsubjpass") else prep.head
+
+
+def _figure_follows(doc: Doc, prep: Token, fig: Span, opened: Optional[int]) -> bool:
+    """'- In Atlantic Canada, 19% support ...', 'Within Quebec, three quarters (76%) support ...': the figure,
+    or the words it restates in a bracket, come right after the phrase's comma, whatever verb the parser hung
+    the phrase on (for some digits 'oppose', the next clause's; for a lead-in 'the survey found')."""
+    nxt = _closing_comma(doc, prep, fig) + 1
+    return nxt == fig.start or opened is not None and nxt < opened <= nxt + RESTATED_WORDS \
+        and all(t.is_alpha or t.like_num or t.text == "-" for t in doc[nxt:opened])
 
 
 def _closing_comma(doc: Doc, prep: Token, fig: Span) -> int:

@@ -32,9 +32,16 @@ def earlier_values(state: GroupState, sent: Span, members: list[int]) -> None:
     text, figures, out = state.text, state.figures, state.assignments
     for n in members:
         fig, a = figures[n], out[n]
-        if a.kind != "other" or fig._.unit != "percent":
+        open_share = a.kind == "share" and a.group is None and not a.resolved
+        if a.kind != "other" and not open_share or fig._.unit != "percent":
             continue
         if not introduced_as_counterpart(state, fig, sent):
+            continue
+        if open_share:
+            # A share already (a survey word in the sentence: 'The survey found that ... versus just 19 percent
+            # for marketers'): only its own "for X" is read here; the share it is compared with is the
+            # discourse step's.
+            a.take(_own_group_after(state, fig.end))
             continue
         if regex.match(r"\s+(?:in\s+\d{4}\s+)?to\b", text[fig.end_char:fig.end_char + 15]):
             continue  # "from 5% to 13.3%": a movement, not an earlier value

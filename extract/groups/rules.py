@@ -160,8 +160,11 @@ class GroupRules:
             counted = any(c.dep_ == "nummod" and c.like_num and not ratio_base(c) for c in named.children)
             if tok.pos_ in ("NOUN", "PROPN", "PRON") and self.is_people(named) and not counted:
                 best = named
-            elif tok.pos_ == "NUM" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and any(t.pos_ == "NOUN" and self.is_people(t) for t in tok.subtree if t.i != tok.i):
-                best = tok  # "25 to 34-year-olds": the parser heads the age range with its first number
+            elif tok.pos_ == "NUM" and not any(t.dep_ == "prep" and t.lower_ == "of" for t in tok.subtree) \
+                    and any(t.pos_ == "NOUN" and self.is_people(t) for t in tok.subtree if t.i != tok.i):
+                # "25 to 34-year-olds": the parser heads the age range with its first number; not a fraction
+                # of people it heads ('two-thirds of companies (62%)', "two" <- "thirds" <- "of")
+                best = tok
             if tok.head.i == tok.i or (best is not None and tok.dep_ == "conj"):
                 break  # "15 to 24-year-olds (94%), and 25 to 34-year-olds (92%)": each conjunct its own
             tok = tok.head
