@@ -35,7 +35,7 @@ def among_group(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
     ...'). The phrase nearest before the figure is read first: the one that sets the figure's own clause."""
     doc = state.doc
     verb = fig.root.head if fig.root.dep_ != "pobj" else fig.root.head.head
-    preps = state.per_sentence("among_of", sent, lambda: [t for t in sent if t.dep_ in ("prep", "conj", "ROOT")
+    preps = state.per_sentence("among_of", sent, lambda: [t for t in sent if t.dep_ in ("prep", "conj", "ROOT", "advmod")
                                                           and t.lower_ in grammar.GROUP_SETTING_PREPS])
     lex = state.rules.lex
     for tok in sorted(preps, key=lambda t: (t.i > fig.start, -t.i if t.i < fig.start else t.i)):

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import grammar
 from ..phrases import PRESENT_VERB_TAGS
+from .among import among_group
 from .kind_cues import (bounds_what_follows, bracketed_after_answer, names_the_gap, opinion_moves, survey_default,
                         verb_taken_for_noun, word_after_figure)
 from .rules import GroupRules
@@ -37,6 +38,8 @@ NOUN_MODIFIER_DEPS = ("nummod", "amod", "compound", "quantmod", "nmod", "npadvmo
 # Forms that count people out of a whole ('a third', 'two out of three', 'one in four', '6 in 10'): only ever a share
 # of whatever they count.
 COUNTING_FORMS = ("fraction", "ratio", "count")
+# What a figure that stands for people is to its clause: its subject, object or complement, or the clause itself.
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "appos", "ROOT"})
 
 
 @dataclass(frozen=True)
@@ -220,7 +223,8 @@ def rate_preposition(v: FigureView) -> Verdict:
     or an amount."""
     root, gov, rules = v.root, v.gov, v.rules
     if root.dep_ == "pobj" and gov.pos_ == "ADP" and gov.lower_ in grammar.RATE_PREPS and (
-            rules.is_change(gov.head) or rules.is_amount(gov.head)):
+            rules.is_change(gov.head) or rules.is_amount(gov.head)) \
+            and not any(t.text == "," for t in v.doc[gov.i + 1:v.fig.start]):  # 'Of the CEOs, 33% ...': not its "of"
         if _is_bare_measure(_subject(gov.head), rules):
             return None  # "that figure has now fallen to 25%": the measure's own earlier figure decides (below)
         return "other", False
@@ -300,6 +304,18 @@ def vague_word_made_exact(v: FigureView) -> Verdict:
     return None
 
 
+def set_among_people(v: FigureView) -> Verdict:
+    """'Among Americans, 28% have no emergency savings', 'Of all CHROs, 84% expect ...', 'Trump attracts 44 percent of
+    the vote among Republicans': a figure whose clause is set among people is a share of them, whatever its verb
+    (a change or an amount was decided above). Only a figure that is an argument of its clause: not one a
+    preposition governs ('a rating of 91%-100%'), unless the parser hung it on the fronted phrase itself ('Of the
+    CEOs, 33% ...'), nor one that modifies a noun."""
+    hung_on_front = v.root.dep_ == "pobj" and any(t.text == "," for t in v.doc[v.gov.i + 1:v.fig.start])
+    if v.root.dep_ not in ARGUMENT_DEPS and not hung_on_front:
+        return None
+    return ("share", False) if among_group(v.state, v.fig, v.sent) is not None else None
+
+
 def subject_of_verb(v: FigureView) -> Verdict:
     """'41% said', '12% believe': the subject of an opinion or reporting verb; of another verb, a share by
     default (always for fractions, ratios and counts)."""
@@ -344,6 +360,7 @@ KIND_RULES: tuple[tuple[str, KindRule], ...] = (
     ("rate_noun_before", rate_noun_before),
     ("restated_in_bracket", restated_in_bracket),
     ("vague_word_made_exact", vague_word_made_exact),
+    ("set_among_people", set_among_people),
     ("subject_of_verb", subject_of_verb),
     ("apposition_to_amount", apposition_to_amount),
 )
