@@ -14,6 +14,9 @@ from extract.records import to_dict
 
 from ..helpers import CHROMEDRIVER, CHROMIUM, CORPUS, GOLD, SEEDS, parse
 
+PAGE_WAIT = 30  # seconds the browser test waits for the page to render its index
+ELEMENT_WAIT = 5  # seconds each later look-up waits for its element
+
 runner = CliRunner()
 
 
@@ -136,6 +139,7 @@ def test_report_in_headless_chromium(tmp_path):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     page = tmp_path / "report.html"
     extract.report([str(CORPUS), str(tmp_path / "missing.txt")], out=page, gold=GOLD)
@@ -148,6 +152,10 @@ def test_report_in_headless_chromium(tmp_path):
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=opts)
     try:
         driver.get(page.as_uri())
+        # The page renders its index after load; on a busy machine that can take a while (the rows were once read
+        # before they were there). Wait for them, and let later look-ups wait a little too.
+        WebDriverWait(driver, PAGE_WAIT).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#docs tbody tr"))
+        driver.implicitly_wait(ELEMENT_WAIT)
         rows = driver.find_elements(By.CSS_SELECTOR, "#docs tbody tr")
         assert len(rows) == 50  # first page of the index
         next(r for r in rows if r.text.startswith("002_8ccecffd608d0e68")).click()
