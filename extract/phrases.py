@@ -324,6 +324,11 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
         end = _defining_phrase_taken_away(doc, head, hi_limit, stops, lex) or end
     elif end == head.i + 1:
         end = _clause_taken_away(doc, head, hi_limit, stops, lex) or end
+    # "people aged 65 and over", "those 55 and older", with "and over" hung on the figure or the verb: an age band's
+    # tail after the number that ends the phrase.
+    while end + 1 < hi_limit and end > head.i and doc[end - 1].like_num and doc[end].lower_ in ("and", "or") \
+            and doc[end + 1].lower_ in grammar.AGE_BAND_TAILS and end + 1 not in stops:
+        end += 2
     # A hyphenated word the parser cut into pieces ('35% of non-profits' as 'non', '-', 'profits'): whole.
     while end + 1 < hi_limit and end == head.i + 1 and doc[end].text == "-" and not doc[end - 1].whitespace_ \
             and not doc[end].whitespace_ and doc[end + 1].is_alpha and end + 1 not in stops:

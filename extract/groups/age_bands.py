@@ -8,17 +8,22 @@ from __future__ import annotations
 from typing import Optional
 
 import regex
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .. import grammar
 from .state import GroupState, TokenSpan
 
-# An age band written right before a figure's bracket: "those aged 35-54 (72%)", "adults ages 65 and older (30%)".
+# An age band after the word it restricts: "aged 35-54", "ages 65 and older", "aged 18 to 24", "over 65", "under the
+# age of 30", "44 and under", "45+", "18-34".
+BAND = r"""(?:(?:aged?|ages)[ \t]+\d+
+              (?:[ \t]*(?:-|\u2013|to)[ \t]*\d+|\+|[ \t]+(?:and|or)[ \t]+(?:older|over|above|up|under|younger))?
+           |(?:over|under)[ \t]+(?:the[ \t]+age[ \t]+of[ \t]+)?\d+
+           |\d+(?:\+|[ \t]*(?:-|\u2013|to)[ \t]*\d+|[ \t]+(?:and|or)[ \t]+(?:older|over|above|up|under|younger)))"""
+
+# An age band written right before a figure's bracket: "those aged 35-54 (72%)", "adults ages 65 and older (30%)",
+# "adults under 35 (54%)", "consumers 44 and under (33%)".
 AGE_BAND_BEFORE = regex.compile(
-    r"""(?P<who>\b[^\W\d_][\w-]*)[ \t]+
-        (?P<band>(?:aged?|ages)[ \t]+\d+
-                 (?:[ \t]*(?:-|\u2013|to)[ \t]*\d+|\+|[ \t]+(?:and|or)[ \t]+(?:older|over|above|up|under|younger))?)
-        [ \t]*\([ \t]*$""", regex.VERBOSE | regex.I)
+    rf"""(?P<who>\b[^\W\d_][\w-]*)[ \t]+(?P<band>{BAND})\+?[ \t]*\([ \t]*$""", regex.VERBOSE | regex.I)
 
 # An age band written right after a figure: "81 percent 30 and older", "45% aged 18 to 24", "52% 65 and over".
 AGE_BAND_AFTER = regex.compile(
@@ -27,14 +32,12 @@ AGE_BAND_AFTER = regex.compile(
               |\d+[ \t]+(?:and|or)[ \t]+(?:older|over|above|up|under|younger))\b\+?""", regex.VERBOSE | regex.I)
 
 # An age band after "of" and the word it restricts: "55 percent of those ages 35 to 49", "17% of voters aged 18
-# to 24", "40% of those over 65", "a third of those 45+" (the parser seldom keeps "ages 35 to 49" on "those").
+# to 24", "40% of those over 65", "a third of those 45+", also past a bracket, "all", "the" and a count ("The majority
+# (84%) of people aged 65 and over", "44% of all people aged 65 and over", "87% of the 1,000 people aged 65 and
+# over quizzed"): the parser seldom keeps the band on its word, and often hangs "and over" on the figure.
 AGE_BAND_OF = regex.compile(
-    r"""[ \t]+of[ \t]+(?:the[ \t]+)?(?P<who>[^\W\d_][\w-]*)[ \t]+
-        (?P<band>(?:aged?|ages)[ \t]+\d+
-                 (?:[ \t]*(?:-|\u2013|to)[ \t]*\d+|\+|[ \t]+(?:and|or)[ \t]+(?:older|over|above|up|under|younger))?
-                |(?:over|under)[ \t]+\d+
-                |\d+(?:\+|[ \t]*(?:-|\u2013|to)[ \t]*\d+|[ \t]+(?:and|or)[ \t]+(?:older|over|above|up|under|younger)))
-        (?![\w%])\+?""", regex.VERBOSE | regex.I)
+    rf"""(?:[ \t]*\))?[ \t]+of[ \t]+(?:(?:all|the)[ \t]+){{0,2}}(?:\d[\d,]*[ \t]+)?(?P<who>[^\W\d_][\w-]*)[ \t]+
+        (?P<band>{BAND})(?![\w%])\+?""", regex.VERBOSE | regex.I)
 
 
 def age_band_after(state: GroupState, fig: Span, sent: Span) -> Optional[TokenSpan]:
@@ -74,4 +77,14 @@ def age_band_before(state: GroupState, fig: Span, sent: Span) -> Optional[TokenS
     head = words[0]
     if head.lower_ not in grammar.PLURAL_DEMONSTRATIVES and not state.rules.is_people(head):
         return None
-    return (words.start, words.end)
+    return (_with_modifiers(head, sent.start, state.rules.lex.word_set("vague_quantifiers")), words.end)
+
+
+def _with_modifiers(head: Token, lo: int, quantifiers: frozenset[str]) -> int:
+    """Where the word a band restricts starts with the words that modify it: 'decided voters aged 55 and over', not
+    'Most' of 'Most adults under 35 (83%)'."""
+    i = head.i
+    while i - 1 >= lo and (mod := head.doc[i - 1]).head.i == head.i and mod.dep_ in ("amod", "compound") \
+            and mod.tag_ not in ("JJS", "JJR", "CD") and mod.lower_ not in quantifiers:
+        i -= 1
+    return i

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import grammar
 from ..lexicon import Lexicon
-from ..phrases import is_people, opening_bracket, split_compound_head
+from ..phrases import AGE_GROUP, is_people, opening_bracket, split_compound_head
 from ..samples.patterns import SamplePatterns
 
 # What introduces a figure as the other side of a comparison (groups/base.py): the same share at another time ("up
@@ -124,13 +124,15 @@ class GroupRules:
     def _people_before_a_verb_read_as_noun(self, obj: Token) -> Optional[Token]:
         """'over 90% of voters value chemistry, creativity, ...': the parser made the verb and its object one noun
         with the people as its first word. A plural people noun compounded onto a lower-case singular or verb
-        form, in an object that names no people, is who answered; what follows is the predicate."""
+        form, in an object that names no people, is who answered; what follows is the predicate. An age group
+        ('69% of over-65s think ...') is plural whatever the tagger calls it (often a singular proper noun)."""
         if self.is_people(obj):
             return None
         doc = obj.doc
         for tok in doc[obj.left_edge.i:obj.i]:
             nxt = doc[tok.i + 1]
-            if tok.dep_ == "compound" and tok.tag_ in ("NNS", "NNPS") and self.is_people(tok) \
+            plural = tok.tag_ in ("NNS", "NNPS") or AGE_GROUP.search(tok.lower_) is not None
+            if tok.dep_ in ("compound", "nmod") and plural and self.is_people(tok) \
                     and nxt.tag_ in ("NN", "VB", "VBP") and nxt.is_lower:
                 return tok
         return None
