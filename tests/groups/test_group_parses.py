@@ -281,3 +281,39 @@ def test_a_who_say_clause_inside_a_later_verbs_subject_on_a_hand_built_parse(voc
 ])
 def test_a_who_say_clause_restricts_only_before_a_later_verb(nlp, text: str, figure: str, group: str) -> None:
     assert figure_groups(nlp(SURVEY + text))[figure] == group
+
+
+# ------------------------------------------------------------------ an '-ing' phrase after a bracketed figure's "of"
+# A figure in a bracket stands for the words it restates: when those are the subject of a verb of their own, an
+# '-ing' phrase after the people says who they are ('Three-quarters (75%) of employee pharmacists working for the
+# multiples said ...': dev3 health_11, which gave "employee pharmacists"); with no verb of their own it says what
+# the group does ('with about one-quarter (23%) of marketing leaders saying they have ...'). Found by restating
+# real figures in brackets after a verbal one (verbalflip probe).
+PHARMACISTS_WORKING = [
+    ("Three", 2, "nummod", "NUM", "CD", "three"), ("-", 2, "punct", "PUNCT", "HYPH", "-"),
+    ("quarters", 14, "nsubj", "NOUN", "NNS", "quarter"), ("(", 2, "punct", "PUNCT", "-LRB-", "("),
+    ("75", 5, "nummod", "NUM", "CD", "75"), ("%", 2, "appos", "NOUN", "NN", "%"), (")", 2, "punct", "PUNCT", "-RRB-", ")"),
+    ("of", 2, "prep", "ADP", "IN", "of"), ("employee", 9, "compound", "NOUN", "NN", "employee"),
+    ("pharmacists", 7, "pobj", "NOUN", "NNS", "pharmacist"), ("working", 9, "acl", "VERB", "VBG", "work"),
+    ("for", 10, "prep", "ADP", "IN", "for"), ("the", 13, "det", "DET", "DT", "the"),
+    ("multiples", 11, "pobj", "NOUN", "NNS", "multiple"), ("said", 14, "ROOT", "VERB", "VBD", "say"),
+    ("so", 14, "advmod", "ADV", "RB", "so"), (".", 14, "punct", "PUNCT", ".", ".")]
+
+
+def test_an_ing_phrase_after_a_bracketed_figures_of_on_a_hand_built_parse(vocab, lex) -> None:
+    doc = build(vocab, PHARMACISTS_WORKING, [(4, 6, 75.0, "numeric")])
+    assert groups_of(doc, lex) == [("share", "employee pharmacists working for the multiples")]
+
+
+@pytest.mark.parametrize("text,figure,group", [
+    ("Three-quarters (75%) of employee pharmacists working for the multiples said they experienced \u201cpressure "
+     "from management\u201d, compared with 40% of those working for independents or small chains.", "75%",
+     "employee pharmacists working for the multiples"),  # dev3 health_11
+    ("While two-thirds (66%) of developers using open source engage at least once a week, just 34% can use company "
+     "time to do so.", "66%", "developers using open source"),  # dev3 biz_08, its figure restated
+    ("A recent report from the CMO Council indicates there may have been some improvements, with about one-quarter "
+     "(23%) of marketing leaders saying they have a very effective working relationship with their company\u2019s "
+     "CIO.", "23%", "marketing leaders"),  # seed 002
+])
+def test_an_ing_phrase_after_a_bracketed_figures_of(nlp, text: str, figure: str, group: str) -> None:
+    assert figure_groups(nlp(SURVEY + text))[figure] == group
