@@ -27,7 +27,7 @@ FLOORS = {
                      "n_f1": 0.90, "population_lenient": 0.84, "study_f1": 0.77},
     # Health, workplace, consumer, IT and poll articles: dev3_tune read while writing rules, dev3_heldout never read
     # (docs/evaluation.md has the first measurement of both).
-    "dev3_tune": {"pct_f1": 0.98, "kind_acc": 0.95, "bound_acc": 0.99, "group_strict": 0.81, "group_lenient": 0.83,
+    "dev3_tune": {"pct_f1": 0.98, "kind_acc": 0.95, "bound_acc": 0.99, "group_strict": 0.82, "group_lenient": 0.83,
                   "n_f1": 0.95, "population_lenient": 0.95, "study_f1": 0.58},
     "dev3_heldout": {"pct_f1": 0.98, "kind_acc": 0.96, "bound_acc": 0.99, "group_strict": 0.71, "group_lenient": 0.76,
                      "n_f1": 0.91, "population_lenient": 0.80, "study_f1": 0.66},
