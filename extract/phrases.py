@@ -18,6 +18,7 @@ from .lexicon import Lexicon
 
 BREAKS = frozenset({"(", ")", "[", "]", ",", ";", ":", "\u2014", "\u2013", "--"})
 LEADING_DROP_POS = frozenset({"DET", "PUNCT", "CCONJ", "ADP", "SPACE"})
+THRESHOLD_WORDS = 3  # the most words before a threshold's number ('more than', 'at least', 'up to')
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "dep", "advcl", "parataxis", "csubj"})  # what heads a clause
 
 
@@ -329,6 +330,7 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
     while end + 1 < hi_limit and end > head.i and doc[end - 1].like_num and doc[end].lower_ in ("and", "or") \
             and doc[end + 1].lower_ in grammar.AGE_BAND_TAILS and end + 1 not in stops:
         end += 2
+    end = threshold_tail(doc, start, end, hi_limit, stops, lex)
     # A hyphenated word the parser cut into pieces ('35% of non-profits' as 'non', '-', 'profits'): whole.
     while end + 1 < hi_limit and end == head.i + 1 and doc[end].text == "-" and not doc[end - 1].whitespace_ \
             and not doc[end].whitespace_ and doc[end + 1].is_alpha and end + 1 not in stops:
@@ -395,6 +397,31 @@ def _has_verb_root(doc: Doc, start: int, end: int) -> bool:
     """Is the root of the sentence in doc[start:end] a verb? (Cheaper than Token.sent.)"""
     root = next((t for t in doc[start:end] if t.dep_ == "ROOT"), None)
     return root is None or root.pos_ in ("VERB", "AUX")
+
+
+def threshold_tail(doc: Doc, start: int, end: int, hi_limit: int, stops: set[int], lex: Lexicon) -> int:
+    """'companies with revenue over $1 billion', 'firms with turnover under £5 million', 'respondents with more than
+    10 employees': a threshold after a "with" phrase says who, wherever the parser hung its amount (on the
+    figure, on the next verb, or as an apposition). Read from the words: qualifiers, a currency sign, the number,
+    its magnitude and unit. Where the phrase ends."""
+    if end >= hi_limit or doc[end].lower_ not in lex.word_set("threshold_qualifiers") \
+            or not any(t.lower_ == "with" for t in doc[start:end]):
+        return end
+    qualifiers, currency = lex.word_set("threshold_qualifiers"), lex.word_set("currency_symbols")
+    magnitudes = lex.word_set("magnitudes")
+    j = end
+    while j < hi_limit and j - end < THRESHOLD_WORDS and doc[j].lower_ in qualifiers:
+        j += 1
+    if j < hi_limit and doc[j].text.lower() in currency:
+        j += 1
+    first_number = j
+    while j < hi_limit and j not in stops and (doc[j].like_num or doc[j].lower_ in magnitudes):
+        j += 1
+    if j == first_number or any(i in stops for i in range(end, j)):
+        return end
+    if j < hi_limit and j not in stops and doc[j].pos_ == "NOUN" and doc[j].tag_ == "NNS" and not doc[j].like_num:
+        j += 1  # its unit: 'more than 10 employees'
+    return j
 
 
 def _verbless_clause(tok: Token) -> bool:

@@ -16,7 +16,8 @@ from spacy.tokens import Span, Token
 from .. import grammar
 from ..lexicon import Lexicon
 from ..phrases import (extend_defining_tail, head_with_determiner, hung_phrase_end, is_anaphoric, is_break,
-                       is_pronoun_head, participle_taken_away, predicate_taken_for_noun, trim_phrase)
+                       is_pronoun_head, participle_taken_away, predicate_taken_for_noun, threshold_tail,
+                       trim_phrase)
 from .age_bands import age_band_after, age_band_before, age_band_of
 from .among import among_group, lead_group, share_as_base
 from .answers import answer_giver, answer_under_question, respondents_of_answer
@@ -288,7 +289,8 @@ def _extend_coordination(state: GroupState, fig: Span, head: Token, span: TokenS
         # strategy rate themselves ...', 'with' hung on the figure)
         extra_end = hung_phrase_end(doc, end, doc[end].right_edge.i + 1, stops, state.rules.lex)
         if extra_end > end + 1:
-            span, end = (span[0], extra_end), extra_end
+            end = threshold_tail(doc, span[0], extra_end, limit[1], stops, state.rules.lex)
+            span = (span[0], end)
     if end + 1 >= limit[1] or doc[end].lower_ not in grammar.COORDINATORS:
         return span
     root = fig.root
