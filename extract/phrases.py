@@ -20,8 +20,6 @@ BREAKS = frozenset({"(", ")", "[", "]", ",", ";", ":", "\u2014", "\u2013", "--"}
 LEADING_DROP_POS = frozenset({"DET", "PUNCT", "CCONJ", "ADP", "SPACE"})
 THRESHOLD_WORDS = 3  # the most words before a threshold's number ('more than', 'at least', 'up to')
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "dep", "advcl", "parataxis", "csubj"})  # what heads a clause
-
-
 LEAD_IN_WORDS = 10  # the most words of an "According to ..." lead-in ('According to the 2023 YouGov poll,')
 
 
@@ -196,8 +194,7 @@ def _clause_taken_away(doc: Doc, head: Token, hi_limit: int, stops: set[int], le
     if _saying(nxt, lex) or lemma == "take" or lemma in lex.word_set("taking_part_verbs") \
             or lemma in lex.word_set("survey_tail_verbs") or nxt.lower_ in lex.word_set("survey_participles"):
         return None
-    end = hung_phrase_end(doc, nxt.i, min(nxt.right_edge.i + 1, hi_limit), stops, lex)
-    return end if end > nxt.i + 1 else None
+    return _hung_from(doc, nxt, hi_limit, stops, lex)
 
 
 def _defining_phrase_taken_away(doc: Doc, head: Token, hi_limit: int, stops: set[int], lex: Lexicon) -> Optional[int]:
@@ -206,8 +203,13 @@ def _defining_phrase_taken_away(doc: Doc, head: Token, hi_limit: int, stops: set
     prep = doc[head.i + 1] if head.i + 1 < hi_limit else None
     if prep is None or prep.dep_ != "prep" or prep.lower_ not in grammar.DEFINING_PREPS or prep.head.i == head.i:
         return None
-    end = hung_phrase_end(doc, prep.i, min(prep.right_edge.i + 1, hi_limit), stops, lex)
-    return end if end > prep.i + 1 else None
+    return _hung_from(doc, prep, hi_limit, stops, lex)
+
+
+def _hung_from(doc: Doc, tok: Token, hi_limit: int, stops: set[int], lex: Lexicon) -> Optional[int]:
+    """Where the phrase ``tok`` opens ends (see hung_phrase_end), when it holds more than ``tok`` itself."""
+    end = hung_phrase_end(doc, tok.i, min(tok.right_edge.i + 1, hi_limit), stops, lex)
+    return end if end > tok.i + 1 else None
 
 
 def hung_phrase_end(doc: Doc, start: int, end: int, stops: set[int], lex: Lexicon) -> int:

@@ -21,6 +21,12 @@ RESTATED_WORDS = 4  # the most words of a figure a bracket restates ('three quar
 
 
 def among_group(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
+    """The group the figure's clause is set in (see _among_group), read once per figure: the kind rules and the
+    stated groups both ask."""
+    return state.per_figure("among_group", fig, lambda: _among_group(state, fig, sent))
+
+
+def _among_group(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
     """A group the clause is set in, when it names people (or, for a regional breakdown, a place):
     - up front: 'Among those who use Internet advertising, just 14 per cent say ...', 'Of those workers
       that received a pay hike, 54% saw ...', 'Of these organizations that have been targeted, 71.3% ...';

@@ -223,8 +223,7 @@ def rate_preposition(v: FigureView) -> Verdict:
     or an amount."""
     root, gov, rules = v.root, v.gov, v.rules
     if root.dep_ == "pobj" and gov.pos_ == "ADP" and gov.lower_ in grammar.RATE_PREPS and (
-            rules.is_change(gov.head) or rules.is_amount(gov.head)) \
-            and not any(t.text == "," for t in v.doc[gov.i + 1:v.fig.start]):  # 'Of the CEOs, 33% ...': not its "of"
+            rules.is_change(gov.head) or rules.is_amount(gov.head)) and not _hung_on_a_fronted_phrase(v):
         if _is_bare_measure(_subject(gov.head), rules):
             return None  # "that figure has now fallen to 25%": the measure's own earlier figure decides (below)
         return "other", False
@@ -304,14 +303,19 @@ def vague_word_made_exact(v: FigureView) -> Verdict:
     return None
 
 
+def _hung_on_a_fronted_phrase(v: FigureView) -> bool:
+    """'Of the CEOs, 33% in 2007 considered ...', parsed with the figure an object of 'Of': a comma between the
+    preposition and the figure says the preposition leads a fronted phrase, not the figure's own."""
+    return v.root.dep_ == "pobj" and any(t.text == "," for t in v.doc[v.gov.i + 1:v.fig.start])
+
+
 def set_among_people(v: FigureView) -> Verdict:
     """'Among Americans, 28% have no emergency savings', 'Of all CHROs, 84% expect ...', 'Trump attracts 44 percent of
     the vote among Republicans': a figure whose clause is set among people is a share of them, whatever its verb
     (a change or an amount was decided above). Only a figure that is an argument of its clause: not one a
     preposition governs ('a rating of 91%-100%'), unless the parser hung it on the fronted phrase itself ('Of the
     CEOs, 33% ...'), nor one that modifies a noun."""
-    hung_on_front = v.root.dep_ == "pobj" and any(t.text == "," for t in v.doc[v.gov.i + 1:v.fig.start])
-    if v.root.dep_ not in ARGUMENT_DEPS and not hung_on_front:
+    if v.root.dep_ not in ARGUMENT_DEPS and not _hung_on_a_fronted_phrase(v):
         return None
     return ("share", False) if among_group(v.state, v.fig, v.sent) is not None else None
 
