@@ -50,8 +50,10 @@ BACK_REFERENCE_OPENERS = frozenset({"that", "this", "it", "which", "the"})
 # speak about, not a group to carry to them.
 POSSESSIVE_PRONOUNS = frozenset({"her", "his", "my", "our", "their", "your"})
 
-# Pronouns for the whole sample in 'N of them': '312 of them work in retail'.
+# Pronouns for the whole sample in 'N of them': '312 of them work in retail'; the relative ones name a part in a
+# clause hung on the sample ('..., 37 of which were from healthcare companies', '..., of whom 500 are parents').
 PART_PRONOUNS = frozenset({"them", "those", "these"})
+RELATIVE_PART_PRONOUNS = frozenset({"which", "whom"})
 
 # The auxiliaries, as lemmas: every kind of clause has one, so a figure that is their subject is not thereby
 # reporting an answer ('12% are ...' is not '12% say ...').
@@ -77,6 +79,8 @@ CONTRAST_WORDS = frozenset({"while", "but", "whereas"})
 RANGE_WORDS = frozenset({"-", "to", "\u2013"})
 # What opens a clause that a figure can lead: '..., while 19 percent go to ...', '; 8% think ...'.
 CLAUSE_OPENERS = frozenset({",", ";", ":", "and", "while", "but", "whereas", "\u2014", "\u2013"})
+# Punctuation that closes a clause set off inside a sentence ('..., 37 of which were from healthcare companies, found').
+CLAUSE_CLOSERS = frozenset({",", ";", ":", ")", "\u2014", "\u2013"})
 # Words that introduce examples ('companies such as Coca-Cola', 'including Barclaycard'): what follows says where
 # people work, not who they are.
 EXAMPLE_WORDS = frozenset({"such", "including", "like"})

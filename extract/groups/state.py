@@ -13,6 +13,7 @@ from typing import Any, Callable, Iterator, Optional, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import grammar
 from ..extensions import doc_text
 from ..phrases import plural_mentions
 from .memory import Memory
@@ -191,11 +192,19 @@ class GroupState:
             sentences=sentences,
             stops={i for f in figures for i in range(f.start, f.end)},
             sample_populations=sorted((s._.population.start, s._.population.end) for s in samples
-                                      if s._.population is not None),
+                                      if s._.population is not None and not _is_predicate(s._.population)),
             assignments=[Assignment(kind=f._.kind or "share") for f in figures],
             weak=plural_mentions(doc, sentences, rules.lex),
             survey_doc=bool(samples) or _at_least(rules.survey_cue_re.finditer(doc_text(doc)), SURVEY_DOC_CUES),
         )
+
+
+def _is_predicate(population: Span) -> bool:
+    """'(312 of them) work in retail', '(37 of which) were from healthcare companies': a part of the sample described
+    by its clause, which no later figure can be a share of."""
+    before = population.doc[population.start - 1].lower_ if population.start > 0 else ""
+    # (the verb may be taken for a noun: '37 of whom work in healthcare')
+    return population[0].pos_ in ("VERB", "AUX") or before in grammar.PART_PRONOUNS | grammar.RELATIVE_PART_PRONOUNS
 
 
 def _at_least(items: Iterator[Any], n: int) -> bool:

@@ -231,8 +231,9 @@ def _bare_count(doc: Doc, num: Token, patterns: SamplePatterns, limit: tuple[int
 
     - a sample named by its survey word: "a sample of 2,000", "a poll of 1,000", "surveys of 1,647 and 844";
     - a base stated as a value: "the respondent base for all questions is 159", "the sample size was 1,000";
-    - a part of the sample as a clause: "312 of them work in retail", "40 of those polled run agencies"
-      (population: what the clause says of the part).
+    - a part of the sample as a clause: "312 of them work in retail", "40 of those polled run agencies",
+      "..., 37 of which were from healthcare companies", "..., of whom 500 are parents" (population: what the
+      clause says of the part).
     """
     gov, lex = num.head, patterns.lex
     bases, survey_nouns = lex.word_set("sample_base_nouns"), lex.word_set("survey_nouns")
@@ -244,12 +245,50 @@ def _bare_count(doc: Doc, num: Token, patterns: SamplePatterns, limit: tuple[int
     taking_part = gov.lemma_.lower() == "return" or gov.lemma_.lower() in lex.word_set("taking_part_verbs")
     if num.dep_ == "nsubj" and taking_part and any(t.lemma_.lower() in survey_nouns for t in doc[limit[0]:limit[1]]):
         return _make_sample(doc, num, None, patterns, limit)  # "... sent questionnaires and 1,957 returned them"
+    relative = _relative_part(doc, num, lex, limit)
+    if relative is not None:
+        return _make_sample(doc, num, None, patterns, limit, fallback=relative)
+    verb = _part_clause(num, lex)
+    return _make_sample(doc, num, None, patterns, limit, fallback=_predicate(doc, verb)) if verb is not None else None
+
+
+def _relative_part(doc: Doc, num: Token, lex: Lexicon, limit: tuple[int, int]) -> Optional[tuple[int, int]]:
+    """'..., 37 of which were from healthcare companies', '..., of whom 500 are parents': a part of the sample in a
+    relative clause hung on it. Read from the words, not the parse, which hangs the "of" on the count, the verb or
+    nothing, and may take the verb for a noun ('500 of whom work in retail'). The population is the rest of the
+    clause, up to its comma."""
+    def word(i: int) -> str:
+        return doc[i].lower_ if limit[0] <= i < limit[1] else ""
+
+    relatives = grammar.RELATIVE_PART_PRONOUNS
+    if word(num.i + 1) == "of" and word(num.i + 2) in relatives:  # "37 of which were ..."
+        start, opened, pronoun = num.i + 3, num.i, word(num.i + 2)
+    elif word(num.i - 2) == "of" and word(num.i - 1) in relatives:  # "of whom 500 are ..."
+        start, opened, pronoun = num.i + 1, num.i - 2, word(num.i - 1)
+    else:
+        return None
+    # "whom" is people; "which" only after them ('3,000 firms, 40 of which are in Asia' counts firms, not who answered)
+    antecedent = doc[opened - 2] if opened - 2 >= limit[0] and doc[opened - 1].text == "," else None
+    if pronoun != "whom" and (antecedent is None or not is_people(antecedent, lex)):
+        return None
+    end = start
+    while end < limit[1] and not (doc[end].text in grammar.CLAUSE_CLOSERS or is_break(doc, end)):
+        end += 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _part_clause(num: Token, lex: Lexicon) -> Optional[Token]:
+    """The verb of a clause that says what part of the sample a count is, whose predicate is then its population:
+    "312 of them work in retail", "40 of the participants run agencies"."""
+    if num.dep_ not in ("nsubj", "nsubjpass"):
+        return None
     of_part = next((c for c in num.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if of_part is not None and num.dep_ in ("nsubj", "nsubjpass"):
-        whole = next((c for c in of_part.children if c.dep_ == "pobj"), None)
-        if whole is not None and (whole.lower_ in grammar.PART_PRONOUNS
-                                  or whole.lemma_.lower() in lex.word_set("respondent_heads")):
-            return _make_sample(doc, num, None, patterns, limit, fallback=_predicate(doc, gov))
+    whole = next((c for c in of_part.children if c.dep_ == "pobj"), None) if of_part is not None else None
+    if whole is not None and (whole.lower_ in grammar.PART_PRONOUNS
+                              or whole.lemma_.lower() in lex.word_set("respondent_heads")):
+        return num.head
     return None
 
 

@@ -130,8 +130,45 @@ MAKER_COUNT_APART = [("A", 1, "det", "DET", "DT", "a"), ("poll", 8, "nsubj", "NO
                      ("found", 8, "ROOT", "VERB", "VBD", "find"), ("this", 8, "dobj", "PRON", "DT", "this"),
                      (".", 8, "punct", "PUNCT", ".", ".")]
 
+# "They polled 496 CFOs, 37 of which were from healthcare companies." (dev3 health_03): the relative "of" on the count
+PART_OF_WHICH = [("They", 1, "nsubj", "PRON", "PRP", "they"), ("polled", 1, "ROOT", "VERB", "VBD", "poll"),
+                 ("496", 3, "nummod", "NUM", "CD", "496"), ("CFOs", 1, "dobj", "NOUN", "NNS", "cfo"),
+                 (",", 3, "punct", "PUNCT", ",", ","), ("37", 8, "nsubj", "NUM", "CD", "37"),
+                 ("of", 5, "prep", "ADP", "IN", "of"), ("which", 6, "pobj", "PRON", "WDT", "which"),
+                 ("were", 1, "advcl", "AUX", "VBD", "be"), ("from", 8, "prep", "ADP", "IN", "from"),
+                 ("healthcare", 11, "compound", "NOUN", "NN", "healthcare"), ("companies", 9, "pobj", "NOUN", "NNS", "company"),
+                 (".", 1, "punct", "PUNCT", ".", ".")]
+# "The survey polled 496 CFOs, of whom 500 are parents.": the relative "of" fronted, left as a bare dependent
+PART_OF_WHOM = [("The", 1, "det", "DET", "DT", "the"), ("survey", 2, "nsubj", "NOUN", "NN", "survey"),
+                ("polled", 2, "ROOT", "VERB", "VBD", "poll"), ("496", 4, "nummod", "NUM", "CD", "496"),
+                ("CFOs", 2, "dobj", "NOUN", "NNS", "cfo"), (",", 4, "punct", "PUNCT", ",", ","),
+                ("of", 9, "dep", "ADP", "IN", "of"), ("whom", 6, "pobj", "PRON", "WP", "whom"),
+                ("500", 9, "nsubj", "NUM", "CD", "500"), ("are", 4, "relcl", "AUX", "VBP", "be"),
+                ("parents", 9, "attr", "NOUN", "NNS", "parent"), (".", 2, "punct", "PUNCT", ".", ".")]
+# "A poll of 2,000 CFOs, 37 of whom work in healthcare, found this.": the verb taken for a noun, hung on the poll
+PART_VERB_AS_NOUN = [("A", 1, "det", "DET", "DT", "a"), ("poll", 13, "nsubj", "NOUN", "NN", "poll"),
+                     ("of", 1, "prep", "ADP", "IN", "of"), ("2,000", 4, "nummod", "NUM", "CD", "2,000"),
+                     ("CFOs", 2, "pobj", "NOUN", "NNS", "cfo"), (",", 4, "punct", "PUNCT", ",", ","),
+                     ("37", 4, "appos", "NUM", "CD", "37"), ("of", 6, "prep", "ADP", "IN", "of"),
+                     ("whom", 7, "pobj", "PRON", "WP", "whom"), ("work", 1, "acl", "NOUN", "NN", "work"),
+                     ("in", 9, "prep", "ADP", "IN", "in"), ("healthcare", 10, "pobj", "NOUN", "NN", "healthcare"),
+                     (",", 13, "punct", "PUNCT", ",", ","), ("found", 13, "ROOT", "VERB", "VBD", "find"),
+                     ("this", 13, "dobj", "PRON", "DT", "this"), (".", 13, "punct", "PUNCT", ".", ".")]
+# "The firm has 12 offices, 3 of which are in Asia.": 'of which' after things, not people
+PART_OF_THINGS = [("The", 1, "det", "DET", "DT", "the"), ("firm", 2, "nsubj", "NOUN", "NN", "firm"),
+                  ("has", 2, "ROOT", "VERB", "VBZ", "have"), ("12", 4, "nummod", "NUM", "CD", "12"),
+                  ("offices", 2, "dobj", "NOUN", "NNS", "office"), (",", 4, "punct", "PUNCT", ",", ","),
+                  ("3", 9, "nsubj", "NUM", "CD", "3"), ("of", 6, "prep", "ADP", "IN", "of"),
+                  ("which", 7, "pobj", "PRON", "WDT", "which"), ("are", 4, "relcl", "AUX", "VBP", "be"),
+                  ("in", 9, "prep", "ADP", "IN", "in"), ("Asia", 10, "pobj", "PROPN", "NNP", "Asia"),
+                  (".", 2, "punct", "PUNCT", ".", ".")]
+
 CASES = [
     ("a part as a clause", PART_CLAUSE, [(312, "work in retail")]),
+    ("a part in a relative clause, 'N of which'", PART_OF_WHICH, [(496, "CFOs"), (37, "were from healthcare companies")]),
+    ("a part in a relative clause, 'of whom N'", PART_OF_WHOM, [(496, "CFOs"), (500, "are parents")]),
+    ("a part whose verb was taken for a noun", PART_VERB_AS_NOUN, [(2000, "CFOs"), (37, "work in healthcare")]),
+    ("a part of things is not a sample", PART_OF_THINGS, []),
     ("a part as a subject", PART_SUBJECT, [(15, "were based in the U.S.")]),
     ("a stated base", BASE, [(159, None)]),
     ("a survey that included", INCLUDED, [(610, "agency staff")]),

@@ -60,3 +60,37 @@ def test_sample_and_group_in_every_variant(nlp, template: str, group: str) -> No
         if samples != [n] or groups != [people]:
             missed.append((text, samples, groups))
     assert missed == []
+
+
+# A part of the sample in a relative clause hung on it (dev3 health_03 "..., 37 of which were from healthcare
+# companies"; issue 19's "of whom M are X"): the part's clause is its population, and the figure after is a share
+# of the whole sample, whatever the digits and however the parser hangs "of which" (on the count, its verb or
+# nothing; the verb is taken for a noun in some variants).
+PART_WORDINGS = [
+    ("The survey polled {N} {people}, {M} of whom are {part}. It found {P}% were stressed.", "are {part}"),
+    ("The survey polled {N} {people}, of whom {M} are {part}. It found {P}% were stressed.", "are {part}"),
+    ("{Org} surveyed {N} {people}, {M} of which were from {sector}. It found {P}% were stressed.",
+     "were from {sector}"),
+    ("A poll of {N} {people}, {M} of whom work in {sector}, found that {P}% were stressed.", "work in {sector}"),
+]
+PARTS = ["parents", "women", "managers", "union members"]
+SECTORS = ["healthcare", "retail", "the public sector", "small companies"]
+
+
+@pytest.mark.parametrize("template,population", PART_WORDINGS, ids=[w[0][:34] for w in PART_WORDINGS])
+def test_part_in_a_relative_clause_in_every_variant(nlp, template: str, population: str) -> None:
+    rng = random.Random(20261207)
+    variants = []
+    for _ in range(PER_WORDING):
+        n, m = rng.randint(1000, 9999), rng.randint(12, 999)
+        fill = dict(N=f"{n:,}", M=str(m), P=rng.randint(2, 98), Org=rng.choice(ORGS), people=rng.choice(PEOPLE),
+                    part=rng.choice(PARTS), sector=rng.choice(SECTORS))
+        variants.append((template.format(**fill), [(n, fill["people"]), (m, population.format(**fill))], fill["people"]))
+    missed = []
+    for (text, samples, people), doc in zip(variants, nlp.pipe(v[0] for v in variants)):
+        records = extract.records_from_doc(doc, doc_id="v")
+        got = [(r.value, r.population) for r in records if r.type == "sample_size"]
+        groups = [r.group for r in records if r.type == "percentage"]
+        if got != samples or groups != [people]:
+            missed.append((text, got, groups))
+    assert missed == []

@@ -51,6 +51,14 @@ WORDINGS = [
     ("Of the 1,217 respondents, 312 of them work in retail.", [(1217, "exact", "respondents"), (312, "exact", "work in retail")]),
     ("The survey polled 1,217 professionals; only 15 respondents were based in the U.S.",
      [(1217, "exact", "professionals"), (15, "exact", "were based in the U.S.")]),
+    # a part in a relative clause hung on the sample (dev3 health_03; issue 19's "of whom M are X"; the guide's
+    # "312 of them", made relative): its clause is its population, and no figure after is a share of that
+    ("The survey polled 496 U.S. CFOs and senior comptrollers, 37 of which were from healthcare companies.",
+     [(496, "exact", "U.S. CFOs and senior comptrollers"), (37, "exact", "were from healthcare companies")]),
+    ("A survey of 2,000 adults, of whom 500 are parents, found that 30% worry.",
+     [(2000, "exact", "adults"), (500, "exact", "are parents")]),
+    ("A poll of 1,217 professionals, 312 of whom work in retail, found that most were stressed.",
+     [(1217, "exact", "professionals"), (312, "exact", "work in retail")]),
     ("The poll of 2,003 voters age 50 or older was conducted online.", [(2003, "exact", "voters age 50 or older")]),
     ("This poll was conducted online within the United States on 4 and 8 June, 2009 among 2,521 adults (aged 18 and over).",
      [(2521, "exact", "adults (aged 18 and over)")]),
@@ -111,6 +119,8 @@ NOT_SAMPLES = [
     "The poll was fielded between June 22 and 30, 2009.",
     "The survey, carried out between 11 and 27 February, found that teachers worry.",
     "One in five students smoked, according to a 24-state survey by an anti-drug group.",
+    # 'of which' after things, not people: a part of what was counted, not of who answered
+    "The firm has 12 offices, 3 of which are in Asia.",
 ]
 
 
