@@ -43,6 +43,20 @@ AGE_BAND_OF = regex.compile(
         (?P<band>{BAND})(?![\w%])\+?""", regex.VERBOSE | regex.I)
 
 
+# An age band right after the word it restricts, wherever that word stands: "Voters aged 18-24 were the most
+# worried, at 45%", "Those under 35 were ...".
+BAND_AFTER_WORD = regex.compile(rf"""[ \t]+(?P<band>{BAND})(?![\w%])\+?""", regex.VERBOSE | regex.I)
+
+
+def band_after(state: GroupState, word: Token, limit: int) -> Optional[int]:
+    """The token where an age band written right after ``word`` ends (before ``limit``), or None."""
+    band = BAND_AFTER_WORD.match(state.text, word.idx + len(word.text))
+    if band is None:
+        return None
+    words = state.doc.char_span(band.start("band"), band.end(), alignment_mode="expand")
+    return words.end if words is not None and words.end <= limit else None
+
+
 def age_band_after(state: GroupState, fig: Span, sent: Span) -> Optional[TokenSpan]:
     """An age band written right after the figure names its group: '81 percent 30 and older said they
     do', 'Some 45% aged 18 to 24 said ...', '61% 65 and over'."""

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from .. import grammar
 from ..lexicon import phrase_alternation
 from ..phrases import is_anaphoric, is_pronoun_head, trim_phrase
+from .age_bands import band_after
 from .state import Frame, GroupState, TokenSpan
 
 # 'both groups', 'the two' anywhere in a sentence ('both' or 'two' alone say nothing there).
@@ -75,8 +76,26 @@ def subject_groups(state: GroupState, sent: Span, members: list[int]) -> None:
         subject = sentence_subject(state, sent)
         for n in members:
             a = out[n]
-            if subject is not None and a.kind == "share" and not a.resolved:
-                a.settle(subject)
+            if a.kind == "share" and not a.resolved:
+                own = _figure_clause_subject(state.figures[n])
+                # (only an age band: a party or a candidate is the subject of many a poll's clause, 'the Liberals
+                # retaining 82 per cent of them, and the New Democrats at 80 per cent')
+                own_span = people_subject(state, sent, own) if own is not None and band_after(
+                    state, own, sent.end) is not None else None
+                if own_span is not None or subject is not None:
+                    a.settle(own_span or subject)
+
+
+def _figure_clause_subject(fig: Span) -> Optional[Token]:
+    """The subject of the clause the figure stands in, when that is not the sentence's main clause: 'voters 65 and
+    older disapproved of the president by 57 percent, the poll found' (the main subject is the poll), 'The survey
+    shows that those aged 18-24 were the most worried, at 45%'."""
+    for anc in fig.root.ancestors:
+        if anc.pos_ in ("VERB", "AUX"):
+            if anc.dep_ == "ROOT":
+                return None
+            return next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
 
 
 def _compared_sides(than: Token, main: Optional[Token]) -> tuple[Optional[Token], list[Token]]:
@@ -129,11 +148,18 @@ def _main_subject(sent: Span) -> Optional[Token]:
 def sentence_subject(state: GroupState, sent: Span) -> Optional[TokenSpan]:
     """The people a sentence is about, when its figures have no group of their own:
     'far fewer marketers with an effective relationship with IT say ... (29% and 17%, respectively)'."""
-    doc, rules = state.doc, state.rules
     subj = _main_subject(sent)
-    if subj is None or subj.like_num or subj.text == "%" or subj.pos_ not in ("NOUN", "PROPN", "PRON"):
+    return people_subject(state, sent, subj) if subj is not None else None
+
+
+def people_subject(state: GroupState, sent: Span, subj: Token) -> Optional[TokenSpan]:
+    """The phrase a subject heads, if it names people who can have answered (not a figure, an amount, a survey, what
+    was asked about or a pronoun pointing back)."""
+    doc, rules = state.doc, state.rules
+    if subj.like_num or subj.text == "%" or subj.pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
-    if any(t.like_num or t.text == "%" for t in subj.subtree):
+    band_end = band_after(state, subj, sent.end)  # "Voters aged 18-24 were the most worried, at 45%": ages, not a figure
+    if any((t.like_num and not (band_end is not None and subj.i < t.i < band_end)) or t.text == "%" for t in subj.subtree):
         return None
     if rules.is_amount(subj) or subj.lemma_.lower() in rules.lex.word_set("survey_nouns"):
         return None
@@ -144,4 +170,4 @@ def sentence_subject(state: GroupState, sent: Span) -> Optional[TokenSpan]:
     span = trim_phrase(doc, subj, rules.lex, limit=(sent.start, sent.end))
     if span is None or is_anaphoric(doc[span[0]:span[1]], rules.lex):
         return None
-    return span
+    return (span[0], max(span[1], band_end)) if band_end is not None else span

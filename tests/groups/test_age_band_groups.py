@@ -95,6 +95,15 @@ def test_an_age_bands_tail_hung_on_the_figure_on_a_hand_built_parse(vocab, lex) 
      {"83%": "adults under 35"}),  # dev2 pub_05
     ("A majority of voters over 65 (54%) belong to an organized religion, but only 27% attend weekly services.",
      {"54%": "voters over 65"}),  # dev2 pub_05
+    # an age-banded subject, with the figure outside a bracket
+    ("Meanwhile, voters 65 and older disapproved of the president by 57 percent, the poll found.",
+     {"57 percent": "voters 65 and older"}),  # dev3 pub_01
+    ("Those over 55 were the most enthusiastic, with 71 per cent behind leaving and 17 per cent disagreeing.",
+     {"71 per cent": "Those over 55", "17 per cent": "Those over 55"}),  # dev2 pub_02
+    ("Respondents aged 18 to 24, at 80 per cent, were the most likely to favour a rule-breaking candidate.",
+     {"80 per cent": "Respondents aged 18 to 24"}),  # dev2 pub_11 ("Respondents in France, at 80 per cent")
+    ("Those aged 18-34 were the most enthusiastic, with 71 per cent behind leaving and 17 per cent disagreeing.",
+     {"71 per cent": "Those aged 18-34", "17 per cent": "Those aged 18-34"}),  # dev2 pub_02, dev2 pub_10's band
 ])
 def test_age_bands_as_groups_in_real_sentences(nlp, text: str, expected: dict) -> None:
     got = figure_groups(nlp(SURVEY + text))

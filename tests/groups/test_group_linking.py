@@ -38,6 +38,40 @@ class StepCase:
     populations: tuple[tuple[int, int], ...] = ()  # the sample populations the samples step found
 
 
+# ../shared/dev3/dev3_pub_01_hill_harrisx_trump_age.txt: an age-banded subject of the figure's own clause, under a
+# main clause whose subject is the poll, after a sentence naming the sample (which it is not a share of)
+BANDED_SUBJECT = Parse(
+    "A poll of 2,000 adults was published. "
+    "Meanwhile, voters 65 and older disapproved of the president by 57 percent, the poll found.",
+    [("A", 1, "det", "DET", "DT", "a"), ("poll", 6, "nsubjpass", "NOUN", "NN", "poll"),
+     ("of", 1, "prep", "ADP", "IN", "of"), ("2,000", 4, "nummod", "NUM", "CD", "2,000"),
+     ("adults", 2, "pobj", "NOUN", "NNS", "adult"), ("was", 6, "auxpass", "AUX", "VBD", "be"),
+     ("published", 6, "ROOT", "VERB", "VBN", "publish"), (".", 6, "punct", "PUNCT", ".", "."),
+     ("Meanwhile", 24, "advmod", "ADV", "RB", "meanwhile"), (",", 24, "punct", "PUNCT", ",", ","),
+     ("voters", 14, "nsubj", "NOUN", "NNS", "voter"), ("65", 10, "nummod", "NUM", "CD", "65"),
+     ("and", 11, "cc", "CCONJ", "CC", "and"), ("older", 11, "conj", "ADJ", "JJR", "old"),
+     ("disapproved", 24, "ccomp", "VERB", "VBN", "disapprove"), ("of", 14, "prep", "ADP", "IN", "of"),
+     ("the", 17, "det", "DET", "DT", "the"), ("president", 15, "pobj", "NOUN", "NN", "president"),
+     ("by", 14, "prep", "ADP", "IN", "by"), ("57", 20, "nummod", "NUM", "CD", "57"),
+     ("percent", 18, "pobj", "NOUN", "NN", "percent"), (",", 24, "punct", "PUNCT", ",", ","),
+     ("the", 23, "det", "DET", "DT", "the"), ("poll", 24, "nsubj", "NOUN", "NN", "poll"),
+     ("found", 24, "ROOT", "VERB", "VBD", "find"), (".", 24, "punct", "PUNCT", ".", ".")])
+# A wording of the genre (the band of dev3 pub_06's "voters aged 18-to-34"): an age-banded subject of the main clause
+BANDED_MAIN_SUBJECT = Parse(
+    "A poll of 2,000 adults was published. Voters aged 18-24 were the most worried, at 45%.",
+    [("A", 1, "det", "DET", "DT", "a"), ("poll", 6, "nsubjpass", "NOUN", "NN", "poll"),
+     ("of", 1, "prep", "ADP", "IN", "of"), ("2,000", 4, "nummod", "NUM", "CD", "2,000"),
+     ("adults", 2, "pobj", "NOUN", "NNS", "adult"), ("was", 6, "auxpass", "AUX", "VBD", "be"),
+     ("published", 6, "ROOT", "VERB", "VBN", "publish"), (".", 6, "punct", "PUNCT", ".", "."),
+     ("Voters", 13, "nsubj", "NOUN", "NNS", "voter"), ("aged", 8, "amod", "ADJ", "JJ", "aged"),
+     ("18", 9, "npadvmod", "NUM", "CD", "18"), ("-", 12, "punct", "SYM", "SYM", "-"),
+     ("24", 10, "prep", "NUM", "CD", "24"), ("were", 13, "ROOT", "AUX", "VBD", "be"),
+     ("the", 16, "det", "DET", "DT", "the"), ("most", 16, "advmod", "ADV", "RBS", "most"),
+     ("worried", 13, "acomp", "ADJ", "JJ", "worried"), (",", 16, "punct", "PUNCT", ",", ","),
+     ("at", 16, "prep", "ADP", "IN", "at"), ("45", 20, "nummod", "NUM", "CD", "45"),
+     ("%", 18, "pobj", "NOUN", "NN", "%"), (".", 13, "punct", "PUNCT", ".", ".")])
+
+
 # ../shared/dev2/dev2_tech_01_informationweek_tomorrows_cios.txt
 SUBSAMPLES = Parse(
     "InformationWeek surveyed 720 senior business technology executives; 537 CIOs/VPs of IT and 182 corporate "
@@ -528,6 +562,10 @@ CASES = [
              sentences=[(0, 30), (30, 65)]),
     StepCase("subject_groups", HALF_THOSE_SURVEYED, [(5, 7, 68.0, "numeric"), (35, 36, 50.0, "fraction")],
              [("voters",), ("those surveyed",)], read=("group",), sentences=[(0, 33), (33, 52)]),
+    StepCase("subject_groups", BANDED_SUBJECT, [(19, 21, 57.0, "numeric")], [("voters 65 and older",)], read=("group",),
+             sentences=[(0, 8), (8, 26)], populations=((4, 5),)),
+    StepCase("subject_groups", BANDED_MAIN_SUBJECT, [(19, 21, 45.0, "numeric")], [("Voters aged 18-24",)],
+             read=("group",), sentences=[(0, 8), (8, 22)], populations=((4, 5),)),
     StepCase("carry_mentions", AND_HALF_SAID, [(0, 3, 66.7, "fraction"), (18, 19, 50.0, "fraction")],
              [("respondents",), ("respondents",)], read=("group",)),
     StepCase("remember_share_groups", DID_IN_2012, [(1, 4, 15.0, "numeric"), (18, 21, 68.0, "numeric")],
