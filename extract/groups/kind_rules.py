@@ -186,9 +186,28 @@ def modifies_a_noun(v: FigureView) -> Verdict:
 
 
 def opinion_moving(v: FigureView) -> Verdict:
-    """'trust in senior police officers has slumped from 72% in 2003 to only 52% now': an opinion measured in
-    a survey moves like a share of the people who hold it."""
-    return ("share", False) if opinion_moves(v.state, v.fig, v.sent) else None
+    """'trust in senior police officers has slumped from 72% in 2003 to only 52% now', 'The proportion of
+    pharmacists ... who experienced stress remained at 82%': an opinion measured in a survey, or a measure of
+    people, moves like a share of the people who hold it; the amount it moved by ('has declined by 4% from 14% in
+    2012 to 10% in 2013', 'rose 5%') is a change in that share."""
+    if not opinion_moves(v.state, v.fig, v.sent):
+        return None
+    root, gov, rules = v.root, v.gov, v.rules
+    # the amount it moved by: the figure right after 'by' ('by 5% to 33%' may be parsed with 33% the object of 'by')
+    by_amount = root.dep_ == "pobj" and gov.lower_ == "by" and not any(
+        t.like_num or t.lower_ == "to" for t in v.doc[gov.i + 1:v.fig.start])
+    changed = gov.head if by_amount else gov if root.dep_ in ("dobj", "npadvmod") else None
+    if changed is not None and rules.is_change(changed) and _measure_of_people(_subject(changed), rules):
+        return "point_change", False  # (an opinion 'has dropped by 23%' may be a relative change: left a share)
+    return "share", False
+
+
+def _measure_of_people(subj: Optional[Token], rules: GroupRules) -> bool:
+    """'The proportion of respondents ...', 'the share of nurses ...': a measure that counts people."""
+    if subj is None or subj.lemma_.lower() not in rules.lex.word_set("measure_nouns"):
+        return False
+    return any(o.dep_ == "pobj" and rules.is_people(o) for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
+               for o in p.children)
 
 
 def movement(v: FigureView) -> Verdict:

@@ -19,6 +19,7 @@ from ..samples.patterns import SamplePatterns
 COUNTERPART_LINK = r"""\b(?:(?:{changes})
               (?:\s+by\s+(?:more\s+than\s+|almost\s+|nearly\s+)?(?:half|a\s+third|a\s+quarter|\d+\s+points?))?
               \s+from                                    # "up from", "down by more than half from"
+           |to\s+\d[\d.]*\s*(?:%|per\s?cent|percent)\s+from   # "(to 53% from 45% in August)": the level it left
            |compared\s+(?:to|with)|versus|vs\.?|against  # "compared with", "versus", "vs.", "against"
            |in\s+contrast\s+(?:to|with)                  # "in contrast to"
         )\s+(?:\w+\s+){{0,2}}$                            # up to two words between: "a mere", "just"

@@ -211,6 +211,17 @@ SURVEY = "A survey of 2,000 adults was published on Monday. "
     ("While 14% of pharmacists working for independents experienced intimidation from management, this rose to 40% "
      "for pharmacists working at the multiples.", [("14%", "share"), ("40%", "share")]),
     ("Among CFOs at companies with revenue over $1 billion, the share rose to 71%.", [("71%", "share")]),
+    # a measure of people that moves: its levels are shares, the amount it moved by a change in the share (dev3
+    # biz_04; dev3 health_11; the guide's "the share rose by 9%"), and the level it left, written after "to X%
+    # from", a counterpart of the new level (dev3 health_14; dev3 work_07's rates stay rates)
+    ("The proportion of respondents spending more than £100,000 on email marketing has declined by 4% from 14% in "
+     "2012 to 10% in 2013.", [("4%", "point_change"), ("14%", "share"), ("10%", "share")]),
+    ("The proportion of pharmacists employed by the biggest three multiples who experienced stress remained at 82%.",
+     [("82%", "share")]),
+    ("The share of nurses planning to leave has risen by 9% since 2019.", [("9%", "point_change")]),
+    ("The percentage who think that the country would be better off is up 800 basis points (to 53% from 45% in "
+     "August).", [("53%", "share"), ("45%", "share")]),
+    ("Their expectations for growth in earnings jumped to 8.3% from 4.4%.", [("8.3%", "other"), ("4.4%", "other")]),
     # Controls (written for the test): amounts stay amounts, however they are compared.
     ("Sales rose to 5% for retailers.", [("5%", "other")]),
     ("Sales rose 12% in 2012, compared with 8% in 2011.", [("12%", "other"), ("8%", "other")]),
@@ -337,7 +348,21 @@ def test_kind_rules_are_a_named_table() -> None:
     assert len(names) == len(set(names)) and all(rule.__name__ == name for name, rule in KIND_RULES)
 
 
+# "The share of nurses planning to leave has risen by 9% since 2019." (the guide's "the share rose by 9%"): the
+# amount a measure of people moved by; "... has risen to 9%": its level.
+SHARE_RISEN_BY = [
+    ("The", 1, "det", "DET", "DT", "the"), ("share", 8, "nsubj", "NOUN", "NN", "share"), ("of", 1, "prep", "ADP", "IN", "of"),
+    ("nurses", 2, "pobj", "NOUN", "NNS", "nurse"), ("planning", 3, "acl", "VERB", "VBG", "plan"),
+    ("to", 6, "aux", "PART", "TO", "to"), ("leave", 4, "xcomp", "VERB", "VB", "leave"), ("has", 8, "aux", "AUX", "VBZ", "have"),
+    ("risen", 8, "ROOT", "VERB", "VBN", "rise"), ("by", 8, "prep", "ADP", "IN", "by"), ("9", 11, "nummod", "NUM", "CD", "9"),
+    ("%", 9, "pobj", "NOUN", "NN", "%"), ("since", 8, "prep", "SCONJ", "IN", "since"), ("2019", 12, "pobj", "NUM", "CD", "2019"),
+    (".", 8, "punct", "PUNCT", ".", ".")]
+SHARE_RISEN_TO = [row if row[0] != "by" else ("to", 8, "prep", "ADP", "IN", "to") for row in SHARE_RISEN_BY]
+
+
 @pytest.mark.parametrize("rows,figures,expected", [
+    (SHARE_RISEN_BY, [(10, 12, 9.0, "percent")], [("opinion_moving", "point_change")]),
+    (SHARE_RISEN_TO, [(10, 12, 9.0, "percent")], [("opinion_moving", "share")]),
     (PRACTICE, [(0, 2, 20.0, "percent")], [("modifies_a_noun", "share")]),
     (RISE, [(1, 3, 3.0, "percent")], [("modifies_a_noun", "other")]),
     (FILE_ISSUES, [(1, 3, 14.0, "percent")], [("modifies_a_noun", "share")]),
@@ -346,7 +371,8 @@ def test_kind_rules_are_a_named_table() -> None:
     (CONTRAST_ROWS, [(0, 2, 33.0, "percent"), (10, 12, 23.0, "percent")], [("of_object", "share"), ("of_object", "share")]),
     (LEVEL_FOR, [(3, 5, 40.0, "percent")], [("level_for_group", "share")]),
     (SALES_LEVEL, [(3, 5, 5.0, "percent")], [("rate_preposition", "other")]),
-], ids=["verb-taken-for-noun", "noun-modified", "verb-compound-beside-figure", "compared-to", "of-people", "level-for-group", "amount-level"])
+], ids=["measure-of-people-moved-by", "measure-of-people-moved-to",
+        "verb-taken-for-noun", "noun-modified", "verb-compound-beside-figure", "compared-to", "of-people", "level-for-group", "amount-level"])
 def test_kind_rules_name_the_rule_that_decides(vocab, lex, rows, figures, expected) -> None:
     assert deciding_rules(vocab, lex, rows, figures) == expected
 
