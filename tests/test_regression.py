@@ -31,8 +31,8 @@ FLOORS = {
                   "n_f1": 0.95, "population_lenient": 0.95, "study_f1": 0.58},
     "dev3_heldout": {"pct_f1": 0.98, "kind_acc": 0.96, "bound_acc": 0.99, "group_strict": 0.71, "group_lenient": 0.76,
                      "n_f1": 0.91, "population_lenient": 0.80, "study_f1": 0.66},
-    # dev3_heldout without its three articles read on 2026-12-07 (gold/splits.json says which and why; without
-    # dev3_health_03 its sample F1 is 0.870 and its study F1 0.645 at 2c68a61)
+    # dev3_heldout without its four articles read on 2026-12-07 (gold/splits.json says which and why; the floors
+    # hold the lowest of its 16-, 15- and 14-article figures at 2c68a61)
     "dev3_heldout_unread": {"pct_f1": 0.98, "kind_acc": 0.95, "bound_acc": 0.99, "group_strict": 0.70,
                             "group_lenient": 0.75, "n_f1": 0.86, "population_lenient": 0.75, "study_f1": 0.64},
 }
