@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import grammar
 from ..lexicon import Lexicon
-from ..phrases import AGE_GROUP, is_people, opening_bracket, split_compound_head
+from ..phrases import AGE_GROUP, is_people, opening_bracket, opens_clause, split_compound_head
 from ..samples.patterns import SamplePatterns
 
 # What introduces a figure as the other side of a comparison (groups/base.py): the same share at another time ("up
@@ -26,6 +26,8 @@ COUNTERPART_LINK = r"""\b(?:(?:{changes})
     """
 # Every counterpart link ends in one of these words and at most two more: tried first, this short pattern
 # spares most figures the search of the long alternation of change words (several times slower).
+# Measures that count more than people's shares ('the number of stores', 'the total', 'that figure').
+NOT_PEOPLE_MEASURES = frozenset({"number", "total", "figure", "level"})
 LINK_END = regex.compile(r"\b(?:from|to|with|versus|vs\.?|against)\s+(?:\w+\s+){0,2}$", regex.I)
 TIME_RE = regex.compile(
     r"""[\s,]*(?:respectively[\s,]*)?(?:(?:in|from|since|during|for|of|by|than|on|over|at)\s+)?
@@ -280,6 +282,23 @@ class GroupRules:
                 obj = self.counted_noun(child)
                 return obj if obj.i != child.i else None
         return None
+
+    def measure_opening(self, doc: Doc, fig: Span, sent: Span) -> Optional[Token]:
+        """'The percentage of Americans ages 18 to 29 who are eating out more is 46%', parsed with the measure as the
+        root or the band's "to 29" on it: a measure of people that opens the sentence (past a lead-in, ``opens_clause``)
+        names whom its first figure is a share of, however the parser hangs the figure."""
+        measures = self.lex.word_set("measure_nouns") - NOT_PEOPLE_MEASURES
+        tok = next((t for t in doc[sent.start:fig.start] if t.lemma_.lower() in measures), None)
+        if tok is None:
+            return None
+        start = tok.i
+        while start > sent.start and doc[start - 1].pos_ == "DET":
+            start -= 1
+        counted = self.counted_noun(tok)
+        if counted.i == tok.i or counted.i > fig.start or not self.is_people(counted) \
+                or not opens_clause(doc, sent.start, start, self.lex):
+            return None
+        return counted
 
     # ------------------------------------------------------------ people
     def level_group(self, fig: Span) -> Optional[Token]:

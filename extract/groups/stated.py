@@ -117,7 +117,8 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
         bracket = None  # "What is your preferred social media site? • YouTube (20%)": an answer, not who
     if of_obj is None:
         bracket = answer_giver(state, fig, sent, bracket) or bracket
-    counted = None if (of_obj or bracket) else rules.copula_subject(doc, fig, sent)
+    counted = None if (of_obj or bracket) else (rules.copula_subject(doc, fig, sent)
+                                                or _first_figure_of(state, fig, sent, members, rules.measure_opening(doc, fig, sent)))
     following = None if (of_obj or bracket) else rules.following_noun(doc, fig, sent)
     head = (of_obj or bracket or following or counted or rules.level_group(fig) or among_group(state, fig, sent)
             or lead_group(state, fig, sent) or _restated_noun(state, fig, sent) or _with_after_copula(state, fig, sent))
@@ -254,11 +255,21 @@ def _clause_hung_on_the_figure(fig: Span, span: TokenSpan, stops: set[int], lex:
     return span
 
 
+def _first_figure_of(state: GroupState, fig: Span, sent: Span, members: list[int], counted: Optional[Token]) -> Optional[Token]:
+    """The measure's people, for the first figure of the sentence only (the ones after may be another group's)."""
+    if counted is None or any(state.figures[m].start < fig.start for m in members if sent.start <= state.figures[m].start):
+        return None
+    return counted
+
+
 def _drop_counted_clause(head: Token, span: TokenSpan) -> TokenSpan:
     """'The share of Americans who identified as Democrats ... was about even', 'The number of retailers
     focused on opening new stores has increased ... from 19% a year ago to 26% today': the clause on the
     counted noun is what the figure counts (the statement); the group is the noun."""
-    clauses = [c.left_edge.i for c in head.children if c.dep_ in ("relcl", "acl") and c.i > head.i]
+    doc = head.doc
+    # (a relative clause may hang on a word of the band after the noun: 'those aged 18-34 who said so')
+    clauses = [c.left_edge.i for c in head.children if c.dep_ in ("relcl", "acl") and c.i > head.i] + [
+        t.left_edge.i for t in doc[head.i + 1:span[1]] if t.dep_ == "relcl" and t.left_edge.i > head.i]
     if clauses and min(clauses) > span[0]:
         return (span[0], min(span[1], min(clauses)))
     return span

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import pytest
 
+from extract.groups import GroupRules
 from extract.groups.age_bands import AGE_BAND_BEFORE, AGE_BAND_OF
 from extract.phrases import trim_phrase
 
-from ..helpers import figure_groups, parsed_doc
+from ..helpers import build, figure_groups, parsed_doc
 
 SURVEY = "A survey of 1,000 people was published on Monday. "
 
@@ -106,5 +107,58 @@ def test_an_age_bands_tail_hung_on_the_figure_on_a_hand_built_parse(vocab, lex) 
      {"71 per cent": "Those aged 18-34", "17 per cent": "Those aged 18-34"}),  # dev2 pub_02, dev2 pub_10's band
 ])
 def test_age_bands_as_groups_in_real_sentences(nlp, text: str, expected: dict) -> None:
+    got = figure_groups(nlp(SURVEY + text))
+    assert {k: got.get(k) for k in expected} == expected
+
+
+# "The percentage of those aged 18 to 34 who said they can track digital sales is 46%." (seed 000's measure with
+# dev3 pub_02's band): "to 34" hung on the measure, the relative clause on "34".
+BAND_END_ON_MEASURE = [
+    ("The", 1, "det", "DET", "DT", "the"), ("percentage", 15, "nsubj", "NOUN", "NN", "percentage"),
+    ("of", 1, "prep", "ADP", "IN", "of"), ("those", 2, "pobj", "PRON", "DT", "those"),
+    ("aged", 3, "amod", "VERB", "VBN", "age"), ("18", 4, "npadvmod", "NUM", "CD", "18"),
+    ("to", 1, "prep", "ADP", "IN", "to"), ("34", 6, "pobj", "NUM", "CD", "34"), ("who", 9, "nsubj", "PRON", "WP", "who"),
+    ("said", 7, "relcl", "VERB", "VBD", "say"), ("they", 12, "nsubj", "PRON", "PRP", "they"),
+    ("can", 12, "aux", "AUX", "MD", "can"), ("track", 9, "ccomp", "VERB", "VB", "track"),
+    ("digital", 14, "amod", "ADJ", "JJ", "digital"), ("sales", 12, "dobj", "NOUN", "NNS", "sale"),
+    ("is", 15, "ROOT", "AUX", "VBZ", "be"), ("46", 17, "nummod", "NUM", "CD", "46"), ("%", 15, "attr", "NOUN", "NN", "%"),
+    (".", 15, "punct", "PUNCT", ".", ".")]
+# "The percentage of Americans ages 18 to 29 who are eating out more is 46%." (dev3 consumer_04's band): the band
+# parsed as a verb and its object, the people cut off from the figure.
+BAND_AS_VERB = [
+    ("The", 1, "det", "DET", "DT", "the"), ("percentage", 4, "nsubj", "NOUN", "NN", "percentage"),
+    ("of", 1, "prep", "ADP", "IN", "of"), ("Americans", 2, "pobj", "PROPN", "NNPS", "Americans"),
+    ("ages", 13, "nsubj", "VERB", "VBZ", "age"), ("18", 7, "quantmod", "NUM", "CD", "18"),
+    ("to", 7, "quantmod", "PART", "TO", "to"), ("29", 4, "dobj", "NUM", "CD", "29"), ("who", 10, "nsubj", "PRON", "WP", "who"),
+    ("are", 10, "aux", "AUX", "VBP", "be"), ("eating", 7, "relcl", "VERB", "VBG", "eat"), ("out", 10, "prt", "ADP", "RP", "out"),
+    ("more", 10, "advmod", "ADV", "RBR", "more"), ("is", 13, "ROOT", "AUX", "VBZ", "be"),
+    ("46", 15, "nummod", "NUM", "CD", "46"), ("%", 13, "attr", "NOUN", "NN", "%"), (".", 13, "punct", "PUNCT", ".", ".")]
+
+
+def test_a_bands_upper_end_hung_on_the_measure_stays_in_the_phrase(vocab, lex) -> None:
+    doc = parsed_doc(vocab, BAND_END_ON_MEASURE)
+    start, end = trim_phrase(doc, doc[3], lex, stop_tokens={16, 17})
+    assert doc[start:end].text == "those aged 18 to 34"
+
+
+def test_a_measure_opening_the_sentence_names_its_first_figures_people(vocab, lex) -> None:
+    doc = build(vocab, BAND_AS_VERB, [(14, 16, 46.0, "numeric")])
+    fig = doc.spans["survey_percentages"][0]
+    assert GroupRules(lex).measure_opening(doc, fig, doc[0:len(doc)]).text == "Americans"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # real measures of people (seed 000, dev2 pub_20, dev3 health_11) with the real bands of dev3 consumer_04, dev2
+    # pub_04, dev2 pub_22 and dev2 pub_10 for their people
+    ("The percentage of Americans ages 18 to 29 who said they can track digital sales is 46%, versus 68% last year.",
+     {"46%": "Americans ages 18 to 29", "68%": "Americans ages 18 to 29"}),
+    ("According to the poll, the percentage of parents of children ages 5 to 17 who said they were not willing to pay "
+     "extra for green products was 51 percent.", {"51 percent": "parents of children ages 5 to 17"}),
+    ("The proportion of adults ages 20 to 64 who experienced stress remained at 82%.", {"82%": "adults ages 20 to 64"}),
+    ("The percentage of those aged 35-54 who said they can track digital sales is 46%.", {"46%": "those aged 35-54"}),
+    ("The percentage of those aged 18 to 34 who said they can track digital sales is 46%, versus 68% last year.",
+     {"46%": "those aged 18 to 34", "68%": "those aged 18 to 34"}),
+])
+def test_a_measure_of_banded_people_names_its_figures_group(nlp, text: str, expected: dict) -> None:
     got = figure_groups(nlp(SURVEY + text))
     assert {k: got.get(k) for k in expected} == expected
