@@ -105,7 +105,9 @@ def head_with_determiner(doc: Doc, head: Token, span: tuple[int, int]) -> Span:
 
 
 def is_pronoun_head(tok: Token, lex: Lexicon) -> bool:
-    return tok.pos_ == "PRON" or tok.lower_ in grammar.PLURAL_DEMONSTRATIVES
+    """'those who took part', and a count standing for people as a pronoun does ('the 860 who took part', 'the 5.8
+    million who needed them'): the clause after it is who they are."""
+    return tok.pos_ in ("PRON", "NUM") or tok.lower_ in grammar.PLURAL_DEMONSTRATIVES
 
 
 def _restricts_a_subject(clause: Token, head: Token) -> bool:

@@ -71,9 +71,15 @@ def _among_group(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
         if not (fronted or after or inside):
             continue
         obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-        if obj is not None and (obj.lower_ in grammar.PLURAL_DEMONSTRATIVES or state.rules.is_people(obj)):
+        if obj is not None and (obj.lower_ in grammar.PLURAL_DEMONSTRATIVES or state.rules.is_people(obj)
+                                or _count_of_people(obj)):
             return obj
     return None
+
+
+def _count_of_people(tok: Token) -> bool:
+    """'Of the 860 who took part, ...': a count that a clause about people defines stands for them."""
+    return tok.pos_ == "NUM" and any(c.dep_ in ("relcl", "acl") for c in tok.children)
 
 
 def share_as_base(state: GroupState, fig: Span, sent: Span) -> Optional[TokenSpan]:

@@ -360,3 +360,32 @@ def test_threshold_tail_reads_the_words(vocab, lex, words, end: int, expected: i
     tags = ["NNS" if p == "NOUN" else "XX" for p in pos]
     doc = Doc(vocab, words=words, pos=pos, tags=tags)
     assert threshold_tail(doc, 0, end, len(doc), set(), lex) == expected
+
+
+# ------------------------------------------------------------------ a count standing for people
+# "the 860 who took part" (issue 19's new-user wording, which gave '860'), "only 12% of the 5.8 million who needed
+# them" (wild bbc_business_504, whose gold keeps the clause): a count with no noun stands for people as "those" does,
+# and the clause after it is who they are, not a finding to drop.
+OF_THE_860 = [("Of", 9, "prep", "ADP", "IN", "of"), ("the", 2, "det", "DET", "DT", "the"), ("860", 0, "pobj", "NUM", "CD", "860"),
+              ("who", 4, "nsubj", "PRON", "WP", "who"), ("took", 2, "relcl", "VERB", "VBD", "take"),
+              ("part", 4, "dobj", "NOUN", "NN", "part"), (",", 9, "punct", "PUNCT", ",", ","),
+              ("45", 8, "nummod", "NUM", "CD", "45"), ("%", 9, "nsubj", "NOUN", "NN", "%"),
+              ("said", 9, "ROOT", "VERB", "VBD", "say"), ("they", 11, "nsubj", "PRON", "PRP", "they"),
+              ("were", 9, "ccomp", "AUX", "VBD", "be"), ("worried", 11, "acomp", "ADJ", "JJ", "worried"),
+              (".", 9, "punct", "PUNCT", ".", ".")]
+
+
+def test_a_count_standing_for_people_on_a_hand_built_parse(vocab, lex) -> None:
+    assert groups_of(build(vocab, OF_THE_860, [(7, 9, 45.0, "numeric")]), lex) == [("share", "860 who took part")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Of the 860 who took part, 45% said they were worried.", {"45%": "860 who took part"}),
+    ("Some 45% of the 860 who took part said they were worried.", {"45%": "860 who took part"}),
+    ("The WHO said 700,000 people in poor countries were on life-extending drugs - up from 440,000 six months earlier "
+     "but amounting to only 12% of the 5.8 million who needed them.", {"12%": "5.8 million who needed them"}),
+    ("Of the 2,000 who responded, a third said they had no savings.", {"a third": "2,000 who responded"}),
+])
+def test_a_count_standing_for_people(nlp, text: str, expected: dict) -> None:
+    got = figure_groups(nlp(SURVEY + text))
+    assert {k: got.get(k) for k in expected} == expected
