@@ -17,7 +17,8 @@ from ..samples.patterns import SamplePatterns
 # from 7% in 2003", "compared to 72 percent in 2006", "against 44% a year earlier") or for another group ("versus
 # just 19 percent for marketers", "in contrast to 49% of the general public"). {changes}: the change words.
 COUNTERPART_LINK = r"""\b(?:(?:{changes})
-              (?:\s+by\s+(?:more\s+than\s+|almost\s+|nearly\s+)?(?:half|a\s+third|a\s+quarter|\d+\s+points?))?
+              (?:\s+by\s+(?:more\s+than\s+|almost\s+|nearly\s+)?(?:half|a\s+third|a\s+quarter|\d+\s+points?)
+                 |\s+\d+(?:\.\d+)?\s+(?:percentage\s+)?points?)?  # "down 5 points from"
               \s+from                                    # "up from", "down by more than half from"
            |to\s+\d[\d.]*\s*(?:%|per\s?cent|percent)\s+from   # "(to 53% from 45% in August)": the level it left
            |compared\s+(?:to|with)|versus|vs\.?|against  # "compared with", "versus", "vs.", "against"
