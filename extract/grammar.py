@@ -121,8 +121,6 @@ RATIO_NON_NOUNS = frozenset({"in", "of", "out", "per"})
 # Prepositions that can set the group of a clause: fronted 'Among those who ...', 'Of these organizations ...',
 # 'In British Columbia, ...', or 'among Republicans' after the figure.
 GROUP_SETTING_PREPS = frozenset({"among", "of", "in", "within"})
-# Words that open an age band before its number ('aged 18 to 34', 'ages 35-49', 'age 65 or older').
-AGE_WORDS = frozenset({"aged", "ages", "age"})
 # Words that close an age band after its number ('65 and over', '44 and under', '18 or older').
 AGE_BAND_TAILS = frozenset({"older", "over", "above", "up", "under", "younger"})
 # Prepositions of a fronted place or band of a breakdown ('In British Columbia, 69% support', 'Within Quebec,

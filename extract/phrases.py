@@ -335,7 +335,7 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
             and doc[end + 1].lower_ in grammar.AGE_BAND_TAILS and end + 1 not in stops:
         end += 2
     # "The percentage of those aged 18 to 34 who said ...", with "to 34" hung on the measure: a band's upper end.
-    if end + 1 < hi_limit and end - 2 > head.i and doc[end - 1].like_num and doc[end - 2].lower_ in grammar.AGE_WORDS \
+    if end + 1 < hi_limit and end - 2 > head.i and doc[end - 1].like_num and doc[end - 2].lower_ in lex.word_set("age_words") \
             and doc[end].lower_ in grammar.RANGE_WORDS and doc[end + 1].like_num and end + 1 not in stops:
         end += 2
     end = threshold_tail(doc, start, end, hi_limit, stops, lex)
