@@ -16,8 +16,9 @@ from . import grammar
 from .extensions import keep_text
 from .lexicon import phrase_alternation
 
-# "(70%/66%)", "5%-10%": two figures written against each other; English tokenization keeps "70%/66" whole.
-FIGURE_PAIR_INFIX = r"(?<=%)[/\-\u2013](?=[0-9])"
+# "(70%/66%)", "5%-10%", "(59 percent-36 percent)": two figures written against each other; English tokenization
+# keeps "70%/66" and "percent-36" whole.
+FIGURE_PAIR_INFIX = r"(?:(?<=%)|(?<=[cC]ent))[/\-\u2013](?=[0-9])"
 # "(42% strongly/34% somewhat)", "parents or guardians\u201455 percent": a word glued to the next figure.
 WORD_FIGURE_INFIX = r"(?<=[^\W\d_]{2})[/\u2014](?=[0-9])"
 # A table flattened into text, cells glued: "Donald Trump44%38%38%" (a zero-width split before each cell).

@@ -132,7 +132,12 @@ class PercentPatterns(PercentForms):
         for pattern in (self.between, self.dash_range):
             for m in self._scan(pattern, text, windows):
                 lo, hi = self.number_value(m.group("lo")), self.number_value(m.group("hi"))
-                if lo is None or hi is None or not lo < hi:
+                if lo is None or hi is None:
+                    continue
+                if not lo < hi:
+                    pair = self._pair(text, m, lo, hi) if pattern is self.dash_range else None
+                    if pair is not None:
+                        yield pair
                     continue
                 if pattern is self.dash_range and self.range_change_before.search(text[max(0, m.start() - 8):m.start()]):
                     continue
@@ -141,6 +146,17 @@ class PercentPatterns(PercentForms):
                 unit = self._unit(m)
                 lo_end = m.end("lo_pts") if m.group("lo_pts") else m.end("lo_pct") if m.group("lo_pct") else m.end("lo")
                 yield (m.start("lo"), m.end()), range_figures((m.start("lo"), lo_end), (m.start("hi"), m.end()), lo, hi, unit)
+
+    def _pair(self, text: str, m: regex.Match, lo: float, hi: float) -> Optional[tuple[tuple[int, int], list[Figure]]]:
+        """'(59 percent-36 percent)', '(59%-36%)': a dash between two figures that each carry a unit, the first the
+        higher, is a pair set against each other (a lead, two sides), not a range: two figures."""
+        if not (m.group("lo_pct") or m.group("lo_pts")) or text[m.end("lo_pct") if m.group("lo_pct") else m.end("lo_pts"):
+                                                                 m.start("hi")].strip() not in ("-", "\u2013", "\u2014"):
+            return None
+        lo_end = m.end("lo_pct") if m.group("lo_pct") else m.end("lo_pts")
+        return (m.start("lo"), m.end()), [
+            Figure(m.start("lo"), lo_end, lo, self.bound_at(text, m.start("lo"), lo_end), self._unit(m, "lo_"), "list"),
+            Figure(m.start("hi"), m.end(), hi, "exact", self._unit(m), "list")]
 
     def _from_to(self, text: str, windows: Windows) -> Iterator[tuple[tuple[int, int], list[Figure]]]:
         """'fell from 4.1 to 3.9 percent': two figures, one unit; 'from 6 to 8 per cent to 2 to 4 per cent':

@@ -5,6 +5,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from extract.tokenizer import blank_english
+
 from ..helpers import reload_without
 
 # (text as written in the seeds or the wild pool, figure text, value, bound, form)
@@ -42,6 +44,20 @@ RANGES = [
     ("missed its sales target of a 3-5% rise in sales", [("3", 3.0, "lower"), ("5%", 5.0, "upper")]),
     ("annual sales growth of between 1% and 3% for the month", [("1%", 1.0, "lower"), ("3%", 3.0, "upper")]),
     ("between 40 and 50 per cent", [("40", 40.0, "lower"), ("50 per cent", 50.0, "upper")]),
+]
+# A dash between two figures that each carry a unit, the first the higher, sets them against each other: two
+# figures, not a range (dev3 pub_02 "a 23 point lead (59 percent-36 percent)"; "59%-36%" lost its second figure,
+# "59 percent-36 percent" became one figure "59 percent-36"; dev2 mkt_12's "(62% - 16% in-store ...)").
+PAIRS = [
+    ("Trump had a 23 point lead (59 percent-36 percent) among veterans",
+     [("23 point", 23.0, "exact"), ("59 percent", 59.0, "exact"), ("36 percent", 36.0, "exact")]),
+    ("Trump had a lead (59%-36%) among veterans", [("59%", 59.0, "exact"), ("36%", 36.0, "exact")]),
+    ("a lead (59 per cent-36 per cent) among veterans", [("59 per cent", 59.0, "exact"), ("36 per cent", 36.0, "exact")]),
+    ("the percentages rise much higher among millennials (53% - 13% in-store, 21% online, 20% both)",
+     [("53%", 53.0, "exact"), ("13%", 13.0, "exact"), ("21%", 21.0, "exact"), ("20%", 20.0, "exact")]),
+    # the low end first stays a range (dev2 mkt_14, dev2 mkt_09)
+    ("a satisfaction rating of 91%-100%, with another", [("91%", 91.0, "lower"), ("100%", 100.0, "upper")]),
+    ("posted an increase of 11%-25% in Web sales", [("11%", 11.0, "lower"), ("25%", 25.0, "upper")]),
 ]
 POINTS = [
     ("This 13-percentage-point difference in perception", ["13-percentage-point"], [13.0]),
@@ -87,6 +103,21 @@ def test_percentages_forms(blank_nlp, text, figure, value, bound, form):
 @pytest.mark.parametrize("text,expected", RANGES, ids=[r[0][:30] for r in RANGES])
 def test_percentages_ranges_give_two_records(blank_nlp, text, expected):
     got = [(s.text, s._.value, s._.bound) for s in _figures(blank_nlp, text)]
+    assert got == expected
+
+
+@pytest.fixture(scope="module")
+def package_blank():
+    """The package's tokenizer (``blank_english``), which splits figures glued by a dash ('59%-36%'): spaCy's
+    English one keeps such a pair one token, and a span cannot hold half of one."""
+    nlp = blank_english()
+    nlp.add_pipe("survey_percentages")
+    return nlp
+
+
+@pytest.mark.parametrize("text,expected", PAIRS, ids=[r[0][:30] for r in PAIRS])
+def test_percentages_a_pair_set_against_each_other_gives_both(package_blank, text, expected):
+    got = [(s.text, s._.value, s._.bound) for s in _figures(package_blank, text)]
     assert got == expected
 
 
