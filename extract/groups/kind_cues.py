@@ -4,6 +4,7 @@ quantity, a figure alone in brackets after an answer, an opinion that moves, and
 reports a survey. Each is a predicate on the parse; ``kind_rules.KIND_RULES`` decides with them."""
 from __future__ import annotations
 
+import regex
 from spacy.tokens import Doc, Span, Token
 
 from .. import grammar
@@ -26,6 +27,33 @@ def names_the_gap(fig: Span, difference: frozenset[str]) -> bool:
     if root.dep_ == "attr" and gov.lemma_ == "be":
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in difference for c in gov.children)
     return False
+
+
+# What joins the two sides of a stated lead: '(59 percent-36 percent)', '(78% to 20%)', 'by 39% to 34%'.
+SIDES_LINK = regex.compile(r"\s*(?:-|\u2013|\u2014|to|vs\.?|versus)\s*", regex.I)
+GAP_REACH = 80  # characters before a pair of figures searched for the lead or margin it states
+RANGE_FORMS = ("range_low", "range_high")
+FINITE_VERB_TAGS = ("VB", "VBP", "VBZ", "VBD")  # (a plural subject's "lead" may be tagged VB)
+
+
+def sides_of_a_gap(figures: list[Span], fig: Span, sent: Span, difference: frozenset[str]) -> bool:
+    """'Trump had a 23 point lead (59 percent-36 percent)', 'by a margin of four-to-one (78% to 20%)', 'Labour lead
+    the Conservatives by 39% to 34%': a figure set against another after a lead, a margin or a gap is the share of
+    one side (the gap itself is the point change)."""
+    text = fig.doc.text
+    if fig._.form in RANGE_FORMS:
+        return False  # 'a 3-5% rise': one range, not two sides
+    partner = next((f for f in figures if f is not fig and sent.start <= f.start < sent.end and (
+        f.start >= fig.end and SIDES_LINK.fullmatch(text[fig.end_char:f.start_char])
+        or f.end <= fig.start and SIDES_LINK.fullmatch(text[f.end_char:fig.start_char]))), None)
+    if partner is None:
+        return False
+    first = min(fig.start, partner.start)
+    reach_char = max(sent.start_char, fig.doc[first].idx - GAP_REACH)
+    # a noun ('a 23 point lead', 'a margin of four-to-one') or a finite verb ('Labour lead the Conservatives by'),
+    # not 'Leading electronics chain'
+    return any((t.lemma_.lower() in difference or t.lower_ in difference)
+               and (t.pos_ == "NOUN" or t.tag_ in FINITE_VERB_TAGS) for t in fig.doc[sent.start:first] if t.idx >= reach_char)
 
 
 def _opens_clause(tok: Token, findings: frozenset[str]) -> bool:

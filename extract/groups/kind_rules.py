@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Span, Token
 from .. import grammar
 from ..phrases import PRESENT_VERB_TAGS
 from .among import among_group
-from .kind_cues import (bounds_what_follows, bracketed_after_answer, names_the_gap, opinion_moves, survey_default,
-                        verb_taken_for_noun, word_after_figure)
+from .kind_cues import (bounds_what_follows, bracketed_after_answer, names_the_gap, opinion_moves, sides_of_a_gap,
+                        survey_default, verb_taken_for_noun, word_after_figure)
 from .rules import GroupRules
 from .state import GroupState
 
@@ -106,6 +106,15 @@ def margin_of_error(v: FigureView) -> Verdict:
 def stated_gap(v: FigureView) -> Verdict:
     """'The Remain lead, 12 percent', 'a lead of 12 percent', 'the gap is 9%': the gap between two shares."""
     return ("point_change", False) if names_the_gap(v.fig, v.rules.lex.word_set("difference_words")) else None
+
+
+def sides_of_a_lead(v: FigureView) -> Verdict:
+    """'a 23 point lead (59 percent-36 percent)', 'Labour lead the Conservatives by 39% to 34%': each side of a stated
+    lead is the share of those who took it (``sides_of_a_gap``)."""
+    if v.fig._.unit != "percent":
+        return None
+    figures = v.state.figures
+    return ("share", False) if sides_of_a_gap(figures, v.fig, v.sent, v.rules.lex.word_set("difference_words")) else None
 
 
 def points(v: FigureView) -> Verdict:
@@ -368,6 +377,7 @@ KIND_RULES: tuple[tuple[str, KindRule], ...] = (
     ("margin_sides", margin_sides),
     ("margin_of_error", margin_of_error),
     ("stated_gap", stated_gap),
+    ("sides_of_a_lead", sides_of_a_lead),
     ("points", points),
     ("of_object", of_object),
     ("answer_bracket", answer_bracket),

@@ -222,6 +222,13 @@ SURVEY = "A survey of 2,000 adults was published on Monday. "
     ("The percentage who think that the country would be better off is up 800 basis points (to 53% from 45% in "
      "August).", [("53%", "share"), ("45%", "share")]),
     ("Their expectations for growth in earnings jumped to 8.3% from 4.4%.", [("8.3%", "other"), ("4.4%", "other")]),
+    # the two sides of a stated lead or margin (dev3 pub_02, dev3 health_10, wild bbc_politics_112)
+    ("Trump had a 23 point lead (59 percent-36 percent) among veterans or those currently serving in the military "
+     "registered to vote.", [("23 point", "point_change"), ("59 percent", "share"), ("36 percent", "share")]),
+    ("Canadians would prefer a wait time guarantee by a margin of four-to-one (78% to 20%) over a tax back guarantee.",
+     [("78%", "share"), ("20%", "share")]),
+    ("Labour lead the Conservatives by 39% to 34% with the Liberal Democrats on 19%.",
+     [("39%", "share"), ("34%", "share"), ("19%", "other")]),
     # Controls (written for the test): amounts stay amounts, however they are compared.
     ("Sales rose to 5% for retailers.", [("5%", "other")]),
     ("Sales rose 12% in 2012, compared with 8% in 2011.", [("12%", "other"), ("8%", "other")]),
@@ -348,6 +355,26 @@ def test_kind_rules_are_a_named_table() -> None:
     assert len(names) == len(set(names)) and all(rule.__name__ == name for name, rule in KIND_RULES)
 
 
+# "Labour lead the Conservatives by 39% to 34% with the Liberal Democrats on 19%." (wild bbc_politics_112): the two
+# sides of a stated lead, each the share of those who took it; "Leading electronics chain Best Buy ... a 3-5% rise"
+# (bbc_business_406): a range after the adjective 'Leading' is no pair of sides.
+LEAD_BY = [
+    ("Labour", 1, "nsubj", "NOUN", "NN", "labour"), ("lead", 1, "ROOT", "VERB", "VB", "lead"), ("the", 3, "det", "DET", "DT", "the"),
+    ("Conservatives", 1, "dobj", "PROPN", "NNPS", "Conservatives"), ("by", 1, "prep", "ADP", "IN", "by"),
+    ("39", 6, "nummod", "NUM", "CD", "39"), ("%", 4, "pobj", "NOUN", "NN", "%"), ("to", 1, "prep", "PART", "TO", "to"),
+    ("34", 9, "nummod", "NUM", "CD", "34"), ("%", 7, "pobj", "NOUN", "NN", "%"), (".", 1, "punct", "PUNCT", ".", ".")]
+LEADING_RANGE = [
+    ("Leading", 2, "amod", "VERB", "VBG", "lead"), ("electronics", 2, "compound", "NOUN", "NNS", "electronic"),
+    ("chain", 8, "nsubj", "NOUN", "NN", "chain"), ("Best", 4, "compound", "PROPN", "NNP", "Best"),
+    ("Buy", 2, "appos", "PROPN", "NNP", "Buy"), (",", 8, "punct", "PUNCT", ",", ","),
+    ("meanwhile", 8, "advmod", "ADV", "RB", "meanwhile"), (",", 8, "punct", "PUNCT", ",", ","),
+    ("missed", 8, "ROOT", "VERB", "VBD", "miss"), ("its", 11, "poss", "PRON", "PRP$", "its"),
+    ("sales", 11, "compound", "NOUN", "NNS", "sale"), ("target", 8, "dobj", "NOUN", "NN", "target"),
+    ("of", 11, "prep", "ADP", "IN", "of"), ("a", 18, "det", "DET", "DT", "a"), ("3", 17, "nummod", "NUM", "CD", "3"),
+    ("-", 16, "punct", "SYM", "SYM", "-"), ("5", 14, "prep", "NUM", "CD", "5"), ("%", 18, "compound", "NOUN", "NN", "%"),
+    ("rise", 12, "pobj", "NOUN", "NN", "rise"), ("in", 18, "prep", "ADP", "IN", "in"),
+    ("sales", 19, "pobj", "NOUN", "NNS", "sale"), (".", 8, "punct", "PUNCT", ".", ".")]
+
 # "The share of nurses planning to leave has risen by 9% since 2019." (the guide's "the share rose by 9%"): the
 # amount a measure of people moved by; "... has risen to 9%": its level.
 SHARE_RISEN_BY = [
@@ -361,6 +388,9 @@ SHARE_RISEN_TO = [row if row[0] != "by" else ("to", 8, "prep", "ADP", "IN", "to"
 
 
 @pytest.mark.parametrize("rows,figures,expected", [
+    (LEAD_BY, [(5, 7, 39.0, "list"), (8, 10, 34.0, "list")], [("sides_of_a_lead", "share"), ("sides_of_a_lead", "share")]),
+    (LEADING_RANGE, [(14, 15, 3.0, "range_low"), (16, 18, 5.0, "range_high")],
+     [("modifies_a_noun", "other"), ("modifies_a_noun", "other")]),
     (SHARE_RISEN_BY, [(10, 12, 9.0, "percent")], [("opinion_moving", "point_change")]),
     (SHARE_RISEN_TO, [(10, 12, 9.0, "percent")], [("opinion_moving", "share")]),
     (PRACTICE, [(0, 2, 20.0, "percent")], [("modifies_a_noun", "share")]),
@@ -371,7 +401,7 @@ SHARE_RISEN_TO = [row if row[0] != "by" else ("to", 8, "prep", "ADP", "IN", "to"
     (CONTRAST_ROWS, [(0, 2, 33.0, "percent"), (10, 12, 23.0, "percent")], [("of_object", "share"), ("of_object", "share")]),
     (LEVEL_FOR, [(3, 5, 40.0, "percent")], [("level_for_group", "share")]),
     (SALES_LEVEL, [(3, 5, 5.0, "percent")], [("rate_preposition", "other")]),
-], ids=["measure-of-people-moved-by", "measure-of-people-moved-to",
+], ids=["sides-of-a-lead", "a-range-after-leading", "measure-of-people-moved-by", "measure-of-people-moved-to",
         "verb-taken-for-noun", "noun-modified", "verb-compound-beside-figure", "compared-to", "of-people", "level-for-group", "amount-level"])
 def test_kind_rules_name_the_rule_that_decides(vocab, lex, rows, figures, expected) -> None:
     assert deciding_rules(vocab, lex, rows, figures) == expected
