@@ -38,6 +38,8 @@ NOUN_MODIFIER_DEPS = ("nummod", "amod", "compound", "quantmod", "nmod", "npadvmo
 # Forms that count people out of a whole ('a third', 'two out of three', 'one in four', '6 in 10'): only ever a share
 # of whatever they count.
 COUNTING_FORMS = ("fraction", "ratio", "count")
+# Prepositions between a party, an answer or a group and its figure ('the Liberal Democrats on 19%', 'construction at 42%').
+STANDING_PREPS = ("at", "on")
 # What a figure that stands for people is to its clause: its subject, object or complement, or the clause itself.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "appos", "ROOT"})
 
@@ -246,6 +248,24 @@ def level_for_group(v: FigureView) -> Verdict:
     return ("share", False) if v.rules.level_group(v.fig) is not None else None
 
 
+def standing_at(v: FigureView) -> Verdict:
+    """'with the Liberal Democrats on 19%', 'and the New Democrats at 80 per cent', 'construction at 42% and business
+    services at 39%': a party, an answer or a group named right before 'at' or 'on' and the figure, in an article that
+    reports a survey, is the share that chose it or that it counts. Not where the sentence talks rates ('left interest
+    rates on hold at 4.75%'), nor after an amount ('sales at 5%')."""
+    root, gov, doc, rules = v.root, v.gov, v.doc, v.rules
+    if not (v.state.survey_doc and root.dep_ == "pobj" and gov.lower_ in STANDING_PREPS and v.sent.start < gov.i):
+        return None
+    if any(t.pos_ not in ("ADV", "ADJ") for t in doc[gov.i + 1:v.fig.start]):
+        return None  # (only a qualifier between: 'at just 50%')
+    named = doc[gov.i - 1]
+    if named.pos_ not in ("NOUN", "PROPN") or rules.is_amount(named) or named.lower_ in rules.lex.word_set("time_nouns"):
+        return None
+    if v.state.sentence_words(v.sent) & rules.lex.word_set("rate_nouns"):
+        return None
+    return "share", False
+
+
 def rate_preposition(v: FigureView) -> Verdict:
     """'rose by 5%', 'running at 50%', 'a rate of 20%', 'sales of 13%': a preposition of rate after a change
     or an amount."""
@@ -387,6 +407,7 @@ KIND_RULES: tuple[tuple[str, KindRule], ...] = (
     ("movement", movement),
     ("change_after", change_after),
     ("level_for_group", level_for_group),
+    ("standing_at", standing_at),
     ("rate_preposition", rate_preposition),
     ("object_of_change", object_of_change),
     ("measured_subject", measured_subject),

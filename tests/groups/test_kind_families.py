@@ -228,7 +228,15 @@ SURVEY = "A survey of 2,000 adults was published on Monday. "
     ("Canadians would prefer a wait time guarantee by a margin of four-to-one (78% to 20%) over a tax back guarantee.",
      [("78%", "share"), ("20%", "share")]),
     ("Labour lead the Conservatives by 39% to 34% with the Liberal Democrats on 19%.",
-     [("39%", "share"), ("34%", "share"), ("19%", "other")]),
+     [("39%", "share"), ("34%", "share"), ("19%", "share")]),
+    # a party, an answer or a segment right before 'at' or 'on' and its figure (wild bbc_politics_112, dev3 work_09,
+    # dev3 pub_06); a rate there stays a rate (wild bbc_business)
+    ("Other industries that expect their revenue to grow in the next six months include 47% of personal services SMBs, "
+     "construction at 42% and business services at 39%.", [("47%", "share"), ("42%", "share"), ("39%", "share")]),
+    ("The three parties are keeping a good retention rate from the 2011 election, with the Conservatives holding on to "
+     "87 per cent of their voters, the Liberals retaining 82 per cent of them, and the New Democrats at 80 per cent.",
+     [("87 per cent", "share"), ("82 per cent", "share"), ("80 per cent", "share")]),
+    ("The Bank of England has left interest rates on hold at 4.75% for a sixth month in a row.", [("4.75%", "other")]),
     # Controls (written for the test): amounts stay amounts, however they are compared.
     ("Sales rose to 5% for retailers.", [("5%", "other")]),
     ("Sales rose 12% in 2012, compared with 8% in 2011.", [("12%", "other"), ("8%", "other")]),
@@ -375,6 +383,16 @@ LEADING_RANGE = [
     ("rise", 12, "pobj", "NOUN", "NN", "rise"), ("in", 18, "prep", "ADP", "IN", "in"),
     ("sales", 19, "pobj", "NOUN", "NNS", "sale"), (".", 8, "punct", "PUNCT", ".", ".")]
 
+# "Industries include construction at 42% and business services at 39%." (dev3 work_09's list, its verb shortened):
+# an answer or a segment right before 'at' and its figure.
+STANDING = [
+    ("Industries", 1, "nsubj", "NOUN", "NNS", "industry"), ("include", 1, "ROOT", "VERB", "VBP", "include"),
+    ("construction", 1, "dobj", "NOUN", "NN", "construction"), ("at", 1, "prep", "ADP", "IN", "at"),
+    ("42", 5, "nummod", "NUM", "CD", "42"), ("%", 3, "pobj", "NOUN", "NN", "%"), ("and", 5, "cc", "CCONJ", "CC", "and"),
+    ("business", 8, "compound", "NOUN", "NN", "business"), ("services", 5, "conj", "NOUN", "NNS", "service"),
+    ("at", 1, "prep", "ADP", "IN", "at"), ("39", 11, "nummod", "NUM", "CD", "39"), ("%", 9, "pobj", "NOUN", "NN", "%"),
+    (".", 1, "punct", "PUNCT", ".", ".")]
+
 # "The share of nurses planning to leave has risen by 9% since 2019." (the guide's "the share rose by 9%"): the
 # amount a measure of people moved by; "... has risen to 9%": its level.
 SHARE_RISEN_BY = [
@@ -391,6 +409,7 @@ SHARE_RISEN_TO = [row if row[0] != "by" else ("to", 8, "prep", "ADP", "IN", "to"
     (LEAD_BY, [(5, 7, 39.0, "list"), (8, 10, 34.0, "list")], [("sides_of_a_lead", "share"), ("sides_of_a_lead", "share")]),
     (LEADING_RANGE, [(14, 15, 3.0, "range_low"), (16, 18, 5.0, "range_high")],
      [("modifies_a_noun", "other"), ("modifies_a_noun", "other")]),
+    (STANDING, [(4, 6, 42.0, "percent"), (10, 12, 39.0, "percent")], [("standing_at", "share"), ("standing_at", "share")]),
     (SHARE_RISEN_BY, [(10, 12, 9.0, "percent")], [("opinion_moving", "point_change")]),
     (SHARE_RISEN_TO, [(10, 12, 9.0, "percent")], [("opinion_moving", "share")]),
     (PRACTICE, [(0, 2, 20.0, "percent")], [("modifies_a_noun", "share")]),
@@ -401,7 +420,7 @@ SHARE_RISEN_TO = [row if row[0] != "by" else ("to", 8, "prep", "ADP", "IN", "to"
     (CONTRAST_ROWS, [(0, 2, 33.0, "percent"), (10, 12, 23.0, "percent")], [("of_object", "share"), ("of_object", "share")]),
     (LEVEL_FOR, [(3, 5, 40.0, "percent")], [("level_for_group", "share")]),
     (SALES_LEVEL, [(3, 5, 5.0, "percent")], [("rate_preposition", "other")]),
-], ids=["sides-of-a-lead", "a-range-after-leading", "measure-of-people-moved-by", "measure-of-people-moved-to",
+], ids=["sides-of-a-lead", "a-range-after-leading", "standing-at", "measure-of-people-moved-by", "measure-of-people-moved-to",
         "verb-taken-for-noun", "noun-modified", "verb-compound-beside-figure", "compared-to", "of-people", "level-for-group", "amount-level"])
 def test_kind_rules_name_the_rule_that_decides(vocab, lex, rows, figures, expected) -> None:
     assert deciding_rules(vocab, lex, rows, figures) == expected
