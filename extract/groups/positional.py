@@ -262,7 +262,7 @@ def point_changes(state: GroupState, sent: Span, members: list[int]) -> None:
         if a.kind != "point_change" or a.resolved:
             continue
         window = {t.lower_ for t in doc[fig.end:min(sent.end, fig.end + 3)]} | {t.lower_ for t in doc[max(sent.start, fig.start - 3):fig.start]}
-        if window & difference:
+        if window & (difference | grammar.RIVAL_POSITION_WORDS):  # "a 7 point lead", "three points ahead of Miliband"
             a.settle_as_is()
             continue
         prev = [m for m in members if figures[m].start < fig.start and out[m].kind == "share" and out[m].group]

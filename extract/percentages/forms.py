@@ -73,7 +73,10 @@ class PercentForms:
             (?:[\s-]+per(?:[\s-]?cent(?:age)?)[\s-]+points?\b
               | [\s-]+percentage[\s-]+points?\b
               | \s?(?-i:pp|ppts?)\b
-              | [\s-]points?\b(?=\s+(?:{lexicon.alternation("point_change_nouns")})\b))"""
+              | [\s-]points?\b(?=\s+(?:{lexicon.alternation("point_change_nouns")})\b)
+              | [\s-]points?\b(?=\s+(?:ahead|behind)\b)      # "three points ahead of Miliband"
+              | (?<=\b(?:{lexicon.alternation("point_change_nouns")})\s+of\s+[\w.]+)\s?points?\b)  # "a gap of 31 points"
+              """
         percent = r"""
             (?:\s?%
               | [\s-]?per[\s-]?cent\b

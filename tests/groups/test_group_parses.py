@@ -389,3 +389,15 @@ def test_a_count_standing_for_people_on_a_hand_built_parse(vocab, lex) -> None:
 def test_a_count_standing_for_people(nlp, text: str, expected: dict) -> None:
     got = figure_groups(nlp(SURVEY + text))
     assert {k: got.get(k) for k in expected} == expected
+
+
+# A gap stated in bare points between two answers has no group: 'three points ahead of' (dev3 pub_05), as 'a 7
+# point lead' and 'a negative gap of 31 points' (dev3 pub_03).
+@pytest.mark.parametrize("text,figure", [
+    ("Interestingly, when asked who they least want to see running the country, Farage comes out with the highest "
+     "percentage (36%) while Cameron is three points ahead of Miliband on this one.", "three points"),
+    ("Only 27% say he's doing a good job, while 58% say he is not -- a negative gap of 31 points.", "31 points"),
+])
+def test_a_gap_in_bare_points_has_no_group(nlp, text: str, figure: str) -> None:
+    doc = nlp(SURVEY + text)
+    assert [(s._.kind, s._.group) for s in doc.spans["survey_percentages"] if s.text == figure] == [("point_change", None)]

@@ -64,7 +64,14 @@ POINTS = [
     ("up by nine and 14 percentage points, respectively", ["nine", "14 percentage points"], [9.0, 14.0]),
     ("a decline of eight percentage points from last year's results", ["eight percentage points"], [8.0]),
     ("cut interest rates by a quarter of a percentage point", ["a quarter of a percentage point"], [0.25]),
+    # bare 'points' as a gap: 'N points ahead/behind' (dev3 pub_05) and '<gap word> of N points' (dev3 pub_03; the
+    # gap words of 'a 23 point lead', dev3 pub_02)
+    ("while Cameron is three points ahead of Miliband on this one", ["three points"], [3.0]),
+    ("say he is not -- a negative gap of 31 points.", ["31 points"], [31.0]),
+    ("Labour trails by a margin of 4 points", ["4 points"], [4.0]),
 ]
+# ... and not bare points of anything else
+POINTS_NOT_FIGURES = ["It scored 10 points in the test.", "The team won by 12 points.", "a gap of 31 pointers"]
 # Numbers that are not percentages, and page furniture.
 NEGATIVES = [
     "This year's report, \"CIOs And CMOs Must Turn Collaboration Into Action ($499 fee),\" does show progress",
@@ -127,6 +134,11 @@ def test_percentages_points_are_point_changes(blank_nlp, text, figures, values):
     assert [s.text for s in spans] == figures
     assert [s._.value for s in spans] == values
     assert all(s._.unit == "points" for s in spans)
+
+
+@pytest.mark.parametrize("text", POINTS_NOT_FIGURES)
+def test_percentages_bare_points_of_anything_else_are_no_figures(blank_nlp, text):
+    assert _figures(blank_nlp, text) == []
 
 
 @pytest.mark.parametrize("text", NEGATIVES, ids=[n[:30] for n in NEGATIVES])
