@@ -27,15 +27,20 @@ FLOORS = {
                      "n_f1": 0.90, "population_lenient": 0.84, "study_f1": 0.77},
     # Health, workplace, consumer, IT and poll articles: dev3_tune read while writing rules, dev3_heldout never read
     # (docs/evaluation.md has the first measurement of both).
-    "dev3_tune": {"pct_f1": 0.98, "kind_acc": 0.95, "bound_acc": 0.99, "group_strict": 0.82, "group_lenient": 0.83,
+    "dev3_tune": {"pct_f1": 0.98, "kind_acc": 0.96, "bound_acc": 0.99, "group_strict": 0.82, "group_lenient": 0.84,
                   "n_f1": 0.95, "population_lenient": 0.95, "study_f1": 0.58},
-    "dev3_heldout": {"pct_f1": 0.98, "kind_acc": 0.96, "bound_acc": 0.99, "group_strict": 0.71, "group_lenient": 0.76,
-                     "n_f1": 0.91, "population_lenient": 0.80, "study_f1": 0.66},
+    "dev3_heldout": {"pct_f1": 0.99, "kind_acc": 0.97, "bound_acc": 0.99,
+                     "n_f1": 0.91, "population_lenient": 0.87, "study_f1": 0.66},
     # dev3_heldout without its four articles read on 2026-12-07 (gold/splits.json says which and why; the floors
-    # hold the lowest of its 16-, 15- and 14-article figures at 2c68a61)
-    "dev3_heldout_unread": {"pct_f1": 0.98, "kind_acc": 0.95, "bound_acc": 0.99, "group_strict": 0.70,
-                            "group_lenient": 0.75, "n_f1": 0.86, "population_lenient": 0.75, "study_f1": 0.64},
+    # hold the lowest of its 16-, 15- and 14-article figures)
+    "dev3_heldout_unread": {"pct_f1": 0.99, "kind_acc": 0.96, "bound_acc": 0.99,
+                            "n_f1": 0.86, "population_lenient": 0.75, "study_f1": 0.64},
 }
+# The held-out splits' groups, as the number of matched shares whose group is right (strict, lenient): a ratio
+# over matched shares falls when more figures are found whose group is wrong, as on 2026-12-07 (fifth session),
+# when three more of their shares were found (percentages F1 98.4 to 99.4 on the 14 unread) and the right groups
+# stayed 99 / 105 of them (135 / 146 of the 18). Counted, a floor still catches a group lost.
+RIGHT_GROUP_FLOORS = {"dev3_heldout": (135, 146), "dev3_heldout_unread": (99, 105)}
 
 
 @pytest.fixture(scope="module")
@@ -76,3 +81,11 @@ def test_regression_floor_seeds(seed_metrics, metric, floor):
 @pytest.mark.parametrize("split,metric,floor", [(s, k, v) for s, f in FLOORS.items() for k, v in f.items()])
 def test_regression_floor(corpus_metrics, split, metric, floor):
     assert corpus_metrics[split][metric] >= floor, f"{split} {metric} = {corpus_metrics[split][metric]:.3f} < {floor}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("split,floors", RIGHT_GROUP_FLOORS.items())
+def test_regression_right_groups_floor(corpus_metrics, split, floors):
+    m = corpus_metrics[split]
+    right = tuple(round(m[key] * m["shares_matched"]) for key in ("group_strict", "group_lenient"))
+    assert all(r >= f for r, f in zip(right, floors)), f"{split} right groups (strict, lenient) {right} < {floors}"
