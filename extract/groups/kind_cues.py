@@ -36,11 +36,10 @@ RANGE_FORMS = ("range_low", "range_high")
 FINITE_VERB_TAGS = ("VB", "VBP", "VBZ", "VBD")  # (a plural subject's "lead" may be tagged VB)
 
 
-def sides_of_a_gap(figures: list[Span], fig: Span, sent: Span, difference: frozenset[str]) -> bool:
+def sides_of_a_gap(text: str, figures: list[Span], fig: Span, sent: Span, difference: frozenset[str]) -> bool:
     """'Trump had a 23 point lead (59 percent-36 percent)', 'by a margin of four-to-one (78% to 20%)', 'Labour lead
     the Conservatives by 39% to 34%': a figure set against another after a lead, a margin or a gap is the share of
     one side (the gap itself is the point change)."""
-    text = fig.doc.text
     if fig._.form in RANGE_FORMS:
         return False  # 'a 3-5% rise': one range, not two sides
     partner = next((f for f in figures if f is not fig and sent.start <= f.start < sent.end and (

@@ -116,7 +116,8 @@ def sides_of_a_lead(v: FigureView) -> Verdict:
     if v.fig._.unit != "percent":
         return None
     figures = v.state.figures
-    return ("share", False) if sides_of_a_gap(figures, v.fig, v.sent, v.rules.lex.word_set("difference_words")) else None
+    return ("share", False) if sides_of_a_gap(v.text, figures, v.fig, v.sent,
+                                              v.rules.lex.word_set("difference_words")) else None
 
 
 def points(v: FigureView) -> Verdict:
