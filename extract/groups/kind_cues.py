@@ -4,6 +4,8 @@ quantity, a figure alone in brackets after an answer, an opinion that moves, and
 reports a survey. Each is a predicate on the parse; ``kind_rules.KIND_RULES`` decides with them."""
 from __future__ import annotations
 
+from typing import Optional
+
 import regex
 from spacy.tokens import Doc, Span, Token
 
@@ -36,13 +38,15 @@ RANGE_FORMS = ("range_low", "range_high")
 FINITE_VERB_TAGS = ("VB", "VBP", "VBZ", "VBD")  # (a plural subject's "lead" may be tagged VB)
 
 
-def sides_of_a_gap(text: str, figures: list[Span], fig: Span, sent: Span, difference: frozenset[str]) -> bool:
+def sides_of_a_gap(text: str, neighbours: tuple[Optional[Span], Optional[Span]], fig: Span, sent: Span,
+                   difference: frozenset[str]) -> bool:
     """'Trump had a 23 point lead (59 percent-36 percent)', 'by a margin of four-to-one (78% to 20%)', 'Labour lead
-    the Conservatives by 39% to 34%': a figure set against another after a lead, a margin or a gap is the share of
-    one side (the gap itself is the point change)."""
+    the Conservatives by 39% to 34%': a figure set against the figure right before or after it, after a lead, a
+    margin or a gap, is the share of one side (the gap itself is the point change)."""
     if fig._.form in RANGE_FORMS:
         return False  # 'a 3-5% rise': one range, not two sides
-    partner = next((f for f in figures if f is not fig and sent.start <= f.start < sent.end and (
+    before, after = neighbours
+    partner = next((f for f in (after, before) if f is not None and sent.start <= f.start < sent.end and (
         f.start >= fig.end and SIDES_LINK.fullmatch(text[fig.end_char:f.start_char])
         or f.end <= fig.start and SIDES_LINK.fullmatch(text[f.end_char:fig.start_char]))), None)
     if partner is None:

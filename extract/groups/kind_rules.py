@@ -115,8 +115,7 @@ def sides_of_a_lead(v: FigureView) -> Verdict:
     lead is the share of those who took it (``sides_of_a_gap``)."""
     if v.fig._.unit != "percent":
         return None
-    figures = v.state.figures
-    return ("share", False) if sides_of_a_gap(v.text, figures, v.fig, v.sent,
+    return ("share", False) if sides_of_a_gap(v.text, v.state.neighbours(v.fig), v.fig, v.sent,
                                               v.rules.lex.word_set("difference_words")) else None
 
 

@@ -129,6 +129,7 @@ class GroupState:
     _sentence_words: dict[TokenSpan, frozenset[str]] = field(default_factory=dict)
     _facts: dict[tuple[str, TokenSpan], Any] = field(default_factory=dict)
     _memory: Optional[Memory] = None  # indexes of the lists above for nearest_mention, made on first use
+    _figure_starts: Optional[list[int]] = None  # the figures' first tokens, for ``neighbours``
 
     def memory(self) -> Memory:
         """What the reader remembers, indexed for "the latest mention before token i" and brought up to
@@ -136,6 +137,16 @@ class GroupState:
         if self._memory is None:
             self._memory = Memory(self.doc)
         return self._memory.sync(self.strong, self.weak, self.sample_populations, self.mentions)
+
+    def neighbours(self, fig: Span) -> tuple[Optional[Span], Optional[Span]]:
+        """The figures right before and after ``fig``: a binary search, not a scan of every figure per figure
+        (a table flattened into one sentence holds thousands)."""
+        if self._figure_starts is None:
+            self._figure_starts = [f.start for f in self.figures]
+        i = bisect_left(self._figure_starts, fig.start)
+        before = self.figures[i - 1] if i > 0 else None
+        after = self.figures[i + 1] if i + 1 < len(self.figures) else None
+        return before, after
 
     def sentence_words(self, sent: Span) -> frozenset[str]:
         """The sentence's words, lower-cased: computed once per sentence, not once per figure."""
