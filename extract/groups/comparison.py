@@ -80,8 +80,7 @@ def subject_groups(state: GroupState, sent: Span, members: list[int]) -> None:
                 own = _figure_clause_subject(state.figures[n])
                 # (only an age band: a party or a candidate is the subject of many a poll's clause, 'the Liberals
                 # retaining 82 per cent of them, and the New Democrats at 80 per cent')
-                own_span = people_subject(state, sent, own) if own is not None and band_after(
-                    state, own, sent.end) is not None else None
+                own_span = people_subject(state, sent, own, banded_only=True) if own is not None else None
                 if own_span is not None or subject is not None:
                     a.settle(own_span or subject)
 
@@ -152,13 +151,15 @@ def sentence_subject(state: GroupState, sent: Span) -> Optional[TokenSpan]:
     return people_subject(state, sent, subj) if subj is not None else None
 
 
-def people_subject(state: GroupState, sent: Span, subj: Token) -> Optional[TokenSpan]:
+def people_subject(state: GroupState, sent: Span, subj: Token, banded_only: bool = False) -> Optional[TokenSpan]:
     """The phrase a subject heads, if it names people who can have answered (not a figure, an amount, a survey, what
-    was asked about or a pronoun pointing back)."""
+    was asked about or a pronoun pointing back); with ``banded_only``, only if an age band follows it."""
     doc, rules = state.doc, state.rules
     if subj.like_num or subj.text == "%" or subj.pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
     band_end = band_after(state, subj, sent.end)  # "Voters aged 18-24 were the most worried, at 45%": ages, not a figure
+    if banded_only and band_end is None:
+        return None
     if any((t.like_num and not (band_end is not None and subj.i < t.i < band_end)) or t.text == "%" for t in subj.subtree):
         return None
     if rules.is_amount(subj) or subj.lemma_.lower() in rules.lex.word_set("survey_nouns"):

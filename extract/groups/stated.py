@@ -118,7 +118,7 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
     if of_obj is None:
         bracket = answer_giver(state, fig, sent, bracket) or bracket
     counted = None if (of_obj or bracket) else (rules.copula_subject(doc, fig, sent)
-                                                or _first_figure_of(state, fig, sent, members, rules.measure_opening(doc, fig, sent)))
+                                                or _measure_opening(state, fig, sent, members))
     following = None if (of_obj or bracket) else rules.following_noun(doc, fig, sent)
     head = (of_obj or bracket or following or counted or rules.level_group(fig) or among_group(state, fig, sent)
             or lead_group(state, fig, sent) or _restated_noun(state, fig, sent) or _with_after_copula(state, fig, sent))
@@ -255,11 +255,12 @@ def _clause_hung_on_the_figure(fig: Span, span: TokenSpan, stops: set[int], lex:
     return span
 
 
-def _first_figure_of(state: GroupState, fig: Span, sent: Span, members: list[int], counted: Optional[Token]) -> Optional[Token]:
-    """The measure's people, for the first figure of the sentence only (the ones after may be another group's)."""
-    if counted is None or any(state.figures[m].start < fig.start for m in members if sent.start <= state.figures[m].start):
+def _measure_opening(state: GroupState, fig: Span, sent: Span, members: list[int]) -> Optional[Token]:
+    """The people of a measure opening the sentence (``GroupRules.measure_opening``), for its first figure only (the
+    ones after may be another group's)."""
+    if any(sent.start <= state.figures[m].start < fig.start for m in members):
         return None
-    return counted
+    return state.rules.measure_opening(state.doc, fig, sent)
 
 
 def _drop_counted_clause(head: Token, span: TokenSpan) -> TokenSpan:
