@@ -468,11 +468,13 @@ def _skip_leading(doc: Doc, start: int, end: int, head: Token, drop: set[int], l
     return start
 
 
+COUNT_COMPARATIVES = ("many", "few", "much")  # after 'as': 'three times as many voters'
+
+
 def _as_many(doc: Doc, i: int, head: Token) -> bool:
     """'Three times as many voters backed the plan': 'as many' compares counts; the voters are the group."""
-    pair = ("as", "many", "few", "much")
-    return i + 1 < head.i and doc[i].lower_ == "as" and doc[i + 1].lower_ in pair[1:] or (
-        i > 0 and doc[i - 1].lower_ == "as" and doc[i].lower_ in pair[1:])
+    return i + 1 < head.i and doc[i].lower_ == "as" and doc[i + 1].lower_ in COUNT_COMPARATIVES or (
+        i > 0 and doc[i - 1].lower_ == "as" and doc[i].lower_ in COUNT_COMPARATIVES)
 
 
 # Age and range modifiers the parser often leaves off the noun: "voters age 50 or older", "adults aged

@@ -160,6 +160,12 @@ def survey_default(state: GroupState, sent: Span) -> bool:
     return state.per_sentence("survey_default", sent, no_money)
 
 
+def counted_by(measure: Token) -> Optional[Token]:
+    """What a measure's 'of' counts: 'respondents' of 'The proportion of respondents ...'."""
+    return next((o for p in measure.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj"), None)
+
+
 def opinion_moves(state: GroupState, fig: Span, sent: Span) -> bool:
     """'trust in X has fallen from 25% in 2003 to only 20% now', 'satisfaction has plunged to 39%': an
     opinion measured in a survey moves like a share of the people who hold it."""
@@ -171,8 +177,7 @@ def opinion_moves(state: GroupState, fig: Span, sent: Span) -> bool:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             # "the number of retailers focused on opening new stores has increased ..., from 19% to 26%"
-            counted = next((o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
-                            for o in p.children if o.dep_ == "pobj"), None)
+            counted = counted_by(subj)
             if subj.lemma_.lower() in measures and counted is not None:
                 return state.rules.is_people(counted)
             return subj.lemma_.lower() in opinions

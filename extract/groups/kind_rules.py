@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Span, Token
 from .. import grammar
 from ..phrases import PRESENT_VERB_TAGS
 from .among import among_group
-from .kind_cues import (bounds_what_follows, bracketed_after_answer, names_the_gap, opinion_moves, sides_of_a_gap,
-                        survey_default, verb_taken_for_noun, word_after_figure)
+from .kind_cues import (bounds_what_follows, bracketed_after_answer, counted_by, names_the_gap, opinion_moves,
+                        sides_of_a_gap, survey_default, verb_taken_for_noun, word_after_figure)
 from .rules import GroupRules
 from .state import GroupState
 
@@ -217,8 +217,8 @@ def _measure_of_people(subj: Optional[Token], rules: GroupRules) -> bool:
     """'The proportion of respondents ...', 'the share of nurses ...': a measure that counts people."""
     if subj is None or subj.lemma_.lower() not in rules.lex.word_set("measure_nouns"):
         return False
-    return any(o.dep_ == "pobj" and rules.is_people(o) for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
-               for o in p.children)
+    counted = counted_by(subj)
+    return counted is not None and rules.is_people(counted)
 
 
 def movement(v: FigureView) -> Verdict:

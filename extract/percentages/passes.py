@@ -134,8 +134,9 @@ class PercentPatterns(PercentForms):
                 lo, hi = self.number_value(m.group("lo")), self.number_value(m.group("hi"))
                 if lo is None or hi is None:
                     continue
+                lo_end = m.end("lo_pts") if m.group("lo_pts") else m.end("lo_pct") if m.group("lo_pct") else m.end("lo")
                 if not lo < hi:
-                    pair = self._pair(text, m, lo, hi) if pattern is self.dash_range else None
+                    pair = self._pair(text, m, lo, hi, lo_end) if pattern is self.dash_range else None
                     if pair is not None:
                         yield pair
                     continue
@@ -144,16 +145,15 @@ class PercentPatterns(PercentForms):
                 if (m.group("lo_pts") or m.group("lo_pct")) is None and (lo > 100 or "," in m.group("lo")):
                     continue
                 unit = self._unit(m)
-                lo_end = m.end("lo_pts") if m.group("lo_pts") else m.end("lo_pct") if m.group("lo_pct") else m.end("lo")
                 yield (m.start("lo"), m.end()), range_figures((m.start("lo"), lo_end), (m.start("hi"), m.end()), lo, hi, unit)
 
-    def _pair(self, text: str, m: regex.Match, lo: float, hi: float) -> Optional[tuple[tuple[int, int], list[Figure]]]:
-        """'(59 percent-36 percent)', '(59%-36%)': a dash between two figures that each carry a unit, the first the
-        higher, is a pair set against each other (a lead, two sides), not a range: two figures."""
-        if not (m.group("lo_pct") or m.group("lo_pts")) or text[m.end("lo_pct") if m.group("lo_pct") else m.end("lo_pts"):
-                                                                 m.start("hi")].strip() not in ("-", "\u2013", "\u2014"):
+    def _pair(self, text: str, m: regex.Match, lo: float, hi: float,
+              lo_end: int) -> Optional[tuple[tuple[int, int], list[Figure]]]:
+        """'(59 percent-36 percent)', '(59%-36%)': a dash between two figures that each carry a unit (the first ends
+        at ``lo_end``, past its own unit), the first the higher, is a pair set against each other (a lead, two
+        sides), not a range: two figures."""
+        if lo_end == m.end("lo") or text[lo_end:m.start("hi")].strip() not in ("-", "\u2013", "\u2014"):
             return None
-        lo_end = m.end("lo_pct") if m.group("lo_pct") else m.end("lo_pts")
         return (m.start("lo"), m.end()), [
             Figure(m.start("lo"), lo_end, lo, self.bound_at(text, m.start("lo"), lo_end), self._unit(m, "lo_"), "list"),
             Figure(m.start("hi"), m.end(), hi, "exact", self._unit(m), "list")]
