@@ -239,6 +239,22 @@ def opening_bracket(doc: Doc, start: int, lo: int, qualifiers: frozenset[str]) -
     return i if i >= lo and doc[i].text == "(" else None
 
 
+ASIDE_DASHES = frozenset({"--", "\u2014", "\u2013", "-"})  # the dashes that set a figure off as an aside
+
+
+def opening_aside(doc: Doc, fig_start: int, fig_end: int, lo: int, hi: int, qualifiers: frozenset[str]) -> Optional[int]:
+    """Where the aside a figure sits in opens: its bracket, or the dash before it when the same dash closes it
+    ('Far fewer parents -- 11% -- indicate', 'the random sample of 1,607 parents or guardians\u201455 percent\u2014
+    said'). A dash is a bracket written another way; one dash alone ('Quality - 33%') sets nothing off."""
+    opened = opening_bracket(doc, fig_start, lo, qualifiers)
+    if opened is not None:
+        return opened
+    i = qualifiers_before(doc, fig_start, lo, qualifiers, most=QUALIFIERS_IN_BRACKET) - 1
+    if i >= lo and doc[i].text in ASIDE_DASHES and fig_end < hi and doc[fig_end].text == doc[i].text:
+        return i
+    return None
+
+
 def split_compound_head(tok: Token) -> Token:
     """'15% of IT execs', parsed with 'IT' and 'execs' both objects of 'of': the parser split a compound, whose
     head is the last of the bare nouns it hung side by side on one word."""

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import grammar
 from ..lexicon import Lexicon
-from ..phrases import AGE_GROUP, is_people, opening_bracket, opens_clause, split_compound_head
+from ..phrases import AGE_GROUP, is_people, opening_aside, opening_bracket, opens_clause, split_compound_head
 from ..samples.patterns import SamplePatterns
 
 # What introduces a figure as the other side of a comparison (groups/base.py): the same share at another time ("up
@@ -143,7 +143,8 @@ class GroupRules:
 
     def bracket_head(self, doc: Doc, fig: Span, sent: Span) -> Optional[Token]:
         """'those who say the relationship is very effective (48%)': the phrase the bracket follows."""
-        opened = self.open_bracket(doc, fig, sent.start)
+        opened = opening_aside(doc, fig.start, fig.end, sent.start, sent.end,
+                               self.lex.word_set("leading_qualifier_words"))
         if opened is None or opened - 1 < sent.start:
             return None
         prev = doc[opened - 1]
@@ -151,7 +152,7 @@ class GroupRules:
             return None
         if prev.lower_ in self.lex.word_set("vague_quantifiers"):
             return None  # "most (76%) worked full-time": the vague word made exact, not a group before it
-        if bracket_holds_more_figures(doc, fig, sent):
+        if doc[opened].text == "(" and bracket_holds_more_figures(doc, fig, sent):
             return None  # "(83% vs. 52%)" after a topic, not a group
         # The highest phrase ending right at the bracket that names people (or surveyed units):
         # "those who say the relationship is very effective (48%)", not "the must-have gadget for

@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import pytest
 
+from extract.groups import STEPS
 from extract.groups.answers import answer_under_question
 from extract.groups.rules import ratio_base
+from extract.phrases import opening_aside
 
-from ..helpers import build, figure_groups, groups_of, parsed_doc
+from ..helpers import build, figure_groups, groups_of, parsed_doc, readings
 
 
 def figures_kinds_groups(doc) -> list[tuple[str, str, str | None]]:
@@ -1070,3 +1072,45 @@ def test_a_contrasted_clause_keeps_its_own_subject_on_a_hand_built_parse(vocab, 
 ])
 def test_a_contrasted_clause_keeps_its_own_subject_in_real_phrasings(nlp, text: str, expected: dict) -> None:
     assert figure_groups(nlp(SURVEY + text)) == expected
+
+
+# A figure set off by a pair of dashes is an aside, as one in brackets is: the people right before it are its group
+# ('Far fewer parents -- 11% -- indicate ...', dev3 pub_08, Gallup). The phrasings the family reaches across the
+# articles, where the group was already read through the figure's 'of' or a quantifier, keep their groups.
+FEWER_PARENTS_DASHED = [
+    ("Far", 1, "advmod", "ADJ", "JJ", "far"), ("fewer", 2, "amod", "ADJ", "JJR", "few"),
+    ("parents", 7, "nsubj", "NOUN", "NNS", "parent"), ("--", 2, "punct", "PUNCT", ":", "--"),
+    ("11", 5, "nummod", "NUM", "CD", "11"), ("%", 2, "appos", "NOUN", "NN", "%"), ("--", 2, "punct", "PUNCT", ":", "--"),
+    ("indicate", 7, "ROOT", "VERB", "VBP", "indicate"), ("so", 7, "advmod", "ADV", "RB", "so"),
+    (".", 7, "punct", "PUNCT", ".", ".")]
+
+
+def test_a_figure_between_dashes_takes_the_people_before_it_on_a_hand_built_parse(vocab, lex) -> None:
+    # Stated by the aside itself (steps up to stated_groups), not left to the subject or the nearest mention.
+    names = [step.name for step in STEPS]
+    steps = STEPS[:names.index("stated_groups") + 1]
+    doc = build(vocab, FEWER_PARENTS_DASHED, [(4, 6, 11.0, "percent")])
+    assert readings(doc, lex, steps=steps) == [("share", "parents")]
+
+
+@pytest.mark.parametrize("closing,opened", [("--", 3), (".", None), ("\u2014", None)],
+                         ids=["same-dash-closes", "one-dash", "another-dash"])
+def test_only_a_pair_of_the_same_dash_sets_a_figure_off(vocab, lex, closing: str, opened) -> None:
+    rows = [r if i != 6 else (closing, 2, "punct", "PUNCT", ":", closing) for i, r in enumerate(FEWER_PARENTS_DASHED)]
+    doc = parsed_doc(vocab, rows)
+    assert opening_aside(doc, 4, 6, 0, len(doc), lex.word_set("leading_qualifier_words")) == opened
+
+
+@pytest.mark.parametrize("text,figure,group", [
+    # dev3 pub_08 (Gallup): the family's case; the figures after it carry the same parents
+    ("Far fewer parents -- 11% -- indicate that any of their school-aged children have expressed similar fears "
+     "about their own safety.", "11%", "parents"),
+    ("Far fewer parents—11 percent—indicate that their children are afraid.", "11 percent", "parents"),
+    # dev3 consumer_07 (Bankrate), dev2 mkt_09 (Internet Retailer): the group read through 'of', as before
+    ("Almost half of all Americans — 49% — have enough savings.", "49%", "Americans"),
+    ("The plurality of respondents — 29% — said their sales grew.", "29%", "respondents"),
+    # dev3 work_14 (CPE): a vague quantifier before the dash is no group; the survey's executives carry
+    ("Only a small minority—17 percent—say that business as usual will resume.", "17 percent", "people"),
+])
+def test_a_figure_between_dashes_in_real_phrasings(nlp, text: str, figure: str, group: str) -> None:
+    assert figure_groups(nlp(SURVEY + text))[figure] == group
