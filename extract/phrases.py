@@ -255,6 +255,43 @@ def opening_aside(doc: Doc, fig_start: int, fig_end: int, lo: int, hi: int, qual
     return None
 
 
+def counted_by_measure(tok: Token, lex: Lexicon) -> bool:
+    """'a larger percentage than the shares of respondents who cited being provided with free daily lunch (42%)',
+    'the share of Americans who identified as Democrats and Republicans was about even, with 30% calling
+    themselves Republicans': people a measure counts, where no verb of the measure's own carries the finding.
+    What their clause says is then what the figure counts (the statement), not who (``drop_counted_clause``).
+    A measure that is the subject of a verb of its own keeps the clause: 'The largest share of those who say
+    ... (48%) describe ...'; so do pronouns, which the clause defines."""
+    of = tok.head
+    if tok.dep_ != "pobj" or of.lower_ != "of" or tok.pos_ == "PRON" or tok.lower_ in grammar.PLURAL_DEMONSTRATIVES:
+        return False
+    measure = of.head
+    if measure.lemma_.lower() not in lex.word_set("measure_nouns") or any(c.like_num for c in measure.children):
+        return False  # "a 40 percent share of voters who ...": the figure is the measure
+    if measure.dep_ in ("nsubj", "nsubjpass"):
+        verb = measure.head
+        moves = verb.lower_ in lex.word_set("change_words") or verb.lemma_.lower() in lex.word_set("change_words")
+        return verb.lemma_.lower() in lex.word_set("copula_verbs") or moves
+    return True
+
+
+def drop_counted_clause(head: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """'The share of Americans who identified as Democrats ... was about even', 'The number of retailers
+    focused on opening new stores has increased ... from 19% a year ago to 26% today': the clause on the
+    counted noun is what the figure counts (the statement); the group is the noun. Where a participle and a
+    relative clause both follow ('The proportion of pharmacists employed by the biggest three multiples who
+    experienced stress remained at 82%'), the participle restricts the people and the relative clause is what
+    is counted."""
+    doc = head.doc
+    # (a relative clause may hang on a word of the band after the noun: 'those aged 18-34 who said so')
+    relative = [c.left_edge.i for c in head.children if c.dep_ == "relcl" and c.i > head.i] + [
+        t.left_edge.i for t in doc[head.i + 1:span[1]] if t.dep_ == "relcl" and t.left_edge.i > head.i]
+    clauses = relative or [c.left_edge.i for c in head.children if c.dep_ == "acl" and c.i > head.i]
+    if clauses and min(clauses) > span[0]:
+        return (span[0], min(span[1], min(clauses)))
+    return span
+
+
 def split_compound_head(tok: Token) -> Token:
     """'15% of IT execs', parsed with 'IT' and 'execs' both objects of 'of': the parser split a compound, whose
     head is the last of the bare nouns it hung side by side on one word."""
@@ -552,6 +589,8 @@ def plural_mentions(doc: Doc, sentences: Iterable[tuple[int, int]], lex: Lexicon
             span = trim_phrase(doc, tok, lex, limit=(s, e))
             if span is None:
                 continue
+            if counted_by_measure(tok, lex):
+                span = drop_counted_clause(tok, span)
             out.append((span[0], span[1], tok.dep_ in ("nsubj", "nsubjpass")))
     return out
 

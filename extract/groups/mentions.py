@@ -14,7 +14,8 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from .. import grammar
-from ..phrases import extend_defining_tail, is_people, not_who_answered, trim_phrase
+from ..phrases import (counted_by_measure, drop_counted_clause, extend_defining_tail, is_people, not_who_answered,
+                       trim_phrase)
 from .state import GroupState, TokenSpan
 
 HEAD_DEPS = frozenset({"compound", "amod", "nmod", "poss"})  # a noun inside another noun's phrase is not a head
@@ -38,6 +39,8 @@ def find_mentions(state: GroupState) -> list[TokenSpan]:
                 continue
             span = trim_phrase(doc, tok, lex, stop_tokens=state.stops, limit=(s, e))
             span = extend_defining_tail(doc, span, (s, e), state.stops) if span is not None else None
+            if span is not None and counted_by_measure(tok, lex):
+                span = drop_counted_clause(tok, span)  # "the share of Americans who identified as ...": 'Americans'
             if span is not None and any(t.is_alpha for t in doc[span[0]:span[1]]):
                 found.add(span)
     # Keep the longest of nested mentions with the same head: "voters" inside "voters age 50 or older".

@@ -15,9 +15,9 @@ from spacy.tokens import Span, Token
 
 from .. import grammar
 from ..lexicon import Lexicon
-from ..phrases import (extend_defining_tail, head_with_determiner, hung_phrase_end, is_anaphoric, is_break,
-                       is_pronoun_head, participle_taken_away, predicate_taken_for_noun, threshold_tail,
-                       trim_phrase)
+from ..phrases import (counted_by_measure, drop_counted_clause, extend_defining_tail, head_with_determiner,
+                       hung_phrase_end, is_anaphoric, is_break, is_pronoun_head, participle_taken_away,
+                       predicate_taken_for_noun, threshold_tail, trim_phrase)
 from .age_bands import age_band_after, age_band_before, age_band_of
 from .among import among_group, lead_group, share_as_base
 from .answers import answer_giver, answer_under_question, respondents_of_answer
@@ -141,8 +141,8 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
                                           relative_only=True)
     elif of_obj is not None and head.i == of_obj.i:
         span = _clause_hung_on_the_figure(fig, span, stops, rules.lex)
-    if counted is not None and head.i == counted.i:
-        span = _drop_counted_clause(head, span)
+    if counted is not None and head.i == counted.i or counted_by_measure(head, rules.lex):
+        span = drop_counted_clause(head, span)
     if following is not None and head.i == following.i and all(nominal_run_word(t) for t in doc[fig.end:span[0]]):
         span = (min(span[0], fig.end), span[1])  # the whole run the figure counts: "marketing and IT executives"
     span = extend_defining_tail(doc, _extend_coordination(state, fig, head, span, limit), limit, stops)
@@ -261,19 +261,6 @@ def _measure_opening(state: GroupState, fig: Span, sent: Span, members: list[int
     if any(sent.start <= state.figures[m].start < fig.start for m in members):
         return None
     return state.rules.measure_opening(state.doc, fig, sent)
-
-
-def _drop_counted_clause(head: Token, span: TokenSpan) -> TokenSpan:
-    """'The share of Americans who identified as Democrats ... was about even', 'The number of retailers
-    focused on opening new stores has increased ... from 19% a year ago to 26% today': the clause on the
-    counted noun is what the figure counts (the statement); the group is the noun."""
-    doc = head.doc
-    # (a relative clause may hang on a word of the band after the noun: 'those aged 18-34 who said so')
-    clauses = [c.left_edge.i for c in head.children if c.dep_ in ("relcl", "acl") and c.i > head.i] + [
-        t.left_edge.i for t in doc[head.i + 1:span[1]] if t.dep_ == "relcl" and t.left_edge.i > head.i]
-    if clauses and min(clauses) > span[0]:
-        return (span[0], min(span[1], min(clauses)))
-    return span
 
 
 def _population_bracket(state: GroupState, fig: Span, sent: Span) -> Optional[TokenSpan]:
