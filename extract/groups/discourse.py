@@ -111,7 +111,9 @@ def carry_mentions(state: GroupState, sent: Span, members: list[int]) -> None:
     for n in members:
         a = out[n]
         if a.kind in ("share", "point_change") and not a.resolved:
-            a.settle(nearest_mention(state, figures[n].start, members, n, sent))
+            # (an average the kind rules first took for an amount: its group is no one's, as stated_groups says)
+            average = a.kind == "share" and state.rules.is_average(figures[n])
+            a.settle(None if average else nearest_mention(state, figures[n].start, members, n, sent))
 
 
 def remember_share_groups(state: GroupState, sent: Span, members: list[int]) -> None:

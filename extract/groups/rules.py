@@ -302,6 +302,13 @@ class GroupRules:
             return None
         return counted
 
+    def is_average(self, fig: Span) -> bool:
+        """'compared to the global average of 31 per cent', 'compared with a national average of 24%': a benchmark
+        over everyone, which is no group's share."""
+        root = fig.root
+        return root.dep_ == "pobj" and root.head.lower_ == "of" \
+            and root.head.head.lemma_.lower() in self.lex.word_set("average_nouns")
+
     # ------------------------------------------------------------ people
     def level_group(self, fig: Span) -> Optional[Token]:
         """The people a change's new level is for, named in its clause: 'this rose to 40% for pharmacists

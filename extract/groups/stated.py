@@ -107,8 +107,7 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
     if population is not None:
         a.settle(population)
         return
-    root = fig.root
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in rules.lex.word_set("average_nouns"):
+    if rules.is_average(fig):
         a.settle(None)  # "compared to the global average of 31 per cent": every country's, no group
         return
     if of_obj is not None and of_obj.lemma_.lower() in rules.lex.word_set("vote_nouns"):

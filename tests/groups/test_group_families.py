@@ -1195,3 +1195,43 @@ def test_the_people_a_measure_counts_are_the_mention_later_figures_carry(nlp) ->
               "about even, with 30% calling themselves Republicans and 32% Democrats.")
     assert figure_groups(doc)["30%"] == "Americans"
     assert "Americans" in [m.text for m in doc.spans["survey_mentions"]]
+
+
+# A benchmark over everyone ('compared with a national average of 24%') is no group's share, whichever step
+# gives it its kind: here the kind rules first leave it an amount, and the kind of the share beside it makes it a
+# share, after the step that reads the sentence's groups (dev2 tech_02, Badenoch & Clark).
+LACK_OF_CONFIDENCE = [
+    ("And", 9, "cc", "CCONJ", "CC", "and"), ("less", 3, "amod", "ADJ", "JJR", "less"), ("than", 3, "quantmod", "ADP", "IN", "than"),
+    ("a", 7, "det", "DET", "DT", "a"), ("tenth", 7, "amod", "ADJ", "JJ", "tenth"), ("(", 7, "punct", "PUNCT", "-LRB-", "("),
+    ("9", 7, "nummod", "NUM", "CD", "9"), ("%", 9, "nsubj", "NOUN", "NN", "%"), (")", 7, "punct", "PUNCT", "-RRB-", ")"),
+    ("reported", 9, "ROOT", "VERB", "VBD", "report"), ("a", 11, "det", "DET", "DT", "a"), ("lack", 9, "dobj", "NOUN", "NN", "lack"),
+    ("of", 11, "prep", "ADP", "IN", "of"), ("confidence", 12, "pobj", "NOUN", "NN", "confidence"),
+    ("in", 13, "prep", "ADP", "IN", "in"), ("their", 17, "poss", "PRON", "PRP$", "their"),
+    ("business", 17, "compound", "NOUN", "NN", "business"), ("leaders", 14, "pobj", "NOUN", "NNS", "leader"),
+    (",", 9, "punct", "PUNCT", ",", ","), ("compared", 9, "prep", "VERB", "VBN", "compare"),
+    ("with", 19, "prep", "ADP", "IN", "with"), ("a", 23, "det", "DET", "DT", "a"), ("national", 23, "amod", "ADJ", "JJ", "national"),
+    ("average", 20, "pobj", "NOUN", "NN", "average"), ("of", 23, "prep", "ADP", "IN", "of"), ("24", 26, "nummod", "NUM", "CD", "24"),
+    ("%", 24, "pobj", "NOUN", "NN", "%"), (".", 9, "punct", "PUNCT", ".", ".")]
+
+
+def test_an_average_has_no_group_whichever_step_makes_it_a_share_on_a_hand_built_parse(vocab, lex) -> None:
+    doc = build(vocab, LACK_OF_CONFIDENCE, [(6, 8, 9.0, "percent"), (25, 27, 24.0, "percent")])
+    assert readings(doc, lex, populations=[(16, 18)]) == [("share", "business leaders"), ("share", None)]
+
+
+@pytest.mark.parametrize("text,figure", [
+    # dev2 tech_02 (Badenoch & Clark), both of its averages
+    ("And less than a tenth (9%) reported a lack of confidence in their business leaders, compared with a national "
+     "average of 24%.", "24%"),
+    ("According to a survey by Badenoch & Clark, 90% of HR professionals are confident about the future success of "
+     "their current employer compared with a national average of 69%.", "69%"),
+    # dev2 pub_11 (Ipsos)
+    ("Nearly 40 per cent of Canadians think that Canada needs to take more steps to protect itself, compared to the "
+     "global average of 31 per cent.", "31 per cent"),
+    ("Nearly four in ten Canadians say the country is in decline, which may seem like a high figure until it's "
+     "compared to the global average of 57 per cent among the 22 countries included in the survey.", "57 per cent"),
+])
+def test_an_average_has_no_group_in_real_phrasings(nlp, text: str, figure: str) -> None:
+    doc = nlp("A survey of 500 HR professionals and Canadians was published. " + text)
+    average = next(s for s in doc.spans["survey_percentages"] if s.text == figure)
+    assert average._.kind == "share" and average._.group is None
