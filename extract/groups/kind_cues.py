@@ -90,15 +90,13 @@ def verb_taken_for_noun(fig: Span, sent: Span, rules: GroupRules, head: Token) -
     with no verb of its own. A noun the figure really modifies ('a 3% rise in prices', '10% inflation', 'and 10%
     growth in sales') has a determiner before the figure, no complement, or is a change, an amount or a rate."""
     doc = fig.doc
-    if head.tag_ != "NN" or any(w in rules.lex.word_set(name) for w in (head.lower_, head.lemma_.lower())
-                                for name in ("change_words", "amount_nouns", "rate_nouns", "time_nouns")):
+    if head.tag_ != "NN" or _measured_word(head, rules):
         return False  # a change, an amount, a rate or a time: the noun the figure modifies
-    findings = rules.lex.word_set("finding_verbs")
-    opener = next((t.i for t in reversed(doc[sent.start:fig.start]) if _opens_clause(t, findings)), sent.start - 1)
-    if not all(t.pos_ in LEADING_WORD_POS and t.lower_ not in ("a", "an", "the") for t in doc[opener + 1:fig.start]):
+    opener = _clause_opener(fig, sent, rules)
+    if opener is None:
         return False
-    clause_end = next((t.i for t in doc[head.i + 1:sent.end] if t.lower_ in grammar.CLAUSE_OPENERS), sent.end)
-    own_verb = any(t.pos_ in ("VERB", "AUX") and not head.is_ancestor(t) for t in doc[opener + 1:clause_end])
+    clause_end = _clause_end(head, sent)
+    said = _clause_said(doc, head, clause_end)
     complement = any(c.i > head.i and c.dep_ in ("prep", "relcl", "ccomp", "acl", "dobj", "advmod")
                      for c in head.children)
     nxt = doc[head.i + 1] if head.i + 1 < sent.end else None
@@ -106,7 +104,78 @@ def verb_taken_for_noun(fig: Span, sent: Span, rules: GroupRules, head: Token) -
     # layoffs": the parser made the verb a compound of its object.
     verb_like = nxt is not None and (nxt.pos_ in ("ADV", "ADP", "SCONJ", "DET", "PRON") or
                                      head.dep_ == "compound" and head.head.tag_ == "NNS" and head.head.i > head.i)
-    return (complement or verb_like) and not own_verb
+    return (complement or verb_like or said is not None) and not _own_verb(doc, opener, clause_end, head, said)
+
+
+# The tags and, for a verb's tag, the roles of a verb of saying the parser did not read as one: a noun ('state'),
+# or a past form hung on the clause's subject as an adjective ('43% estimated advertising's importance will ...');
+# a verb it read as one says a clause when the figure is its subject ('83% insist it provides').
+SAYING_WORD_TAGS = frozenset({"NN", "VBD", "VBN"})
+NOUN_LIKE_DEPS = frozenset({"amod", "compound", "nmod"})
+
+
+def says_a_clause(fig: Span, sent: Span, rules: GroupRules, head: Token) -> bool:
+    """'and 83% state it provides a competitive edge', 'Just 43% note advertising's importance will accelerate',
+    '43% estimated sales will fall': a figure that leads its clause, followed by a word after which a clause
+    with a subject of its own starts. The word is the figure's verb of saying, noting or estimating, even where the
+    parser took it for a noun or an adjective: the figure is people who say something, whatever the clause speaks
+    of (money too)."""
+    doc = fig.doc
+    opener = _clause_opener(fig, sent, rules)
+    its_verb = head.pos_ in ("VERB", "AUX") and fig.root.head.i == head.i and fig.root.dep_ in ("nsubj", "nsubjpass")
+    noun_like = head.tag_ in SAYING_WORD_TAGS and (head.pos_ != "VERB" or head.dep_ in NOUN_LIKE_DEPS)
+    if not (its_verb or noun_like) or opener is None:
+        return False
+    clause_end = _clause_end(head, sent)
+    said = _clause_said(doc, head, clause_end)
+    if said is None or _own_verb(doc, opener, clause_end, head, said):
+        return False
+    subject = next(c for c in said.children if c.dep_ in ("nsubj", "nsubjpass"))
+    # 'while 20% price cuts were seen': the word is an amount the figure measures, the first of the subject's nouns
+    # (a change word may say a clause: '43% estimate sales will fall'; it may not be the subject: '... cuts were seen')
+    return its_verb or not (_measured_word(head, rules, changes=False) or _measured_word(subject, rules))
+
+
+def _measured_word(tok: Token, rules: GroupRules, *, changes: bool = True) -> bool:
+    """A change, an amount, a rate or a time: what a figure before it measures ('a 3% rise', '20% price cuts')."""
+    names = ("change_words", "amount_nouns", "rate_nouns", "time_nouns") if changes else (
+        "amount_nouns", "rate_nouns", "time_nouns")
+    return any(w in rules.lex.word_set(name) for w in (tok.lower_, tok.lemma_.lower()) for name in names)
+
+
+def _clause_opener(fig: Span, sent: Span, rules: GroupRules) -> Optional[int]:
+    """Where the clause the figure leads opens (an index before the figure), if it leads one: only words that
+    qualify it stand between ('while slightly more than 40 percent project'), no determiner."""
+    doc = fig.doc
+    findings = rules.lex.word_set("finding_verbs")
+    opener = next((t.i for t in reversed(doc[sent.start:fig.start]) if _opens_clause(t, findings)), sent.start - 1)
+    if not all(t.pos_ in LEADING_WORD_POS and t.lower_ not in ("a", "an", "the") for t in doc[opener + 1:fig.start]):
+        return None
+    return opener
+
+
+def _clause_end(word: Token, sent: Span) -> int:
+    return next((t.i for t in word.doc[word.i + 1:sent.end] if t.lower_ in grammar.CLAUSE_OPENERS), sent.end)
+
+
+def _own_verb(doc: Doc, opener: int, end: int, word: Token, said: Optional[Token]) -> bool:
+    """Has the figure's clause a verb of its own, besides ``word`` and what hangs on it, and the clause it says?"""
+    return any(t.pos_ in ("VERB", "AUX") and t != word and not word.is_ancestor(t)
+               and not (said is not None and (t == said or said.is_ancestor(t))) for t in doc[opener + 1:end])
+
+
+def _clause_said(doc: Doc, word: Token, end: int) -> Optional[Token]:
+    """'83% state it provides a competitive edge', 'just 43% note advertising's importance will accelerate', 'only 1%
+    estimate that Web sales had declined': a clause with a subject of its own starts right after the word (past a
+    'that'), which the tagger may have taken for a noun (the figure's verb of saying, noting, estimating). The
+    clause's verb, or None."""
+    start = word.i + 1 + (word.i + 1 < end and doc[word.i + 1].lower_ == "that")
+    for tok in doc[start:end]:
+        verb = tok.head
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.i < verb.i < end and verb.pos_ in ("VERB", "AUX") \
+                and all(tok.is_ancestor(t) for t in doc[start:tok.i]):
+            return verb  # (the subject's phrase starts right after the word, though the parser may hang the word on it)
+    return None
 
 
 def bounds_what_follows(doc: Doc, word: Token, sent: Span) -> bool:

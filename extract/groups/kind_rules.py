@@ -18,7 +18,8 @@ from .. import grammar
 from ..phrases import PRESENT_VERB_TAGS
 from .among import among_group
 from .kind_cues import (bounds_what_follows, bracketed_after_answer, counted_by, names_the_gap, opinion_moves,
-                        sides_of_a_gap, survey_default, verb_taken_for_noun, word_after_figure)
+                        sides_of_a_gap, survey_default, says_a_clause, verb_taken_for_noun,
+                        word_after_figure)
 from .rules import GroupRules
 from .state import GroupState
 
@@ -157,6 +158,15 @@ def worded_in_answer(v: FigureView) -> Verdict:
     """'Increase spending more than 10% (26%)': the first figure is part of the answer's wording."""
     end = min(len(v.text), v.fig.end_char + ANSWER_REACH)  # the regex module's match costs the text's length
     return ("other", False) if WORDED_IN_ANSWER_RE.match(v.text, v.fig.end_char, end) else None
+
+
+def saying_a_clause(v: FigureView) -> Verdict:
+    """'and 83% state it provides a competitive edge', '83% insist it provides ...', 'Just 43% note advertising's
+    importance will accelerate': the figure leads its clause and the word after it says a clause with a subject
+    of its own (``kind_cues.says_a_clause``), however the parser read that word: people saying something, a share
+    whatever the clause speaks of, money included."""
+    fig = v.fig
+    return ("share", False) if fig.end < v.sent.end and says_a_clause(fig, v.sent, v.rules, v.doc[fig.end]) else None
 
 
 def modifies_a_noun(v: FigureView) -> Verdict:
@@ -402,6 +412,7 @@ KIND_RULES: tuple[tuple[str, KindRule], ...] = (
     ("of_object", of_object),
     ("answer_bracket", answer_bracket),
     ("worded_in_answer", worded_in_answer),
+    ("saying_a_clause", saying_a_clause),
     ("modifies_a_noun", modifies_a_noun),
     ("opinion_moving", opinion_moving),
     ("movement", movement),
