@@ -410,12 +410,40 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
     if j > start and any(doc[k].lower_ in magnitudes for k in range(start, j)):
         start = _skip_leading(doc, j, end, head, drop, lex)
     end = _title_case_predicate(doc, start, end, lex) or end
+    start = _suspended_band_start(doc, start, lo_limit, stops)
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc" or doc[end - 1].is_space
                                or doc[end - 1].lower_ in grammar.COORDINATORS):
         end -= 1
     if start >= end or doc[start:end].text.strip() == "":
         return None
     return start, end
+
+
+SUSPENDED_NUMBER = regex.compile(r"^\d+-$")  # "18-" of "18- to 29-year-olds", a number whose noun comes later
+
+
+def _suspended_band_start(doc: Doc, start: int, lo_limit: int, stops: set[int]) -> int:
+    """'18- to 29-year-olds', '18- and 24-year-old voters': a phrase that starts at a band's upper end takes the lower
+    one, written with a suspended hyphen before 'to' or 'and' (the tokenizer keeps '18-' whole, the parser hangs it
+    anywhere)."""
+    if start - 2 < lo_limit or not doc[start].like_num or doc[start - 1].lower_ not in grammar.RANGE_WORDS | {"and"}:
+        return start
+    low = doc[start - 2]
+    return low.i if SUSPENDED_NUMBER.match(low.text) and low.i not in stops else start
+
+
+def suspended_band_noun(tok: Token) -> Optional[Token]:
+    """'Among 18- to 29-year-olds, ...', parsed with '18-' as the object: the noun the band's upper end is part of
+    ('olds'), for a suspended number; else None."""
+    doc = tok.doc
+    k = tok.i + 2
+    if not SUSPENDED_NUMBER.match(tok.text) or k >= len(doc) or doc[tok.i + 1].lower_ not in grammar.RANGE_WORDS | {"and"} \
+            or not doc[k].like_num:
+        return None
+    noun = doc[k]
+    while noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun if noun.i != k else None
 
 
 def _title_case_predicate(doc: Doc, start: int, end: int, lex: Lexicon) -> Optional[int]:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import grammar
 from ..lexicon import Lexicon
-from ..phrases import is_break, opens_clause
+from ..phrases import is_break, opens_clause, suspended_band_noun
 from .state import GroupState, TokenSpan
 
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "amod", "compound"})
@@ -71,6 +71,7 @@ def _among_group(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
         if not (fronted or after or inside):
             continue
         obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        obj = (suspended_band_noun(obj) or obj) if obj is not None else None
         if obj is not None and (obj.lower_ in grammar.PLURAL_DEMONSTRATIVES or state.rules.is_people(obj)
                                 or _count_of_people(obj)):
             return obj
@@ -118,6 +119,7 @@ def lead_group(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
     found = [t for t in sent if t.lower_ in grammar.LEAD_PREPS and t.head.lemma_.lower() in difference]
     for tok in sorted(found, key=lambda t: (t.i > fig.start, -t.i if t.i < fig.start else t.i)):
         obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        obj = (suspended_band_noun(obj) or obj) if obj is not None else None
         if obj is not None and (obj.lower_ in grammar.PLURAL_DEMONSTRATIVES or rules.is_people(obj)):
             return obj
     return None

@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import grammar
 from ..lexicon import Lexicon
-from ..phrases import AGE_GROUP, is_people, opening_aside, opening_bracket, opens_clause, split_compound_head
+from ..phrases import (AGE_GROUP, is_people, opening_aside, opening_bracket, opens_clause, split_compound_head,
+                       suspended_band_noun)
 from ..samples.patterns import SamplePatterns
 
 # What introduces a figure as the other side of a comparison (groups/base.py): the same share at another time ("up
@@ -109,6 +110,9 @@ class GroupRules:
         if j >= sent.end or doc[j].lower_ != "of":
             return None
         of = doc[j]
+        band = suspended_band_noun(doc[j + 1]) if j + 1 < sent.end else None
+        if band is not None:
+            return band  # "80% of 18- to 29-year-olds visit ...", with '18-' and the band hung anywhere
         for tok in doc[j + 1:sent.end]:
             if tok.head.i == of.i and tok.dep_ in ("pobj", "pcomp", "dobj", "conj", "appos", "npadvmod", "nmod"):
                 tok = split_compound_head(tok)
