@@ -24,9 +24,9 @@ WORD_FIGURE_INFIX = r"(?<=[^\W\d_]{2})[/\u2014](?=[0-9])"
 # A table flattened into text, cells glued: "Donald Trump44%38%38%" (a zero-width split before each cell).
 TABLE_CELL_INFIXES = (r"(?<=[^\W\d_]{2})(?=\d+(?:\.\d+)?%)", r"(?<=%)(?=\d)")
 
-# "(45%)”Stay ahead", "(52% of respondents)”Drive sales": answers run together, the closing bracket
-# (and the next answer's opening quote) glued to the next answer.
-CLOSE_AFTER_FIGURE_INFIXES = (r"(?<=%)[)\]](?=\S)", r"(?<=[^\W\d_])[)\]](?=[”“\"])",
+# "(45%)”Stay ahead", "(52% of respondents)”Drive sales", "(52% of those aged 18 to 34)”Drive sales": answers run
+# together, the closing bracket (and the next answer's opening quote) glued to the next answer.
+CLOSE_AFTER_FIGURE_INFIXES = (r"(?<=%)[)\]](?=\S)", r"(?<=[^\W_])[)\]](?=[”“\"])",
                               r"(?<=[)\]])[”“\"’‘](?=\w)")
 
 

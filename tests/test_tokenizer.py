@@ -80,6 +80,8 @@ def test_tokenizer_bounded_suffix_search_survives_to_bytes():
     # answers run together: the closing bracket and the next answer's quote are their own tokens
     ("share” (45%)”Stay ahead", ["share", "”", "(", "45%", ")", "”", "Stay", "ahead"]),
     ("(52% of respondents)”Drive sales", ["(", "52", "%", "of", "respondents", ")", "”", "Drive", "sales"]),
+    ("(52% of those aged 18 to 34)”Drive", ["(", "52", "%", "of", "those", "aged", "18", "to", "34", ")", "”", "Drive"]),
+    ("(see note 3)\"Next", ["(", "see", "note", "3", ")", "\"", "Next"]),
     ("(41%)Transform", ["(", "41%", ")", "Transform"]),
     ("he said (quietly) and left", ["he", "said", "(", "quietly", ")", "and", "left"]),
 ])
