@@ -1235,3 +1235,18 @@ def test_an_average_has_no_group_in_real_phrasings(nlp, text: str, figure: str) 
     doc = nlp("A survey of 500 HR professionals and Canadians was published. " + text)
     average = next(s for s in doc.spans["survey_percentages"] if s.text == figure)
     assert average._.kind == "share" and average._.group is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    # dev3 consumer_10 (Morning Consult): a generation set by 'among', before its bracketed figure and its breakdown
+    ("These percentages rise much higher among millennials (53% - 13% in-store, 21% online, 20% both).",
+     {"53%": "millennials", "13%": "millennials", "21%": "millennials", "20%": "millennials"}),
+    ("Millennials (44%) are twice as likely as baby boomers (22%) to use mobile wallets.",
+     {"44%": "Millennials", "22%": "baby boomers"}),
+    # dev3 work_04 (Zapier): through 'of', as before
+    ("The survey found generational differences, with 31% of millennials, 27% of Gen Xers, and just 11% of the baby "
+     "boomers polled saying they work remotely on a full-time basis.",
+     {"31%": "millennials", "27%": "Gen Xers", "11%": "baby boomers"}),
+])
+def test_a_generation_is_people_in_real_phrasings(nlp, text: str, expected: dict) -> None:
+    assert figure_groups(nlp(SURVEY + text)) == expected

@@ -174,6 +174,8 @@ def test_mentions_keep_the_modifiers_that_say_who(vocab, lex, rows, head, expect
     ("voters", "NNS", True), ("marketers", "NNS", True), ("employees", "NNS", True), ("parents", "NNS", True),
     ("advertisements", "NNS", False), ("initiatives", "NNS", False), ("fees", "NNS", False), ("results", "NNS", False),
     ("tutorials", "NNS", False), ("over-55s", "NNS", True), ("All", "DT", False),
+    # generations: 'millennials' has none of the people suffixes ('-ers', '-ians' ...); 'Gen Xers' and 'boomers' do
+    ("millennials", "NNS", True), ("Millennials", "NNPS", True), ("centennials", "NNS", True), ("boomers", "NNS", True),
 ])
 def test_what_was_asked_about_is_not_people(vocab, lex, word, tag, people):
     pos = "PRON" if tag == "DT" else "NOUN"
