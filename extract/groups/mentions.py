@@ -72,6 +72,8 @@ def respondent_mentions(state: GroupState, sent: Span) -> list[TokenSpan]:
     out: list[TokenSpan] = []
     respondents, population = rules.lex.word_set("respondent_nouns"), rules.lex.word_set("population_nouns")
     for tok in sent:
+        if tok.dep_ in HEAD_DEPS and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
+            continue  # "the respondent base for all questions is 159": a word about the sample, as in find_mentions
         if tok.lower_ in respondents and tok.lower_ not in population:
             span = trim_phrase(doc, tok, rules.lex, limit=(s, e))
             if span:

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import pytest
 
-from extract.groups import STEPS
+from extract.groups import STEPS, GroupRules, GroupState
 from extract.groups.answers import answer_under_question
+from extract.groups.mentions import respondent_mentions
 from extract.groups.rules import ratio_base
 from extract.phrases import opening_aside
 
@@ -1250,3 +1251,33 @@ def test_an_average_has_no_group_in_real_phrasings(nlp, text: str, figure: str) 
 ])
 def test_a_generation_is_people_in_real_phrasings(nlp, text: str, expected: dict) -> None:
     assert figure_groups(nlp(SURVEY + text)) == expected
+
+
+# A respondent noun that modifies another noun ('the respondent base', 'voter turnout') names no one who answered,
+# for the memory of respondent nouns as for the mentions (dev2 tech_07, Computerworld: 'Note that the respondent
+# base for all questions is 159' made 'respondent' the group of the 21 figures after it).
+RESPONDENT_BASE = [
+    ("the", 2, "det", "DET", "DT", "the"), ("respondent", 2, "amod", "ADJ", "JJ", "respondent"),
+    ("base", 3, "nsubj", "NOUN", "NN", "base"), ("is", 3, "ROOT", "AUX", "VBZ", "be"), ("159", 3, "attr", "NUM", "CD", "159"),
+    (".", 3, "punct", "PUNCT", ".", ".")]
+RESPONDENTS_NUMBER = [
+    ("the", 1, "det", "DET", "DT", "the"), ("respondents", 2, "nsubj", "NOUN", "NNS", "respondent"),
+    ("number", 2, "ROOT", "VERB", "VBP", "number"), ("159", 2, "dobj", "NUM", "CD", "159"), (".", 2, "punct", "PUNCT", ".", ".")]
+
+
+@pytest.mark.parametrize("rows,expected", [(RESPONDENT_BASE, []), (RESPONDENTS_NUMBER, ["respondents"])],
+                         ids=["modifier-of-a-noun", "the-noun-itself"])
+def test_a_respondent_noun_modifying_a_noun_is_not_remembered_on_hand_built_parses(vocab, lex, rows, expected) -> None:
+    doc = build(vocab, rows)
+    state = GroupState.start(doc, [], [(0, len(doc))], [], GroupRules(lex))
+    assert [doc[s:e].text for s, e in respondent_mentions(state, doc[0:len(doc)])] == expected
+
+
+@pytest.mark.parametrize("note,group", [
+    ("Note that the respondent base for all questions is 159, unless otherwise noted.", "IT leaders"),
+    ("Note that the respondents for all questions number 159.", "respondents"),
+])
+def test_a_respondent_noun_modifying_a_noun_in_real_phrasings(nlp, note: str, group: str) -> None:
+    doc = nlp("In an exclusive Computerworld survey, IT leaders offered their opinions on the hot issues. " + note
+              + "\n\n73% reported being very optimistic")
+    assert figure_groups(doc)["73%"] == group
