@@ -94,21 +94,20 @@ SUBSAMPLES = Parse(
      ("24", 29, "nummod", "NUM", "CD", "24"), ("%", 24, "appos", "NOUN", "NN", "%"),
      (")", 24, "punct", "PUNCT", "-RRB-", ")")])
 
-# ../shared/dev2/dev2_tech_07_computerworld_premier100.txt
-RESPONDENT_BASE = Parse(
-    "Note that the respondent base for all questions is 159, unless otherwise noted.\n\n73% reported being very "
-    "optimistic",
-    [("Note", 0, "ROOT", "VERB", "VB", "note"), ("that", 8, "mark", "SCONJ", "IN", "that"),
-     ("the", 4, "det", "DET", "DT", "the"), ("respondent", 4, "amod", "ADJ", "JJ", "respondent"),
-     ("base", 8, "nsubj", "NOUN", "NN", "base"), ("for", 4, "prep", "ADP", "IN", "for"),
-     ("all", 7, "det", "DET", "DT", "all"), ("questions", 5, "pobj", "NOUN", "NNS", "question"),
-     ("is", 0, "ccomp", "AUX", "VBZ", "be"), ("159", 8, "attr", "NUM", "CD", "159"),
-     (",", 8, "punct", "PUNCT", ",", ","), ("unless", 13, "mark", "SCONJ", "IN", "unless"),
-     ("otherwise", 13, "advmod", "ADV", "RB", "otherwise"), ("noted", 8, "advcl", "VERB", "VBN", "note"),
-     (".", 0, "punct", "PUNCT", ".", "."), ("\n\n", 14, "dep", "SPACE", "_SP", "\n\n"),
-     ("73", 17, "nummod", "NUM", "CD", "73"), ("%", 18, "nsubj", "NOUN", "NN", "%"),
-     ("reported", 18, "ROOT", "VERB", "VBD", "report"), ("being", 18, "xcomp", "AUX", "VBG", "be"),
-     ("very", 21, "advmod", "ADV", "RB", "very"), ("optimistic", 19, "acomp", "ADJ", "JJ", "optimistic")])
+# ../shared/dev2/dev2_tech_07_computerworld_premier100.txt, with a respondent noun as the subject ("the respondent
+# base" of the article names no one: test_group_families)
+RESPONDENTS_WERE = Parse(
+    "Note that every respondent answered all questions, unless otherwise noted.\n\n73% reported being very optimistic",
+    [("Note", 0, "ROOT", "VERB", "VB", "note"), ("that", 4, "mark", "SCONJ", "IN", "that"),
+     ("every", 3, "det", "DET", "DT", "every"), ("respondent", 4, "nsubj", "NOUN", "NN", "respondent"),
+     ("answered", 0, "ccomp", "VERB", "VBD", "answer"), ("all", 6, "det", "DET", "DT", "all"),
+     ("questions", 4, "dobj", "NOUN", "NNS", "question"), (",", 4, "punct", "PUNCT", ",", ","),
+     ("unless", 10, "mark", "SCONJ", "IN", "unless"), ("otherwise", 10, "advmod", "ADV", "RB", "otherwise"),
+     ("noted", 4, "advcl", "VERB", "VBN", "note"), (".", 0, "punct", "PUNCT", ".", "."),
+     ("\n\n", 11, "dep", "SPACE", "_SP", "\n\n"), ("73", 14, "nummod", "NUM", "CD", "73"),
+     ("%", 15, "nsubj", "NOUN", "NN", "%"), ("reported", 15, "ROOT", "VERB", "VBD", "report"),
+     ("being", 15, "xcomp", "AUX", "VBG", "be"), ("very", 18, "advmod", "ADV", "RB", "very"),
+     ("optimistic", 16, "acomp", "ADJ", "JJ", "optimistic")])
 
 # ../shared/wild/bbc_business_159.txt
 ECONOMY_GREW = Parse(
@@ -522,8 +521,8 @@ CASES = [
     StepCase("subsample_frame", SUBSAMPLES, [(26, 27, 26.0, "numeric"), (28, 30, 24.0, "numeric")],
              [("share", "CIOs/VPs of IT"), ("share", "corporate managers")], sentences=[(0, 20), (20, 31)],
              populations=[(3, 7), (9, 14), (16, 18)]),
-    StepCase("remember_respondents", RESPONDENT_BASE, [(16, 18, 73.0, "numeric")], [("respondent",)], read=("group",),
-             sentences=[(0, 16), (16, 22)]),
+    StepCase("remember_respondents", RESPONDENTS_WERE, [(13, 15, 73.0, "numeric")], [("respondent",)], read=("group",),
+             sentences=[(0, 13), (13, 19)]),
     StepCase("figure_kinds", ECONOMY_GREW, [(6, 8, 6.9, "numeric")], [("other", None)]),
     StepCase("stated_groups", VISITORS_TO, [(4, 6, 86.0, "numeric")], [("visitors to the Library",)], read=("group",)),
     StepCase("statements", SAY_IS, [(1, 3, 44.0, "numeric")], [("hospital employment of physicians is a positive",)],
