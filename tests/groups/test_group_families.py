@@ -1281,3 +1281,35 @@ def test_a_respondent_noun_modifying_a_noun_in_real_phrasings(nlp, note: str, gr
     doc = nlp("In an exclusive Computerworld survey, IT leaders offered their opinions on the hot issues. " + note
               + "\n\n73% reported being very optimistic")
     assert figure_groups(doc)["73%"] == group
+
+
+# Coordinated people before one bracketed figure ('decided voters and leaners (35 per cent)', 'parents or
+# guardians (55 percent)') are one group, the phrase of the first conjunct; each conjunct keeps its own figure only
+# where one stands between them ('15 to 24-year-olds (94%), and 25 to 34-year-olds (92%)').
+VOTERS_AND_LEANERS = [
+    ("Decided", 10, "csubj", "VERB", "VBD", "decide"), ("voters", 0, "dobj", "NOUN", "NNS", "voter"),
+    ("and", 1, "cc", "CCONJ", "CC", "and"), ("leaners", 1, "conj", "NOUN", "NNS", "leaner"),
+    ("(", 1, "punct", "PUNCT", "-LRB-", "("), ("35", 7, "nummod", "NUM", "CD", "35"), ("per", 7, "compound", "ADP", "IN", "per"),
+    ("cent", 1, "appos", "NOUN", "NN", "cent"), (")", 1, "punct", "PUNCT", "-RRB-", ")"),
+    ("would", 10, "aux", "AUX", "MD", "would"), ("support", 10, "ROOT", "VERB", "VB", "support"),
+    ("him", 10, "dobj", "PRON", "PRP", "he"), (".", 10, "punct", "PUNCT", ".", ".")]
+
+
+def test_coordinated_people_before_one_bracket_are_one_group_on_a_hand_built_parse(vocab, lex) -> None:
+    names = [step.name for step in STEPS]
+    doc = build(vocab, VOTERS_AND_LEANERS, [(5, 8, 35.0, "percent")])
+    assert readings(doc, lex, steps=STEPS[:names.index("stated_groups") + 1]) == [("share", "voters and leaners")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # dev3 pub_06 (Angus Reid) and dev2 pub_04 (Public Agenda), their figures set in brackets after the people
+    ("Across the country, about a third of decided voters and leaners (35 per cent) would support the Conservative "
+     "candidate in their riding.", {"35 per cent": "decided voters and leaners"}),
+    ("But just over half the parents or guardians (55 percent) said they had succeeded in teaching those values.",
+     {"55 percent": "parents or guardians"}),
+    # a figure between the conjuncts: each its own (bbc_tech_069, as before)
+    ("Most 15 to 24-year-olds (94%), and 25 to 34-year-olds (92%), own at least one.",
+     {"94%": "15 to 24-year-olds", "92%": "25 to 34-year-olds"}),
+])
+def test_coordinated_people_before_one_bracket_in_real_phrasings(nlp, text: str, expected: dict) -> None:
+    assert figure_groups(nlp(SURVEY + text)) == expected
