@@ -552,3 +552,16 @@ def test_a_verb_of_saying_taken_for_a_noun_on_hand_built_parses(vocab, lex, rows
 def test_a_verb_of_saying_taken_for_a_noun_in_real_phrasings(nlp, text: str, figure: str, verb: str) -> None:
     doc = nlp("The survey of 500 executives was published today. " + text.format(verb=verb))
     assert next(s for s in doc.spans["survey_percentages"] if s.text == figure)._.kind == "share"
+
+
+@pytest.mark.parametrize("verb", ["say", "said", "reported", "indicated"])
+@pytest.mark.parametrize("text,figure,group", [
+    ("But only 13% of IT execs {verb} they have the same feeling about their relationship with marketing.", "13%",
+     "IT execs"),  # seed 000
+    ("About 53 percent of finance execs {verb} they expect Q1 2020 sales to fall.", "53 percent", "finance execs"),  # dev3 work_08
+    ("Two-thirds of IT pros {verb} ransomware is as urgent a threat as terrorism.", "Two-thirds", "IT pros"),  # dev3 biz_09
+])
+def test_short_forms_of_people_are_people_whatever_the_verb(nlp, text: str, figure: str, group: str, verb: str) -> None:
+    doc = nlp("The survey was published today. " + text.format(verb=verb))
+    share = next(s for s in doc.spans["survey_percentages"] if s.text == figure)
+    assert (share._.kind, share._.group.text if share._.group is not None else None) == ("share", group)
