@@ -146,7 +146,19 @@ def of_object(v: FigureView) -> Verdict:
         return "other", False
     if rules.is_people(of_obj) or v.state.names_who_answered(of_obj):
         return "share", False
+    if _says_or_thinks(v):
+        return "share", False  # '13% of IT techies reported they ...': what says or thinks is people
     return ("share" if survey_cue(v.state, v.sent) else "other"), True
+
+
+def _says_or_thinks(v: FigureView) -> bool:
+    """Is the figure the subject of a verb of saying or thinking ('said', 'reported', 'believe')?"""
+    root, verb = v.root, v.gov
+    if root.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma in v.rules.lex.word_set("opinion_verbs") or (
+        lemma in v.rules.lex.word_set("reporting_verbs") and lemma not in grammar.AUXILIARY_VERBS)
 
 
 def answer_bracket(v: FigureView) -> Verdict:
@@ -381,12 +393,10 @@ def set_among_people(v: FigureView) -> Verdict:
 def subject_of_verb(v: FigureView) -> Verdict:
     """'41% said', '12% believe': the subject of an opinion or reporting verb; of another verb, a share by
     default (always for fractions, ratios and counts)."""
-    root, gov, rules = v.root, v.gov, v.rules
+    root, gov = v.root, v.gov
     if root.dep_ not in ("nsubj", "nsubjpass") or gov.pos_ not in ("VERB", "AUX"):
         return None
-    verb = gov.lemma_.lower()
-    if verb in rules.lex.word_set("opinion_verbs") or (
-            verb in rules.lex.word_set("reporting_verbs") and verb not in grammar.AUXILIARY_VERBS) or survey_cue(v.state, v.sent):
+    if _says_or_thinks(v) or survey_cue(v.state, v.sent):
         return "share", False
     return ("share" if v.fig._.form in COUNTING_FORMS or survey_default(v.state, v.sent) else "other"), True
 
