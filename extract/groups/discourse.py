@@ -10,6 +10,7 @@ from spacy.tokens import Span
 
 from .. import grammar
 from ..phrases import is_anaphoric
+from .base import introduced_as_counterpart
 from .memory import earliest_from
 from .state import GroupState, TokenSpan
 
@@ -81,9 +82,14 @@ def nearest_mention(state: GroupState, token_i: int, members: list[int], n: int,
     # Not a group named only as the other side of a comparison ("..., compared to 23% of the population"),
     # while the base the article is about is in force (base.py).
     contrasts = state.contrasts if state.base is not None else set()
-    best = memory.strong.latest(token_i, lambda m: bool(owned) and memory.root_lemma(m) in owned or m in contrasts)
+    # Nor the group a counterpart earlier in the sentence names for itself ('... (versus 52 percent for all
+    # respondents), while 41 percent thought ...'): the other side of that comparison, not the base.
+    compared = _compared_groups(state, members, n, sent) if sent is not None else set()
+    best = memory.strong.latest(token_i, lambda m: bool(owned) and memory.root_lemma(m) in owned or m in contrasts
+                                or m in compared)
     for m in members:
-        if m < n and out[m].kind == "share" and out[m].group and out[m].group[0] < token_i:
+        if m < n and out[m].kind == "share" and out[m].group and out[m].group[0] < token_i \
+                and out[m].group not in compared:
             if best is None or out[m].group[:2] > best[:2]:
                 best = out[m].group
     if best is not None:
@@ -95,6 +101,14 @@ def nearest_mention(state: GroupState, token_i: int, members: list[int], n: int,
     # ("The YouGov poll showed 48 percent would vote to remain ... YouGov surveyed 1,070 adults").
     # The survey's own population first: "17.4 million voters" in the referendum it is compared with is not who answered.
     return earliest_from(memory.populations, token_i) or earliest_from(memory.mentions, token_i)
+
+
+def _compared_groups(state: GroupState, members: list[int], n: int, sent: Span) -> set[TokenSpan]:
+    """The groups that counterparts before figure ``n`` in the sentence name after themselves ('versus 52 percent
+    for all respondents')."""
+    figures, out = state.figures, state.assignments
+    return {out[m].group for m in members if m < n and out[m].kind == "share" and out[m].group is not None
+            and out[m].group[0] >= figures[m].end and introduced_as_counterpart(state, figures[m], sent)}
 
 
 def _owned_nouns(state: GroupState, sent: Span) -> frozenset[str]:

@@ -65,9 +65,13 @@ def earlier_values(state: GroupState, sent: Span, members: list[int]) -> None:
 def _own_group_after(state: GroupState, i: int) -> Optional[TokenSpan]:
     """'69 percent for marketers', '40% of those working for independents': the mention that a preposition
     right after the figure (token ``i``) introduces, if any."""
-    if i >= len(state.doc) or state.doc[i].lower_ not in grammar.OWN_GROUP_PREPS:
+    doc = state.doc
+    if i >= len(doc) or doc[i].lower_ not in grammar.OWN_GROUP_PREPS:
         return None
-    return next((m for m in state.mentions if m[0] == i + 1), None)
+    start = i + 1
+    while start < len(doc) and doc[start].pos_ == "DET" and doc[start].lower_ not in grammar.PLURAL_DEMONSTRATIVES:
+        start += 1  # "versus 52 percent for all respondents", "for the older group": the mention leaves these out
+    return next((m for m in state.mentions if m[0] == start), None)
 
 
 # ------------------------------------------------------------ elliptic groups

@@ -1313,3 +1313,39 @@ def test_coordinated_people_before_one_bracket_are_one_group_on_a_hand_built_par
 ])
 def test_coordinated_people_before_one_bracket_in_real_phrasings(nlp, text: str, expected: dict) -> None:
     assert figure_groups(nlp(SURVEY + text)) == expected
+
+
+# A counterpart's own group after it ('versus 52 percent for all respondents', past a determiner), and the figures
+# after it in the sentence keep the base, not that other side of the comparison (dev3 health_03, Grant Thornton).
+NURSES_VERSUS_ALL = [
+    ("Some", 1, "quantmod", "DET", "DT", "some"), ("45", 2, "nummod", "NUM", "CD", "45"),
+    ("%", 6, "nsubjpass", "NOUN", "NN", "%"), ("of", 2, "prep", "ADP", "IN", "of"), ("nurses", 3, "pobj", "NOUN", "NNS", "nurse"),
+    ("were", 6, "auxpass", "AUX", "VBD", "be"), ("stressed", 6, "ROOT", "VERB", "VBN", "stress"),
+    ("(", 6, "punct", "PUNCT", "-LRB-", "("), ("versus", 6, "prep", "ADP", "IN", "versus"), ("30", 10, "nummod", "NUM", "CD", "30"),
+    ("%", 8, "pobj", "NOUN", "NN", "%"), ("for", 10, "prep", "ADP", "IN", "for"), ("all", 13, "det", "DET", "DT", "all"),
+    ("workers", 11, "pobj", "NOUN", "NNS", "worker"), (")", 6, "punct", "PUNCT", "-RRB-", ")"), (",", 6, "punct", "PUNCT", ",", ","),
+    ("while", 20, "mark", "SCONJ", "IN", "while"), ("20", 18, "nummod", "NUM", "CD", "20"), ("%", 20, "nsubj", "NOUN", "NN", "%"),
+    ("would", 20, "aux", "AUX", "MD", "would"), ("quit", 6, "advcl", "VERB", "VB", "quit"), (".", 6, "punct", "PUNCT", ".", ".")]
+
+
+def test_a_counterparts_own_group_is_not_the_base_on_a_hand_built_parse(vocab, lex) -> None:
+    doc = build(vocab, NURSES_VERSUS_ALL, [(1, 3, 45.0, "percent"), (9, 11, 30.0, "percent"), (17, 19, 20.0, "percent")],
+                text="Some 45% of nurses were stressed (versus 30% for all workers), while 20% would quit.")
+    assert groups_of(doc, lex) == [("share", "nurses"), ("share", "workers"), ("share", "nurses")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Only a quarter of healthcare CFOs (24 percent) thought their own company's financial prospects would improve "
+     "(versus 52 percent for all respondents), while 41 percent thought that the U.S. economy would improve.",
+     {"24 percent": "healthcare CFOs", "52 percent": "respondents", "41 percent": "healthcare CFOs"}),
+    # dev2 pub_25 (Gallup), dev3 biz_02 (SoDA): as before
+    ("When asked if they approved of the way Bush was handling his job as president, 62 percent of younger Americans "
+     "said yes, while the rating dips to 53 percent for the older group.",
+     {"62 percent": "younger Americans", "53 percent": "older group"}),
+    ("Nearly 40 percent of agencies plan to use it versus just 19 percent for marketers.",
+     {"40 percent": "agencies", "19 percent": "marketers"}),
+    ("Some 45% of nurses said they were stressed (compared with 30% for all workers), and 20% said they would quit.",
+     {"45%": "nurses", "30%": "workers", "20%": "nurses"}),
+])
+def test_a_counterparts_own_group_is_not_the_base_in_real_phrasings(nlp, text: str, expected: dict) -> None:
+    assert figure_groups(nlp(SURVEY + text)) == expected
