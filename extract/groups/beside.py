@@ -9,6 +9,7 @@ from typing import Optional
 import regex
 from spacy.tokens import Doc, Span, Token
 
+from ..phrases import qualifiers_before
 from .state import GroupState, TokenSpan
 
 # Words that name who by age or range: "ages 50+", "aged 18-34", "over 65", "under 25".
@@ -96,7 +97,9 @@ def place_of_breakdown(state: GroupState, fig: Span, sent: Span) -> Optional[Tok
     preposition: in a poll's breakdown by region the place is the group."""
     doc = state.doc
     opened = state.rules.open_bracket(doc, fig, sent.start)
-    end = opened if opened is not None else fig.start - 1
+    # (past the words that qualify the figure, 'in India at nearly 78%', but not the 'at' of 'at least')
+    qualifiers = state.rules.lex.word_set("leading_qualifier_words") - {"at"}
+    end = opened if opened is not None else qualifiers_before(doc, fig.start, sent.start, qualifiers) - 1
     if end <= sent.start or doc[end].text not in ("(", "at"):
         return None
     place = _place_ending_at(state, end, sent.start)

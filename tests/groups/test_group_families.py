@@ -926,6 +926,10 @@ def test_a_place_set_by_a_preposition_is_the_group_on_hand_built_parses(vocab, l
     ("OnePoll reported that 58% of IT decision-makers are experiencing burnout, with the highest percentage in India at "
      "78%, followed by the UK (60%) and the US (53%).",
      {"58%": "IT decision-makers", "78%": "India", "60%": "UK", "53%": "US"}),
+    # the same with a qualifier between 'at' and the figure (a variant the qualifier probe gave wrong)
+    ("OnePoll reported that 58% of IT decision-makers are experiencing burnout, with the highest percentage in India at "
+     "nearly 78%, followed by the UK (60%) and the US (53%).",
+     {"58%": "IT decision-makers", "78%": "India", "60%": "UK", "53%": "US"}),
 ])
 def test_a_place_set_by_a_preposition_is_the_group_in_real_phrasings(nlp, text: str, expected: dict) -> None:
     doc = nlp(text)
