@@ -30,11 +30,16 @@ CLOSE_AFTER_FIGURE_INFIXES = (r"(?<=%)[)\]](?=\S)", r"(?<=[^\W_])[)\]](?=[”“
                               r"(?<=[)\]])[”“\"’‘](?=\w)")
 
 
+# "aged 18-to-34", "35-to-54": a band written with hyphens around 'to', which English tokenization cuts as "35", "-",
+# "to-54"; each piece its own token, as in "35 to 54".
+TO_RANGE_INFIXES = (r"(?<=[0-9])-(?=to-[0-9])", r"(?<=[0-9]-to)-(?=[0-9])")
+
+
 def split_figure_pairs(nlp: Language) -> None:
     """Let the tokenizer split a slash or dash written right after a percent sign, so that each figure
     of a pair is its own span."""
     infixes = list(nlp.Defaults.infixes) + [FIGURE_PAIR_INFIX, WORD_FIGURE_INFIX, *TABLE_CELL_INFIXES,
-                                            *CLOSE_AFTER_FIGURE_INFIXES]
+                                            *CLOSE_AFTER_FIGURE_INFIXES, *TO_RANGE_INFIXES]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 

@@ -83,6 +83,9 @@ def test_tokenizer_bounded_suffix_search_survives_to_bytes():
     ("(52% of those aged 18 to 34)”Drive", ["(", "52", "%", "of", "those", "aged", "18", "to", "34", ")", "”", "Drive"]),
     ("(see note 3)\"Next", ["(", "see", "note", "3", ")", "\"", "Next"]),
     ("(41%)Transform", ["(", "41%", ")", "Transform"]),
+    # a band with hyphens around 'to': each piece its own token, as in "35 to 54"
+    ("aged 35-to-54 (38%)", ["aged", "35", "-", "to", "-", "54", "(", "38", "%", ")"]),
+    ("a 4-to-1 margin", ["a", "4", "-", "to", "-", "1", "margin"]),
     ("he said (quietly) and left", ["he", "said", "(", "quietly", ")", "and", "left"]),
 ])
 def test_tokenizer_splits_a_figure_glued_to_the_word_before(tokenizers, text, tokens):

@@ -32,6 +32,9 @@ SURVEY = "A survey of 1,000 people was published on Monday. "
     ("by consumers 44 and under (", "consumers", "44 and under"),  # dev3 consumer_08
     ("top choice for voters aged 55 and over (", "voters", "aged 55 and over"),  # dev3 pub_06
     ("many Americans under the age of 30 (", "Americans", "under the age of 30"),
+    # dev3 pub_06 (Angus Reid): hyphens around 'to'
+    ("and those aged 35-to-54 (", "those", "aged 35-to-54"),
+    ("most popular with voters aged 18-to-34 (", "voters", "aged 18-to-34"),
 ])
 def test_an_age_band_right_before_a_bracket(text: str, who: str, band: str) -> None:
     m = AGE_BAND_BEFORE.search(text)
@@ -45,6 +48,7 @@ def test_an_age_band_right_before_a_bracket(text: str, who: str, band: str) -> N
     (" of all people aged 65 and over do not", "people", "aged 65 and over"),
     (" of the 1,000 people aged 65 and over quizzed", "people", "aged 65 and over"),
     (" of consumers 44 and under say", "consumers", "44 and under"),  # dev3 consumer_08
+    (" of those aged 18-to-34 say", "those", "aged 18-to-34"),
 ])
 def test_an_age_band_after_of(after: str, who: str, band: str) -> None:
     m = AGE_BAND_OF.match(after)
@@ -206,3 +210,11 @@ def test_a_band_with_a_suspended_hyphen_is_the_group_on_hand_built_parses(vocab,
 ])
 def test_a_band_with_a_suspended_hyphen_is_the_group_in_real_phrasings(nlp, text: str, figure: str, group: str) -> None:
     assert figure_groups(nlp(SURVEY + text))[figure] == group
+
+
+def test_a_band_with_hyphens_around_to_in_a_real_phrasing(nlp) -> None:
+    # dev3 pub_06 (Angus Reid): 'those aged 35' and 'Conservatives' were read before
+    doc = nlp(SURVEY + "The Conservatives are the top choice for decided voters aged 55 and over (43%) and those aged "
+              "35-to-54 (38%), while the NDP is most popular with voters aged 18-to-34 (41%).")
+    assert figure_groups(doc) == {"43%": "decided voters aged 55 and over", "38%": "those aged 35-to-54",
+                                  "41%": "voters aged 18-to-34"}
