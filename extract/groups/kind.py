@@ -3,6 +3,7 @@ a kind spreads to figures that have no cue of their own: a confident share besid
 vs. Y%' pair, the other end of a range; and a share's change written with '%'."""
 from __future__ import annotations
 
+import regex
 from spacy.tokens import Span
 
 from .kind_rules import figure_kind
@@ -42,12 +43,22 @@ def remember_sentence_share(state: GroupState, sent: Span, members: list[int]) -
     state.last_sentence_share = any(out[n].kind == "share" for n in members)
 
 
+# "13% in New York and 16% in Ireland", "29% from German shoppers and only 4% from ...": what stands between two
+# figures written in parallel, each with its own short phrase (the text after the first, up to the second).
+PARALLEL_LINK = regex.compile(r"""\s+(?:in|for|among|at|from|of)\s+[^,;.()%\d]{1,40}?  # the first figure's phrase
+                                 \s*(?:,\s*and|,\s*or|,|and|or)\s+                      # a coordinator
+                                 (?:(?:just|only|about|nearly|almost|some|over|a\s+further|another)\s+)?\Z""",
+                              regex.X | regex.I)
+
+
 def _kind_from_conjuncts(state: GroupState, members: list[int]) -> None:
     """'with an increase of 36% for direct mail, 34% for sales promotion, 25% for magazines and 24% for
-    newspapers': figures coordinated with one whose kind a construction decided are of its kind."""
-    figures, out = state.figures, state.assignments
+    newspapers', 'falling cigarette sales of 13% in New York and 16% in Ireland': figures coordinated with one
+    whose kind a construction decided are of its kind, coordinated in the parse or written in parallel (in the
+    read articles, the two figures of such a pair are of one kind every time: 29 pairs)."""
+    figures, out, text = state.figures, state.assignments, state.text
     by_root = {figures[n].root.i: n for n in members}
-    for n in members:
+    for k, n in enumerate(members):
         a = out[n]
         if not a.kind_by_default or a.kind == "point_change":
             continue
@@ -56,6 +67,15 @@ def _kind_from_conjuncts(state: GroupState, members: list[int]) -> None:
             if m is not None and not out[m].kind_by_default and out[m].kind in ("share", "other"):
                 a.decide_kind(out[m].kind)
                 break
+        else:
+            m = members[k - 1] if k else None
+            if m is not None and not out[m].kind_by_default and out[m].kind in ("share", "other") \
+                    and figures[n].start_char - figures[m].end_char <= PARALLEL_REACH \
+                    and PARALLEL_LINK.match(text, figures[m].end_char, figures[n].start_char):
+                a.decide_kind(out[m].kind)
+
+
+PARALLEL_REACH = 60  # the most characters between two figures written in parallel
 
 
 def share_changes(state: GroupState, sent: Span, members: list[int]) -> None:

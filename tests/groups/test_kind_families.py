@@ -579,3 +579,41 @@ def test_what_says_or_thinks_is_people_whatever_its_noun(nlp, text: str, figure:
     doc = nlp("The survey was published today. " + text)
     share = next(s for s in doc.spans["survey_percentages"] if s.text == figure)
     assert (share._.kind, share._.group.text if share._.group is not None else None) == expected
+
+
+# Two figures written in parallel, each with its short phrase ('13% in New York and 16% in Ireland'), are of one kind:
+# the second, with no cue of its own, takes the kind a construction gave the first, in the parse's conjuncts or not.
+SALES_FELL_IN = [
+    ("Sales", 1, "nsubj", "NOUN", "NNS", "sale"), ("fell", 1, "ROOT", "VERB", "VBD", "fall"), ("by", 1, "prep", "ADP", "IN", "by"),
+    ("13", 4, "nummod", "NUM", "CD", "13"), ("%", 2, "pobj", "NOUN", "NN", "%"), ("in", 1, "prep", "ADP", "IN", "in"),
+    ("New", 7, "compound", "PROPN", "NNP", "New"), ("York", 5, "pobj", "PROPN", "NNP", "York"),
+    ("and", 1, "cc", "CCONJ", "CC", "and"), ("16", 10, "nummod", "NUM", "CD", "16"), ("%", 1, "conj", "NOUN", "NN", "%"),
+    ("in", 10, "prep", "ADP", "IN", "in"), ("Ireland", 11, "pobj", "PROPN", "NNP", "Ireland"), (".", 1, "punct", "PUNCT", ".", ".")]
+
+
+def test_figures_written_in_parallel_share_a_kind_on_a_hand_built_parse(vocab, lex) -> None:
+    # after a sentence with a share, whose kind a figure with no cue of its own would take
+    agreed = [("45", 1, "nummod", "NUM", "CD", "45"), ("%", 2, "nsubj", "NOUN", "NN", "%"),
+              ("agreed", 2, "ROOT", "VERB", "VBD", "agree"), (".", 2, "punct", "PUNCT", ".", ".")]
+    rows = agreed + [(w, h + 4, d, p, t, lem) for w, h, d, p, t, lem in SALES_FELL_IN]
+    doc = build(vocab, rows, [(0, 2, 45.0, "percent"), (7, 9, 13.0, "percent"), (13, 15, 16.0, "percent")],
+                text="45% agreed. Sales fell by 13% in New York and 16% in Ireland.")
+    assert readings(doc, lex, read=("kind",), sentences=[(0, 4), (4, 18)]) == [("share",), ("other",), ("other",)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # bbc_politics_050, bbc_tech_235: the second figure was a share
+    ("He said there had been falling cigarette sales of 13% in New York and 16% in Ireland.",
+     {"13%": "other", "16%": "other"}),
+    ("Almost a third of all the money spent online this Christmas will come out of British wallets and purses "
+     "compared to 29% from German shoppers and only 4% from Italian gift buyers.",
+     {"a third": "other", "29%": "other", "4%": "other"}),
+    # dev3 consumer_03 (SodaHead), dev3 pub_05 (ComRes): shares in parallel stay shares
+    ("When asked about payment methods, 25 percent of consumers said they pay with cash, 19 percent with a credit card.",
+     {"25 percent": "share", "19 percent": "share"}),
+    ("Some 21% think Cameron is most likely to tell the truth, compared to 13% for Miliband, 12% for Bennett and 10% "
+     "for Farage.", {"21%": "share", "13%": "share", "12%": "share", "10%": "share"}),
+])
+def test_figures_written_in_parallel_share_a_kind_in_real_phrasings(nlp, text: str, expected: dict) -> None:
+    doc = nlp("A survey of 1,000 people was published today. " + text)
+    assert {s.text: s._.kind for s in doc.spans["survey_percentages"]} == expected
