@@ -301,7 +301,14 @@ def rate_preposition(v: FigureView) -> Verdict:
 
 
 def _subject(verb: Token) -> Optional[Token]:
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    """The verb's subject; for a verb with none that completes another ('The deficit is thought to be more than
+    10%', 'is expected to reach'), that verb's."""
+    for _ in range(3):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None or verb.dep_ != "xcomp":
+            return subj
+        verb = verb.head
+    return None
 
 
 def _is_bare_measure(subj: Optional[Token], rules: GroupRules) -> bool:

@@ -617,3 +617,32 @@ def test_figures_written_in_parallel_share_a_kind_on_a_hand_built_parse(vocab, l
 def test_figures_written_in_parallel_share_a_kind_in_real_phrasings(nlp, text: str, expected: dict) -> None:
     doc = nlp("A survey of 1,000 people was published today. " + text)
     assert {s.text: s._.kind for s in doc.spans["survey_percentages"]} == expected
+
+
+# The subject of a verb the figure completes is read through a verb that raises it ('The deficit is thought to be
+# 10%', 'is expected to reach', 'is forecast to fall'): an amount there makes the figure an amount.
+DEFICIT_THOUGHT = [
+    ("The", 1, "det", "DET", "DT", "the"), ("deficit", 3, "nsubjpass", "NOUN", "NN", "deficit"),
+    ("is", 3, "auxpass", "AUX", "VBZ", "be"), ("thought", 3, "ROOT", "VERB", "VBN", "think"),
+    ("to", 5, "aux", "PART", "TO", "to"), ("be", 3, "xcomp", "AUX", "VB", "be"), ("10", 7, "nummod", "NUM", "CD", "10"),
+    ("%", 5, "attr", "NOUN", "NN", "%"), (".", 3, "punct", "PUNCT", ".", ".")]
+
+
+def test_a_raised_subject_decides_the_kind_on_a_hand_built_parse(vocab, lex) -> None:
+    assert deciding_rules(vocab, lex, DEFICIT_THOUGHT, [(6, 8, 10.0, "percent")]) == [("measured_subject", "other")]
+
+
+@pytest.mark.parametrize("text,figure,kind", [
+    # bbc_business_159: it was a share, with '830bn rupees' for its group
+    ("The country's overall deficit is thought to be more than 10%, if the spending of India's 35 states and "
+     "territories is included.", "10%", "other"),
+    # bbc_business_172, bbc_business_406: as before
+    ("Global economic growth is expected to fall from 5% in 2004 to 4.25% despite the strength of the US economy.",
+     "4.25%", "other"),
+    ("Overall, December sales are forecast to rise by 4.5% to $220bn.", "4.5%", "other"),
+    # an opinion measure raised the same way stays a share
+    ("A survey of 500 adults found support is expected to reach 60% next year.", "60%", "share"),
+])
+def test_a_raised_subject_decides_the_kind_in_real_phrasings(nlp, text: str, figure: str, kind: str) -> None:
+    doc = nlp("The survey was published today. " + text)
+    assert next(s for s in doc.spans["survey_percentages"] if s.text == figure)._.kind == kind
