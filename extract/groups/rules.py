@@ -176,10 +176,11 @@ class GroupRules:
                 # "25 to 34-year-olds": the parser heads the age range with its first number; not a fraction
                 # of people it heads ('two-thirds of companies (62%)', "two" <- "thirds" <- "of")
                 best = tok
-            if tok.head.i == tok.i or (best is not None and tok.dep_ == "conj"
-                                       and any(t.like_num for t in doc[tok.head.i + 1:tok.i])):
-                break  # "15 to 24-year-olds (94%), and 25 to 34-year-olds (92%)": each conjunct its own figure;
-            # not "decided voters and leaners (35 per cent)": one figure for the conjuncts, the phrase of the first
+            if tok.head.i == tok.i or (best is not None and tok.dep_ == "conj" and not all(
+                    t.dep_ in ("cc", "punct") or tok.is_ancestor(t) for t in doc[tok.head.i + 1:tok.i])):
+                break  # "15 to 24-year-olds (94%), and 25 to 34-year-olds (92%)", "68 percent of A and most of B
+                # (62 percent)": each conjunct its own figure; not "decided voters and leaners (35 per cent)", one
+                # figure for two bare conjuncts, the phrase of the first
             tok = tok.head
         if best is not None and self._rated_item(best):
             return None

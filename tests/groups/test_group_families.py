@@ -1314,6 +1314,13 @@ def test_coordinated_people_before_one_bracket_are_one_group_on_a_hand_built_par
     # a figure between the conjuncts: each its own (bbc_tech_069, as before)
     ("Most 15 to 24-year-olds (94%), and 25 to 34-year-olds (92%), own at least one.",
      {"94%": "15 to 24-year-olds", "92%": "25 to 34-year-olds"}),
+    # a figure or a quantifier of its own before the second conjunct: each its own (seed 002, dev2 pub_18, with the
+    # second figure restated in brackets, as the restated-figure probe writes them)
+    ("For example, the survey found that 68 percent of technology management leaders and most of marketing leaders "
+     "(62 percent) agreed that mutual respect has improved from 2013.",
+     {"68 percent": "technology management leaders", "62 percent": "marketing leaders"}),
+    ("Large majorities in both parties (85% of Republicans and three in four of Democrats (78%)) say divisions are "
+     "increasing.", {"85%": "Republicans", "78%": "Democrats"}),
 ])
 def test_coordinated_people_before_one_bracket_in_real_phrasings(nlp, text: str, expected: dict) -> None:
     assert figure_groups(nlp(SURVEY + text)) == expected
