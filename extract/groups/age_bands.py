@@ -84,8 +84,12 @@ def age_band_of(state: GroupState, fig: Span, sent: Span) -> Optional[TokenSpan]
 
 def age_band_before(state: GroupState, fig: Span, sent: Span) -> Optional[TokenSpan]:
     """A group named by an age band right before the figure's bracket, which the parser rarely holds
-    together: 'followed closely by those aged 35-54 (72%)', 'adults ages 65 and older (30%)'."""
-    band = AGE_BAND_BEFORE.search(state.text, max(sent.start_char, fig.start_char - 60), fig.start_char)
+    together: 'followed closely by those aged 35-54 (72%)', 'adults ages 65 and older (30%)', 'those aged 35-to-54
+    (about 38%)'."""
+    # (the bracket may hold words that qualify the figure: 'those aged 35-to-54 (about 38%)')
+    opened = state.rules.open_bracket(state.doc, fig, sent.start)
+    end = state.doc[opened].idx + 1 if opened is not None else fig.start_char
+    band = AGE_BAND_BEFORE.search(state.text, max(sent.start_char, end - 60), end)
     if band is None:
         return None
     words = state.doc.char_span(band.start("who"), band.end("band"), alignment_mode="expand")

@@ -212,9 +212,11 @@ def test_a_band_with_a_suspended_hyphen_is_the_group_in_real_phrasings(nlp, text
     assert figure_groups(nlp(SURVEY + text))[figure] == group
 
 
-def test_a_band_with_hyphens_around_to_in_a_real_phrasing(nlp) -> None:
-    # dev3 pub_06 (Angus Reid): 'those aged 35' and 'Conservatives' were read before
+@pytest.mark.parametrize("qualifier", ["", "about ", "nearly "])
+def test_a_band_with_hyphens_around_to_in_a_real_phrasing(nlp, qualifier: str) -> None:
+    # dev3 pub_06 (Angus Reid): 'those aged 35' and 'Conservatives' were read before; a qualifier inside the bracket
+    # (the qualifier probe's variants) leaves the band before it
     doc = nlp(SURVEY + "The Conservatives are the top choice for decided voters aged 55 and over (43%) and those aged "
-              "35-to-54 (38%), while the NDP is most popular with voters aged 18-to-34 (41%).")
+              f"35-to-54 ({qualifier}38%), while the NDP is most popular with voters aged 18-to-34 ({qualifier}41%).")
     assert figure_groups(doc) == {"43%": "decided voters aged 55 and over", "38%": "those aged 35-to-54",
                                   "41%": "voters aged 18-to-34"}
