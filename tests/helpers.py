@@ -127,6 +127,17 @@ def cpu_per_item(work, n: int, rounds: int = 2) -> float:
     return best / n
 
 
+def figure_span(doc: Doc, text: str) -> Span:
+    """The first percentage span written ``text``."""
+    return next(s for s in doc.spans["survey_percentages"] if s.text == text)
+
+
+def kind_and_group(doc: Doc, text: str) -> tuple[str, str | None]:
+    """The kind and the group's text (None without one) of the first percentage written ``text``."""
+    span = figure_span(doc, text)
+    return span._.kind, span._.group.text if span._.group is not None else None
+
+
 def figure_groups(doc: Doc) -> dict[str, str | None]:
     """Each percentage's text and its group's text (None without one), for tables of real phrasings."""
     return {s.text: s._.group.text if s._.group is not None else None for s in doc.spans["survey_percentages"]}

@@ -22,7 +22,7 @@ from extract.groups.mentions import respondent_mentions
 from extract.groups.rules import ratio_base
 from extract.phrases import opening_aside
 
-from ..helpers import build, figure_groups, groups_of, parsed_doc, readings
+from ..helpers import build, figure_groups, groups_of, kind_and_group, parsed_doc, readings
 
 
 def figures_kinds_groups(doc) -> list[tuple[str, str, str | None]]:
@@ -1238,8 +1238,7 @@ def test_an_average_has_no_group_whichever_step_makes_it_a_share_on_a_hand_built
 ])
 def test_an_average_has_no_group_in_real_phrasings(nlp, text: str, figure: str) -> None:
     doc = nlp("A survey of 500 HR professionals and Canadians was published. " + text)
-    average = next(s for s in doc.spans["survey_percentages"] if s.text == figure)
-    assert average._.kind == "share" and average._.group is None
+    assert kind_and_group(doc, figure) == ("share", None)
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -21,7 +21,7 @@ from extract.groups import GroupRules, GroupState, assign_groups
 from extract.groups.kind_rules import KIND_RULES, FigureView, decide_kind, modifies_a_noun, restated_in_bracket
 from extract.groups.stated import figure_heads
 
-from ..helpers import build, figure_groups, groups_of, readings
+from ..helpers import build, figure_groups, figure_span, groups_of, kind_and_group, readings
 
 # "Only 17% are in solo practice compared to 25% in 2012." (dev3 health)
 COMPARED_TO_A_YEAR = [
@@ -484,8 +484,7 @@ def test_a_figure_set_among_people_is_their_share_on_a_hand_built_parse(vocab, l
 ])
 def test_a_figure_set_among_people_is_their_share(nlp, text: str, figure: str, group: str) -> None:
     doc = nlp(text)  # kept alive while its spans are read
-    span = next(s for s in doc.spans["survey_percentages"] if s.text == figure)
-    assert (span._.kind, span._.group.text) == ("share", group)
+    assert kind_and_group(doc, figure) == ("share", group)
 
 
 @pytest.mark.parametrize("text,figure", [
@@ -497,8 +496,7 @@ def test_a_figure_set_among_people_is_their_share(nlp, text: str, figure: str, g
 ])
 def test_an_amount_in_a_clause_set_among_people_is_no_share(nlp, text: str, figure: str) -> None:
     doc = nlp(text)
-    span = next(s for s in doc.spans["survey_percentages"] if s.text == figure)
-    assert span._.kind == "other"
+    assert figure_span(doc, figure)._.kind == "other"
 
 
 # A verb of saying the parser took for a noun or an adjective: a clause with a subject of its own starts right after
@@ -551,7 +549,7 @@ def test_a_verb_of_saying_taken_for_a_noun_on_hand_built_parses(vocab, lex, rows
 ])
 def test_a_verb_of_saying_taken_for_a_noun_in_real_phrasings(nlp, text: str, figure: str, verb: str) -> None:
     doc = nlp("The survey of 500 executives was published today. " + text.format(verb=verb))
-    assert next(s for s in doc.spans["survey_percentages"] if s.text == figure)._.kind == "share"
+    assert figure_span(doc, figure)._.kind == "share"
 
 
 @pytest.mark.parametrize("verb", ["say", "said", "reported", "indicated"])
@@ -563,8 +561,7 @@ def test_a_verb_of_saying_taken_for_a_noun_in_real_phrasings(nlp, text: str, fig
 ])
 def test_short_forms_of_people_are_people_whatever_the_verb(nlp, text: str, figure: str, group: str, verb: str) -> None:
     doc = nlp("The survey was published today. " + text.format(verb=verb))
-    share = next(s for s in doc.spans["survey_percentages"] if s.text == figure)
-    assert (share._.kind, share._.group.text if share._.group is not None else None) == ("share", group)
+    assert kind_and_group(doc, figure) == ("share", group)
 
 
 @pytest.mark.parametrize("text,figure,expected", [
@@ -577,8 +574,7 @@ def test_short_forms_of_people_are_people_whatever_the_verb(nlp, text: str, figu
 ])
 def test_what_says_or_thinks_is_people_whatever_its_noun(nlp, text: str, figure: str, expected) -> None:
     doc = nlp("The survey was published today. " + text)
-    share = next(s for s in doc.spans["survey_percentages"] if s.text == figure)
-    assert (share._.kind, share._.group.text if share._.group is not None else None) == expected
+    assert kind_and_group(doc, figure) == expected
 
 
 # Two figures written in parallel, each with its short phrase ('13% in New York and 16% in Ireland'), are of one kind:
@@ -645,4 +641,4 @@ def test_a_raised_subject_decides_the_kind_on_a_hand_built_parse(vocab, lex) -> 
 ])
 def test_a_raised_subject_decides_the_kind_in_real_phrasings(nlp, text: str, figure: str, kind: str) -> None:
     doc = nlp("The survey was published today. " + text)
-    assert next(s for s in doc.spans["survey_percentages"] if s.text == figure)._.kind == kind
+    assert figure_span(doc, figure)._.kind == kind
