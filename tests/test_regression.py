@@ -15,19 +15,19 @@ from .helpers import CORPUS, GOLD
 FLOORS = {
     "seeds": {"pct_recall": 1.0, "pct_precision": 1.0, "kind_acc": 1.0, "bound_acc": 1.0,
               "group_strict": 1.0, "group_lenient": 1.0, "n_f1": 1.0, "population_lenient": 1.0, "study_f1": 1.0},
-    "wild": {"pct_f1": 0.99, "kind_acc": 0.94, "bound_acc": 0.99, "group_strict": 0.94, "group_lenient": 0.97,
+    "wild": {"pct_f1": 0.99, "kind_acc": 0.95, "bound_acc": 0.99, "group_strict": 0.94, "group_lenient": 0.97,
              "n_f1": 0.94, "population_lenient": 0.99, "study_f1": 0.49},
-    "wild_heldout": {"pct_f1": 0.99, "kind_acc": 0.95, "group_strict": 0.92, "group_lenient": 0.96, "study_f1": 0.28},
+    "wild_heldout": {"pct_f1": 0.99, "kind_acc": 0.97, "group_strict": 0.92, "group_lenient": 0.96, "study_f1": 0.28},
     # Trade-press and poll articles: dev2_tune was read while writing rules; dev2_heldout was measured at the
     # end of its session before its errors were read (README), and fixes came from reading it after that
     # (its errors and wild_heldout's were read again on 2026-12-07, third session).
-    "dev2_tune": {"pct_f1": 0.99, "kind_acc": 0.98, "bound_acc": 0.99, "group_strict": 0.89, "group_lenient": 0.90,
+    "dev2_tune": {"pct_f1": 0.99, "kind_acc": 0.98, "bound_acc": 0.99, "group_strict": 0.90, "group_lenient": 0.91,
                   "n_f1": 0.94, "population_lenient": 0.92, "study_f1": 0.79},
-    "dev2_heldout": {"pct_f1": 0.99, "kind_acc": 0.97, "bound_acc": 0.98, "group_strict": 0.84, "group_lenient": 0.85,
+    "dev2_heldout": {"pct_f1": 0.99, "kind_acc": 0.97, "bound_acc": 0.98, "group_strict": 0.84, "group_lenient": 0.94,
                      "n_f1": 0.90, "population_lenient": 0.84, "study_f1": 0.77},
     # Health, workplace, consumer, IT and poll articles: dev3_tune read while writing rules, dev3_heldout never read
     # (docs/evaluation.md has the first measurement of both).
-    "dev3_tune": {"pct_f1": 0.98, "kind_acc": 0.96, "bound_acc": 0.99, "group_strict": 0.82, "group_lenient": 0.84,
+    "dev3_tune": {"pct_f1": 0.98, "kind_acc": 0.96, "bound_acc": 0.99, "group_strict": 0.84, "group_lenient": 0.86,
                   "n_f1": 0.95, "population_lenient": 0.95, "study_f1": 0.58},
     "dev3_heldout": {"pct_f1": 0.99, "kind_acc": 0.97, "bound_acc": 0.99,
                      "n_f1": 0.91, "population_lenient": 0.87, "study_f1": 0.66},
@@ -39,8 +39,9 @@ FLOORS = {
 # The held-out splits' groups, as the number of matched shares whose group is right (strict, lenient): a ratio
 # over matched shares falls when more figures are found whose group is wrong, as on 2026-12-07 (fifth session),
 # when three more of their shares were found (percentages F1 98.4 to 99.4 on the 14 unread) and the right groups
-# stayed 99 / 105 of them (135 / 146 of the 18). Counted, a floor still catches a group lost.
-RIGHT_GROUP_FLOORS = {"dev3_heldout": (135, 146), "dev3_heldout_unread": (99, 105)}
+# stayed 99 / 105 of them (135 / 146 of the 18). Counted, a floor still catches a group lost. The sixth session's
+# rules (2026-12-07) raised the 18's to 141 / 148 through its four read articles; the 14 unread stayed at 99 / 105.
+RIGHT_GROUP_FLOORS = {"dev3_heldout": (141, 148), "dev3_heldout_unread": (99, 105)}
 
 
 @pytest.fixture(scope="module")
