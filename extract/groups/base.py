@@ -18,9 +18,12 @@ LOOK_BACK = 60  # characters before a figure searched for the comparison that in
 
 
 def introduced_as_counterpart(state: GroupState, fig: Span, sent: Span) -> bool:
-    """Is the figure the other side of a comparison, introduced after the figure it is compared with?"""
-    before = state.text[max(sent.start_char, fig.start_char - LOOK_BACK):fig.start_char]
-    return LINK_END.search(before) is not None and state.rules.counterpart_link.search(before) is not None
+    """Is the figure the other side of a comparison, introduced after the figure it is compared with? Read once per
+    figure: the earlier-value, discourse and base steps all ask, the discourse step once per later figure."""
+    def introduced() -> bool:
+        before = state.text[max(sent.start_char, fig.start_char - LOOK_BACK):fig.start_char]
+        return LINK_END.search(before) is not None and state.rules.counterpart_link.search(before) is not None
+    return state.per_figure("introduced_as_counterpart", fig, introduced)
 
 
 def base_in_force(state: GroupState, sent: Span, members: list[int]) -> None:
