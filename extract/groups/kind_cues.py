@@ -96,7 +96,7 @@ def verb_taken_for_noun(fig: Span, sent: Span, rules: GroupRules, head: Token) -
     if opener is None:
         return False
     clause_end = _clause_end(head, sent)
-    said = _clause_said(doc, head, clause_end)
+    said = _verb_of(_clause_said(doc, head, clause_end))
     complement = any(c.i > head.i and c.dep_ in ("prep", "relcl", "ccomp", "acl", "dobj", "advmod")
                      for c in head.children)
     nxt = doc[head.i + 1] if head.i + 1 < sent.end else None
@@ -127,10 +127,9 @@ def says_a_clause(fig: Span, sent: Span, rules: GroupRules, head: Token) -> bool
     if not (its_verb or noun_like) or opener is None:
         return False
     clause_end = _clause_end(head, sent)
-    said = _clause_said(doc, head, clause_end)
-    if said is None or _own_verb(doc, opener, clause_end, head, said):
+    subject = _clause_said(doc, head, clause_end)
+    if subject is None or _own_verb(doc, opener, clause_end, head, subject.head):
         return False
-    subject = next(c for c in said.children if c.dep_ in ("nsubj", "nsubjpass"))
     # 'while 20% price cuts were seen': the word is an amount the figure measures, the first of the subject's nouns
     # (a change word may say a clause: '43% estimate sales will fall'; it may not be the subject: '... cuts were seen')
     return its_verb or not (_measured_word(head, rules, changes=False) or _measured_word(subject, rules))
@@ -164,17 +163,21 @@ def _own_verb(doc: Doc, opener: int, end: int, word: Token, said: Optional[Token
                and not (said is not None and (t == said or said.is_ancestor(t))) for t in doc[opener + 1:end])
 
 
+def _verb_of(subject: Optional[Token]) -> Optional[Token]:
+    return subject.head if subject is not None else None
+
+
 def _clause_said(doc: Doc, word: Token, end: int) -> Optional[Token]:
     """'83% state it provides a competitive edge', 'just 43% note advertising's importance will accelerate', 'only 1%
     estimate that Web sales had declined': a clause with a subject of its own starts right after the word (past a
     'that'), which the tagger may have taken for a noun (the figure's verb of saying, noting, estimating). The
-    clause's verb, or None."""
+    clause's subject (its head is the clause's verb), or None."""
     start = word.i + 1 + (word.i + 1 < end and doc[word.i + 1].lower_ == "that")
     for tok in doc[start:end]:
         verb = tok.head
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.i < verb.i < end and verb.pos_ in ("VERB", "AUX") \
                 and all(tok.is_ancestor(t) for t in doc[start:tok.i]):
-            return verb  # (the subject's phrase starts right after the word, though the parser may hang the word on it)
+            return tok  # (the subject's phrase starts right after the word, though the parser may hang the word on it)
     return None
 
 
