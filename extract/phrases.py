@@ -420,30 +420,32 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
 
 
 SUSPENDED_NUMBER = regex.compile(r"^\d+-$")  # "18-" of "18- to 29-year-olds", a number whose noun comes later
+SUSPENDED_LINKS = grammar.RANGE_WORDS | {"and"}  # between a suspended number and the band's upper end
+
+
+def _suspends(low: Token) -> bool:
+    """Is ``low`` a band's lower end with a suspended hyphen, followed by 'to' or 'and' and the upper end ('18- to
+    29-year-olds', '18- and 24-year-old voters')? The tokenizer keeps '18-' whole, the parser hangs it anywhere."""
+    doc = low.doc
+    return bool(SUSPENDED_NUMBER.match(low.text)) and low.i + 2 < len(doc) \
+        and doc[low.i + 1].lower_ in SUSPENDED_LINKS and doc[low.i + 2].like_num
 
 
 def _suspended_band_start(doc: Doc, start: int, lo_limit: int, stops: set[int]) -> int:
-    """'18- to 29-year-olds', '18- and 24-year-old voters': a phrase that starts at a band's upper end takes the lower
-    one, written with a suspended hyphen before 'to' or 'and' (the tokenizer keeps '18-' whole, the parser hangs it
-    anywhere)."""
-    if start - 2 < lo_limit or not doc[start].like_num or doc[start - 1].lower_ not in grammar.RANGE_WORDS | {"and"}:
-        return start
-    low = doc[start - 2]
-    return low.i if SUSPENDED_NUMBER.match(low.text) and low.i not in stops else start
+    """A phrase that starts at a band's upper end takes the lower one, written with a suspended hyphen."""
+    low = start - 2
+    return low if low >= lo_limit and low not in stops and _suspends(doc[low]) else start
 
 
 def suspended_band_noun(tok: Token) -> Optional[Token]:
     """'Among 18- to 29-year-olds, ...', parsed with '18-' as the object: the noun the band's upper end is part of
     ('olds'), for a suspended number; else None."""
-    doc = tok.doc
-    k = tok.i + 2
-    if not SUSPENDED_NUMBER.match(tok.text) or k >= len(doc) or doc[tok.i + 1].lower_ not in grammar.RANGE_WORDS | {"and"} \
-            or not doc[k].like_num:
+    if not _suspends(tok):
         return None
-    noun = doc[k]
+    noun = upper = tok.doc[tok.i + 2]
     while noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head
-    return noun if noun.i != k else None
+    return noun if noun.i != upper.i else None
 
 
 def _title_case_predicate(doc: Doc, start: int, end: int, lex: Lexicon) -> Optional[int]:

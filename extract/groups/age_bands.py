@@ -16,12 +16,15 @@ from .state import GroupState, TokenSpan
 
 TAILS = phrase_alternation(grammar.AGE_BAND_TAILS)  # what closes a band after its number ('65 and over')
 
+# What joins a band's two ends: "35-54", "35–54", "18 to 24", "18-to-34".
+BAND_LINK = r"(?:-to-|-|\u2013|to)"
+
 # An age band after the word it restricts: "aged 35-54", "ages 65 and older", "aged 18 to 24", "aged 18-to-34", "over
 # 65", "under the age of 30", "44 and under", "45+", "18-34".
 BAND = rf"""(?:(?:aged?|ages)[ \t]+\d+
-              (?:[ \t]*(?:-to-|-|\u2013|to)[ \t]*\d+|\+|[ \t]+(?:and|or)[ \t]+(?:{TAILS}))?
+              (?:[ \t]*{BAND_LINK}[ \t]*\d+|\+|[ \t]+(?:and|or)[ \t]+(?:{TAILS}))?
            |(?:over|under)[ \t]+(?:the[ \t]+age[ \t]+of[ \t]+)?\d+
-           |\d+(?:\+|[ \t]*(?:-to-|-|\u2013|to)[ \t]*\d+|[ \t]+(?:and|or)[ \t]+(?:{TAILS})))"""
+           |\d+(?:\+|[ \t]*{BAND_LINK}[ \t]*\d+|[ \t]+(?:and|or)[ \t]+(?:{TAILS})))"""
 
 # An age band written right before a figure's bracket: "those aged 35-54 (72%)", "adults ages 65 and older (30%)",
 # "adults under 35 (54%)", "consumers 44 and under (33%)".
@@ -31,7 +34,7 @@ AGE_BAND_BEFORE = regex.compile(
 # An age band written right after a figure: "81 percent 30 and older", "45% aged 18 to 24", "52% 65 and over".
 AGE_BAND_AFTER = regex.compile(
     rf"""[ \t]+(?:(?:aged?|ages)[ \t]+\d+
-                 (?:[ \t]*(?:-to-|-|\u2013|to)[ \t]*\d+|\+|[ \t]+(?:and|or)[ \t]+(?:older|over|above|up))?
+                 (?:[ \t]*{BAND_LINK}[ \t]*\d+|\+|[ \t]+(?:and|or)[ \t]+(?:older|over|above|up))?
               |\d+[ \t]+(?:and|or)[ \t]+(?:{TAILS}))\b\+?""", regex.VERBOSE | regex.I)
 
 # An age band after "of" and the word it restricts: "55 percent of those ages 35 to 49", "17% of voters aged 18
