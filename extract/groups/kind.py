@@ -49,6 +49,7 @@ PARALLEL_LINK = regex.compile(r"""\s+(?:in|for|among|at|from|of)\s+[^,;.()%\d]{1
                                  \s*(?:,\s*and|,\s*or|,|and|or)\s+                      # a coordinator
                                  (?:(?:just|only|about|nearly|almost|some|over|a\s+further|another)\s+)?\Z""",
                               regex.X | regex.I)
+PARALLEL_REACH = 60  # the most characters between two figures written in parallel
 
 
 def _kind_from_conjuncts(state: GroupState, members: list[int]) -> None:
@@ -73,9 +74,6 @@ def _kind_from_conjuncts(state: GroupState, members: list[int]) -> None:
                     and figures[n].start_char - figures[m].end_char <= PARALLEL_REACH \
                     and PARALLEL_LINK.match(text, figures[m].end_char, figures[n].start_char):
                 a.decide_kind(out[m].kind)
-
-
-PARALLEL_REACH = 60  # the most characters between two figures written in parallel
 
 
 def share_changes(state: GroupState, sent: Span, members: list[int]) -> None:
