@@ -11,7 +11,7 @@ surveyed") and populations are also what the reader remembers first, sentence by
 """
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .. import grammar
 from ..phrases import (counted_by_measure, drop_counted_clause, extend_defining_tail, is_people, not_who_answered,
@@ -19,6 +19,11 @@ from ..phrases import (counted_by_measure, drop_counted_clause, extend_defining_
 from .state import GroupState, TokenSpan
 
 HEAD_DEPS = frozenset({"compound", "amod", "nmod", "poss"})  # a noun inside another noun's phrase is not a head
+
+
+def _inside_a_noun(tok: Token) -> bool:
+    """'the respondent base', 'IT managers' 'IT': a word that modifies a noun names no one itself."""
+    return tok.dep_ in HEAD_DEPS and tok.head.pos_ in ("NOUN", "PROPN")
 
 
 def find_mentions(state: GroupState) -> list[TokenSpan]:
@@ -29,7 +34,7 @@ def find_mentions(state: GroupState) -> list[TokenSpan]:
     found: set[TokenSpan] = set(state.sample_populations)
     for s, e in state.sentences:
         for tok in doc[s:e]:
-            if tok.i in state.stops or tok.dep_ in HEAD_DEPS and tok.head.pos_ in ("NOUN", "PROPN"):
+            if tok.i in state.stops or _inside_a_noun(tok):
                 continue
             named = tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in respondents or is_people(tok, lex))
             those = tok.lower_ == "those" and (
@@ -72,8 +77,8 @@ def respondent_mentions(state: GroupState, sent: Span) -> list[TokenSpan]:
     out: list[TokenSpan] = []
     respondents, population = rules.lex.word_set("respondent_nouns"), rules.lex.word_set("population_nouns")
     for tok in sent:
-        if tok.dep_ in HEAD_DEPS and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
-            continue  # "the respondent base for all questions is 159": a word about the sample, as in find_mentions
+        if _inside_a_noun(tok):
+            continue  # "the respondent base for all questions is 159": a word about the sample
         if tok.lower_ in respondents and tok.lower_ not in population:
             span = trim_phrase(doc, tok, rules.lex, limit=(s, e))
             if span:
