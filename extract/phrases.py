@@ -270,9 +270,14 @@ def counted_by_measure(tok: Token, lex: Lexicon) -> bool:
         return False  # "a 40 percent share of voters who ...": the figure is the measure
     if measure.dep_ in ("nsubj", "nsubjpass"):
         verb = measure.head
-        moves = verb.lower_ in lex.word_set("change_words") or verb.lemma_.lower() in lex.word_set("change_words")
-        return verb.lemma_.lower() in lex.word_set("copula_verbs") or moves
+        return verb.lemma_.lower() in lex.word_set("copula_verbs") or is_change_word(verb, lex)
     return True
+
+
+def is_change_word(tok: Token, lex: Lexicon) -> bool:
+    """A change word, as written or as its lemma ('rose', 'rise'): what it takes is a change, not a share."""
+    changes = lex.word_set("change_words")
+    return tok.lower_ in changes or tok.lemma_.lower() in changes
 
 
 def drop_counted_clause(head: Token, span: tuple[int, int]) -> tuple[int, int]:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import grammar
 from ..lexicon import Lexicon
-from ..phrases import (AGE_GROUP, is_people, opening_aside, opening_bracket, opens_clause, split_compound_head,
+from ..phrases import (AGE_GROUP, is_change_word, is_people, opening_aside, opening_bracket, opens_clause, split_compound_head,
                        suspended_band_noun)
 from ..samples.patterns import SamplePatterns
 
@@ -339,8 +339,7 @@ class GroupRules:
 
     def is_change(self, tok: Token) -> bool:
         """A change word, as written or as its lemma ('rose', 'rise'): what it takes is a change, not a share."""
-        changes = self.lex.word_set("change_words")
-        return tok.lower_ in changes or tok.lemma_.lower() in changes
+        return is_change_word(tok, self.lex)
 
     def is_amount(self, tok: Token) -> bool:
         """An amount noun, as written or as its lemma ('sales', 'budgets'): a percentage of it is no share."""
