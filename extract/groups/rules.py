@@ -10,8 +10,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import grammar
 from ..lexicon import Lexicon
-from ..phrases import (AGE_GROUP, is_change_word, is_people, opening_aside, opening_bracket, opens_clause, split_compound_head,
-                       suspended_band_noun)
+from ..phrases import (AGE_GROUP, is_change_word, is_people, opening_aside, opening_bracket, opens_clause,
+                       split_compound_head, suspended_band_noun)
 from ..samples.patterns import SamplePatterns
 
 # What introduces a figure as the other side of a comparison (groups/base.py): the same share at another time ("up
