@@ -73,13 +73,21 @@ QUALIFIERS_IN_BRACKET = 3  # the most words read between "(" and its figure ('(j
 PEOPLE_SUFFIX = regex.compile(r"(?:[^s]ers|tors|sors|ists|ians|ees|ents|ants|ives)$")
 
 
+def is_amount(tok: Token, lex: Lexicon) -> bool:
+    """An amount noun, as written or as its lemma ('sales', 'budgets'): a percentage of it is no share. A word
+    listed as people as written is none, whatever its lemma: "23% of business" is an amount, "46% of businesses"
+    are firms that answered."""
+    low, amount = tok.lower_, lex.word_set("amount_nouns")
+    if low in amount:
+        return True
+    return tok.lemma_.lower() in amount and low not in lex.word_set("people_nouns")
+
+
 def is_people(tok: Token, lex: Lexicon) -> bool:
     """Does this noun count people or surveyed units (firms, households, PCs) rather than an amount?"""
     low, lemma = tok.lower_, tok.lemma_.lower()
-    amount, time_nouns, people = lex.word_set("amount_nouns"), lex.word_set("time_nouns"), lex.word_set("people_nouns")
-    if low in people and low not in amount:
-        return True  # "businesses" is listed, though its lemma "business" is an amount ("23% of business")
-    if low in amount or lemma in amount or low in time_nouns or low in lex.word_set("non_people_nouns"):
+    time_nouns, people = lex.word_set("time_nouns"), lex.word_set("people_nouns")
+    if is_amount(tok, lex) or low in time_nouns or low in lex.word_set("non_people_nouns"):
         return False
     if low in people or lemma in people or (tok.pos_ == "PRON" and low in grammar.PEOPLE_PRONOUNS):
         return True

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import grammar
 from ..lexicon import Lexicon
-from ..phrases import (AGE_GROUP, is_change_word, is_people, opening_aside, opening_bracket, opens_clause,
+from ..phrases import (AGE_GROUP, is_amount, is_change_word, is_people, opening_aside, opening_bracket, opens_clause,
                        split_compound_head, suspended_band_noun)
 from ..samples.patterns import SamplePatterns
 
@@ -342,9 +342,8 @@ class GroupRules:
         return is_change_word(tok, self.lex)
 
     def is_amount(self, tok: Token) -> bool:
-        """An amount noun, as written or as its lemma ('sales', 'budgets'): a percentage of it is no share."""
-        amounts = self.lex.word_set("amount_nouns")
-        return tok.lower_ in amounts or tok.lemma_.lower() in amounts
+        """An amount noun, as written or as its lemma ('sales', 'budgets'), unless listed as people as written."""
+        return is_amount(tok, self.lex)
 
     def is_people(self, tok: Token) -> bool:
         """Does this noun count people or surveyed units (firms, households, PCs) rather than an amount?"""
