@@ -1256,6 +1256,27 @@ def test_a_generation_is_people_in_real_phrasings(nlp, text: str, expected: dict
     assert figure_groups(nlp(SURVEY + text)) == expected
 
 
+# People nouns with none of the people suffixes ('-ers', '-ians', ...), which the lexicon lists: 'veterans' in
+# dev3 pub_02 (YouGov), where a lead among veterans went to the vice president's backers of an earlier sentence;
+# the others in the frames of two more articles.
+@pytest.mark.parametrize("people", ["veterans", "seniors", "teens", "moms", "dads", "undergraduates", "entrepreneurs",
+                                    "solopreneurs", "surgeons", "attorneys", "academics", "alumni", "donors",
+                                    "landlords", "vendors", "expats", "counselors", "paramedics", "techies",
+                                    "retirees"])
+@pytest.mark.parametrize("text,figures", [
+    ("Trump had a 23 point lead (59 percent-36 percent) among {people} or those currently serving in the military "
+     "registered to vote.", ["59 percent", "36 percent"]),  # dev3 pub_02
+    ("Among {people}, just 14 per cent say they only use it as a standalone digital campaign.", ["14 per cent"]),
+    # dev2 mkt_03 (LinkedIn/Harris)
+    ("Other areas of concern included cost, cited by 33% of {people} in 2007.", ["33%"]),  # dev3 health_01's list
+])
+def test_people_without_a_people_suffix_are_people(nlp, text: str, figures: list[str], people: str) -> None:
+    doc = nlp("The poll of 1,000 Americans was published today. The President has some work to do. "
+              + text.format(people=people))
+    groups = figure_groups(doc)
+    assert all(groups[f] is not None and groups[f].startswith(people) for f in figures), groups
+
+
 # A respondent noun that modifies another noun ('the respondent base', 'voter turnout') names no one who answered,
 # for the memory of respondent nouns as for the mentions (dev2 tech_07, Computerworld: 'Note that the respondent
 # base for all questions is 159' made 'respondent' the group of the 21 figures after it).
