@@ -31,17 +31,18 @@ FLOORS = {
                   "n_f1": 0.95, "population_lenient": 0.95, "study_f1": 0.58},
     "dev3_heldout": {"pct_f1": 0.99, "kind_acc": 0.97, "bound_acc": 0.99,
                      "n_f1": 0.91, "population_lenient": 0.87, "study_f1": 0.66},
-    # dev3_heldout without its four articles read on 2026-12-07 (gold/splits.json says which and why; the floors
-    # hold the lowest of its 16-, 15- and 14-article figures)
+    # dev3_heldout without its six articles read on 2026-12-07 (gold/splits.json says which and why; the floors
+    # hold the lowest of its 16-, 15-, 14- and 12-article figures)
     "dev3_heldout_unread": {"pct_f1": 0.99, "kind_acc": 0.96, "bound_acc": 0.99,
-                            "n_f1": 0.86, "population_lenient": 0.75, "study_f1": 0.64},
+                            "n_f1": 0.86, "population_lenient": 0.75, "study_f1": 0.61},
 }
 # The held-out splits' groups, as the number of matched shares whose group is right (strict, lenient): a ratio
 # over matched shares falls when more figures are found whose group is wrong, as on 2026-12-07 (fifth session),
 # when three more of their shares were found (percentages F1 98.4 to 99.4 on the 14 unread) and the right groups
 # stayed 99 / 105 of them (135 / 146 of the 18). Counted, a floor still catches a group lost. The sixth session's
 # rules (2026-12-07) raised the 18's to 141 / 148 through its four read articles; the 14 unread stayed at 99 / 105.
-RIGHT_GROUP_FLOORS = {"dev3_heldout": (141, 148), "dev3_heldout_unread": (99, 105)}
+# The eighth session took two more out of the unread (gold/splits.json): the 12 left have 85 / 91 right of 117.
+RIGHT_GROUP_FLOORS = {"dev3_heldout": (141, 148), "dev3_heldout_unread": (85, 91)}
 
 
 @pytest.fixture(scope="module")
