@@ -14,7 +14,8 @@ import regex
 from spacy.tokens import Doc, Span, Token
 
 from . import grammar
-from .lexicon import Lexicon
+from .extensions import doc_text
+from .lexicon import Lexicon, phrase_alternation
 
 BREAKS = frozenset({"(", ")", "[", "]", ",", ";", ":", "\u2014", "\u2013", "--"})
 LEADING_DROP_POS = frozenset({"DET", "PUNCT", "CCONJ", "ADP", "SPACE"})
@@ -71,6 +72,24 @@ VERBAL_FIGURE = regex.compile(
 AGE_GROUP = regex.compile(r"\d+s$|olds$")
 QUALIFIERS_IN_BRACKET = 3  # the most words read between "(" and its figure ('(just over 57%)')
 PEOPLE_SUFFIX = regex.compile(r"(?:[^s]ers|tors|sors|ists|ians|ees|ents|ants|ives)$")
+
+TAILS = phrase_alternation(grammar.AGE_BAND_TAILS)  # what closes a band after its number ('65 and over')
+
+# What joins a band's two ends: "35-54", "35–54", "18 to 24", "18-to-34".
+BAND_LINK = r"(?:-to-|-|\u2013|to)"
+
+# An age band after the word it restricts: "aged 35-54", "ages 65 and older", "aged 18 to 24", "aged 18-to-34", "over
+# 65", "under the age of 30", "44 and under", "45+", "18-34".
+BAND = rf"""(?:(?:aged?|ages)[ \t]+\d+
+              (?:[ \t]*{BAND_LINK}[ \t]*\d+|\+|[ \t]+(?:and|or)[ \t]+(?:{TAILS}))?
+           |(?:over|under)[ \t]+(?:the[ \t]+age[ \t]+of[ \t]+)?\d+
+           |\d+(?:\+|[ \t]*{BAND_LINK}[ \t]*\d+|[ \t]+(?:and|or)[ \t]+(?:{TAILS})))"""
+
+
+# An age band right after the word it restricts, wherever that word stands: "Voters aged 18-24 were the most
+# worried, at 45%", "Those under 35 were ...".
+BAND_AFTER_WORD = regex.compile(rf"""[ \t]+(?P<band>{BAND})(?![\w%])\+?""", regex.VERBOSE | regex.I)
+BAND_REACH = 40  # characters after a word searched for its band
 
 
 def is_amount(tok: Token, lex: Lexicon) -> bool:
@@ -323,6 +342,25 @@ def _split_compound_start(head: Token) -> int:
     return i
 
 
+def _band_plus(doc: Doc, i: int) -> bool:
+    """The '+' of '45+', glued to its number: the end of an age band, not a stray symbol."""
+    return doc[i].text == "+" and i > 0 and doc[i - 1].like_num and not doc[i - 1].whitespace_
+
+
+def _band_after_head(doc: Doc, head: Token, limit: int, stops: set[int]) -> Optional[int]:
+    """Where an age band written right after the head ends ('adults 18-34', 'those 45+', 'voters 65 and over'), if
+    it ends before ``limit`` and holds no figure."""
+    text, at = doc_text(doc), head.idx + len(head.text)
+    # (with an end: the regex module's match costs the text's length without one)
+    band = BAND_AFTER_WORD.match(text, at, min(len(text), at + BAND_REACH))
+    if band is None:
+        return None
+    words = doc.char_span(band.start("band"), band.end(), alignment_mode="expand")
+    if words is None or words.end > limit or any(i in stops for i in range(words.start, words.end)):
+        return None
+    return words.end
+
+
 def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[int] = (),
                 stop_tokens: Iterable[int] = (), limit: Optional[tuple[int, int]] = None) -> Optional[tuple[int, int]]:
     """Token offsets (start, end) of the phrase headed by ``head``, trimmed by the guide's rules."""
@@ -404,6 +442,12 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
     if end + 1 < hi_limit and end - 2 > head.i and doc[end - 1].like_num and doc[end - 2].lower_ in lex.word_set("age_words") \
             and doc[end].lower_ in grammar.RANGE_WORDS and doc[end + 1].like_num and end + 1 not in stops:
         end += 2
+    # "adults 18-34 believe", "Of the adults 18-34 surveyed", "those 45+": a band of numbers written right after the
+    # head, which the parser hangs elsewhere.
+    # (the parser may keep part of it, "voters 45" of "voters 45+")
+    band_end = _band_after_head(doc, head, hi_limit, stops)
+    if band_end is not None and head.i < end < band_end:
+        end = band_end
     end = threshold_tail(doc, start, end, hi_limit, stops, lex)
     # A hyphenated word the parser cut into pieces ('35% of non-profits' as 'non', '-', 'profits'): whole.
     while end + 1 < hi_limit and end == head.i + 1 and doc[end].text == "-" and not doc[end - 1].whitespace_ \
@@ -425,7 +469,7 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
     end = _title_case_predicate(doc, start, end, lex) or end
     start = _suspended_band_start(doc, start, lo_limit, stops)
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc" or doc[end - 1].is_space
-                               or doc[end - 1].lower_ in grammar.COORDINATORS):
+                               or doc[end - 1].lower_ in grammar.COORDINATORS) and not _band_plus(doc, end - 1):
         end -= 1
     if start >= end or doc[start:end].text.strip() == "":
         return None

@@ -50,6 +50,38 @@ ANTICIPATE = [("43", 1, "nummod", "NUM", "CD", "43"), ("%", 1, "ROOT", "NOUN", "
               (".", 1, "punct", "PUNCT", ".", ".")]
 
 
+# "Of the adults 18-34 surveyed, 30% saw orders rise." (bbc_business_168's "Of the companies surveyed" with a banded
+# group swapped in): the parser hangs the band on the participle; it is written right after the head.
+ADULTS_BANDED = [
+    ("Of", 10, "prep", "ADP", "IN", "of"), ("the", 2, "det", "DET", "DT", "the"), ("adults", 0, "pobj", "NOUN", "NNS", "adult"),
+    ("18", 6, "nsubj", "NUM", "CD", "18"), ("-", 5, "punct", "SYM", "SYM", "-"), ("34", 3, "prep", "NUM", "CD", "34"),
+    ("surveyed", 0, "prep", "VERB", "VBD", "survey"), (",", 10, "punct", "PUNCT", ",", ","),
+    ("30", 9, "nummod", "NUM", "CD", "30"), ("%", 10, "nsubj", "NOUN", "NN", "%"), ("saw", 10, "ROOT", "VERB", "VBD", "see"),
+    ("orders", 12, "nsubj", "NOUN", "NNS", "order"), ("rise", 10, "ccomp", "VERB", "VB", "rise"),
+    (".", 10, "punct", "PUNCT", ".", ".")]
+
+
+ADULTS_BANDED_TO = [("to", *row[1:]) if row[0] == "-" else row for row in ADULTS_BANDED]
+ADULTS_PLAIN = [
+    ("Of", 7, "prep", "ADP", "IN", "of"), ("the", 2, "det", "DET", "DT", "the"), ("adults", 0, "pobj", "NOUN", "NNS", "adult"),
+    ("surveyed", 2, "acl", "VERB", "VBN", "survey"), (",", 7, "punct", "PUNCT", ",", ","),
+    ("30", 6, "nummod", "NUM", "CD", "30"), ("%", 7, "nsubj", "NOUN", "NN", "%"), ("saw", 7, "ROOT", "VERB", "VBD", "see"),
+    ("orders", 9, "nsubj", "NOUN", "NNS", "order"), ("rise", 7, "ccomp", "VERB", "VB", "rise"),
+    (".", 7, "punct", "PUNCT", ".", ".")]
+
+
+@pytest.mark.parametrize("rows,text,expected", [
+    (ADULTS_BANDED, "Of the adults 18-34 surveyed, 30% saw orders rise.", "adults 18-34"),
+    (ADULTS_BANDED_TO, "Of the adults 18 to 34 surveyed, 30% saw orders rise.", "adults 18 to 34"),
+    (ADULTS_PLAIN, "Of the adults surveyed, 30% saw orders rise.", "adults"),  # no band: the phrase as before
+], ids=["hyphen", "to", "no-band"])
+def test_phrases_a_band_right_after_the_head_is_part_of_the_phrase_on_hand_built_parses(vocab, lex, rows, text,
+                                                                                           expected):
+    doc = parsed_doc(vocab, rows, text)
+    start, end = trim_phrase(doc, doc[2], lex)
+    assert doc[start:end].text == expected
+
+
 @pytest.mark.parametrize("rows,head,expected", [
     (STRATEGY_RATE, 3, "those with a documented strategy"),
     (ANTICIPATE, 3, "companies with revenues less than $ 100 million"),  # hand-built text spaces every word

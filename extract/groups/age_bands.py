@@ -11,20 +11,8 @@ import regex
 from spacy.tokens import Span, Token
 
 from .. import grammar
-from ..lexicon import phrase_alternation
+from ..phrases import BAND, BAND_AFTER_WORD, BAND_LINK, TAILS
 from .state import GroupState, TokenSpan
-
-TAILS = phrase_alternation(grammar.AGE_BAND_TAILS)  # what closes a band after its number ('65 and over')
-
-# What joins a band's two ends: "35-54", "35–54", "18 to 24", "18-to-34".
-BAND_LINK = r"(?:-to-|-|\u2013|to)"
-
-# An age band after the word it restricts: "aged 35-54", "ages 65 and older", "aged 18 to 24", "aged 18-to-34", "over
-# 65", "under the age of 30", "44 and under", "45+", "18-34".
-BAND = rf"""(?:(?:aged?|ages)[ \t]+\d+
-              (?:[ \t]*{BAND_LINK}[ \t]*\d+|\+|[ \t]+(?:and|or)[ \t]+(?:{TAILS}))?
-           |(?:over|under)[ \t]+(?:the[ \t]+age[ \t]+of[ \t]+)?\d+
-           |\d+(?:\+|[ \t]*{BAND_LINK}[ \t]*\d+|[ \t]+(?:and|or)[ \t]+(?:{TAILS})))"""
 
 # An age band written right before a figure's bracket: "those aged 35-54 (72%)", "adults ages 65 and older (30%)",
 # "adults under 35 (54%)", "consumers 44 and under (33%)".
@@ -44,11 +32,6 @@ AGE_BAND_AFTER = regex.compile(
 AGE_BAND_OF = regex.compile(
     rf"""(?:[ \t]*\))?[ \t]+of[ \t]+(?:(?:all|the)[ \t]+){{0,2}}(?:\d[\d,]*[ \t]+)?(?P<who>[^\W\d_][\w-]*)[ \t]+
         (?P<band>{BAND})(?![\w%])\+?""", regex.VERBOSE | regex.I)
-
-
-# An age band right after the word it restricts, wherever that word stands: "Voters aged 18-24 were the most
-# worried, at 45%", "Those under 35 were ...".
-BAND_AFTER_WORD = regex.compile(rf"""[ \t]+(?P<band>{BAND})(?![\w%])\+?""", regex.VERBOSE | regex.I)
 
 
 def band_after(state: GroupState, word: Token, limit: int) -> Optional[int]:

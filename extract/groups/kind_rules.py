@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import grammar
 from ..phrases import PRESENT_VERB_TAGS
+from .age_bands import age_band_of
 from .among import among_group
 from .kind_cues import (bounds_what_follows, bracketed_after_answer, counted_by, names_the_gap, opinion_moves,
                         sides_of_a_gap, survey_default, says_a_clause, verb_taken_for_noun,
@@ -139,6 +140,8 @@ def of_object(v: FigureView) -> Verdict:
     if v.of_obj is None:
         return None
     rules, of_obj = v.rules, v.of_obj
+    if age_band_of(v.state, v.fig, v.sent) is not None:
+        return "share", False  # "a quarter of those 45+", whatever the parser made the object of 'of': people of an age
     head = of_obj.lemma_.lower()
     if v.state.survey_doc and head in rules.lex.word_set("vote_nouns"):
         return "share", False  # a poll's "44 percent of the vote": a share of the people asked
