@@ -64,6 +64,10 @@ REFLEXIVES = frozenset({"themselves", "himself", "herself", "itself", "ourselves
 # ------------------------------------------------------------------ conjunctions and comparison
 # Coordinating conjunctions: a phrase does not end on one; a group continues after one ('marketers and IT types').
 COORDINATORS = frozenset({"and", "or"})
+# Words after "a", "an" or "the" that make the figure one more of a list of shares, not a noun's modifier:
+# "a further 25 per cent see merits", "an additional 32 percent say", "the remaining 40% cite cost".
+ADDITIVE_WORDS = frozenset({"further", "additional", "extra", "remaining", "other"})
+
 # Words after a comma that end a statement ('..., while 30% ...', '..., compared with ...').
 STATEMENT_BREAK_WORDS = frozenset({"while", "whereas", "but", "compared", "and", "versus"})
 # Particles of a comparison ('three times as many as those who ...', 'more than those ...'): the phrase after

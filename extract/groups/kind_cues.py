@@ -36,6 +36,7 @@ SIDES_LINK = regex.compile(r"\s*(?:-|\u2013|\u2014|to|vs\.?|versus)\s*", regex.I
 GAP_REACH = 80  # characters before a pair of figures searched for the lead or margin it states
 RANGE_FORMS = ("range_low", "range_high")
 FINITE_VERB_TAGS = ("VB", "VBP", "VBZ", "VBD")  # (a plural subject's "lead" may be tagged VB)
+TENSED_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # a verb with a tense of its own: not 'to support'
 
 
 def sides_of_a_gap(text: str, neighbours: tuple[Optional[Span], Optional[Span]], fig: Span, sent: Span,
@@ -101,9 +102,11 @@ def verb_taken_for_noun(fig: Span, sent: Span, rules: GroupRules, head: Token) -
                      for c in head.children)
     nxt = doc[head.i + 1] if head.i + 1 < sent.end else None
     # "shop online", "rely entirely on": a word no noun phrase continues with; "visit warehouses", "project major
-    # layoffs": the parser made the verb a compound of its object.
-    verb_like = nxt is not None and (nxt.pos_ in ("ADV", "ADP", "SCONJ", "DET", "PRON") or
-                                     head.dep_ == "compound" and head.head.tag_ == "NNS" and head.head.i > head.i)
+    # layoffs", "name regulation as ...": the parser made the verb a compound of its object (of a singular object,
+    # a verb the lexicon knows the tagger mistakes for a noun).
+    compound_of_object = head.dep_ == "compound" and head.head.i > head.i and (
+        head.head.tag_ == "NNS" or head.lemma_.lower() in rules.lex.word_set("mistagged_verbs"))
+    verb_like = nxt is not None and (nxt.pos_ in ("ADV", "ADP", "SCONJ", "DET", "PRON") or compound_of_object)
     return (complement or verb_like or said is not None) and not _own_verb(doc, opener, clause_end, head, said)
 
 
@@ -148,9 +151,36 @@ def _clause_opener(fig: Span, sent: Span, rules: GroupRules) -> Optional[int]:
     doc = fig.doc
     findings = rules.lex.word_set("finding_verbs")
     opener = next((t.i for t in reversed(doc[sent.start:fig.start]) if _opens_clause(t, findings)), sent.start - 1)
-    if not all(t.pos_ in LEADING_WORD_POS and t.lower_ not in ("a", "an", "the") for t in doc[opener + 1:fig.start]):
+    between = doc[opener + 1:fig.start]
+    # ("Some 28% cited cost": 'some' qualifies the figure, a determiner only to the tagger)
+    if not all(t.pos_ in LEADING_WORD_POS and t.lower_ not in ("a", "an", "the") or _additive_article(t)
+               or t.lower_ == "some" or t.lower_ in grammar.ADDITIVE_WORDS for t in between):
         return None
     return opener
+
+
+def _additive_article(tok: Token) -> bool:
+    """'a' of 'a further 25 per cent', 'the' of 'the remaining 40%': an article that opens one more share of a
+    list, not a noun phrase the figure modifies."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.lower_ in ("a", "an", "the") and nxt is not None and nxt.lower_ in grammar.ADDITIVE_WORDS
+
+
+def verb_after_figure(fig: Span, sent: Span, rules: GroupRules) -> bool:
+    """'Some 28% cited cost as the main barrier', '86% select regulation as ...', 'and the remaining 40% cite time':
+    the word right after a figure that leads its clause is a verb the lexicon knows the tagger mistakes (intent,
+    stance, choosing an answer), and the clause has no verb of its own besides it, whatever the parser made of
+    the word (the noun, a compound, a modifier, an adjective)."""
+    if fig.end >= sent.end:
+        return False
+    word = fig.doc[fig.end]
+    if word.lemma_.lower() not in rules.lex.word_set("mistagged_verbs") and word.lower_ not in rules.lex.word_set(
+            "mistagged_verbs"):
+        return False
+    # (a finite verb later in the clause is its verb: "40% support was seen"; an infinitive is not: "... skills to
+    # support the technology")
+    finite = any(t.tag_ in TENSED_VERB_TAGS for t in fig.doc[word.i + 1:_clause_end(word, sent)])
+    return not finite and _clause_opener(fig, sent, rules) is not None
 
 
 def _clause_end(word: Token, sent: Span) -> int:

@@ -19,7 +19,7 @@ from ..phrases import PRESENT_VERB_TAGS
 from .age_bands import age_band_of
 from .among import among_group
 from .kind_cues import (bounds_what_follows, bracketed_after_answer, counted_by, names_the_gap, opinion_moves,
-                        sides_of_a_gap, survey_default, says_a_clause, verb_taken_for_noun,
+                        sides_of_a_gap, survey_default, says_a_clause, verb_after_figure, verb_taken_for_noun,
                         word_after_figure)
 from .rules import GroupRules
 from .state import GroupState
@@ -182,6 +182,14 @@ def saying_a_clause(v: FigureView) -> Verdict:
     whatever the clause speaks of, money included."""
     fig = v.fig
     return ("share", False) if fig.end < v.sent.end and says_a_clause(fig, v.sent, v.rules, v.doc[fig.end]) else None
+
+
+def verb_of_answering(v: FigureView) -> Verdict:
+    """'Some 60% cite cost', 'Some 28% cited cost as the main barrier', '86% select regulation as ...', 'only 23%
+    worry': a figure that leads its clause, followed by a verb of intent, stance or choice that the tagger takes for
+    a noun, an adjective or a modifier (``kind_cues.verb_after_figure``): a share, whatever its object speaks of
+    (money too)."""
+    return ("share", False) if verb_after_figure(v.fig, v.sent, v.rules) else None
 
 
 def modifies_a_noun(v: FigureView) -> Verdict:
@@ -433,6 +441,7 @@ KIND_RULES: tuple[tuple[str, KindRule], ...] = (
     ("answer_bracket", answer_bracket),
     ("worded_in_answer", worded_in_answer),
     ("saying_a_clause", saying_a_clause),
+    ("verb_of_answering", verb_of_answering),
     ("modifies_a_noun", modifies_a_noun),
     ("opinion_moving", opinion_moving),
     ("movement", movement),

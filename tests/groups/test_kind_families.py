@@ -430,6 +430,31 @@ WORRY = [
     ("But", 4, "cc", "CCONJ", "CC", "but"), ("only", 2, "advmod", "ADV", "RB", "only"),
     ("26", 3, "nummod", "NUM", "CD", "26"), ("%", 4, "compound", "NOUN", "NN", "%"),
     ("worry", 4, "ROOT", "NOUN", "NN", "worry"), (".", 4, "punct", "PUNCT", ".", ".")]
+# "Some 28% cited cost as the main barrier." (dev2 tech_07's "22% cited lack of in-house skills", with a
+# qualifier and money for the object): the parser makes 'cited' a modifier of the noun the figure modifies.
+CITED_COST = [
+    ("Some", 1, "quantmod", "DET", "DT", "some"), ("28", 2, "nummod", "NUM", "CD", "28"), ("%", 4, "nmod", "NOUN", "NN", "%"),
+    ("cited", 4, "amod", "VERB", "VBN", "cite"), ("cost", 4, "ROOT", "NOUN", "NN", "cost"), ("as", 4, "prep", "ADP", "IN", "as"),
+    ("the", 8, "det", "DET", "DT", "the"), ("main", 8, "amod", "ADJ", "JJ", "main"),
+    ("barrier", 5, "pobj", "NOUN", "NN", "barrier"), (".", 4, "punct", "PUNCT", ".", ".")]
+# "In fact, 86% name regulation as a necessary part of a modern economy." (dev2 tech_11 with 'name' for 'see'):
+# the verb a compound of its singular object.
+NAME_REGULATION = [
+    ("In", 6, "prep", "ADP", "IN", "in"), ("fact", 0, "pobj", "NOUN", "NN", "fact"), (",", 6, "punct", "PUNCT", ",", ","),
+    ("86", 4, "nummod", "NUM", "CD", "86"), ("%", 6, "compound", "NOUN", "NN", "%"),
+    ("name", 6, "compound", "NOUN", "NN", "name"), ("regulation", 6, "ROOT", "NOUN", "NN", "regulation"),
+    ("as", 6, "prep", "ADP", "IN", "as"), ("a", 10, "det", "DET", "DT", "a"), ("necessary", 10, "amod", "ADJ", "JJ", "necessary"),
+    ("part", 7, "pobj", "NOUN", "NN", "part"), ("of", 10, "prep", "ADP", "IN", "of"), ("a", 14, "det", "DET", "DT", "a"),
+    ("modern", 14, "amod", "ADJ", "JJ", "modern"), ("economy", 11, "pobj", "NOUN", "NN", "economy"),
+    (".", 6, "punct", "PUNCT", ".", ".")]
+# Control (written for the test): "Prices rose, while a further 20% reduced fees in May." A participle that is no
+# verb of choosing stays the modifier of the noun the figure modifies.
+REDUCED_FEES = [
+    ("Prices", 1, "nsubj", "NOUN", "NNS", "price"), ("rose", 1, "ROOT", "VERB", "VBD", "rise"), (",", 1, "punct", "PUNCT", ",", ","),
+    ("while", 1, "prep", "SCONJ", "IN", "while"), ("a", 9, "det", "DET", "DT", "a"), ("further", 9, "amod", "ADJ", "JJ", "further"),
+    ("20", 7, "nummod", "NUM", "CD", "20"), ("%", 9, "nmod", "NOUN", "NN", "%"), ("reduced", 9, "amod", "VERB", "VBN", "reduce"),
+    ("fees", 3, "pobj", "NOUN", "NNS", "fee"), ("in", 9, "prep", "ADP", "IN", "in"), ("May", 10, "pobj", "PROPN", "NNP", "May"),
+    (".", 1, "punct", "PUNCT", ".", ".")]
 OF_BUSINESS = [row if row[0] != "businesses" else ("business", 4, "pobj", "NOUN", "NN", "business")
                for row in OF_BUSINESSES]
 
@@ -451,10 +476,14 @@ OF_BUSINESS = [row if row[0] != "businesses" else ("business", 4, "pobj", "NOUN"
     (SALES_LEVEL, [(3, 5, 5.0, "percent")], [("rate_preposition", "other")]),
     (OF_BUSINESSES, [(0, 4, 46.0, "percent")], [("of_object", "share")]),
     (OF_BUSINESS, [(0, 4, 46.0, "percent")], [("of_object", "other")]),
-    (WORRY, [(2, 4, 26.0, "percent")], [("modifies_a_noun", "share")]),
+    (WORRY, [(2, 4, 26.0, "percent")], [("verb_of_answering", "share")]),
+    (CITED_COST, [(1, 3, 28.0, "percent")], [("verb_of_answering", "share")]),
+    (NAME_REGULATION, [(3, 5, 86.0, "percent")], [("verb_of_answering", "share")]),
+    (REDUCED_FEES, [(6, 8, 20.0, "percent")], [("modifies_a_noun", "other")]),
 ], ids=["sides-of-a-lead", "a-range-after-leading", "standing-at", "measure-of-people-moved-by", "measure-of-people-moved-to",
         "verb-taken-for-noun", "noun-modified", "verb-compound-beside-figure", "compared-to", "of-people", "level-for-group", "amount-level",
-        "of-businesses", "of-business", "verb-of-stance-taken-for-noun"])
+        "of-businesses", "of-business", "verb-of-stance-taken-for-noun",
+        "verb-of-choosing-as-modifier", "verb-of-choosing-as-compound", "participle-that-chooses-nothing"])
 def test_kind_rules_name_the_rule_that_decides(vocab, lex, rows, figures, expected) -> None:
     assert deciding_rules(vocab, lex, rows, figures) == expected
 
@@ -696,4 +725,38 @@ def test_a_raised_subject_decides_the_kind_in_real_phrasings(nlp, text: str, fig
 ])
 def test_a_verb_of_stance_taken_for_a_noun_leaves_a_share(nlp, text: str, figure: str, verb: str) -> None:
     doc = nlp("A survey of 1,000 adults was published today. " + text.format(verb=verb))
+    assert figure_span(doc, figure)._.kind == "share"
+
+
+# Verbs of choosing an answer ('cite', 'name', 'select', 'rank', 'list', ...) after a figure that leads its clause,
+# however the parser reads them (the noun, a compound or a modifier of the noun the figure modifies): the figure is
+# who chose, whatever the object speaks of, money too. Real sentences of four articles with their verb swapped
+# (the choiceflip probe: 63 of 460 variants not a share with a group, now 7); 'a further', 'an additional' and
+# 'the remaining' before the figure open one more share of a list (dev2 pub_11's "a further 25 per cent see merits"
+# now matches gold).
+@pytest.mark.parametrize("verb", ["cited", "named", "selected", "listed", "cite", "name", "select", "rank", "list",
+                                  "mention", "pick", "identify"])
+@pytest.mark.parametrize("text,figure", [
+    ("22% {verb} lack of in-house skills to support the technology.", "22%"),  # dev2 tech_07
+    ("A total of 27.7% of responders cited increased markdowns across the board, and 39.3% {verb} selective markdowns "
+     "of products for promotional purposes.", "39.3%"),  # dev2 mkt_07
+    ("In fact, 86% {verb} regulation as a necessary part of a modern economy.", "86%"),  # dev2 tech_11
+    ("A quarter of respondents preferred that Canada take steps to open itself up to the rest of the world, a further "
+     "25 per cent {verb} merits in both viewpoints and 11 per cent were unsure.", "25 per cent"),  # dev2 pub_11
+])
+def test_a_verb_of_choosing_after_a_figure_leaves_a_share(nlp, text: str, figure: str, verb: str) -> None:
+    doc = nlp("A survey of 1,000 managers was published today. " + text.format(verb=verb))
+    span = figure_span(doc, figure)
+    assert span._.kind == "share" and span._.group is not None
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("A quarter of respondents preferred that Canada take steps to open itself up to the rest of the world, a further "
+     "25 per cent see merits in both viewpoints and 11 per cent were unsure.", "25 per cent"),  # dev2 pub_11
+    ("Some 17% of readers have switched suppliers and a further 16% cite costs as the reason.", "16%"),
+    # wild bbc_tech (computing survey), its verb swapped
+    ("Some 60% cite cost, and the remaining 40% cite time.", "40%"),  # written for the test
+])
+def test_a_figure_after_a_further_or_the_remaining_leads_its_clause(nlp, text: str, figure: str) -> None:
+    doc = nlp("A survey of 1,000 managers was published today. " + text)
     assert figure_span(doc, figure)._.kind == "share"
