@@ -44,7 +44,8 @@ def _among_group(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
     preps = state.per_sentence("among_of", sent, lambda: [t for t in sent if t.dep_ in ("prep", "conj", "ROOT", "advmod")
                                                           and t.lower_ in grammar.GROUP_SETTING_PREPS])
     lex = state.rules.lex
-    for tok in sorted(preps, key=lambda t: (t.i > fig.start, -t.i if t.i < fig.start else t.i)):
+    # ("... 52% among women and 44% among men": an "among" right after the figure is its own, read first)
+    for tok in sorted(preps, key=lambda t: (t.i != fig.end, t.i > fig.start, -t.i if t.i < fig.start else t.i)):
         if tok.i in range(fig.start, fig.end):
             continue
         opening = tok.i < fig.start and tok.lower_ == "of" and _opens_clause(doc, tok, sent) \

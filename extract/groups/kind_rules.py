@@ -347,6 +347,8 @@ def measured_subject(v: FigureView) -> Verdict:
     if subj is None:
         return None
     if _is_bare_measure(subj, rules):
+        if among_group(v.state, v.fig, v.sent) is not None:
+            return "share", False  # "The figure was 52% among women", "Among women, the figure is 52%": their share
         return "other", True  # the measure before it decides
     if rules.is_amount(subj):
         return "other", False
