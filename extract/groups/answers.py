@@ -10,9 +10,10 @@ from __future__ import annotations
 from typing import Optional
 
 import regex
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .. import grammar
+from .kind_cues import RANGE_FORMS
 from .rules import bracket_holds_more_figures
 from .state import GroupState, TokenSpan
 
@@ -95,10 +96,20 @@ def respondents_of_answer(state: GroupState, fig: Span, sent: Span) -> Optional[
     learning': a share in brackets after an answer belongs to the respondents its sentence names, before or
     after it, rather than to a group carried from earlier."""
     doc = state.doc
-    if state.rules.open_bracket(doc, fig, sent.start) is None:
-        return None
+    opened = state.rules.open_bracket(doc, fig, sent.start)
+    if opened is None or _pair_in_bracket(doc, opened, fig, sent):
+        return None  # "(42% vs 21%)": two groups compared, read by position, not an answer's share
     # Nouns that name the respondents as such ('respondents', 'those polled'), not people at large ('many people').
     respondents = state.rules.lex.word_set("respondent_nouns") - state.rules.lex.word_set("population_nouns")
     named = [m for m in state.mentions if sent.start <= m[0] and m[1] <= sent.end and not m[0] <= fig.start < m[1]
              and (doc[m[0]:m[1]].root.lower_ in respondents or doc[m[0]:m[1]].text.lower() in respondents)]
     return min(named, key=lambda m: abs(m[0] - fig.start)) if named else None
+
+
+def _pair_in_bracket(doc: Doc, opened: int, fig: Span, sent: Span) -> bool:
+    """Does the bracket the figure stands in hold another number, before or after it ('(42% vs 21%)')? The two ends
+    of a range are one figure ('(18 to 38 percent)')."""
+    if fig._.form in RANGE_FORMS:
+        return False
+    close = next((t.i for t in doc[fig.end:sent.end] if t.text == ")"), sent.end)
+    return any(t.like_num for t in doc[opened + 1:close] if not fig.start <= t.i < fig.end)

@@ -32,10 +32,12 @@ def anaphoric_subject(sent: Span) -> bool:
 def comparison(state: GroupState, sent: Span) -> Optional[Frame]:
     """'A are more likely than B to ...' -> (A, B); 'They are more likely ...' -> the frame in force."""
     doc, lex = state.doc, state.rules.lex
-    compares = "than" in state.sentence_words(sent)
+    words = state.sentence_words(sent)
+    compares = "than" in words or "as" in words
     if not compares and state.frame is None:
         return None  # nothing compared here, and no frame for a 'they' to take
-    than = [t for t in sent if t.lower_ == "than"] if compares else []
+    # ('more than twice as likely as B': the equative's 'as' names B, not the 'than' of its multiplier)
+    than = (_equative_as(sent) or [t for t in sent if t.lower_ == "than"]) if compares else []
     subj = _main_subject(sent)
     if than:
         subj, objs = _compared_sides(than[0], subj)
@@ -50,6 +52,14 @@ def comparison(state: GroupState, sent: Span) -> Optional[Frame]:
     if subj is not None and subj.lower_ in grammar.FRAME_ANAPHORS and state.frame is not None:
         return state.frame
     return None
+
+
+def _equative_as(sent: Span) -> list[Token]:
+    """The second 'as' of 'A were twice as likely as B to ...', 'as many A as B': an equative compares two groups
+    as 'than' does."""
+    doc = sent.doc
+    return [t for t in sent if t.lower_ == "as" and t.i - 2 >= sent.start and doc[t.i - 2].lower_ == "as"
+            and doc[t.i - 1].pos_ in ("ADJ", "ADV")]
 
 
 def subsample_frame(state: GroupState, sent: Span, members: list[int]) -> None:

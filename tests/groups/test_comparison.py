@@ -90,3 +90,43 @@ SURVEY = "A survey of 2,000 people was published on Monday. "
 def test_compared_sides_in_real_phrasings(nlp, text: str, expected: dict[str, str]) -> None:
     doc = nlp(SURVEY + text)
     assert figure_groups(doc) == expected
+
+
+# An equative compares two groups as 'than' does: 'A were twice as likely as B to ... (42% vs 21%)' (the second
+# 'as' names B, also after 'more than twice'); a bracket that holds the pair is read by position, not as an
+# answer's share of the respondents named nearby ('older respondents' took the first figure before).
+TWICE_AS_LIKELY = [
+    ("Respondents", 5, "nsubj", "NOUN", "NNS", "respondent"), ("aged", 0, "amod", "ADJ", "JJ", "aged"),
+    ("18", 1, "npadvmod", "NUM", "CD", "18"), ("-", 4, "punct", "SYM", "SYM", "-"), ("34", 2, "prep", "NUM", "CD", "34"),
+    ("were", 5, "ROOT", "AUX", "VBD", "be"), ("twice", 8, "advmod", "ADV", "RB", "twice"),
+    ("as", 8, "advmod", "ADV", "RB", "as"), ("likely", 5, "acomp", "ADJ", "JJ", "likely"),
+    ("as", 8, "prep", "ADP", "IN", "as"), ("older", 11, "amod", "ADJ", "JJR", "old"),
+    ("respondents", 9, "pobj", "NOUN", "NNS", "respondent"), ("to", 13, "aux", "PART", "TO", "to"),
+    ("use", 8, "xcomp", "VERB", "VB", "use"), ("the", 15, "det", "DET", "DT", "the"), ("app", 13, "dobj", "NOUN", "NN", "app"),
+    ("(", 15, "punct", "PUNCT", "-LRB-", "("), ("42", 18, "nummod", "NUM", "CD", "42"), ("%", 15, "appos", "NOUN", "NN", "%"),
+    ("vs", 18, "prep", "ADP", "IN", "vs"), ("21", 21, "nummod", "NUM", "CD", "21"), ("%", 19, "pobj", "NOUN", "NN", "%"),
+    (")", 5, "punct", "PUNCT", "-RRB-", ")"), (".", 5, "punct", "PUNCT", ".", ".")]
+
+
+def test_an_equative_names_the_two_sides_on_a_hand_built_parse(vocab, lex) -> None:
+    doc = build(vocab, TWICE_AS_LIKELY, [(17, 19, 42.0, "numeric"), (20, 22, 21.0, "numeric")],
+                text="Respondents aged 18-34 were twice as likely as older respondents to use the app (42% vs 21%).")
+    assert groups_of(doc, lex) == [("share", "Respondents aged 18-34"), ("share", "older respondents")]
+
+
+@pytest.mark.parametrize("compare", ["more likely than", "twice as likely as", "nearly twice as likely as",
+                                     "more than twice as likely as", "just as likely as"])
+@pytest.mark.parametrize("text,expected", [
+    # dev3 consumer_10 (Morning Consult)
+    ("Mobile wallet users are also {compare} non-users to say loyalty programs are important differentiators in "
+     "where to shop (71% vs. 66%).", {"71%": "Mobile wallet users", "66%": "non-users"}),
+    # seed 003 (the CMO Council's survey), its first pair
+    ("Those in a very effective relationship are also {compare} those with an effective relationship to use a variety "
+     "of metrics to measure martech performance (83% vs. 52%).",
+     {"83%": "Those in a very effective relationship", "52%": "those with an effective relationship"}),
+    # issue 19's nursing phrasing with a respondent noun on both sides
+    ("Respondents aged 18-34 were {compare} older respondents to use the app (42% vs 21%).",
+     {"42%": "Respondents aged 18-34", "21%": "older respondents"}),
+])
+def test_an_equative_compares_as_than_does(nlp, text: str, expected: dict[str, str], compare: str) -> None:
+    assert figure_groups(nlp(SURVEY + text.format(compare=compare))) == expected
