@@ -151,6 +151,10 @@ def find_samples(doc: Doc, sentences: Iterable[tuple[int, int]], patterns: Sampl
             if partner is None and own is None and num.i > 0 and doc[num.i - 1].lower_ in ("and", ","):
                 # "interviewed 401 people before ... and 601 afterwards"
                 partner = next((accepted[i] for i in sorted(accepted, reverse=True) if i < num.i), None)
+            if partner is None and own is not None and is_people(own, patterns.lex):
+                # "The survey of 1,000 UK workers and 500 HR managers": a count of people coordinated right after a
+                # sample's population, however the parser hung it, is a sub-sample side by side with it
+                partner = _coordinated_after(doc, num, accepted)
             if partner is None and own is not None and is_people(own, patterns.lex) and _breakdown_after(doc, num, accepted, patterns):
                 # "surveyed 720 senior business technology executives; 537 CIOs/VPs of IT and 182 corporate managers"
                 partner = next(accepted[i] for i in sorted(accepted, reverse=True) if i < num.i)
@@ -178,6 +182,15 @@ def _names_no_people(word: str, lex: Lexicon) -> bool:
 def _counts_no_people(noun: Token, lex: Lexicon) -> bool:
     """``_names_no_people`` of the noun a number counts, as written or as its lemma."""
     return _names_no_people(noun.lemma_.lower(), lex) or _names_no_people(noun.lower_, lex)
+
+
+def _coordinated_after(doc: Doc, num: Token, accepted: dict[int, Sample]) -> Optional[Sample]:
+    """The sample whose population ends right before the 'and' that opens ``num``'s phrase: '1,000 UK workers
+    and 500 HR managers'."""
+    if num.i < 2 or doc[num.i - 1].lower_ != "and":
+        return None
+    return next((smp for smp in accepted.values() if smp.population is not None and smp.population[1] == num.i - 1),
+                None)
 
 
 def _breakdown_after(doc: Doc, num: Token, accepted: dict[int, Sample], patterns: SamplePatterns) -> bool:

@@ -213,9 +213,23 @@ SECOND_OBJECT = [("Creativebrief", 1, "nsubj", "PROPN", "NNP", "Creativebrief"),
                  (".", 1, "punct", "PUNCT", ".", ".")]
 
 
+# "The survey of 1,000 UK workers and 500 HR managers was carried out by Censuswide." (written for the test; the
+# guide's "400 senior marketing and 250 information technology executives" with a noun on each side): the parser
+# makes the second count's people a subject of its own, not a conjunct of the first.
+SIDE_BY_SIDE = [("The", 1, "det", "DET", "DT", "the"), ("survey", 11, "nsubjpass", "NOUN", "NN", "survey"),
+                ("of", 1, "prep", "ADP", "IN", "of"), ("1,000", 5, "nummod", "NUM", "CD", "1,000"),
+                ("UK", 5, "compound", "PROPN", "NNP", "UK"), ("workers", 2, "pobj", "NOUN", "NNS", "worker"),
+                ("and", 5, "cc", "CCONJ", "CC", "and"), ("500", 9, "nummod", "NUM", "CD", "500"),
+                ("HR", 9, "compound", "NOUN", "NN", "hr"), ("managers", 11, "nsubjpass", "NOUN", "NNS", "manager"),
+                ("was", 11, "auxpass", "AUX", "VBD", "be"), ("carried", 11, "ROOT", "VERB", "VBN", "carry"),
+                ("out", 11, "prt", "ADP", "RP", "out"), ("by", 11, "agent", "ADP", "IN", "by"),
+                ("Censuswide", 13, "pobj", "PROPN", "NNP", "Censuswide"), (".", 11, "punct", "PUNCT", ".", ".")]
+
+
 @pytest.mark.parametrize("rows,values,heads", [
     (NAMED_MEMBERS, [17800], ["members"]),
     (SECOND_OBJECT, [50, 50], ["marketers", "agencies"]),
+    (SIDE_BY_SIDE, [1000, 500], ["workers", "managers"]),
 ])
 def test_sample_counted_phrase_heads(vocab, patterns, rows, values, heads):
     found = samples_of(vocab, patterns, rows)

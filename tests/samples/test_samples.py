@@ -221,3 +221,19 @@ THRESHOLDS = [
 @pytest.mark.parametrize("text", THRESHOLDS, ids=[t[:30] for t in THRESHOLDS])
 def test_samples_thresholds_are_not_samples(nlp, text):
     assert _samples(nlp, text) == []
+
+
+# Sub-samples side by side after 'survey of' / 'poll of' (the guide: each is a record), in the sample sentences of
+# three read articles with a second sub-sample added: the parser often makes the second people a subject of their
+# own, and the second count was lost.
+@pytest.mark.parametrize("text,expected", [
+    ("A JLL survey of 2,000 international workers and 500 employers found that 72% said they wanted to remain home "
+     "more during the workweek.", [(2000, "exact", "international workers"), (500, "exact", "employers")]),  # dev3
+    ("The non-scientific poll of 2,000 American workers and 300 HR managers also revealed that 39% would take a pay "
+     "cut just to keep working at home.", [(2000, "exact", "American workers"), (300, "exact", "HR managers")]),
+    # dev3 work_05
+    ("A Daily Telegraph poll of 1,313 people and 200 churchgoers suggests two-thirds of Britons support the couple's "
+     "decision to marry.", [(1313, "exact", "people"), (200, "exact", "churchgoers")]),  # wild bbc_politics
+])
+def test_samples_side_by_side_after_survey_of(nlp, text, expected):
+    assert _samples(nlp, text) == expected
