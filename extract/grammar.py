@@ -64,6 +64,9 @@ REFLEXIVES = frozenset({"themselves", "himself", "herself", "itself", "ourselves
 # ------------------------------------------------------------------ conjunctions and comparison
 # Coordinating conjunctions: a phrase does not end on one; a group continues after one ('marketers and IT types').
 COORDINATORS = frozenset({"and", "or"})
+# Nouns after which "with" and a count name the people spoken to ('telephone interviews with 1,500 parents'), not a
+# size that defines them ('firms with 500 employees') nor company kept ('shared a survey with 300 colleagues').
+INTERVIEW_NOUNS = frozenset({"interview", "interviews", "conversation", "conversations", "discussion", "discussions"})
 # Words after "a", "an" or "the" that make the figure one more of a list of shares, not a noun's modifier:
 # "a further 25 per cent see merits", "an additional 32 percent say", "the remaining 40% cite cost".
 ADDITIVE_WORDS = frozenset({"further", "additional", "extra", "remaining", "other"})

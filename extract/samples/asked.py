@@ -38,6 +38,10 @@ def _is_survey_verb(tok: Token, patterns: SamplePatterns) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in patterns.lex.word_set("survey_verbs")
 
 
+# Verbs that say what a sample is made of, before "of" and the count: "The sample consisted of 812 owners".
+SAMPLE_MAKEUP_VERBS = frozenset({"consist", "make", "compose"})
+
+
 def after_survey_of(doc: Doc, num: Token, head: Token, patterns: SamplePatterns) -> bool:
     """Read in word order, not in the parse, which for some digits makes the people the subject of the next
     verb: 'A poll of 116 voters found 16% back the plan', 'I surveyed more than 400 teachers and 70% said', 'A new
@@ -54,7 +58,7 @@ def after_survey_of(doc: Doc, num: Token, head: Token, patterns: SamplePatterns)
         i -= 1
     if i >= 0 and _is_survey_verb(doc[i], patterns):
         return True
-    if i < 1 or doc[i].lower_ != "of":
+    if i < 1 or doc[i].lower_ not in ("of", "with"):
         return False
     j = i - 1
     while j > 0 and doc[j].pos_ == "PROPN" and i - j <= 4:  # "survey from Gartner of", "poll by Ipsos MORI of"
@@ -63,6 +67,15 @@ def after_survey_of(doc: Doc, num: Token, head: Token, patterns: SamplePatterns)
         if doc[j].lower_ not in ("from", "by"):
             return False
         j -= 1
+    if j > 0 and doc[j].lower_ == "up" and doc[j - 1].lemma_.lower() == "make":
+        j -= 1  # "made up of"
+    if j >= 0 and doc[i].lower_ == "of" and doc[j].lemma_.lower() in SAMPLE_MAKEUP_VERBS:
+        # "The sample consisted of 812 small business owners", "the panel was made up of 2,000 adults"
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in patterns.lex.word_set("survey_nouns")
+                   for c in doc[j].children)
+    # "a survey of 500 CFOs", "telephone interviews with 1,500 parents"
+    if doc[i].lower_ == "with":
+        return j >= 0 and doc[j].lower_ in grammar.INTERVIEW_NOUNS
     return j >= 0 and doc[j].lemma_.lower() in patterns.lex.word_set("survey_nouns")
 
 

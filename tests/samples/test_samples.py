@@ -237,3 +237,23 @@ def test_samples_thresholds_are_not_samples(nlp, text):
 ])
 def test_samples_side_by_side_after_survey_of(nlp, text, expected):
     assert _samples(nlp, text) == expected
+
+
+# Who the sample was: interviews with N people, and a sample that consisted of (was made up of) N people. The
+# first in the methodology note of wild bbc_business_509 ("PricewaterhouseCoopers interviewed 1,324 chief
+# executives", later "the interviews with chief executives"), written with its count; 'with' after an interview
+# names whom it spoke to, where after another noun it is a size that defines them ('firms with 500 employees')
+# or company kept ('shared a survey with 300 colleagues'), neither a sample.
+@pytest.mark.parametrize("text,expected", [
+    ("Mr DiPiazza said the interviews with 1,324 chief executives suggested that companies had adjusted.",
+     [(1324, "exact", "chief executives")]),
+    ("The results are based on telephone interviews with 1,500 parents of children under 18.",
+     [(1500, "exact", "parents of children under 18")]),
+    ("For the survey, the sample consisted of 1,324 chief executives throughout the world.",
+     [(1324, "exact", "chief executives")]),  # (the place hangs on the verb)
+    ("The panel was made up of 2,000 adults aged 18 and over.", [(2000, "exact", "adults aged 18 and over")]),
+    ("He shared a survey with 300 colleagues.", []),
+    ("The survey found that organizations with over 500 employees were hiring.", []),
+])
+def test_samples_interviews_with_and_what_the_sample_consisted_of(nlp, text, expected):
+    assert _samples(nlp, text) == expected
