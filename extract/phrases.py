@@ -185,9 +185,27 @@ def _droppable_child(child: Token, head: Token, lex: Lexicon) -> bool:
         if lower in grammar.FIELDWORK_PREPS and child.i > head.i and any(
                 o.lower_ in grammar.WEEKDAYS or o.lower_ in lex.word_set("month_names") for o in objs):
             return True  # "registered voters online between Friday and Monday": when, not who
+        if lower in DATE_PREPS and child.i > head.i and _only_a_date(child, lex):
+            return True  # "adults between 3 and 4 June", "Canadians between 24 and 26 October 2017", "in May 2019"
     if child.dep_ == "advmod" and lower in lex.word_set("survey_adverbs"):
         return True
     return False
+
+
+DATE_PREPS = grammar.FIELDWORK_PREPS | {"in"}  # before a date that says when people were asked
+
+
+def _only_a_date(prep: Token, lex: Lexicon) -> bool:
+    """Does the phrase after the preposition hold only days, a month and a year ('3 and 4 June', 'May 2019'), with
+    a month or a weekday among them?"""
+    months = lex.word_set("month_names")
+    words = [t for t in prep.subtree if t.i != prep.i]
+    after = prep.doc[prep.right_edge.i + 1] if prep.right_edge.i + 1 < len(prep.doc) else None
+    # (the month may hang elsewhere: "between 27 and 30 January 2009", 'January' on the verb)
+    named = any(t.lower_.rstrip(".") in months or t.lower_ in grammar.WEEKDAYS
+                for t in (*words, *((after,) if after is not None else ())))
+    return named and all(t.like_num or t.is_punct or t.lower_.rstrip(".") in months or t.lower_ in grammar.WEEKDAYS
+                         or t.lower_ in ("and", "to", "the", "of") for t in words)
 
 
 def _saying(tok: Token, lex: Lexicon) -> bool:
@@ -378,6 +396,11 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
             end = min(end, child.left_edge.i)
         else:
             break
+    # "adults aged 18 to 24 in May": a date that ends the phrase, wherever the parser hung it, says when, not who.
+    dated = next((t for t in doc[head.i + 1:end] if t.dep_ == "prep" and t.right_edge.i + 1 >= end
+                  and t.lower_ in DATE_PREPS and _only_a_date(t, lex)), None)
+    if dated is not None:
+        end = dated.i
     # "those with an effective relationship saying as such": a trailing 'saying' clause, wherever it hangs.
     # "... than those with an effective relationship to use a variety of metrics": an infinitive on a
     # noun says what they do, not who they are.
@@ -626,6 +649,10 @@ DEFINING_TAIL = regex.compile(
          (?:[ \t]+(?:or|and)[ \t]+(?:older|over|younger|under|above|below|up))?
          (?:[ \t]+(?:years?[ \t]+old|years?))?
          (?(open)[ \t]*\))""", regex.I | regex.X)
+# What after such a tail makes its numbers days, not ages: "between 3 and 4 June", "between 24 and 26 October 2017".
+DATE_AFTER_TAIL = regex.compile(
+    r"""(?:[ \t]*(?:-|\u2013|to|and)[ \t]*\d+)?  # the second day, where the tail stopped at the first
+         [ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b""", regex.I | regex.X)
 
 
 def extend_defining_tail(doc: Doc, span: tuple[int, int], limit: tuple[int, int],
@@ -635,7 +662,7 @@ def extend_defining_tail(doc: Doc, span: tuple[int, int], limit: tuple[int, int]
         return span
     window = doc[span[1]:min(limit[1], span[1] + 12)]
     m = DEFINING_TAIL.match(window.text)
-    if not m:
+    if not m or DATE_AFTER_TAIL.match(window.text, m.end()):
         return span
     stop_set = stops if isinstance(stops, (set, frozenset)) else set(stops)
     end_char, end = window.start_char + m.end(), span[1]

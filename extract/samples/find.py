@@ -375,12 +375,25 @@ def _verb_attached_modifier(doc: Doc, head: Token, phrase: tuple[int, int], patt
     return (phrase[0], new_end) if new_end > end + 1 else phrase
 
 
+DAYS_REACH = 6  # words after a preposition read for the days before a month ('between 3 and 4 June')
+DAY_LINKS = frozenset({"and", "to", "-", "\u2013", "th", "st", "nd", "rd"})
+
+
 def _opens_a_date(doc: Doc, i: int, patterns: SamplePatterns) -> bool:
     """'questioned 600 owners between January 27 and Februar 20, 2009', 'surveyed 333 executives between March 26
-    and April 2': when they were asked, not who they are; a month or a year within two words of the preposition."""
+    and April 2', 'questioned 1,741 adults between 3 and 4 June': when they were asked, not who they are; a month
+    or a year within two words of the preposition, or after the days that come before it."""
     months = patterns.lex.word_set("month_names")
-    return any(t.lower_.rstrip(".") in months or (t.like_num and len(t.text) == 4 and t.text[:2] in ("19", "20"))
-               for t in doc[i + 1:min(len(doc), i + 3)])
+
+    def dated(t: Token) -> bool:
+        return t.lower_.rstrip(".") in months or (t.like_num and len(t.text) == 4 and t.text[:2] in ("19", "20"))
+    if any(dated(t) for t in doc[i + 1:min(len(doc), i + 3)]):
+        return True
+    # "between 3 and 4 June", "between 24 and 26 October 2017": days, a range word, days, then the month
+    j = i + 1
+    while j < min(len(doc), i + DAYS_REACH) and (doc[j].like_num and len(doc[j].text) <= 2 or doc[j].lower_ in DAY_LINKS):
+        j += 1
+    return j > i + 1 and j < len(doc) and dated(doc[j])
 
 
 def _split_shared_heads(doc: Doc, samples: list[Sample]) -> None:

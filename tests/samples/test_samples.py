@@ -257,3 +257,19 @@ def test_samples_side_by_side_after_survey_of(nlp, text, expected):
 ])
 def test_samples_interviews_with_and_what_the_sample_consisted_of(nlp, text, expected):
     assert _samples(nlp, text) == expected
+
+
+# A date after the people says when they were asked, not who they are, also with the day before the month (the
+# British order), which read as an age band ('between 3 and 4') or stayed in the phrase: the sample sentences of
+# two read articles with their dates so written, and a month after an age band.
+@pytest.mark.parametrize("text,expected", [
+    ("When surveyed 333 senior finance executives between 26 March and 2 April, the responses indicated a general "
+     "optimism.", [(333, "exact", "senior finance executives")]),  # dev3 work_08
+    ("The survey questioned 600 small business owners between 27 and 30 January 2009.",
+     [(600, "exact", "small business owners")]),  # dev3 work_10
+    ("YouGov questioned 1,741 British adults between 3 and 4 June.", [(1741, "exact", "British adults")]),
+    ("Ipsos surveyed 2,000 adults aged 18 to 24 in May.", [(2000, "exact", "adults aged 18 to 24")]),
+    ("The poll of 2,521 adults (aged 18 and over) was published.", [(2521, "exact", "adults (aged 18 and over)")]),
+])
+def test_samples_a_date_after_the_people_is_not_who_they_are(nlp, text, expected):
+    assert _samples(nlp, text) == expected
