@@ -157,17 +157,18 @@ def _assign_own_group(state: GroupState, sent: Span, members: list[int], n: int,
 
 
 def _with_after_copula(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
-    """'X was Y, with N per cent ...': a ranking of groups, and the figure belongs to the one the
+    """'X was Y, with N per cent ...', 'X were Y, at N%': a ranking of groups, and the figure belongs to the one the
     copula names, the subject or, where the subject only describes the rank, the attribute:
     - 'Those over 55 were the most enthusiastic, with 71 per cent behind leaving';
+    - 'Over-55s were the least keen, at 21%', 'Gen Z (18-26) were keenest, at 50%';
     - 'The region most supportive of implementing Brexit was the West Midlands, with 63 per cent ...';
     - 'The least enthusiastic was Scotland, with 44 per cent';
     - 'Those most against it were people intending to vote Liberal Democrats, with 37 per cent ...';
     - 'The group most committed to Brexit was those who voted leave, with just 2 per cent ...'."""
     root = fig.root
     prep = root.head if root.dep_ == "pobj" else root.head.head if root.head.dep_ == "pcomp" else None
-    if prep is None or prep.lower_ != "with" or not sent.start <= prep.i < sent.end:
-        return None
+    if prep is None or prep.lower_ not in ("with", "at") or not sent.start <= prep.i < sent.end:
+        return None  # ('at': "Over-55s were the least keen, at 21%")
     verb = prep.head if prep.head.lemma_ == "be" else prep.head.head if prep.head.dep_ == "attr" else None
     if verb is None or verb.lemma_ != "be":
         return None

@@ -245,7 +245,31 @@ RANKED = [
      ["18 to 34 category", "18 to 34 category"]),
     ("In the over-65 age group, 58 per cent backed the plan.", ["over-65 age group"]),
     ("In the lowest income bracket, 31% said they could not afford a holiday.", ["lowest income bracket"]),
+    # the same rankings with the figure after 'at' (dev2 pub_02's sentences so written; 'Over-55s' and 'Gen Z
+    # respondents' for their people)
+    ("Those over 55 were the most enthusiastic, at 71 per cent.", ["Those over 55"]),
+    ("The least enthusiastic was Scotland, at 44 per cent; however, this was still more than those who disagreed.",
+     ["Scotland"]),
+    ("The region most supportive of implementing Brexit was the West Midlands, at 63 per cent.", ["West Midlands"]),
+    ("Over-55s were the least keen, at 21 per cent.", ["Over-55s"]),
+    ("Those aged 18-24 were the keenest, at 50 per cent.", ["Those aged 18-24"]),
 ]
+
+
+# "Those over 55 were the most enthusiastic, at 71 per cent." (dev2 pub_02's ranking with 'at'): the parser heads
+# the subject with the number, and the figure hangs on the copula through 'at'.
+RANKED_AT = [
+    ("Those", 2, "det", "DET", "DT", "those"), ("over", 2, "quantmod", "ADP", "IN", "over"),
+    ("55", 3, "nsubj", "NUM", "CD", "55"), ("were", 3, "ROOT", "AUX", "VBD", "be"), ("the", 6, "det", "DET", "DT", "the"),
+    ("most", 6, "advmod", "ADV", "RBS", "most"), ("enthusiastic", 3, "attr", "ADJ", "JJ", "enthusiastic"),
+    (",", 3, "punct", "PUNCT", ",", ","), ("at", 3, "prep", "ADP", "IN", "at"), ("71", 11, "nummod", "NUM", "CD", "71"),
+    ("per", 11, "amod", "ADP", "IN", "per"), ("cent", 8, "pobj", "NOUN", "NN", "cent"), (".", 3, "punct", "PUNCT", ".", ".")]
+
+
+def test_a_ranked_group_at_its_figure_on_a_hand_built_parse(vocab, lex) -> None:
+    doc = build(vocab, RANKED_AT, [(9, 12, 71.0, "numeric", "percent")],
+                text="Those over 55 were the most enthusiastic, at 71 per cent.")
+    assert groups_of(doc, lex) == [("share", "Those over 55")]
 
 
 @pytest.mark.parametrize("sentence,groups", RANKED)
