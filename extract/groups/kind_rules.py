@@ -151,6 +151,9 @@ def of_object(v: FigureView) -> Verdict:
         return "share", False
     if _says_or_thinks(v):
         return "share", False  # '13% of IT techies reported they ...': what says or thinks is people
+    if any(c.dep_ == "poss" and c.lower_ in grammar.POSSESSIVE_PRONOUNS for c in of_obj.children):
+        return "other", False  # 'a fifth of their workload', '21% of their time', '5% of its value': a part of
+        # something of theirs, not of people
     return ("share" if survey_cue(v.state, v.sent) else "other"), True
 
 
