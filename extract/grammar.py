@@ -64,6 +64,8 @@ REFLEXIVES = frozenset({"themselves", "himself", "herself", "itself", "ourselves
 # ------------------------------------------------------------------ conjunctions and comparison
 # Coordinating conjunctions: a phrase does not end on one; a group continues after one ('marketers and IT types').
 COORDINATORS = frozenset({"and", "or"})
+# Words that order periods: "between the third and fourth quarters of 2004", "in the last two weeks".
+ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "last", "past", "previous", "next", "latest"})
 # Nouns after which "with" and a count name the people spoken to ('telephone interviews with 1,500 parents'), not a
 # size that defines them ('firms with 500 employees') nor company kept ('shared a survey with 300 colleagues').
 INTERVIEW_NOUNS = frozenset({"interview", "interviews", "conversation", "conversations", "discussion", "discussions"})

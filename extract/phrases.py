@@ -195,16 +195,28 @@ def _droppable_child(child: Token, head: Token, lex: Lexicon) -> bool:
 DATE_PREPS = grammar.FIELDWORK_PREPS | {"in"}  # before a date that says when people were asked
 
 
+def _in_relative_clause(tok: Token, head: Token) -> bool:
+    """Does ``tok`` sit in a relative clause of ``head`` (a clause on the way up to it)?"""
+    while tok.i != head.i and tok.head.i != tok.i:
+        if tok.dep_ == "relcl":
+            return True
+        tok = tok.head
+    return False
+
+
 def _only_a_date(prep: Token, lex: Lexicon) -> bool:
     """Does the phrase after the preposition hold only days, a month and a year ('3 and 4 June', 'May 2019'), with
     a month or a weekday among them?"""
-    months = lex.word_set("month_names")
+    months, periods = lex.word_set("month_names"), lex.word_set("time_nouns")
     words = [t for t in prep.subtree if t.i != prep.i]
     after = prep.doc[prep.right_edge.i + 1] if prep.right_edge.i + 1 < len(prep.doc) else None
-    # (the month may hang elsewhere: "between 27 and 30 January 2009", 'January' on the verb)
-    named = any(t.lower_.rstrip(".") in months or t.lower_ in grammar.WEEKDAYS
-                for t in (*words, *((after,) if after is not None else ())))
-    return named and all(t.like_num or t.is_punct or t.lower_.rstrip(".") in months or t.lower_ in grammar.WEEKDAYS
+
+    def names_a_date(t: Token) -> bool:
+        return t.lower_.rstrip(".") in months or t.lower_ in grammar.WEEKDAYS or t.lower_ in periods
+    # (the month may hang elsewhere: "between 27 and 30 January 2009", 'January' on the verb; a period with its
+    # ordinals: "between the third and fourth quarters of 2004")
+    named = any(names_a_date(t) for t in (*words, *((after,) if after is not None else ())))
+    return named and all(t.like_num or t.is_punct or names_a_date(t) or t.lower_ in grammar.ORDINAL_WORDS
                          or t.lower_ in ("and", "to", "the", "of") for t in words)
 
 
@@ -397,8 +409,10 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
         else:
             break
     # "adults aged 18 to 24 in May": a date that ends the phrase, wherever the parser hung it, says when, not who.
+    # (not inside a relative clause, where the date is part of what defines them: "new homeowners who purchased in
+    # the last 12 months")
     dated = next((t for t in doc[head.i + 1:end] if t.dep_ == "prep" and t.right_edge.i + 1 >= end
-                  and t.lower_ in DATE_PREPS and _only_a_date(t, lex)), None)
+                  and t.lower_ in DATE_PREPS and _only_a_date(t, lex) and not _in_relative_clause(t, head)), None)
     if dated is not None:
         end = dated.i
     # "those with an effective relationship saying as such": a trailing 'saying' clause, wherever it hangs.

@@ -187,6 +187,21 @@ def saying_a_clause(v: FigureView) -> Verdict:
     return ("share", False) if fig.end < v.sent.end and says_a_clause(fig, v.sent, v.rules, v.doc[fig.end]) else None
 
 
+def counted_out_of_whole(v: FigureView) -> Verdict:
+    """'seven out of 10 regions', 'seven of the 10 sectors', 'nine in 10 hospitals': things counted out of a whole
+    are a share of those things (the guide's "X of the Y <things>"), whatever the sentence says happened in them;
+    not an amount or a time ('one in five pounds', 'two out of three years')."""
+    if v.fig._.form not in ("ratio", "count"):
+        return None
+    noun = v.rules.following_noun(v.doc, v.fig, v.sent)
+    lex = v.rules.lex
+    # (as written: 'markets' is listed an amount, 'sectors' only through its lemma 'sector', "23% of the sector")
+    if noun is None or noun.tag_ not in ("NNS", "NNPS") or noun.lower_ in lex.word_set("amount_nouns") \
+            or noun.lower_ in lex.word_set("time_nouns") or noun.lemma_.lower() in lex.word_set("time_nouns"):
+        return None
+    return "share", False
+
+
 def verb_of_answering(v: FigureView) -> Verdict:
     """'Some 60% cite cost', 'Some 28% cited cost as the main barrier', '86% select regulation as ...', 'only 23%
     worry': a figure that leads its clause, followed by a verb of intent, stance or choice that the tagger takes for
@@ -446,6 +461,7 @@ KIND_RULES: tuple[tuple[str, KindRule], ...] = (
     ("answer_bracket", answer_bracket),
     ("worded_in_answer", worded_in_answer),
     ("saying_a_clause", saying_a_clause),
+    ("counted_out_of_whole", counted_out_of_whole),
     ("verb_of_answering", verb_of_answering),
     ("modifies_a_noun", modifies_a_noun),
     ("opinion_moving", opinion_moving),

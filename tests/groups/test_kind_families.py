@@ -476,6 +476,13 @@ OF_THEIR_WORKLOAD = [
     ("not", 19, "neg", "PART", "RB", "not"), ("directly", 19, "advmod", "ADV", "RB", "directly"),
     ("benefit", 7, "ccomp", "VERB", "VB", "benefit"), ("learning", 19, "dobj", "NOUN", "NN", "learning"),
     (".", 7, "punct", "PUNCT", ".", ".")]
+# "Prices rose in seven of the 10 sectors surveyed." (the guide's example in a sentence): things counted out of a
+# whole, under a subject that is an amount.
+SECTORS_COUNTED = [
+    ("Prices", 1, "nsubj", "NOUN", "NNS", "price"), ("rose", 1, "ROOT", "VERB", "VBD", "rise"), ("in", 1, "prep", "ADP", "IN", "in"),
+    ("seven", 2, "pobj", "NUM", "CD", "seven"), ("of", 3, "prep", "ADP", "IN", "of"), ("the", 7, "det", "DET", "DT", "the"),
+    ("10", 7, "nummod", "NUM", "CD", "10"), ("sectors", 4, "pobj", "NOUN", "NNS", "sector"),
+    ("surveyed", 7, "acl", "VERB", "VBN", "survey"), (".", 1, "punct", "PUNCT", ".", ".")]
 OF_BUSINESS = [row if row[0] != "businesses" else ("business", 4, "pobj", "NOUN", "NN", "business")
                for row in OF_BUSINESSES]
 
@@ -503,11 +510,12 @@ OF_BUSINESS = [row if row[0] != "businesses" else ("business", 4, "pobj", "NOUN"
     (REDUCED_FEES, [(6, 8, 20.0, "percent")], [("modifies_a_noun", "other")]),
     (OF_THEIR_WORKLOAD, [(2, 5, 63.0, "percent"), (11, 13, 20.0, "fraction")],
      [("of_object", "share"), ("of_object", "other")]),
+    (SECTORS_COUNTED, [(3, 7, 70.0, "count")], [("counted_out_of_whole", "share")]),
 ], ids=["sides-of-a-lead", "a-range-after-leading", "standing-at", "measure-of-people-moved-by", "measure-of-people-moved-to",
         "verb-taken-for-noun", "noun-modified", "verb-compound-beside-figure", "compared-to", "of-people", "level-for-group", "amount-level",
         "of-businesses", "of-business", "verb-of-stance-taken-for-noun",
         "verb-of-choosing-as-modifier", "verb-of-choosing-as-compound", "participle-that-chooses-nothing",
-        "of-something-of-theirs"])
+        "of-something-of-theirs", "things-counted-out-of-a-whole"])
 def test_kind_rules_name_the_rule_that_decides(vocab, lex, rows, figures, expected) -> None:
     assert deciding_rules(vocab, lex, rows, figures) == expected
 
@@ -824,3 +832,21 @@ def test_a_measure_set_among_people_is_their_share(nlp, text: str, expected: dic
 def test_a_part_of_something_of_theirs_is_no_share(nlp, text: str, figure: str, kind: str) -> None:
     doc = nlp("A survey of 1,000 adults was published today. " + text)
     assert figure_span(doc, figure)._.kind == kind
+
+
+# Things counted out of a whole ('seven out of 10 regions', 'seven of the 10 sectors', 'nine in 10 hospitals') are
+# a share of those things, as the guide says ("X of the Y <things>"), whatever the sentence says happened in them;
+# an amount or a time counted so stays other. Every counting figure in the read gold is a share (31 of 31); wild
+# bbc_business_248's regions was the one read 'other'. A period after the things says when ('between the third and
+# fourth quarters of 2004'), not which.
+@pytest.mark.parametrize("text,figure,expected", [
+    ("The cost of buying a home fell in seven out of 10 regions between the third and fourth quarters of 2004.",
+     "seven out of 10", ("share", "regions")),  # wild bbc_business_248
+    ("Prices rose in seven of the 10 sectors surveyed.", "seven of the 10", ("share", "sectors")),  # the guide
+    ("Two in three centers reported rising call volumes.", "Two in three", ("share", "centers")),  # dev2 mkt_14
+    ("Shares fell in four out of five markets last year.", "four out of five", ("other", None)),  # an amount
+    ("Prices rose in two out of three years.", "two out of three", ("other", None)),  # a time
+])
+def test_things_counted_out_of_a_whole_are_a_share_of_them(nlp, text: str, figure: str, expected) -> None:
+    doc = nlp("A survey of 1,000 firms was published today. " + text)
+    assert kind_and_group(doc, figure) == expected
