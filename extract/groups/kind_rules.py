@@ -325,6 +325,9 @@ def rate_preposition(v: FigureView) -> Verdict:
             rules.is_change(gov.head) or rules.is_amount(gov.head)) and not _hung_on_a_fronted_phrase(v):
         if _is_bare_measure(_subject(gov.head), rules):
             return None  # "that figure has now fallen to 25%": the measure's own earlier figure decides (below)
+        if gov.lower_ == "of" and gov.head.lemma_.lower() in rules.lex.word_set("measure_nouns"):
+            return "other", True  # "a drop from the figures of 75% and 70% in 2011": what the measure measured
+            # decides, the figures beside it (an amount's 'a figure of 5%' stays other)
         return "other", False
     return None
 

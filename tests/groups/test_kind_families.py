@@ -850,3 +850,19 @@ def test_a_part_of_something_of_theirs_is_no_share(nlp, text: str, figure: str, 
 def test_things_counted_out_of_a_whole_are_a_share_of_them(nlp, text: str, figure: str, expected) -> None:
     doc = nlp("A survey of 1,000 firms was published today. " + text)
     assert kind_and_group(doc, figure) == expected
+
+
+# A level written as a measure's 'of' ('the figures of 75% and 70% in 2011 and 2010') is of the kind of what the
+# measure measured: the shares beside it make it a share (dev3 biz_04, after its share of companies), an amount's
+# 'a figure of 5%' stays other.
+@pytest.mark.parametrize("text,expected", [
+    ("Some 56% of companies use email marketing. This is exactly the same figure as in 2012, representing a "
+     "significant drop from the figures of 75% and 70% in 2011 and 2010 respectively.",
+     [("56%", "share"), ("75%", "share"), ("70%", "share")]),  # dev3 biz_04
+    ("Some 56% of companies use email marketing, against a proportion of 61% in 2012.",
+     [("56%", "share"), ("61%", "share")]),
+    ("Inflation hit a figure of 5% in May.", [("5%", "other")]),
+])
+def test_a_measures_level_is_of_the_kind_of_what_it_measured(nlp, text: str, expected) -> None:
+    doc = nlp("A survey of 1,000 firms was published today. " + text)
+    assert [(s.text, s._.kind) for s in doc.spans["survey_percentages"]] == expected
