@@ -50,6 +50,11 @@ PARALLEL_LINK = regex.compile(r"""\s+(?:in|for|among|at|from|of)\s+[^,;.()%\d]{1
                                  (?:(?:just|only|about|nearly|almost|some|over|a\s+further|another)\s+)?\Z""",
                               regex.X | regex.I)
 PARALLEL_REACH = 60  # the most characters between two figures written in parallel
+# "from just over 5% in 2003 to a record 13.3% during last year": the two ends of a movement, each with its period.
+FROM_BEFORE = regex.compile(r"\bfrom\s+(?:(?:just|only|about|nearly|almost|some|over|under|around|a)\s+)*\Z", regex.I)
+TO_BETWEEN = regex.compile(r"""(?:\s+(?:in|during|at|on|by)\s+[^,;.()%\d]{0,30}?(?:\d{4})?)?  # the first end's period
+                               ,?\s+to\s+(?:(?:a|an|the|just|only|about|nearly|almost|some|over|record|new|high|low)\s+)*\Z""",
+                           regex.X | regex.I)
 
 
 def _kind_from_conjuncts(state: GroupState, members: list[int]) -> None:
@@ -72,8 +77,15 @@ def _kind_from_conjuncts(state: GroupState, members: list[int]) -> None:
             m = members[k - 1] if k else None
             if m is not None and not out[m].kind_by_default and out[m].kind in ("share", "other") \
                     and figures[n].start_char - figures[m].end_char <= PARALLEL_REACH \
-                    and PARALLEL_LINK.match(text, figures[m].end_char, figures[n].start_char):
+                    and (PARALLEL_LINK.match(text, figures[m].end_char, figures[n].start_char)
+                         or _from_to(text, figures[m], figures[n])):
                 a.decide_kind(out[m].kind)
+
+
+def _from_to(text: str, first: Span, second: Span) -> bool:
+    """Are the two figures the ends of one movement, 'from X% (in 2003) to Y%'?"""
+    before = text[max(0, first.start_char - 30):first.start_char]
+    return FROM_BEFORE.search(before) is not None and TO_BETWEEN.match(text, first.end_char, second.start_char) is not None
 
 
 def share_changes(state: GroupState, sent: Span, members: list[int]) -> None:
