@@ -15,19 +15,19 @@ from .helpers import CORPUS, GOLD
 FLOORS = {
     "seeds": {"pct_recall": 1.0, "pct_precision": 1.0, "kind_acc": 1.0, "bound_acc": 1.0,
               "group_strict": 1.0, "group_lenient": 1.0, "n_f1": 1.0, "population_lenient": 1.0, "study_f1": 1.0},
-    "wild": {"pct_f1": 0.99, "kind_acc": 0.95, "bound_acc": 0.99, "group_strict": 0.94, "group_lenient": 0.97,
+    "wild": {"pct_f1": 0.99, "kind_acc": 0.96, "bound_acc": 0.99, "group_strict": 0.95, "group_lenient": 0.98,
              "n_f1": 0.94, "population_lenient": 0.99, "study_f1": 0.49},
-    "wild_heldout": {"pct_f1": 0.99, "kind_acc": 0.97, "group_strict": 0.92, "group_lenient": 0.96, "study_f1": 0.28},
+    "wild_heldout": {"pct_f1": 0.99, "kind_acc": 0.98, "group_strict": 0.96, "group_lenient": 0.99, "study_f1": 0.28},
     # Trade-press and poll articles: dev2_tune was read while writing rules; dev2_heldout was measured at the
     # end of its session before its errors were read (README), and fixes came from reading it after that
     # (its errors and wild_heldout's were read again on 2026-12-07, third session).
     "dev2_tune": {"pct_f1": 0.99, "kind_acc": 0.98, "bound_acc": 0.99, "group_strict": 0.90, "group_lenient": 0.91,
                   "n_f1": 0.94, "population_lenient": 0.92, "study_f1": 0.79},
-    "dev2_heldout": {"pct_f1": 0.99, "kind_acc": 0.97, "bound_acc": 0.98, "group_strict": 0.84, "group_lenient": 0.94,
+    "dev2_heldout": {"pct_f1": 0.99, "kind_acc": 0.98, "bound_acc": 0.98, "group_strict": 0.84, "group_lenient": 0.94,
                      "n_f1": 0.90, "population_lenient": 0.84, "study_f1": 0.77},
     # Health, workplace, consumer, IT and poll articles: dev3_tune read while writing rules, dev3_heldout never read
     # (docs/evaluation.md has the first measurement of both).
-    "dev3_tune": {"pct_f1": 0.98, "kind_acc": 0.96, "bound_acc": 0.99, "group_strict": 0.84, "group_lenient": 0.86,
+    "dev3_tune": {"pct_f1": 0.98, "kind_acc": 0.96, "bound_acc": 0.99, "group_strict": 0.86, "group_lenient": 0.87,
                   "n_f1": 0.95, "population_lenient": 0.95, "study_f1": 0.58},
     "dev3_heldout": {"pct_f1": 0.99, "kind_acc": 0.97, "bound_acc": 0.99,
                      "n_f1": 0.91, "population_lenient": 0.87, "study_f1": 0.66},
