@@ -214,11 +214,16 @@ def _fronted_base(doc: Doc, num: Token, head: Token, start: int, figure_tokens: 
                   patterns: SamplePatterns) -> bool:
     """'of 1,806 retailers across 10 categories, 61% say ...': a base set up front for the figure."""
     of = head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
-    if of is None or num.i - 1 != of.i and doc[num.i - 1].lower_ not in patterns.lex.word_set("base_qualifiers"):
+    if of is None:
+        return False
+    # ("of the 145 companies reporting, 76% ...": an article, or a qualifier, between 'of' and the count)
+    between = [t.lower_ for t in doc[of.i + 1:num.i]]
+    base = patterns.lex.word_set("base_qualifiers")
+    if len(between) > 3 or not all(w in base or w in ("the", "all", "those") for w in between):
         return False
     comma = next((t.i for t in doc[head.i:min(len(doc), head.i + 12)] if t.text == ","), None)
     return comma is not None and any(comma < i <= comma + 4 for i in figure_tokens) and (
-        of.i == start or doc[of.i - 1].lower_ in ("that", "which", ",", "and"))
+        of.i == start or doc[of.i - 1].lower_ in ("that", "which") or doc[of.i - 1].lower_ in grammar.CLAUSE_OPENERS)
 
 
 def written_counts(doc: Doc, taken: set[int], patterns: SamplePatterns) -> list[Sample]:

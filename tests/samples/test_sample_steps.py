@@ -3,6 +3,7 @@ lemmas), so that a model change cannot move them silently. Each row is a real wo
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from extract.lexicon import Lexicon
 from extract.samples.find import find_samples
@@ -235,3 +236,22 @@ def test_sample_counted_phrase_heads(vocab, patterns, rows, values, heads):
     found = samples_of(vocab, patterns, rows)
     assert [v for v, _ in found] == values
     assert [p.split()[-1] if p else None for _, p in found] == heads
+
+
+# "But of the 145 companies reporting, 76% didn't examine their supply chains." (wild bbc_business_397): a base set
+# up front, with its article and after 'But', for the figure after its comma.
+FRONTED_WITH_ARTICLE = [
+    ("But", 11, "cc", "CCONJ", "CC", "but"), ("of", 11, "prep", "ADP", "IN", "of"), ("the", 4, "det", "DET", "DT", "the"),
+    ("145", 4, "nummod", "NUM", "CD", "145"), ("companies", 1, "pobj", "NOUN", "NNS", "company"),
+    ("reporting", 4, "acl", "VERB", "VBG", "report"), (",", 11, "punct", "PUNCT", ",", ","),
+    ("76", 8, "nummod", "NUM", "CD", "76"), ("%", 11, "nsubj", "NOUN", "NN", "%"), ("did", 11, "aux", "AUX", "VBD", "do"),
+    ("n't", 11, "neg", "PART", "RB", "not"), ("examine", 11, "ROOT", "VERB", "VB", "examine"),
+    ("their", 14, "poss", "PRON", "PRP$", "their"), ("supply", 14, "compound", "NOUN", "NN", "supply"),
+    ("chains", 11, "dobj", "NOUN", "NNS", "chain"), (".", 11, "punct", "PUNCT", ".", ".")]
+
+
+def test_a_base_set_up_front_with_its_article_on_a_hand_built_parse(vocab, patterns):
+    doc = parsed_doc(vocab, FRONTED_WITH_ARTICLE)
+    doc.spans["survey_percentages"] = [Span(doc, 7, 9)]
+    found = find_samples(doc, [(0, len(doc))], patterns)
+    assert [(s.value, doc[s.population[0]:s.population[1]].text) for s in found] == [(145, "companies reporting")]

@@ -273,3 +273,19 @@ def test_samples_interviews_with_and_what_the_sample_consisted_of(nlp, text, exp
 ])
 def test_samples_a_date_after_the_people_is_not_who_they_are(nlp, text, expected):
     assert _samples(nlp, text) == expected
+
+
+# A base set up front with its article, 'Of the N <people> ...,' before the figure, also after 'But' or 'that,':
+# wild bbc_business_397 as written (its gold population keeps 'reporting'), and the sample sentences of dev3
+# work_05 and wild bbc_politics so fronted. Things that are no people stay none.
+@pytest.mark.parametrize("text,expected", [
+    ("But of the 145 companies reporting, 76% didn't examine their supply chains, says the annual Directions "
+     "survey.", [(145, "exact", "companies reporting")]),  # wild bbc_business_397
+    ("Of the 2,000 American workers polled, 39% would take a pay cut just to keep working at home.",
+     [(2000, "exact", "American workers")]),  # dev3 work_05
+    ("The survey found that, of the 1,313 people questioned, two-thirds support the couple's decision.",
+     [(1313, "exact", "people")]),  # wild bbc_politics
+    ("Prices rose, but of the 12 items tracked, 30% fell.", []),
+])
+def test_samples_a_base_set_up_front_with_its_article(nlp, text, expected):
+    assert _samples(nlp, text) == expected
