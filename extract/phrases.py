@@ -114,7 +114,18 @@ def is_people(tok: Token, lex: Lexicon) -> bool:
         return True  # "Democrats", "Remainers"; not "Supports" in a headline "Supports Similar Bill in ..."
     if AGE_GROUP.search(low):
         return True  # "over-55s", "18 to 24 year olds"
+    if _generation_letter(tok):
+        return True  # "Gen Z", "Generation X": a generation, the letter its head
     return tok.tag_ == "NNS" and bool(PEOPLE_SUFFIX.search(low))
+
+
+GENERATION_WORDS = frozenset({"gen", "generation"})
+GENERATION_LETTERS = frozenset({"x", "y", "z", "alpha"})
+
+
+def _generation_letter(tok: Token) -> bool:
+    """'Z' of 'Gen Z', 'X' of 'Generation X': the letter that names a generation after its word."""
+    return tok.lower_ in GENERATION_LETTERS and tok.i > 0 and tok.doc[tok.i - 1].lower_ in GENERATION_WORDS
 
 
 def _in_title_case_run(tok: Token) -> bool:

@@ -3,8 +3,9 @@ model and on hand-built parses of them (so that a model change cannot move the r
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
-from extract.phrases import opening_bracket, participle_taken_away, split_compound_head, trim_phrase
+from extract.phrases import is_people, opening_bracket, participle_taken_away, split_compound_head, trim_phrase
 
 from .helpers import figure_groups, parsed_doc
 
@@ -300,3 +301,11 @@ def test_phrases_a_date_after_the_people_is_dropped_on_a_hand_built_parse(vocab,
                                                  "January 2009.")
     start, end = trim_phrase(doc, doc[6], lex, drop_tokens={3})
     assert doc[start:end].text == "small business owners"
+
+
+@pytest.mark.parametrize("words,index,expected", [
+    (["Gen", "Z"], 1, True), (["Generation", "X"], 1, True), (["Windows", "X"], 1, False), (["Z"], 0, False),
+])
+def test_phrases_a_generations_letter_is_people(vocab, lex, words, index, expected) -> None:
+    doc = Doc(vocab, words=words, pos=["PROPN"] * len(words), tags=["NNP"] * len(words))
+    assert is_people(doc[index], lex) is expected
