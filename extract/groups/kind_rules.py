@@ -15,7 +15,7 @@ import regex
 from spacy.tokens import Doc, Span, Token
 
 from .. import grammar
-from ..phrases import PRESENT_VERB_TAGS
+from ..phrases import ASIDE_DASHES, PRESENT_VERB_TAGS, opening_aside
 from .age_bands import age_band_of
 from .among import among_group
 from .kind_cues import (bounds_what_follows, bracketed_after_answer, counted_by, names_the_gap, opinion_moves,
@@ -223,6 +223,9 @@ def modifies_a_noun(v: FigureView) -> Verdict:
         return None
     if any(t.text == ")" for t in v.doc[fig.end:head.i]) and rules.open_bracket(v.doc, fig, v.sent.start) is not None:
         return None  # "two-thirds of marketers (66 percent) state ...": a bracketed figure modifies nothing past it
+    if v.doc[fig.end].text in ASIDE_DASHES and fig.end < head.i and opening_aside(
+            v.doc, fig.start, fig.end, v.sent.start, v.sent.end, rules.lex.word_set("leading_qualifier_words")) is not None:
+        return None  # "Most nurses - 72% - work unpaid overtime": nor one set off by a pair of dashes
     after = word_after_figure(fig)
     if after is not None and (after.i == head.i and after.lemma_.lower() in rules.lex.word_set("mistagged_verbs")
                               or after.i != head.i and after.tag_ in PRESENT_VERB_TAGS
