@@ -20,6 +20,7 @@ from .forms import Figure, PercentForms, range_figures
 
 SENTENCE_REACH = 2000  # characters back to look for a sentence's start, so that text with no '.' is not read again per figure
 POINTS_CONTEXT = 400  # characters before bare "points" that must hold a percentage for them to be points of one
+POINTS_AFTER = 60  # characters after bare "points" in which their sentence may name the percentage instead
 RESTATED_NEAR_TOLERANCE = 10.0  # "nearly half (41%)": a verbal figure right before its exact value
 RESTATED_TOLERANCE = 5.0  # points between a verbal figure and the exact one that restates it further on
 # A number spelled out is exact: only its own value, rounded, restates it ('only four percent -- that's 4 percent').
@@ -225,8 +226,10 @@ class PercentPatterns(PercentForms):
                 continue
             reach = max(0, m.start() - SENTENCE_REACH)
             sentence = text[max(reach, text.rfind(".", reach, m.start()) + 1):m.end() + 60]
+            # (a percentage before them, or after them in their sentence: "Support fell 5 points to 40%")
+            rest_of_sentence = text[m.end():m.end() + POINTS_AFTER].split(".")[0]
             if not (self.percent_near.search(text, max(0, m.start() - POINTS_CONTEXT), m.start())
-                    or self.points_differ.search(sentence)):
+                    or self.percent_near.search(rest_of_sentence) or self.points_differ.search(sentence)):
                 continue  # points of an index or a score ("confidence ... to drop one point"), not of a share
             form = "numeric" if m.group("num")[:1].isdigit() else "words"
             yield (m.start(), m.end()), [Figure(m.start(), m.end(), value, self.bound_at(text, m.start(), m.end()), "points", form)]

@@ -58,6 +58,12 @@ FORMS = [
      [("52%", 52.0, "exact", "percent"), ("eight points", 8.0, "exact", "points")]),
     ("Trust in NHS managers fell to 40%; trust in whom has dropped by 12 points.",
      [("40%", 40.0, "exact", "percent"), ("12 points", 12.0, "exact", "points")]),
+    # ... and where the sentence names the percentage only after them (dev2 mkt_07, wild bbc_politics, as an
+    # article's first figures)
+    ("The number of retailers focused on opening new stores has increased by seven points, from 19% a year ago to "
+     "26% today.", [("seven points", 7.0, "exact", "points"), ("19%", 19.0, "exact", "percent"),
+                    ("26%", 26.0, "exact", "percent")]),
+    ("Support for the plan fell 5 points to 40%.", [("5 points", 5.0, "exact", "points"), ("40%", 40.0, "exact", "percent")]),
     # a table flattened into text
     ("Donald Trump44%38%38%", [("44%", 44.0, "exact", "percent"), ("38%", 38.0, "exact", "percent"), ("38%", 38.0, "exact", "percent")]),
     # answers run together: the figure stops at its bracket
@@ -73,6 +79,7 @@ NOT_FIGURES = [
     "Arsenal won by 3 points.",
     "Prices rose by 3-5% last year.",  # after 'by' (grammar.RANGE_CHANGE_PREPS) the size of a change
     "Confidence among non-manufacturers is forecast to drop one point in the March survey.",
+    "The index rose 3 points to 105, its highest since 2004.",  # no percentage in its sentence
     "The PC market grew.",
     "Sales in that half of the year rose.",  # 'that' pointing at a half, not after a verb of finding
     "The first half of the year was slow.",
