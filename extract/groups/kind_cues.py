@@ -173,11 +173,10 @@ def verb_after_figure(fig: Span, sent: Span, rules: GroupRules) -> bool:
     the word (the noun, a compound, a modifier, an adjective)."""
     if fig.end >= sent.end:
         return False
-    word = fig.doc[fig.end]
-    if word.lemma_.lower() not in rules.lex.word_set("mistagged_verbs") and word.lower_ not in rules.lex.word_set(
-            "mistagged_verbs"):
+    word, mistagged = fig.doc[fig.end], rules.lex.word_set("mistagged_verbs")
+    if word.lemma_.lower() not in mistagged and word.lower_ not in mistagged:
         return False
-    # (a finite verb later in the clause is its verb: "40% support was seen"; an infinitive is not: "... skills to
+    # (a tensed verb later in the clause is its verb: "40% support was seen"; an infinitive is not: "... skills to
     # support the technology")
     finite = any(t.tag_ in TENSED_VERB_TAGS for t in fig.doc[word.i + 1:_clause_end(word, sent)])
     return not finite and _clause_opener(fig, sent, rules) is not None
