@@ -216,8 +216,8 @@ def _in_relative_clause(tok: Token, head: Token) -> bool:
 
 
 def _only_a_date(prep: Token, lex: Lexicon) -> bool:
-    """Does the phrase after the preposition hold only days, a month and a year ('3 and 4 June', 'May 2019'), with
-    a month or a weekday among them?"""
+    """Does the phrase after the preposition hold only a date ('3 and 4 June', 'May 2019', 'the third and fourth
+    quarters of 2004'): numbers, ordinals and words of time, with a month, a weekday or a period among them?"""
     months, periods = lex.word_set("month_names"), lex.word_set("time_nouns")
     words = [t for t in prep.subtree if t.i != prep.i]
     after = prep.doc[prep.right_edge.i + 1] if prep.right_edge.i + 1 < len(prep.doc) else None
