@@ -16,8 +16,9 @@ FLOORS = {
     "seeds": {"pct_recall": 1.0, "pct_precision": 1.0, "kind_acc": 1.0, "bound_acc": 1.0,
               "group_strict": 1.0, "group_lenient": 1.0, "n_f1": 1.0, "population_lenient": 1.0, "study_f1": 1.0},
     "wild": {"pct_f1": 0.99, "kind_acc": 0.96, "bound_acc": 0.99, "group_strict": 0.95, "group_lenient": 0.98,
-             "n_f1": 0.94, "population_lenient": 0.99, "study_f1": 0.49},
-    "wild_heldout": {"pct_f1": 0.99, "kind_acc": 0.98, "group_strict": 0.96, "group_lenient": 0.99, "study_f1": 0.28},
+             "n_f1": 0.97, "population_lenient": 0.99, "study_f1": 0.49},
+    "wild_heldout": {"pct_f1": 0.99, "kind_acc": 0.98, "group_strict": 0.96, "group_lenient": 0.99, "n_f1": 0.99,
+                     "study_f1": 0.28},
     # Trade-press and poll articles: dev2_tune was read while writing rules; dev2_heldout was measured at the
     # end of its session before its errors were read (README), and fixes came from reading it after that
     # (its errors and wild_heldout's were read again on 2026-12-07, third session).
