@@ -102,6 +102,9 @@ REGION_PREPS = frozenset({"in", "across", "throughout"})
 WORLD_PREPS = frozenset({"around", "across", "throughout", "in"})
 # After a group, whom the survey was for or by: '110 pupils for education watchdog Ofsted'.
 SPONSOR_PREPS = frozenset({"for", "by"})
+# Prepositions that give what people were asked or told about, not who they are: "40 CIOs about their budgets",
+# "2,000 adults regarding their savings".
+TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
 # After 'from', spreading people over places: 'CEOs from across North America'.
 SPREAD_PREPS = frozenset({"across", "around"})
 # After 'those', they say who: 'those with a very effective relationship', 'those in the West', 'those aged 18-24'.
@@ -151,6 +154,9 @@ PLACE_TAIL_PREPS = frozenset({"across", "from", "at", "in"})
 # Prepositions after a survey noun before its sample ('a poll of 1,313 people', 'interviews with 500', 'a survey
 # among 2,000').
 SURVEY_NOUN_PREPS = frozenset({"of", "with", "among"})
+# The prepositions of a verb of speaking whose object is who was spoken to: "spoke to 1,000 adults", "spoke with 136
+# IT workers".
+CONTACT_PREPS = frozenset({"to", "with"})
 # Prepositions that set a survey among its people ('conducted online among 2,521 adults').
 CONDUCTED_AMONG_PREPS = frozenset({"among", "with"})
 # Prepositions that give who answered ('responses from 420 finance leaders', 'answers of 300 CIOs').

@@ -193,6 +193,9 @@ def _droppable_child(child: Token, head: Token, lex: Lexicon) -> bool:
             return True  # "large companies around the world"
         if lower in grammar.SPONSOR_PREPS and child.i > head.i:
             return True  # "110 pupils for education watchdog Ofsted": who the survey was for
+        if lower in grammar.TOPIC_PREPS and objs and all(o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN", "PRON")
+                                                        for o in objs):
+            return True  # "spoke with 40 CIOs about their budgets": what they were asked, not who ('about to retire' is)
         if lower in grammar.FIELDWORK_PREPS and child.i > head.i and any(
                 o.lower_ in grammar.WEEKDAYS or o.lower_ in lex.word_set("month_names") for o in objs):
             return True  # "registered voters online between Friday and Monday": when, not who

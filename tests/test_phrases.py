@@ -93,6 +93,33 @@ def test_phrases_trim_stops_at_a_verb_inside_the_noun_phrase_on_hand_built_parse
     assert doc[start:end].text == expected
 
 
+# "We surveyed 40 CIOs about their budgets": the model's parse, by hand, with 'about' hung on the people. What they
+# were asked about is not who they are; an 'about' without a noun object ('those about to retire') is not a topic.
+CIOS_ABOUT = [("We", 1, "nsubj", "PRON", "PRP", "we"), ("surveyed", 1, "ROOT", "VERB", "VBD", "survey"),
+              ("40", 3, "nummod", "NUM", "CD", "40"), ("CIOs", 1, "dobj", "NOUN", "NNS", "cio"),
+              ("about", 3, "prep", "ADP", "IN", "about"), ("their", 6, "poss", "PRON", "PRP$", "their"),
+              ("budgets", 4, "pobj", "NOUN", "NNS", "budget")]
+CIOS_REGARDING = [("regarding", *row[1:]) if row[0] == "about" else row for row in CIOS_ABOUT]
+CIOS_ON_THE_BOARD = [("on", *row[1:]) if row[0] == "about" else ("the", 6, "det", "DET", "DT", "the")
+                     if row[0] == "their" else ("board", 4, "pobj", "NOUN", "NN", "board") if row[0] == "budgets" else row
+                     for row in CIOS_ABOUT]
+THOSE_ABOUT_TO = [("Those", 0, "ROOT", "PRON", "DT", "those"), ("about", 0, "prep", "ADP", "IN", "about"),
+                  ("to", 3, "aux", "PART", "TO", "to"), ("retire", 1, "pcomp", "VERB", "VB", "retire")]
+
+
+@pytest.mark.parametrize("rows,head,expected", [
+    (CIOS_ABOUT, 3, "CIOs"),
+    (CIOS_REGARDING, 3, "CIOs"),
+    (CIOS_ON_THE_BOARD, 3, "CIOs on the board"),  # 'on' may say who: 'those on low incomes'
+    (THOSE_ABOUT_TO, 0, "Those about to retire"),
+], ids=["about", "regarding", "on", "about-to"])
+def test_phrases_what_people_were_asked_about_is_not_who_they_are_on_hand_built_parses(vocab, lex, rows, head,
+                                                                                       expected):
+    doc = parsed_doc(vocab, rows)
+    start, end = trim_phrase(doc, doc[head], lex)
+    assert doc[start:end].text == expected
+
+
 # Headlines in title case: the parser reads the verb or participle after the people as part of their noun, and
 # the phrase ends before it (dev3 health_08, dev3 pub_08); a title-case noun that is not a verb stays (dev3
 # biz_09's 'IT Pros'), and so does an age ('Aged').

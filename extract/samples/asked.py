@@ -189,7 +189,7 @@ def asked(head: Token, patterns: SamplePatterns, figure_tokens: frozenset[int] =
         return True
     if head.dep_ == "pobj" and gov.lower_ in grammar.SURVEY_NOUN_PREPS and gov.head.lower_ in survey_nouns:
         return True
-    if head.dep_ == "pobj" and gov.lower_ == "to" and gov.head.lemma_.lower() in lex.word_set("contact_verbs"):
+    if head.dep_ == "pobj" and gov.lower_ in grammar.CONTACT_PREPS and gov.head.lemma_.lower() in lex.word_set("contact_verbs"):
         return True
     # "722 branch managers and non-manager pharmacists who responded to the survey": the clause may close the list.
     for child in (c for node in (head, *head.conjuncts) for c in node.children):

@@ -53,7 +53,7 @@ def _threshold(doc: Doc, tok: Token, sent: Span, patterns: SamplePatterns) -> bo
     more/fewer/less/older/younger', or the low end of a range of years of age."""
     qualifiers = patterns.lex.word_set("threshold_qualifiers")
     before = [t for t in doc[max(sent.start, tok.i - 3):tok.i] if t.lower_ not in qualifiers]
-    if before and before[-1].lower_ == "with" and not _interviews_with(doc, before[-1]):
+    if before and before[-1].lower_ == "with" and not _interviews_with(doc, before[-1], patterns):
         return True
     words = [t.lower_ for t in doc[tok.i + 1:min(sent.end, tok.i + 5)]]
     # "25 staff or fewer", "1,000 or more employees": the comparative may follow the count or its noun.
@@ -64,10 +64,12 @@ def _threshold(doc: Doc, tok: Token, sent: Span, patterns: SamplePatterns) -> bo
     return _opens_age_band(doc, tok.i, patterns) or _years_of_age(words)
 
 
-def _interviews_with(doc: Doc, with_: Token) -> bool:
-    """'telephone interviews with 1,500 parents', 'conversations with 45 CEOs': 'with' after an interview says whom
-    it spoke to, not a size that defines them."""
-    return with_.i > 0 and doc[with_.i - 1].lower_ in grammar.INTERVIEW_NOUNS
+def _interviews_with(doc: Doc, with_: Token, patterns: SamplePatterns) -> bool:
+    """'telephone interviews with 1,500 parents', 'conversations with 45 CEOs', 'spoke with 136 IT workers': 'with'
+    after an interview or a verb of speaking says whom it spoke to, not a size that defines them."""
+    before = doc[with_.i - 1] if with_.i > 0 else None
+    return before is not None and (before.lower_ in grammar.INTERVIEW_NOUNS
+                                   or before.lemma_.lower() in patterns.lex.word_set("contact_verbs"))
 
 
 def _opens_age_band(doc: Doc, i: int, patterns: SamplePatterns) -> bool:

@@ -164,6 +164,18 @@ PART_OF_THINGS = [("The", 1, "det", "DET", "DT", "the"), ("firm", 2, "nsubj", "N
                   ("in", 9, "prep", "ADP", "IN", "in"), ("Asia", 10, "pobj", "PROPN", "NNP", "Asia"),
                   (".", 2, "punct", "PUNCT", ".", ".")]
 
+# "The company spoke with 136 IT workers." (dev3 biz_06): who was spoken with answered.
+SPOKE_WITH = [("The", 1, "det", "DET", "DT", "the"), ("company", 2, "nsubj", "NOUN", "NN", "company"),
+              ("spoke", 2, "ROOT", "VERB", "VBD", "speak"), ("with", 2, "prep", "ADP", "IN", "with"),
+              ("136", 6, "nummod", "NUM", "CD", "136"), ("IT", 6, "compound", "PROPN", "NNP", "IT"),
+              ("workers", 3, "pobj", "NOUN", "NNS", "worker"), (".", 2, "punct", "PUNCT", ".", ".")]
+# "A survey sent to 1,000 members found this." (dev3 health_01's wording): those sent it were only invited.
+SENT_TO = [("A", 1, "det", "DET", "DT", "a"), ("survey", 6, "nsubj", "NOUN", "NN", "survey"),
+           ("sent", 1, "acl", "VERB", "VBN", "send"), ("to", 2, "prep", "ADP", "IN", "to"),
+           ("1,000", 5, "nummod", "NUM", "CD", "1,000"), ("members", 3, "pobj", "NOUN", "NNS", "member"),
+           ("found", 6, "ROOT", "VERB", "VBD", "find"), ("this", 6, "dobj", "PRON", "DT", "this"),
+           (".", 6, "punct", "PUNCT", ".", ".")]
+
 CASES = [
     ("a part as a clause", PART_CLAUSE, [(312, "work in retail")]),
     ("a part in a relative clause, 'N of which'", PART_OF_WHICH, [(496, "CFOs"), (37, "were from healthcare companies")]),
@@ -181,6 +193,8 @@ CASES = [
     ("a clause saying they answered", RESPONDED, [(390, "CEOs")]),
     ("the participle between count and noun", SURVEYED_BETWEEN, [(2000, "adults")]),
     ("a size is not a sample", SIZE, []),
+    ("spoken with", SPOKE_WITH, [(136, "IT workers")]),
+    ("sent a survey: invited, not who answered", SENT_TO, []),
     ("a date is when, not who", WHEN, [(600, "owners")]),
     ("conducted, its date, then of the people", CONDUCTED_OF, [(1001, "adult Canadians")]),
     ("the maker, then of the people", MAKER_THEN_OF, [(512, "chief financial officers")]),

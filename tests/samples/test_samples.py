@@ -259,6 +259,27 @@ def test_samples_interviews_with_and_what_the_sample_consisted_of(nlp, text, exp
     assert _samples(nlp, text) == expected
 
 
+# A verb of speaking names who answered after 'with' as after 'to' (dev3 biz_06's sample sentence, as written; the
+# sample sentences of wild bbc_business_509 and dev3 work_10 with 'spoke with' or 'talked to' swapped in). A survey
+# sent or written to people names whom it invited, and the guide counts only who answered (dev3 health_01, as
+# written). What they were asked about is not who they are.
+@pytest.mark.parametrize("text,expected", [
+    ("The company spoke with 136 IT workers and asked them questions about how their work had changed during the "
+     "pandemic.", [(136, "exact", "IT workers")]),  # dev3 biz_06
+    ("PricewaterhouseCoopers spoke with 1,324 chief executives in 45 countries.", [(1324, "exact", "chief executives")]),
+    ("Researchers talked with more than 600 small business owners between 27 and 30 January 2009.",
+     [(600, "lower", "small business owners")]),
+    ("Researchers talked to 600 small business owners about their tax bills.", [(600, "exact", "small business owners")]),
+    ("PricewaterhouseCoopers surveyed 1,324 chief executives about their hiring plans.",
+     [(1324, "exact", "chief executives")]),
+    ("In its annual survey sent to over 1,000 randomly selected members, the American College of Healthcare "
+     "Executives (ACHE) once again found that financial challenges ranked as the number one concern.", []),  # dev3 health_01
+    ("The regulator wrote to 500 firms asking for their figures.", []),
+])
+def test_samples_who_was_spoken_with_and_who_was_only_sent_a_survey(nlp, text, expected):
+    assert _samples(nlp, text) == expected
+
+
 # A date after the people says when they were asked, not who they are, also with the day before the month (the
 # British order), which read as an age band ('between 3 and 4') or stayed in the phrase: the sample sentences of
 # two read articles with their dates so written, and a month after an age band.
