@@ -26,9 +26,10 @@ DEMONSTRATIVE_OPENERS = frozenset({"these", "those", "such"})
 # Pronouns that stand for people: as the head of a phrase they count people.
 PEOPLE_PRONOUNS = frozenset({"they", "them", "those", "these", "we", "us", "you", "he", "she", "who", "others"})
 # A phrase of one of these words points back to a group named earlier ('them', 'these', 'both'); 'IT' in
-# capitals is a name, not 'it'; 'whom' ('the general population - 50% of whom think') points back to the
-# phrase it follows.
-ANAPHORS = frozenset({"they", "them", "these", "those", "this", "it", "we", "us", "you", "both", "either", "whom"})
+# capitals is a name, not 'it'; 'whom' ('the general population - 50% of whom think') and 'which' ('900 retailers,
+# 27% of which reported losses') point back to the phrase they follow.
+ANAPHORS = frozenset({"they", "them", "these", "those", "this", "it", "we", "us", "you", "both", "either", "whom",
+                      "which"})
 # They open a short phrase that points back ('these leaders', 'both groups', 'such firms'); not 'those
 # surveyed', which names the respondents.
 ANAPHORIC_OPENERS = frozenset({"these", "those", "both", "such"})

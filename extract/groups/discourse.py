@@ -38,7 +38,8 @@ def resolve_anaphor(state: GroupState, phrase: Span, recent: Sequence[TokenSpan]
         return None
     if " ".join(words) in grammar.BOTH_SIDES:
         return None
-    if words == ["whom"]:  # "the general population – 50% of whom think": the phrase right before it
+    if len(words) == 1 and words[0] in grammar.RELATIVE_PART_PRONOUNS:
+        # "the general population – 50% of whom think", "900 retailers, 27% of which": the phrase right before it
         named = [m[:2] for m in (*state.mentions, *state.weak) if sent_start <= m[0] and m[1] <= phrase.start]
         if named:
             return max(named, key=lambda m: (m[1], -m[0]))
