@@ -35,7 +35,10 @@ def named_beside(state: GroupState, fig: Span, sent: Span) -> Optional[TokenSpan
     if fig.start - 1 > sent.start and doc[fig.start - 1].text == ":":
         line_start = max([sent.start] + [t.i + 1 for t in doc[sent.start:fig.start - 1] if "\n" in t.text_with_ws])
         label = [t for t in doc[line_start:fig.start - 1] if any(c.isalnum() for c in t.text)]
-        if label and len(label) <= 6 and (_names_people(state, label[-1]) or _breakdown_table(state, fig)):
+        # (a label is a name, not a clause: 'Parents were the most worried group: 58% said ...' says who in its
+        # subject, which the subject steps read)
+        if label and len(label) <= 6 and not any(t.pos_ == "AUX" for t in label) \
+                and (_names_people(state, label[-1]) or _breakdown_table(state, fig)):
             return label[0].i, label[-1].i + 1
     return None
 

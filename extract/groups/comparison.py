@@ -91,8 +91,28 @@ def subject_groups(state: GroupState, sent: Span, members: list[int]) -> None:
                 # (only an age band: a party or a candidate is the subject of many a poll's clause, 'the Liberals
                 # retaining 82 per cent of them, and the New Democrats at 80 per cent')
                 own_span = people_subject(state, sent, own, banded_only=True) if own is not None else None
+                own_span = own_span or _subject_before_colon(state, state.figures[n], sent)
                 if own_span is not None or subject is not None:
                     a.settle(own_span or subject)
+
+
+def _subject_before_colon(state: GroupState, fig: Span, sent: Span) -> Optional[TokenSpan]:
+    """A figure that opens the clause after a colon counts the people the clause before the colon is about:
+    'Respondents were politically diverse: 50% identified as Republican', '... the real reason) that doctors don't
+    like health reform: 78 percent say that ...'. The latest subject before the colon that names people, at any
+    depth; the colon, not the parser, says the second clause spells out the first."""
+    doc = state.doc
+    qualifiers = state.rules.lex.word_set("leading_qualifier_words")
+    i = fig.start - 1
+    while i > sent.start and doc[i].lower_ in qualifiers:
+        i -= 1  # 'doctors don't like it: just 22 percent say ...'
+    if i <= sent.start or doc[i].text != ":":
+        return None
+    for subj in reversed([t for t in doc[sent.start:i] if t.dep_ in ("nsubj", "nsubjpass") and t.head.i < i]):
+        span = people_subject(state, sent, subj)
+        if span is not None and span[1] <= i:
+            return span
+    return None
 
 
 def _figure_clause_subject(fig: Span) -> Optional[Token]:

@@ -278,6 +278,53 @@ def test_ranked_and_banded_groups(nlp, sentence: str, groups: list[str]) -> None
     assert [g for _, _, g in figures_kinds_groups(doc)] == groups
 
 
+# A figure that opens the clause after a colon counts the people the clause before it is about (dev2 pub_29 and
+# dev2 tech_11 as written; the others are their shape with other people and predicates). A clause before the
+# colon is not a table's label, and a colon after no people leaves the base in force.
+COLON_ELABORATIONS = [
+    ("And there\u2019s another not insignificant reason (and it may very well be the real reason) that doctors don\u2019t "
+     "like health reform: 78 percent say that it\u2019ll have a negative impact on their earnings.",
+     [("78 percent", "doctors")]),  # dev2 pub_29
+    ("Respondents were politically diverse: 50% identified as Republican, 32% as Democrat, and 15% as independent.",
+     [("50%", "Respondents"), ("32%", "Respondents"), ("15%", "Respondents")]),  # dev2 tech_11
+    ("Parents of young children were the most worried: 58% said they struggled with costs.",
+     [("58%", "Parents of young children")]),
+    ("Parents were the most worried group: 58% said they struggled with costs.", [("58%", "Parents")]),
+    ("Nurses are leaving in droves: just 22% plan to stay.", [("22%", "Nurses")]),
+    ("The answer was clear: 58% said they struggled with costs.", [("58%", "adults")]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", COLON_ELABORATIONS)
+def test_a_figure_after_a_colon_counts_the_people_before_it(nlp, sentence: str, expected) -> None:
+    doc = nlp("BMG polled 1,500 adults. " + sentence)
+    assert [(f, g) for f, _, g in figures_kinds_groups(doc)] == expected
+
+
+# "BMG polled 1,500 adults. Parents of young children were the most worried: 58% said they struggled with costs.":
+# the model's parse of each sentence.
+POLLED_ADULTS = [("BMG", 1, "nsubj", "PROPN", "NNP", "BMG"), ("polled", 1, "ROOT", "VERB", "VBD", "poll"),
+                 ("1,500", 3, "nummod", "NUM", "CD", "1,500"), ("adults", 1, "dobj", "NOUN", "NNS", "adult"),
+                 (".", 1, "punct", "PUNCT", ".", ".")]
+WORRIED_COLON = [(w, h + 5, *rest) for w, h, *rest in [
+    ("Parents", 4, "nsubj", "NOUN", "NNS", "parent"), ("of", 0, "prep", "ADP", "IN", "of"),
+    ("young", 3, "amod", "ADJ", "JJ", "young"), ("children", 1, "pobj", "NOUN", "NNS", "child"),
+    ("were", 11, "ccomp", "AUX", "VBD", "be"), ("the", 7, "det", "DET", "DT", "the"),
+    ("most", 7, "advmod", "ADV", "RBS", "most"), ("worried", 4, "acomp", "ADJ", "JJ", "worried"),
+    (":", 11, "punct", "PUNCT", ":", ":"), ("58", 10, "nummod", "NUM", "CD", "58"), ("%", 11, "nsubj", "NOUN", "NN", "%"),
+    ("said", 11, "ROOT", "VERB", "VBD", "say"), ("they", 13, "nsubj", "PRON", "PRP", "they"),
+    ("struggled", 11, "ccomp", "VERB", "VBD", "struggle"), ("with", 13, "prep", "ADP", "IN", "with"),
+    ("costs", 14, "pobj", "NOUN", "NNS", "cost"), (".", 11, "punct", "PUNCT", ".", ".")]]
+
+
+def test_a_figure_after_a_colon_counts_the_people_before_it_on_a_hand_built_parse(vocab, lex) -> None:
+    doc = build(vocab, POLLED_ADULTS + WORRIED_COLON, [(14, 16, 58.0, "numeric")],
+                text="BMG polled 1,500 adults. Parents of young children were the most worried: 58% said they "
+                     "struggled with costs.")
+    assert readings(doc, lex, sentences=[(0, 5), (5, 22)], populations=[(3, 4)]) == [
+        ("share", "Parents of young children")]
+
+
 @pytest.mark.parametrize("text,not_groups", [
     ("A poll of 1,600 adults showed that 56 percent would vote to stay and 44 percent would vote to leave, excluding "
      "those who would not vote or didn't know.", {"those who would not vote or didn't know"}),
