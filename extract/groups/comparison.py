@@ -198,6 +198,9 @@ def people_subject(state: GroupState, sent: Span, subj: Token, banded_only: bool
         return None
     if subj.lower_ != "those" and not rules.is_people(subj):
         return None  # "Tutorials (62%) ...", "Results show ...": what was asked about, not who answered
+    if subj.dep_ == "nsubj" and (subj.head.lemma_.lower() in rules.lex.word_set("survey_verbs")
+                                 or subj.head.lemma_.lower() in rules.lex.word_set("contact_verbs")):
+        return None  # "Pollsters asked 800 voters, and 37% said ...": who asked, not who answered
     span = trim_phrase(doc, subj, rules.lex, limit=(sent.start, sent.end))
     if span is None or is_anaphoric(doc[span[0]:span[1]], rules.lex):
         return None
