@@ -106,6 +106,9 @@ SPONSOR_PREPS = frozenset({"for", "by"})
 # Prepositions that give what people were asked or told about, not who they are: "40 CIOs about their budgets",
 # "2,000 adults regarding their savings".
 TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
+# A preposition that can stand with its object left out, as the other side of one just named: 'those with children
+# under 18 ... than those without'.
+ELLIPTIC_PREPS = frozenset({"without"})
 # After 'from', spreading people over places: 'CEOs from across North America'.
 SPREAD_PREPS = frozenset({"across", "around"})
 # After 'those', they say who: 'those with a very effective relationship', 'those in the West', 'those aged 18-24'.

@@ -276,7 +276,11 @@ def _defining_phrase_taken_away(doc: Doc, head: Token, hi_limit: int, stops: set
     prep = doc[head.i + 1] if head.i + 1 < hi_limit else None
     if prep is None or prep.dep_ != "prep" or prep.lower_ not in grammar.DEFINING_PREPS or prep.head.i == head.i:
         return None
-    return _hung_from(doc, prep, hi_limit, stops, lex)
+    end = _hung_from(doc, prep, hi_limit, stops, lex)
+    if end is None and prep.lower_ in grammar.ELLIPTIC_PREPS and prep.i + 1 < hi_limit and \
+            hung_phrase_end(doc, prep.i + 1, prep.i + 2, stops, lex) == prep.i + 1:
+        return prep.i + 1  # "than those without to be anticipating ...": the other side of 'those with children'
+    return end
 
 
 def _hung_from(doc: Doc, tok: Token, hi_limit: int, stops: set[int], lex: Lexicon) -> Optional[int]:
@@ -291,7 +295,13 @@ def hung_phrase_end(doc: Doc, start: int, end: int, stops: set[int], lex: Lexico
     ('those with an effective relationship saying as such'); else at ``end``."""
     saying = lex.word_set("saying_verbs")
     return next((i for i in range(start, end) if i in stops or is_break(doc, i) or predicate_taken_for_noun(doc[i])
-                 or doc[i].dep_ == "acl" and doc[i].lemma_.lower() in saying), end)
+                 or doc[i].dep_ == "acl" and doc[i].lemma_.lower() in saying or _infinitive_mark(doc[i])), end)
+
+
+def _infinitive_mark(tok: Token) -> bool:
+    """The 'to' of an infinitive ('more likely than those without to be anticipating ...'): what they do, not who
+    they are."""
+    return tok.tag_ == "TO" and tok.dep_ == "aux" and tok.head.pos_ in ("VERB", "AUX") and tok.head.i > tok.i
 
 
 def qualifiers_before(doc: Doc, start: int, lo: int, qualifiers: frozenset[str], most: Optional[int] = None) -> int:

@@ -120,6 +120,29 @@ def test_phrases_what_people_were_asked_about_is_not_who_they_are_on_hand_built_
     assert doc[start:end].text == expected
 
 
+# "... more likely than those without to be anticipating trips": the model's parse, 'without' hung on 'likely'. The
+# phrase after 'those' is the other side of 'those with ...', and it ends before the infinitive.
+THOSE_WITHOUT_TO = [("more", 1, "advmod", "ADV", "RBR", "more"), ("likely", 1, "ROOT", "ADJ", "JJ", "likely"),
+                    ("than", 1, "prep", "ADP", "IN", "than"), ("those", 2, "pobj", "PRON", "DT", "those"),
+                    ("without", 1, "prep", "ADP", "IN", "without"), ("to", 7, "aux", "PART", "TO", "to"),
+                    ("be", 7, "aux", "AUX", "VB", "be"), ("anticipating", 4, "pcomp", "VERB", "VBG", "anticipate"),
+                    ("trips", 7, "dobj", "NOUN", "NNS", "trip")]
+THOSE_WITH_CHILDREN_TO = [("more", 1, "advmod", "ADV", "RBR", "more"), ("likely", 1, "ROOT", "ADJ", "JJ", "likely"),
+                          ("than", 1, "prep", "ADP", "IN", "than"), ("those", 2, "pobj", "PRON", "DT", "those"),
+                          ("with", 1, "prep", "ADP", "IN", "with"), ("children", 4, "pobj", "NOUN", "NNS", "child"),
+                          ("to", 7, "aux", "PART", "TO", "to"), ("travel", 1, "xcomp", "VERB", "VB", "travel")]
+
+
+@pytest.mark.parametrize("rows,expected", [
+    (THOSE_WITHOUT_TO, "those without"),
+    (THOSE_WITH_CHILDREN_TO, "those with children"),
+], ids=["without", "with-object"])
+def test_phrases_those_without_ends_before_an_infinitive_on_hand_built_parses(vocab, lex, rows, expected):
+    doc = parsed_doc(vocab, rows)
+    start, end = trim_phrase(doc, doc[3], lex)
+    assert doc[start:end].text == expected
+
+
 # Headlines in title case: the parser reads the verb or participle after the people as part of their noun, and
 # the phrase ends before it (dev3 health_08, dev3 pub_08); a title-case noun that is not a verb stays (dev3
 # biz_09's 'IT Pros'), and so does an age ('Aged').

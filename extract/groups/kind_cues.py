@@ -252,10 +252,16 @@ def survey_default(state: GroupState, sent: Span) -> bool:
     def no_money() -> bool:
         rates, amounts = rules.lex.word_set("rate_nouns"), rules.lex.word_set("amount_nouns")
         currency = rules.lex.word_set("currency_symbols")
+
+        def amount(t: Token) -> bool:
+            return t.lower_ in rates or t.lower_ in amounts or t.lemma_.lower() in amounts
+
         for tok in sent:
-            low = tok.lower_
-            if (low in rates or low in amounts or tok.lemma_.lower() in amounts
-                    or tok.text.lower() in currency):
+            if tok.text.lower() in currency:
+                return False
+            # ('business trips', 'small business owners', 'sales managers': a word of money that only sorts another
+            # noun talks of that noun)
+            if amount(tok) and not (tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and not amount(tok.head)):
                 return False
         return True
     return state.per_sentence("survey_default", sent, no_money)

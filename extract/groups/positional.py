@@ -17,6 +17,7 @@ from .kind import same_kind
 from .state import Frame, GroupState, TokenSpan
 
 PAIR_LINK = regex.compile(r"^\W*(?:vs\.?|versus|v\.?|compared\s+(?:with|to)|against|to)\W*$|^\s*/\s*$", regex.I)
+DASH_LINK = regex.compile(r"^\s*[-\u2013]\s*$")  # "(24%-11%)", "(24% \u2013 11%)"
 LIST_LINK = regex.compile(r"^\s*(?:,|and|or|&|,\s*and|,\s*&)\s*$", regex.I)
 
 
@@ -215,7 +216,8 @@ def pairs(state: GroupState, sent: Span, members: list[int]) -> None:
         fa, fb = figures[a_n], figures[b_n]
         # "46%, versus nearly 68% last year": the words that qualify the second figure are not the link
         gap = doc[fa.end:qualifiers_before(doc, fb.start, fa.end, qualifiers)].text
-        if not PAIR_LINK.match(gap) and not regex.match(r"^\s*(?:of\s+[^()]*?)?\s*(?:vs\.?|versus)\s*$", gap, regex.I):
+        if not PAIR_LINK.match(gap) and not regex.match(r"^\s*(?:of\s+[^()]*?)?\s*(?:vs\.?|versus)\s*$", gap, regex.I) \
+                and not _dashed_pair(fa, fb, gap):
             continue
         aa, ab = out[a_n], out[b_n]
         same_kind(aa, ab)
@@ -240,6 +242,13 @@ def pairs(state: GroupState, sent: Span, members: list[int]) -> None:
         if pair is not None:
             aa.settle(pair[0])
             ab.settle(pair[1])
+
+
+def _dashed_pair(fa: Span, fb: Span, gap: str) -> bool:
+    """'Men are more likely than women to anticipate one or more business trips (24%-11%)': two figures joined by a
+    dash that the percentage rules did not read as a range (a range's ends are 'range_low' and 'range_high') are
+    the two sides, in order, as 'vs.' joins them."""
+    return DASH_LINK.match(gap) is not None and fa._.form == fb._.form == "list"
 
 
 def pair_frame(state: GroupState, sent: Span, members: list[int]) -> None:

@@ -301,6 +301,49 @@ def test_a_figure_after_a_colon_counts_the_people_before_it(nlp, sentence: str, 
     assert [(f, g) for f, _, g in figures_kinds_groups(doc)] == expected
 
 
+# Two figures joined by a dash that is no range are the two sides compared, as 'vs.' joins them; 'those without',
+# the other side of 'those with ...', ends before the infinitive that says what they do (dev3 consumer_06's
+# comparison sentences, as written; the others with another pair of groups, and a lead's two sides in one group,
+# dev3 pub_02, which stays theirs).
+DASHED_PAIRS = [
+    ("Men are more likely than women to anticipate at least one leisure trip, and are more than twice as likely to "
+     "anticipate one or more business trips (24%-11%).", [("24%", "Men"), ("11%", "women")]),
+    ("Additionally, those living in households with children under 18 are significantly more likely than those "
+     "without to be anticipating both one or more leisure trips (69%-62%) and one or more business trips (26%-14%).",
+     [("69%", "those living in households with children under 18"), ("62%", "those without"),
+      ("26%", "those living in households with children under 18"), ("14%", "those without")]),
+    ("Graduates are more likely than non-graduates to read a newspaper daily (41% \u2013 27%).",
+     [("41%", "Graduates"), ("27%", "non-graduates")]),
+    ("Trump had a 23 point lead (59 percent-36 percent) among veterans or those currently serving in the military "
+     "registered to vote.", [("59 percent", "veterans or those currently serving in the military registered to vote"),
+                              ("36 percent", "veterans or those currently serving in the military registered to vote")]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", DASHED_PAIRS)
+def test_a_dashed_pair_gives_the_sides_compared(nlp, sentence: str, expected) -> None:
+    doc = nlp("A Harris Poll of 2,276 U.S. adults was published. " + sentence)
+    assert [(f, g) for f, k, g in figures_kinds_groups(doc) if k == "share"] == expected
+
+
+# "Men are more likely than women to anticipate a business trip (24%-11%).": the model's parse ('24%' one token).
+DASHED_MEN_WOMEN = [
+    ("Men", 1, "nsubj", "NOUN", "NNS", "man"), ("are", 1, "ROOT", "AUX", "VBP", "be"),
+    ("more", 3, "advmod", "ADV", "RBR", "more"), ("likely", 1, "acomp", "ADJ", "JJ", "likely"),
+    ("than", 3, "prep", "ADP", "IN", "than"), ("women", 4, "pobj", "NOUN", "NNS", "woman"),
+    ("to", 7, "aux", "PART", "TO", "to"), ("anticipate", 3, "xcomp", "VERB", "VB", "anticipate"),
+    ("a", 10, "det", "DET", "DT", "a"), ("business", 10, "compound", "NOUN", "NN", "business"),
+    ("trip", 7, "dobj", "NOUN", "NN", "trip"), ("(", 10, "punct", "PUNCT", "-LRB-", "("),
+    ("24%", 15, "nummod", "NUM", "CD", "24%"), ("-", 14, "punct", "SYM", "SYM", "-"), ("11", 12, "prep", "NUM", "CD", "11"),
+    ("%", 10, "appos", "NOUN", "NN", "%"), (")", 10, "punct", "PUNCT", "-RRB-", ")"), (".", 1, "punct", "PUNCT", ".", ".")]
+
+
+def test_a_dashed_pair_gives_the_sides_compared_on_a_hand_built_parse(vocab, lex) -> None:
+    doc = build(vocab, DASHED_MEN_WOMEN, [(12, 13, 24.0, "list"), (14, 16, 11.0, "list")],
+                text="Men are more likely than women to anticipate a business trip (24%-11%).")
+    assert groups_of(doc, lex) == [("share", "Men"), ("share", "women")]
+
+
 # The subject of a verb of asking or speaking asked; who answered is its object (the sample sentences of wild
 # bbc_business_509, 'PricewaterhouseCoopers interviewed 1,324 chief executives', and dev3 work_10, 'The survey
 # questioned 600 small business owners', with the asker a noun of people and a finding after them). Passive, the
