@@ -252,6 +252,15 @@ def participle_taken_away(head: Token, lex: Lexicon) -> Optional[Token]:
     return nxt if nxt.lower_ in lex.word_set("survey_participles") and nxt.head.i != head.i else None
 
 
+def participle_object(obj: Token, lex: Lexicon) -> Optional[Token]:
+    """'55 percent of responding physicians', 'Of participating companies, ...', parsed as 'of [responding
+    [physicians]]': a participle that marks people as those asked or answering, made the verb of the preposition's
+    clause, with the people as its object right after it. The people."""
+    if obj.dep_ != "pcomp" or obj.lower_ not in lex.word_set("survey_participles"):
+        return None
+    return next((c for c in obj.children if c.dep_ == "dobj" and c.i == obj.i + 1 and is_people(c, lex)), None)
+
+
 def _clause_taken_away(doc: Doc, head: Token, hi_limit: int, stops: set[int], lex: Lexicon) -> Optional[int]:
     """'while 66% of developers using open source engage at least once a week', parsed with '66% of developers'
     as the subject of 'using' and 'using' as a clause of 'engage': an '-ing' phrase right after the people a

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import grammar
 from ..lexicon import Lexicon
-from ..phrases import is_break, opens_clause, suspended_band_noun
+from ..phrases import is_break, opens_clause, participle_object, suspended_band_noun
 from .state import GroupState, TokenSpan
 
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "amod", "compound"})
@@ -71,7 +71,8 @@ def _among_group(state: GroupState, fig: Span, sent: Span) -> Optional[Token]:
                                                                   or _leads_clause(doc, tok, fig, verb))
         if not (fronted or after or inside):
             continue
-        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None) \
+            or next((p for c in tok.children if (p := participle_object(c, lex)) is not None), None)
         obj = (suspended_band_noun(obj) or obj) if obj is not None else None
         if obj is not None and (obj.lower_ in grammar.PLURAL_DEMONSTRATIVES or state.rules.is_people(obj)
                                 or _count_of_people(obj)):

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import grammar
 from ..lexicon import Lexicon
 from ..phrases import (AGE_GROUP, is_amount, is_change_word, is_people, opening_aside, opening_bracket, opens_clause,
-                       split_compound_head, suspended_band_noun)
+                       participle_object, split_compound_head, suspended_band_noun)
 from ..samples.patterns import SamplePatterns
 
 # What introduces a figure as the other side of a comparison (groups/base.py): the same share at another time ("up
@@ -121,6 +121,9 @@ class GroupRules:
                 subject = next((c for c in tok.children if c.dep_ == "nsubj"), None) if tok.dep_ == "pcomp" else None
                 if subject is not None and self.is_people(subject):
                     return subject
+                answered = participle_object(tok, self.lex)  # "55 percent of responding physicians in 2011"
+                if answered is not None:
+                    return answered
                 return self._people_before_a_verb_read_as_noun(tok) or tok
         if j + 1 >= sent.end:
             return None
