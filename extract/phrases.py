@@ -455,6 +455,9 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
         if predicate_taken_for_noun(tok):
             end = tok.i
             break
+        if _headline_predicate(tok, head, lex) and not _has_verb_root(doc, lo_limit, hi_limit):
+            end = tok.i  # "Survey: More than half of retailers optimistic about rest of year": how they feel
+            break
         if tok.dep_ == "acl" and _saying(tok, lex) and tok.right_edge.i + 1 >= end:
             lead = doc[tok.left_edge.i:tok.i]  # "those surveyed feeling ...": 'surveyed' hung on 'feeling'
             end = tok.i if len(lead) and all(t.lower_ in lex.word_set("survey_participles") for t in lead) else tok.left_edge.i
@@ -609,6 +612,14 @@ def predicate_taken_for_noun(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX") and any(c.lower_ in grammar.REFLEXIVES for c in tok.children if c.i == tok.i + 1):
         return True
     return tok.tag_ in PRESENT_VERB_TAGS and tok.dep_ in NOMINAL_DEPS and tok.i > 0 and tok.nbor(-1).pos_ in ("NOUN", "PROPN", "NUM")
+
+
+def _headline_predicate(tok: Token, head: Token, lex: Lexicon) -> bool:
+    """'60% of CFOs pessimistic on economy': in a line with no verb, an adjective after the people with a complement
+    of its own is what the headline says of them. (With a verb, 'voters unhappy with the government were ...', it
+    says who they are, and so it does after a pronoun: 'those unhappy with ...'.)"""
+    return tok.dep_ == "amod" and tok.head.i == head.i and tok.i > head.i and tok.pos_ == "ADJ" \
+        and any(c.dep_ == "prep" for c in tok.children) and not is_pronoun_head(head, lex)
 
 
 def _has_verb_root(doc: Doc, start: int, end: int) -> bool:

@@ -156,12 +156,37 @@ HEADLINES = [
     # written for the test: an age after the people is part of who they are
     ("40% of Workers Aged 18-34 Plan to Quit\n\nA survey of 2,000 workers was published.", "40%",
      "Workers Aged 18-34"),
+    # in sentence case, with no verb: an adjective after the people, with its complement, is what it says of them
+    # (dev2 mkt_07, as written; then its shape with other people); with a verb it says who they are
+    ("Survey: More than half of retailers optimistic about rest of year\n\nA survey of 500 retailers was published.",
+     "half", "retailers"),
+    ("Survey: 60% of CFOs pessimistic on economy\n\nA survey of 500 CFOs was published.", "60%", "CFOs"),
+    ("A poll of 500 voters found that 60% of voters unhappy with the government would switch.", "60%",
+     "voters unhappy with the government"),
 ]
 
 
 @pytest.mark.parametrize("text,figure,group", HEADLINES)
 def test_phrases_a_headline_group_ends_before_its_predicate(nlp, text, figure, group):
     assert figure_groups(nlp(text))[figure] == group
+
+
+# "60% of CFOs pessimistic on economy" (a headline, no verb) and the same with a verb: the model's parses.
+CFOS_PESSIMISTIC = [("60", 1, "nummod", "NUM", "CD", "60"), ("%", 1, "ROOT", "NOUN", "NN", "%"),
+                    ("of", 1, "prep", "ADP", "IN", "of"), ("CFOs", 2, "pobj", "NOUN", "NNS", "cfo"),
+                    ("pessimistic", 3, "amod", "ADJ", "JJ", "pessimistic"), ("on", 4, "prep", "ADP", "IN", "on"),
+                    ("economy", 5, "pobj", "NOUN", "NN", "economy")]
+CFOS_PESSIMISTIC_CUT = [("60", 1, "nummod", "NUM", "CD", "60"), ("%", 7, "nsubj", "NOUN", "NN", "%"),
+                        *CFOS_PESSIMISTIC[2:], ("cut", 7, "ROOT", "VERB", "VBD", "cut"),
+                        ("jobs", 7, "dobj", "NOUN", "NNS", "job")]
+
+
+@pytest.mark.parametrize("rows,expected", [(CFOS_PESSIMISTIC, "CFOs"), (CFOS_PESSIMISTIC_CUT, "CFOs pessimistic on economy")],
+                         ids=["headline", "with-a-verb"])
+def test_phrases_a_headline_adjective_after_the_people_on_hand_built_parses(vocab, lex, rows, expected):
+    doc = parsed_doc(vocab, rows)
+    start, end = trim_phrase(doc, doc[3], lex)
+    assert doc[start:end].text == expected
 
 
 # "One in Four Parents Concerned About Child's Safety at School": the model's parse, by hand.
