@@ -243,6 +243,8 @@ def modifies_a_noun(v: FigureView) -> Verdict:
     noun = head
     while noun.dep_ in ("compound", "nmod") and noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head
+    if noun.pos_ == "NOUN" and noun.lower_ in rules.lex.word_set("vague_quantifiers"):
+        return "share", False  # "a 55 percent majority of white voters approved": the figure sizes a part of them
     if not rules.is_people(noun):
         return "other", False
     # "Nearly two out of three estate professionals rated ...", "one in four parents": people counted out of a

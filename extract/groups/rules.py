@@ -107,6 +107,9 @@ class GroupRules:
         j = fig.end
         if j < sent.end and doc[j].text == ")" and fig._.form and self.open_bracket(doc, fig, sent.start) is not None:
             j += 1
+        if j + 1 < sent.end and doc[j].pos_ == "NOUN" and doc[j].lower_ in self.lex.word_set("vague_quantifiers") \
+                and doc[j].head.i != j - 1:
+            j += 1  # "a 55 percent majority of white voters": the part the figure sizes is of them
         if j >= sent.end or doc[j].lower_ != "of":
             return None
         of = doc[j]

@@ -180,6 +180,45 @@ def test_people_counted_out_of_a_whole_are_shares(nlp, text: str, figure: str) -
 SURVEY = "A survey of 2,000 adults was published on Monday. "
 
 
+# A figure that sizes a vague part of a group ('a 55 percent majority of white voters') makes the vague word exact, as
+# a bracket does ('Most (71%)'): a share of the people the part is of (dev3 pub_01's two, as written; then the shape
+# with 'minority' and 'plurality'). A figure that sizes any other noun stays what that noun says.
+@pytest.mark.parametrize("text,expected", [
+    ("Along racial lines, a 55 percent majority of white voters approved of the president, compared to 25 percent of "
+     "black voters and 37 percent of Hispanics, according to the poll.",
+     [("55 percent", "share", "white voters"), ("25 percent", "share", "black voters"),
+      ("37 percent", "share", "Hispanics")]),
+    ("And across the remaining age groups, disapproval numbers were similar \u2014 with a 58 percent majority of the "
+     "50-64 demographic disapproving, and the 18-34 group disapproving by 56 percent, the poll found.",
+     [("58 percent", "share"), ("56 percent", "share")]),
+    ("A 40% minority of Republicans said they would vote for her.", [("40%", "share", "Republicans")]),
+    ("A 43% plurality of adults say tipping has gone too far.", [("43%", "share", "adults")]),
+    ("Prices rose, with a 12% majority stake sold to a rival.", [("12%", "other", None)]),
+])
+def test_a_figure_that_sizes_a_vague_part_is_a_share_of_its_people(nlp, text: str, expected) -> None:
+    doc = nlp(SURVEY + text)
+    got = [(s.text, s._.kind, s._.group.text if s._.group is not None else None) for s in doc.spans["survey_percentages"]]
+    assert [g[:len(e)] for g, e in zip(got, expected)] == expected and len(got) == len(expected)
+
+
+# "Along racial lines, a 55 percent majority of white voters approved of the president.": the model's parse.
+MAJORITY_OF = [
+    ("Along", 7, "prep", "ADP", "IN", "along"), ("racial", 2, "amod", "ADJ", "JJ", "racial"),
+    ("lines", 0, "pobj", "NOUN", "NNS", "line"), (",", 7, "punct", "PUNCT", ",", ","), ("a", 7, "det", "DET", "DT", "a"),
+    ("55", 6, "nummod", "NUM", "CD", "55"), ("percent", 7, "compound", "NOUN", "NN", "percent"),
+    ("majority", 7, "ROOT", "NOUN", "NN", "majority"), ("of", 7, "prep", "ADP", "IN", "of"),
+    ("white", 10, "amod", "ADJ", "JJ", "white"), ("voters", 8, "pobj", "NOUN", "NNS", "voter"),
+    ("approved", 10, "acl", "VERB", "VBN", "approve"), ("of", 11, "prep", "ADP", "IN", "of"),
+    ("the", 14, "det", "DET", "DT", "the"), ("president", 12, "pobj", "NOUN", "NN", "president"),
+    (".", 7, "punct", "PUNCT", ".", ".")]
+
+
+def test_a_figure_that_sizes_a_vague_part_on_a_hand_built_parse(vocab, lex) -> None:
+    doc = build(vocab, MAJORITY_OF, [(5, 7, 55.0, "numeric")],
+                text="Along racial lines, a 55 percent majority of white voters approved of the president.")
+    assert groups_of(doc, lex) == [("share", "white voters")]
+
+
 # A word of money that only sorts another noun ('business trips', 'sales managers') does not make a sentence talk of
 # money: in an article that reports a survey, a figure with no construction of its own is still a share (dev3
 # consumer_06's two comparison sentences, as written, took 'business' for money; the last rows keep money talk).
