@@ -377,8 +377,17 @@ def measured_subject(v: FigureView) -> Verdict:
             return "share", False  # "The figure was 52% among women", "Among women, the figure is 52%": their share
         return "other", True  # the measure before it decides
     if rules.is_amount(subj):
+        if _opinion_rating(subj, rules) and among_group(v.state, v.fig, v.sent) is not None:
+            return "share", False  # "Trump's approval rating among all voters was 48 percent": those approving
         return "other", False
     return None
+
+
+def _opinion_rating(measure: Token, rules: GroupRules) -> bool:
+    """'approval rating', 'satisfaction score': a measure of an opinion, whose level among people is the share of them
+    who hold it (a company's 'customer satisfaction rating of 70%' is set among no one)."""
+    opinions = rules.lex.word_set("opinion_measures")
+    return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in opinions for c in measure.children)
 
 
 def _restates_people(v: FigureView) -> bool:

@@ -219,6 +219,41 @@ def test_a_figure_that_sizes_a_vague_part_on_a_hand_built_parse(vocab, lex) -> N
     assert groups_of(doc, lex) == [("share", "white voters")]
 
 
+# The level of an opinion's rating among people ('approval rating among all voters was 48 percent') is the share of
+# them who hold it (dev3 pub_01, as written with its curly apostrophe, then with other people); a rating set among no
+# one (a company's customer satisfaction rating, dev2's wording) stays a measure.
+@pytest.mark.parametrize("text,expected", [
+    ("Along racial lines, a 55 percent majority of white voters approved of the president, compared to 25 percent of "
+     "black voters and 37 percent of Hispanics, according to the poll, which found Trump\u2019s approval rating among "
+     "all voters was 48 percent, a 1 percentage-point jump from Sept.",
+     [("55 percent", "share", "white voters"), ("25 percent", "share", "black voters"),
+      ("37 percent", "share", "Hispanics"), ("48 percent", "share", "voters"),
+      ("1 percentage-point", "point_change", "voters")]),
+    ("The president's approval rating among independents was 39 percent.", [("39 percent", "share", "independents")]),
+    ("Among Republicans, his favourability rating was 71%.", [("71%", "share", "Republicans")]),
+    ("The company's customer satisfaction rating was 70 percent.", [("70 percent", "other", None)]),
+])
+def test_an_opinion_rating_among_people_is_their_share(nlp, text: str, expected) -> None:
+    doc = nlp(SURVEY + text)
+    assert [(s.text, s._.kind, s._.group.text if s._.group is not None else None)
+            for s in doc.spans["survey_percentages"]] == expected
+
+
+# "The president's approval rating among independents was 39 percent.": the model's parse.
+APPROVAL_AMONG = [
+    ("The", 1, "det", "DET", "DT", "the"), ("president", 4, "poss", "NOUN", "NN", "president"),
+    ("'s", 1, "case", "PART", "POS", "'s"), ("approval", 4, "compound", "NOUN", "NN", "approval"),
+    ("rating", 7, "nsubj", "NOUN", "NN", "rating"), ("among", 4, "prep", "ADP", "IN", "among"),
+    ("independents", 5, "pobj", "NOUN", "NNS", "independent"), ("was", 7, "ROOT", "AUX", "VBD", "be"),
+    ("39", 9, "nummod", "NUM", "CD", "39"), ("percent", 7, "attr", "NOUN", "NN", "percent"), (".", 7, "punct", "PUNCT", ".", ".")]
+
+
+def test_an_opinion_rating_among_people_on_a_hand_built_parse(vocab, lex) -> None:
+    doc = build(vocab, APPROVAL_AMONG, [(8, 10, 39.0, "numeric")],
+                text="The president's approval rating among independents was 39 percent.")
+    assert groups_of(doc, lex) == [("share", "independents")]
+
+
 # A word of money that only sorts another noun ('business trips', 'sales managers') does not make a sentence talk of
 # money: in an article that reports a survey, a figure with no construction of its own is still a share (dev3
 # consumer_06's two comparison sentences, as written, took 'business' for money; the last rows keep money talk).

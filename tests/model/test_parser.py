@@ -54,3 +54,4 @@ def test_parser_speed_settings_change_no_record(nlp, setting):
         text = path.read_text(encoding="utf-8")
         assert extract.extract_text(text, path.stem, nlp=nlp) == extract.extract_text(text, path.stem, nlp=plain)
     assert used(nlp.get_pipe("survey_parser")) and not used(plain.get_pipe("survey_parser"))
+
