@@ -55,6 +55,9 @@ POSSESSIVE_PRONOUNS = frozenset({"her", "his", "my", "our", "their", "your"})
 # clause hung on the sample ('..., 37 of which were from healthcare companies', '..., of whom 500 are parents').
 PART_PRONOUNS = frozenset({"them", "those", "these"})
 RELATIVE_PART_PRONOUNS = frozenset({"which", "whom"})
+# Words that open a part of a sample named right after the whole: 'a survey of 2,000 adults (including 500 parents)',
+# 'of 1,200 nurses, among them 300 midwives', '2,000 adults, of whom 500 are parents'.
+SAMPLE_PART_OPENERS = frozenset({"including", "among", "whom", "which"})
 
 # The auxiliaries, as lemmas: every kind of clause has one, so a figure that is their subject is not thereby
 # reporting an answer ('12% are ...' is not '12% say ...').

@@ -9,7 +9,7 @@ from typing import Optional, Sequence
 from spacy.tokens import Span
 
 from .. import grammar
-from ..phrases import is_anaphoric
+from ..phrases import is_anaphoric, qualifiers_before
 from .base import introduced_as_counterpart
 from .memory import earliest_from
 from .state import GroupState, TokenSpan
@@ -132,9 +132,24 @@ def carry_mentions(state: GroupState, sent: Span, members: list[int]) -> None:
 
 
 def remember_share_groups(state: GroupState, sent: Span, members: list[int]) -> None:
-    """Memory: every share's group becomes a mention the figures of later sentences can carry."""
+    """Memory: every share's group becomes a mention the figures of later sentences can carry; not a part's, named
+    in an aside to a share of the whole ('40% want more parks, including 55% of parents', '... (55% among
+    parents)'): the figures after it are of the whole again."""
     out = state.assignments
-    state.strong.extend(out[n].group for n in members if out[n].kind == "share" and out[n].group is not None)
+    state.strong.extend(out[n].group for n in members if out[n].kind == "share" and out[n].group is not None
+                        and not _aside_to_a_share(state, sent, members, n))
+
+
+def _aside_to_a_share(state: GroupState, sent: Span, members: list[int], n: int) -> bool:
+    doc, fig, out = state.doc, state.figures[n], state.assignments
+    whole = [m for m in members if m < n and out[m].kind == "share" and out[m].group not in (None, out[n].group)]
+    if not whole:
+        return False
+    opener = qualifiers_before(doc, fig.start, sent.start, state.rules.lex.word_set("leading_qualifier_words")) - 1
+    if opener >= sent.start and doc[opener].lower_ == "including":
+        return True
+    bracket = state.rules.open_bracket(doc, fig, sent.start)
+    return bracket is not None and all(state.figures[m].end <= bracket for m in whole)
 
 
 def others_keep_no_group(state: GroupState, sent: Span, members: list[int]) -> None:

@@ -90,6 +90,21 @@ def respondent_mentions(state: GroupState, sent: Span) -> list[TokenSpan]:
 
 def remember_respondents(state: GroupState, sent: Span, members: list[int]) -> None:
     """Memory, every sentence: the sample populations and respondent nouns the sentence names become mentions
-    that a figure without a group of its own can carry, from this sentence on."""
-    state.strong.extend(state.populations_in(sent))
+    that a figure without a group of its own can carry, from this sentence on. Not a part of a sample named right
+    after the whole ('2,000 adults (including 500 parents)'): the figures that follow are of the whole."""
+    populations = state.populations_in(sent)
+    state.strong.extend(p for p in populations if not _part_of_a_sample(state, p, populations))
     state.strong.extend(respondent_mentions(state, sent))
+
+
+PART_REACH = 4  # tokens from the whole to its part: ', including', '(including', ', of whom'
+
+
+def _part_of_a_sample(state: GroupState, population: TokenSpan, populations: list[TokenSpan]) -> bool:
+    """Is the population a part of another named just before it, after 'including', 'among them', 'of whom'?"""
+    doc = state.doc
+    count_at = next((i for i in range(population[0] - 1, max(population[0] - PART_REACH, 0) - 1, -1)
+                     if doc[i].like_num), population[0])
+    return any(whole[1] <= count_at and count_at - whole[1] <= PART_REACH
+               and any(t.lower_ in grammar.SAMPLE_PART_OPENERS for t in doc[whole[1]:count_at])
+               for whole in populations if whole != population)

@@ -380,6 +380,27 @@ def test_a_participle_of_answering_is_not_part_of_the_group_on_a_hand_built_pars
     assert readings(doc, lex, steps=STEPS[:names.index("stated_groups") + 1]) == [("share", "physicians")]
 
 
+# A part of the sample named right after the whole ('2,000 adults (including 500 parents)'), or a part's share in an
+# aside to a share of the whole ('including 55% of parents', '(55% among parents)'), is not the base the figures
+# after it carry: they are of the whole again (the issue's family, seen in articles kept outside the project; no read
+# article words it so, and these are written for the test). A part that is the sentence's own subject stays.
+PARTS = [
+    ("A survey of 2,000 adults (including 500 parents) found that 40% want more parks. Some 30% said they rarely go "
+     "outside.", [("40%", "adults"), ("30%", "adults")]),
+    ("A survey of 2,000 adults found that 40% want more parks, including 55% of parents. Some 30% said they rarely go "
+     "outside.", [("40%", "adults"), ("55%", "parents"), ("30%", "adults")]),
+    ("A survey of 2,000 adults found that 40% want more parks (55% among parents). Some 30% said they rarely go "
+     "outside.", [("40%", "adults"), ("55%", "parents"), ("30%", "adults")]),
+    ("A survey of 2,000 adults found that 40% want more parks. Among parents, 55% do. Some 30% said they rarely go "
+     "outside.", [("40%", "adults"), ("55%", "parents"), ("30%", "parents")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PARTS)
+def test_a_part_named_in_an_aside_is_not_the_base_carried(nlp, text: str, expected) -> None:
+    assert [(f, g) for f, _, g in figures_kinds_groups(nlp(text))] == expected
+
+
 # The subject of a verb of asking or speaking asked; who answered is its object (the sample sentences of wild
 # bbc_business_509, 'PricewaterhouseCoopers interviewed 1,324 chief executives', and dev3 work_10, 'The survey
 # questioned 600 small business owners', with the asker a noun of people and a finding after them). Passive, the
