@@ -455,6 +455,9 @@ def trim_phrase(doc: Doc, head: Token, lex: Lexicon, *, drop_tokens: Iterable[in
         if predicate_taken_for_noun(tok):
             end = tok.i
             break
+        if _infinitive_mark(tok) and tok.head.dep_ == "pcomp" and tok.head.head.lower_ in grammar.ELLIPTIC_PREPS:
+            end = tok.i  # "as likely as those without to be anticipating ...", the infinitive made the object of 'without'
+            break
         if _headline_predicate(tok, head, lex) and not _has_verb_root(doc, lo_limit, hi_limit):
             end = tok.i  # "Survey: More than half of retailers optimistic about rest of year": how they feel
             break

@@ -133,13 +133,24 @@ THOSE_WITH_CHILDREN_TO = [("more", 1, "advmod", "ADV", "RBR", "more"), ("likely"
                           ("to", 7, "aux", "PART", "TO", "to"), ("travel", 1, "xcomp", "VERB", "VB", "travel")]
 
 
-@pytest.mark.parametrize("rows,expected", [
-    (THOSE_WITHOUT_TO, "those without"),
-    (THOSE_WITH_CHILDREN_TO, "those with children"),
-], ids=["without", "with-object"])
-def test_phrases_those_without_ends_before_an_infinitive_on_hand_built_parses(vocab, lex, rows, expected):
+# "They are twice as likely as those without to be anticipating trips": the equative's parse hangs 'without' on
+# 'those' and the infinitive on 'without'.
+AS_THOSE_WITHOUT_TO = [("They", 1, "nsubj", "PRON", "PRP", "they"), ("are", 1, "ROOT", "AUX", "VBP", "be"),
+                       ("twice", 4, "advmod", "ADV", "RB", "twice"), ("as", 4, "advmod", "ADV", "RB", "as"),
+                       ("likely", 1, "acomp", "ADJ", "JJ", "likely"), ("as", 4, "prep", "ADP", "IN", "as"),
+                       ("those", 5, "pobj", "PRON", "DT", "those"), ("without", 6, "prep", "ADP", "IN", "without"),
+                       ("to", 10, "aux", "PART", "TO", "to"), ("be", 10, "aux", "AUX", "VB", "be"),
+                       ("anticipating", 7, "pcomp", "VERB", "VBG", "anticipate"), ("trips", 10, "dobj", "NOUN", "NNS", "trip")]
+
+
+@pytest.mark.parametrize("rows,head,expected", [
+    (THOSE_WITHOUT_TO, 3, "those without"),
+    (THOSE_WITH_CHILDREN_TO, 3, "those with children"),
+    (AS_THOSE_WITHOUT_TO, 6, "those without"),
+], ids=["without", "with-object", "equative"])
+def test_phrases_those_without_ends_before_an_infinitive_on_hand_built_parses(vocab, lex, rows, head, expected):
     doc = parsed_doc(vocab, rows)
-    start, end = trim_phrase(doc, doc[3], lex)
+    start, end = trim_phrase(doc, doc[head], lex)
     assert doc[start:end].text == expected
 
 

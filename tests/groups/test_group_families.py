@@ -312,6 +312,10 @@ DASHED_PAIRS = [
      "without to be anticipating both one or more leisure trips (69%-62%) and one or more business trips (26%-14%).",
      [("69%", "those living in households with children under 18"), ("62%", "those without"),
       ("26%", "those living in households with children under 18"), ("14%", "those without")]),
+    ("Additionally, those living in households with children under 18 are twice as likely as those without to be "
+     "anticipating both one or more leisure trips (69%-62%) and one or more business trips (26%-14%).",
+     [("69%", "those living in households with children under 18"), ("62%", "those without"),
+      ("26%", "those living in households with children under 18"), ("14%", "those without")]),
     ("Graduates are more likely than non-graduates to read a newspaper daily (41% \u2013 27%).",
      [("41%", "Graduates"), ("27%", "non-graduates")]),
     ("Trump had a 23 point lead (59 percent-36 percent) among veterans or those currently serving in the military "
