@@ -191,6 +191,10 @@ SURVEY = "A survey of 2,000 adults was published on Monday. "
     ("And across the remaining age groups, disapproval numbers were similar \u2014 with a 58 percent majority of the "
      "50-64 demographic disapproving, and the 18-34 group disapproving by 56 percent, the poll found.",
      [("58 percent", "share"), ("56 percent", "share")]),
+    ("The survey found that along racial lines, a 55 percent majority of white voters approved of the president, "
+     "compared to 25 percent of black voters and 37 percent of Hispanics, according to the poll.",
+     [("55 percent", "share", "white voters"), ("25 percent", "share", "black voters"),
+      ("37 percent", "share", "Hispanics")]),  # the same under a reporting frame
     ("A 40% minority of Republicans said they would vote for her.", [("40%", "share", "Republicans")]),
     ("A 43% plurality of adults say tipping has gone too far.", [("43%", "share", "adults")]),
     ("Prices rose, with a 12% majority stake sold to a rival.", [("12%", "other", None)]),
@@ -216,6 +220,29 @@ MAJORITY_OF = [
 def test_a_figure_that_sizes_a_vague_part_on_a_hand_built_parse(vocab, lex) -> None:
     doc = build(vocab, MAJORITY_OF, [(5, 7, 55.0, "numeric")],
                 text="Along racial lines, a 55 percent majority of white voters approved of the president.")
+    assert groups_of(doc, lex) == [("share", "white voters")]
+
+
+# "The survey found that along racial lines, a 55 percent majority of white voters approved of the president.": under a
+# reporting frame the sentence has a verb (the parser makes 'majority' its object), and the verb of stance it hung
+# on the people is still what they did (the frame probe on dev3 pub_01's sentence).
+MAJORITY_FOUND = [
+    ("The", 1, "det", "DET", "DT", "the"), ("survey", 2, "nsubj", "NOUN", "NN", "survey"),
+    ("found", 2, "ROOT", "VERB", "VBD", "find"), ("that", 11, "mark", "SCONJ", "IN", "that"),
+    ("along", 11, "prep", "ADP", "IN", "along"), ("racial", 6, "amod", "ADJ", "JJ", "racial"),
+    ("lines", 4, "pobj", "NOUN", "NNS", "line"), (",", 11, "punct", "PUNCT", ",", ","), ("a", 11, "det", "DET", "DT", "a"),
+    ("55", 10, "nummod", "NUM", "CD", "55"), ("percent", 11, "compound", "NOUN", "NN", "percent"),
+    ("majority", 2, "dobj", "NOUN", "NN", "majority"), ("of", 11, "prep", "ADP", "IN", "of"),
+    ("white", 14, "amod", "ADJ", "JJ", "white"), ("voters", 12, "pobj", "NOUN", "NNS", "voter"),
+    ("approved", 14, "acl", "VERB", "VBN", "approve"), ("of", 15, "prep", "ADP", "IN", "of"),
+    ("the", 18, "det", "DET", "DT", "the"), ("president", 16, "pobj", "NOUN", "NN", "president"),
+    (".", 2, "punct", "PUNCT", ".", ".")]
+
+
+def test_a_verb_of_stance_hung_on_the_people_is_what_they_did_on_a_hand_built_parse(vocab, lex) -> None:
+    doc = build(vocab, MAJORITY_FOUND, [(9, 11, 55.0, "numeric")],
+                text="The survey found that along racial lines, a 55 percent majority of white voters approved of the "
+                     "president.")
     assert groups_of(doc, lex) == [("share", "white voters")]
 
 
