@@ -258,7 +258,7 @@ def participle_object(obj: Token, lex: Lexicon) -> Optional[Token]:
     clause, with the people as its object right after it. The people."""
     if obj.dep_ != "pcomp" or obj.lower_ not in lex.word_set("survey_participles"):
         return None
-    return next((c for c in obj.children if c.dep_ == "dobj" and c.i == obj.i + 1 and is_people(c, lex)), None)
+    return next((c for c in obj.children if c.dep_ == "dobj" and c.left_edge.i == obj.i + 1 and is_people(c, lex)), None)
 
 
 def _clause_taken_away(doc: Doc, head: Token, hi_limit: int, stops: set[int], lex: Lexicon) -> Optional[int]:

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from .. import grammar
 from ..lexicon import phrase_alternation
-from ..phrases import is_anaphoric, is_pronoun_head, trim_phrase
+from ..phrases import AGE_GROUP, is_anaphoric, is_pronoun_head, trim_phrase
 from .age_bands import band_after
 from .state import Frame, GroupState, TokenSpan
 
@@ -194,7 +194,8 @@ def people_subject(state: GroupState, sent: Span, subj: Token, banded_only: bool
         return None
     if rules.is_amount(subj) or subj.lemma_.lower() in rules.lex.word_set("survey_nouns"):
         return None
-    if subj.tag_ not in ("NNS", "NNPS") and subj.lower_ not in rules.lex.word_set("generic_group_heads"):
+    if subj.tag_ not in ("NNS", "NNPS") and subj.lower_ not in rules.lex.word_set("generic_group_heads") \
+            and not AGE_GROUP.search(subj.lower_):  # ('over-65s' is plural whatever the tagger calls it)
         return None
     if subj.lower_ != "those" and not rules.is_people(subj):
         return None  # "Tutorials (62%) ...", "Results show ...": what was asked about, not who answered

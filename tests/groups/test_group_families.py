@@ -291,6 +291,7 @@ COLON_ELABORATIONS = [
      [("58%", "Parents of young children")]),
     ("Parents were the most worried group: 58% said they struggled with costs.", [("58%", "Parents")]),
     ("Nurses are leaving in droves: just 22% plan to stay.", [("22%", "Nurses")]),
+    ("Over-65s were the most worried: 58% said they struggled with costs.", [("58%", "Over-65s")]),  # (tagged NNP)
     ("The answer was clear: 58% said they struggled with costs.", [("58%", "adults")]),
 ]
 
@@ -357,6 +358,8 @@ RESPONDING = [
     ("Of responding physicians in 2011, 57% said they used records.", [("57%", "physicians")]),
     ("Of participating companies, 40% said they planned to hire.", [("40%", "companies")]),
     ("Some 40% of participating CFOs said they planned to hire.", [("40%", "CFOs")]),
+    ("According to the survey, 55 percent of responding registered nurses in 2011 said they have adopted at least "
+     "some EHR technology.", [("55 percent", "registered nurses")]),  # the compound probe's variant
     ("Some 40% of those responding said they planned to hire.", [("40%", "those responding")]),
 ]
 
