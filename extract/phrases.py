@@ -672,6 +672,7 @@ def _skip_leading(doc: Doc, start: int, end: int, head: Token, drop: set[int], l
     kept, dropped = grammar.NAMING_DETERMINERS, grammar.LEADING_DROP_WORDS
     while start < head.i and (doc[start].i in drop or not any(c.isalnum() for c in doc[start].text)
                               or doc[start].lower_ in participles or doc[start].pos_ == "SCONJ"
+                              or doc[start].tag_ in ("WDT", "WP")  # 'that' of '... reason that doctors don't ...'
                               or (doc[start].pos_ in LEADING_DROP_POS
                                                         and doc[start].lower_ not in kept)
                               or doc[start].lower_ in qualifiers

@@ -154,6 +154,20 @@ def test_phrases_those_without_ends_before_an_infinitive_on_hand_built_parses(vo
     assert doc[start:end].text == expected
 
 
+# "... the real reason that respondents under 35 don't like ...": the model's parse makes 'that' the subject of
+# 'respondents' (tagged a verb); a relative pronoun never opens a group.
+THAT_RESPONDENTS = [("reason", 0, "ROOT", "NOUN", "NN", "reason"), ("that", 2, "nsubj", "PRON", "WDT", "that"),
+                    ("respondents", 6, "nsubj", "VERB", "VBZ", "respondent"), ("under", 2, "prep", "ADP", "IN", "under"),
+                    ("35", 3, "pobj", "NUM", "CD", "35"), ("do", 6, "aux", "AUX", "VBP", "do"),
+                    ("like", 0, "relcl", "VERB", "VB", "like"), ("reform", 6, "dobj", "NOUN", "NN", "reform")]
+
+
+def test_phrases_a_relative_pronoun_never_opens_a_group_on_a_hand_built_parse(vocab, lex):
+    doc = parsed_doc(vocab, THAT_RESPONDENTS)
+    start, end = trim_phrase(doc, doc[2], lex)
+    assert doc[start:end].text == "respondents under 35"
+
+
 # Headlines in title case: the parser reads the verb or participle after the people as part of their noun, and
 # the phrase ends before it (dev3 health_08, dev3 pub_08); a title-case noun that is not a verb stays (dev3
 # biz_09's 'IT Pros'), and so does an age ('Aged').

@@ -292,6 +292,9 @@ COLON_ELABORATIONS = [
     ("Parents were the most worried group: 58% said they struggled with costs.", [("58%", "Parents")]),
     ("Nurses are leaving in droves: just 22% plan to stay.", [("22%", "Nurses")]),
     ("Over-65s were the most worried: 58% said they struggled with costs.", [("58%", "Over-65s")]),  # (tagged NNP)
+    ("And there\u2019s another not insignificant reason (and it may very well be the real reason) that respondents "
+     "under 35 don\u2019t like health reform: 78 percent say that it\u2019ll have a negative impact on their earnings.",
+     [("78 percent", "respondents under 35")]),  # the band probe's variant of dev2 pub_29: not 'that respondents ...'
     ("The answer was clear: 58% said they struggled with costs.", [("58%", "adults")]),
 ]
 
