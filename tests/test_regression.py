@@ -22,16 +22,16 @@ FLOORS = {
     # Trade-press and poll articles: dev2_tune was read while writing rules; dev2_heldout was measured at the
     # end of its session before its errors were read (README), and fixes came from reading it after that
     # (its errors and wild_heldout's were read again on 2026-12-07, third session).
-    "dev2_tune": {"pct_f1": 0.99, "kind_acc": 0.98, "bound_acc": 0.99, "group_strict": 0.90, "group_lenient": 0.91,
+    "dev2_tune": {"pct_f1": 0.99, "kind_acc": 0.98, "bound_acc": 0.99, "group_strict": 0.91, "group_lenient": 0.91,
                   "n_f1": 0.94, "population_lenient": 0.92, "study_f1": 0.79},
-    "dev2_heldout": {"pct_f1": 0.99, "kind_acc": 0.98, "bound_acc": 0.98, "group_strict": 0.84, "group_lenient": 0.94,
+    "dev2_heldout": {"pct_f1": 0.99, "kind_acc": 0.98, "bound_acc": 0.98, "group_strict": 0.85, "group_lenient": 0.94,
                      "n_f1": 0.90, "population_lenient": 0.84, "study_f1": 0.77},
     # Health, workplace, consumer, IT and poll articles: dev3_tune read while writing rules, dev3_heldout never read
     # (docs/evaluation.md has the first measurement of both).
-    "dev3_tune": {"pct_f1": 0.98, "kind_acc": 0.96, "bound_acc": 0.99, "group_strict": 0.86, "group_lenient": 0.87,
+    "dev3_tune": {"pct_f1": 0.98, "kind_acc": 0.97, "bound_acc": 0.99, "group_strict": 0.87, "group_lenient": 0.88,
                   "n_f1": 0.97, "population_lenient": 0.95, "study_f1": 0.58},
     "dev3_heldout": {"pct_f1": 0.99, "kind_acc": 0.97, "bound_acc": 0.99,
-                     "n_f1": 0.91, "population_lenient": 0.87, "study_f1": 0.66},
+                     "n_f1": 0.94, "population_lenient": 0.88, "study_f1": 0.66},
     # dev3_heldout without its six articles read on 2026-12-07 (gold/splits.json says which and why; the floors
     # hold the lowest of its 16-, 15-, 14- and 12-article figures)
     "dev3_heldout_unread": {"pct_f1": 0.99, "kind_acc": 0.96, "bound_acc": 0.99,
@@ -43,7 +43,8 @@ FLOORS = {
 # stayed 99 / 105 of them (135 / 146 of the 18). Counted, a floor still catches a group lost. The sixth session's
 # rules (2026-12-07) raised the 18's to 141 / 148 through its four read articles; the 14 unread stayed at 99 / 105.
 # The eighth session took two more out of the unread (gold/splits.json): the 12 left have 85 / 91 right of 117.
-RIGHT_GROUP_FLOORS = {"dev3_heldout": (141, 148), "dev3_heldout_unread": (85, 91)}
+# The ninth session's rules (2026-12-08) raised the 18's to 147 / 154 through its six read articles.
+RIGHT_GROUP_FLOORS = {"dev3_heldout": (147, 154), "dev3_heldout_unread": (85, 91)}
 
 
 @pytest.fixture(scope="module")
