@@ -111,5 +111,4 @@ def _pair_in_bracket(doc: Doc, opened: int, fig: Span, sent: Span) -> bool:
     of a range are one figure ('(18 to 38 percent)')."""
     if fig._.form in RANGE_FORMS:
         return False
-    close = next((t.i for t in doc[fig.end:sent.end] if t.text == ")"), sent.end)
-    return any(t.like_num for t in doc[opened + 1:close] if not fig.start <= t.i < fig.end)
+    return any(t.like_num for t in doc[opened + 1:fig.start]) or bracket_holds_more_figures(doc, fig, sent)

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from .. import grammar
 from ..lexicon import phrase_alternation
-from ..phrases import AGE_GROUP, is_anaphoric, is_pronoun_head, trim_phrase
+from ..phrases import AGE_GROUP, is_anaphoric, is_pronoun_head, qualifiers_before, trim_phrase
 from .age_bands import band_after
 from .state import Frame, GroupState, TokenSpan
 
@@ -102,10 +102,8 @@ def _subject_before_colon(state: GroupState, fig: Span, sent: Span) -> Optional[
     like health reform: 78 percent say that ...'. The latest subject before the colon that names people, at any
     depth; the colon, not the parser, says the second clause spells out the first."""
     doc = state.doc
-    qualifiers = state.rules.lex.word_set("leading_qualifier_words")
-    i = fig.start - 1
-    while i > sent.start and doc[i].lower_ in qualifiers:
-        i -= 1  # 'doctors don't like it: just 22 percent say ...'
+    # (past the words that qualify the figure: 'doctors don't like it: just 22 percent say ...')
+    i = qualifiers_before(doc, fig.start, sent.start + 1, state.rules.lex.word_set("leading_qualifier_words")) - 1
     if i <= sent.start or doc[i].text != ":":
         return None
     for subj in reversed([t for t in doc[sent.start:i] if t.dep_ in ("nsubj", "nsubjpass") and t.head.i < i]):

@@ -141,6 +141,8 @@ def remember_share_groups(state: GroupState, sent: Span, members: list[int]) -> 
 
 
 def _aside_to_a_share(state: GroupState, sent: Span, members: list[int], n: int) -> bool:
+    """Is share ``n`` a part's, after 'including' or in a bracket that follows the shares of another group in its
+    sentence?"""
     doc, fig, out = state.doc, state.figures[n], state.assignments
     whole = [m for m in members if m < n and out[m].kind == "share" and out[m].group not in (None, out[n].group)]
     if not whole:

@@ -217,10 +217,10 @@ def _subject_of_its_own_verb(fig: Span) -> bool:
 
 
 def _drop_predicate_participle(head: Token, span: TokenSpan, lex: Lexicon) -> TokenSpan:
-    """'with nearly a quarter of workers throwing in the towel every year': with no verb of its own,
-    the figure's '-ing' clause (or a verb of stance hung on its people) says what the group does, not who it is. On a pronoun it says who: '24 per
-    cent of those backing Labour', '45% of those working in person', '40% of those working for independents'
-    ('those' alone names no one)."""
+    """'with nearly a quarter of workers throwing in the towel every year': with no verb of its own, the figure's
+    '-ing' clause (or a verb of stance hung on its people) says what the group does, not who it is. On a pronoun it
+    says who: '24 per cent of those backing Labour', '45% of those working in person', '40% of those working for
+    independents' ('those' alone names no one)."""
     if is_pronoun_head(head, lex):
         return span
     stances = lex.word_set("mistagged_verbs")
